@@ -1,0 +1,10 @@
+package guestlist.application.port.in;
+
+import guestlist.domain.LocalUser;
+
+/** Who a session token belongs to; also what {@code GET /account} shows. */
+public interface AuthenticateUseCase {
+
+    /** The account of a live session, or {@code not_logged_in}. */
+    LocalUser authenticate(String sessionToken);
+}

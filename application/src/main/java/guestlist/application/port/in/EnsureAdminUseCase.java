@@ -1,0 +1,14 @@
+package guestlist.application.port.in;
+
+import guestlist.domain.LocalUser;
+import guestlist.domain.Password;
+import guestlist.domain.Username;
+
+import java.util.Optional;
+
+/** At start: when no admin exists, creates this one. */
+public interface EnsureAdminUseCase {
+
+    /** @return the admin created, or empty when an admin existed already */
+    Optional<LocalUser> ensureAdmin(Username name, Password password);
+}

@@ -1,0 +1,9 @@
+package guestlist.application.port.in;
+
+import guestlist.domain.LocalUser;
+
+/** An admin reads the application of one account (person id = local user id); {@code not_found} if none. */
+public interface GetRegistrationApplicationUseCase {
+
+    ApplicationView getApplication(LocalUser actor, long personId);
+}

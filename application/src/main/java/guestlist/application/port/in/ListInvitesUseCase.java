@@ -1,0 +1,10 @@
+package guestlist.application.port.in;
+
+import guestlist.domain.Invite;
+import guestlist.domain.Page;
+
+/** A member's own usable invites, newest first, one page at a time. */
+public interface ListInvitesUseCase {
+
+    Page<Invite> listInvites(ListInvitesQuery query);
+}

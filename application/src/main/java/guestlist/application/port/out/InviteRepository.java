@@ -1,0 +1,40 @@
+package guestlist.application.port.out;
+
+import guestlist.domain.Invite;
+import guestlist.domain.InviteToken;
+import guestlist.domain.NewInvite;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Invites. Tokens are unique; an invite goes when its creator's account goes. */
+public interface InviteRepository {
+
+    Invite add(NewInvite invite);
+
+    Optional<Invite> findByToken(InviteToken token);
+
+    /**
+     * Reads an invite and locks it until the transaction ends: of several transactions redeeming
+     * the same invite, each sees the uses the ones before it committed.
+     */
+    Optional<Invite> lockByToken(InviteToken token);
+
+    /** Writes the invite's {@code usesCount}. */
+    void updateUses(Invite invite);
+
+    void delete(long inviteId);
+
+    /** How many of a creator's invites are usable at {@code now}. */
+    long countUsable(long creatorId, Instant now);
+
+    /**
+     * A creator's invites usable at {@code now}, newest (highest id) first, only those with an id
+     * below {@code beforeId} when given, at most {@code limit}.
+     */
+    List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit);
+
+    /** Deletes at most {@code batchSize} invites expired at {@code now}; returns how many it deleted. */
+    int deleteExpired(Instant now, int batchSize);
+}

@@ -1,0 +1,19 @@
+package guestlist.application.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Log-in sessions. Only a hash of each session token is stored (the token itself is shown once,
+ * to its owner), so a copy of the table lets nobody in.
+ */
+public interface SessionRepository {
+
+    /** @param expiresAt when the session stops working; empty = at log-out only */
+    void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt);
+
+    /** The user of a session that exists and has not expired at {@code now}. */
+    Optional<Long> findUserId(String tokenHash, Instant now);
+
+    void delete(String tokenHash);
+}

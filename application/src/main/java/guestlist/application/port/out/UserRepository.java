@@ -1,0 +1,50 @@
+package guestlist.application.port.out;
+
+import guestlist.domain.EmailAddress;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewUser;
+import guestlist.domain.Username;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Local accounts and their password hashes. Names and e-mail addresses are unique ignoring case. */
+public interface UserRepository {
+
+    /**
+     * Stores a new account. A name or address already taken (ignoring case), also by a concurrent
+     * transaction, is refused with {@code username_already_taken} or {@code email_already_taken}.
+     */
+    LocalUser add(NewUser user, String passwordHash);
+
+    Optional<LocalUser> findById(long id);
+
+    /** The accounts of these ids that exist, in no particular order. */
+    List<LocalUser> findAllById(Collection<Long> ids);
+
+    /**
+     * Reads an account and locks it until the transaction ends, so that one user's invite
+     * creations run one after another in every process sharing the database.
+     */
+    Optional<LocalUser> lockById(long id);
+
+    /** The account whose name, or e-mail address when the text holds an '@', matches ignoring case. */
+    Optional<StoredCredentials> findCredentials(String usernameOrEmail);
+
+    boolean nameTaken(Username name);
+
+    boolean emailTaken(EmailAddress email);
+
+    /** Whether any admin exists. */
+    boolean anyAdmin();
+
+    /** The admins, oldest account first. */
+    List<LocalUser> admins();
+
+    void setAcceptedApplication(long userId, boolean accepted);
+
+    /** An account with the hash of its password, for log-in. */
+    record StoredCredentials(LocalUser user, String passwordHash) {
+    }
+}

@@ -1,0 +1,104 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.RegisterCommand;
+import guestlist.application.port.in.RegisterUseCase;
+import guestlist.application.port.in.RegistrationResult;
+import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.PasswordHasher;
+import guestlist.application.port.out.RegistrationApplicationRepository;
+import guestlist.application.port.out.SiteRepository;
+import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.UserRepository;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.Invite;
+import guestlist.domain.InviteClaim;
+import guestlist.domain.InviteToken;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewUser;
+import guestlist.domain.RegistrationDecision;
+import guestlist.domain.RegistrationPolicy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Registration as one transaction: read the mode, lock the invite if one is given, let
+ * {@link RegistrationPolicy} decide, then store the account and the invite's new use count (or
+ * delete the invite at its last use) together. Any refusal rolls all of it back, so a failed
+ * registration consumes nothing. The password is hashed before the transaction, so no lock is
+ * held while the slow hash runs.
+ */
+public final class RegisterService implements RegisterUseCase {
+
+    private final Transactions transactions;
+    private final SiteRepository sites;
+    private final UserRepository users;
+    private final InviteRepository invites;
+    private final RegistrationApplicationRepository applications;
+    private final PasswordHasher hasher;
+    private final SessionOpener sessions;
+    private final Clock clock;
+
+    public RegisterService(Transactions transactions, SiteRepository sites, UserRepository users,
+                           InviteRepository invites, RegistrationApplicationRepository applications,
+                           PasswordHasher hasher, SessionOpener sessions, Clock clock) {
+        this.transactions = transactions;
+        this.sites = sites;
+        this.users = users;
+        this.invites = invites;
+        this.applications = applications;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public RegistrationResult register(RegisterCommand command) {
+        String passwordHash = hasher.hash(command.password().value());
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            RegistrationDecision decision = RegistrationPolicy.decide(
+                    sites.get().registrationMode(), claimOf(command.inviteToken()), command.answer(), now);
+            checkNameAndEmailFree(command);
+            if (decision instanceof RegistrationDecision.ActiveAccount active) {
+                LocalUser user = users.add(new NewUser(command.username(), command.email(), false, true,
+                        active.invitedBy(), now), passwordHash);
+                active.redeemedInvite().ifPresent(this::store);
+                return new RegistrationResult(
+                        Optional.of(sessions.open(user.id(), command.stayLoggedIn(), now)), false);
+            }
+            RegistrationDecision.PendingApplication pending = (RegistrationDecision.PendingApplication) decision;
+            LocalUser user = users.add(new NewUser(command.username(), command.email(), false, false,
+                    Optional.empty(), now), passwordHash);
+            applications.add(user.id(), pending.answer(), now);
+            return new RegistrationResult(Optional.empty(), true);
+        });
+    }
+
+    private InviteClaim claimOf(Optional<String> token) {
+        return token.map(text -> InviteClaim.presented(InviteToken.isWellFormed(text)
+                        ? invites.lockByToken(new InviteToken(text))
+                        : Optional.empty()))
+                .orElseGet(InviteClaim::none);
+    }
+
+    /** Early, friendly answers; the unique indexes settle the races between registrations. */
+    private void checkNameAndEmailFree(RegisterCommand command) {
+        if (users.nameTaken(command.username())) {
+            throw new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken");
+        }
+        if (command.email().map(users::emailTaken).orElse(false)) {
+            throw new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken");
+        }
+    }
+
+    private void store(Invite redeemed) {
+        if (redeemed.usedUp()) {
+            invites.delete(redeemed.id());
+        } else {
+            invites.updateUses(redeemed);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.AuthenticateUseCase;
+import guestlist.application.port.in.LoginCommand;
+import guestlist.application.port.in.LoginUseCase;
+import guestlist.application.port.in.LogoutUseCase;
+import guestlist.application.port.out.PasswordHasher;
+import guestlist.application.port.out.RegistrationApplicationRepository;
+import guestlist.application.port.out.SessionRepository;
+import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.UserRepository;
+import guestlist.application.port.out.UserRepository.StoredCredentials;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalUser;
+import guestlist.domain.LoginPolicy;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Log-in, log-out and "who is this token". A log-in for an unknown account verifies the password
+ * against a decoy hash, so it costs the same time as a wrong password and gets the same answer.
+ */
+public final class SessionService implements LoginUseCase, LogoutUseCase, AuthenticateUseCase {
+
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final RegistrationApplicationRepository applications;
+    private final PasswordHasher hasher;
+    private final SessionOpener opener;
+    private final Clock clock;
+    private final String decoyHash;
+
+    public SessionService(Transactions transactions, UserRepository users, SessionRepository sessions,
+                          RegistrationApplicationRepository applications, PasswordHasher hasher,
+                          SessionOpener opener, Clock clock, SecureRandom random) {
+        this.transactions = transactions;
+        this.users = users;
+        this.sessions = sessions;
+        this.applications = applications;
+        this.hasher = hasher;
+        this.opener = opener;
+        this.clock = clock;
+        byte[] decoy = new byte[24];
+        random.nextBytes(decoy);
+        this.decoyHash = hasher.hash(Base64.getEncoder().encodeToString(decoy));
+    }
+
+    @Override
+    public String login(LoginCommand command) {
+        Optional<StoredCredentials> found =
+                transactions.inTransaction(() -> users.findCredentials(command.usernameOrEmail()));
+        boolean passwordMatches = hasher.matches(command.password(),
+                found.map(StoredCredentials::passwordHash).orElse(decoyHash));
+        if (found.isEmpty() || !passwordMatches) {
+            throw new GuestlistException(ErrorCode.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
+        }
+        LocalUser user = found.get().user();
+        return transactions.inTransaction(() -> {
+            LoginPolicy.checkMayLogIn(user,
+                    user.acceptedApplication() ? Optional.empty() : applications.findByUserId(user.id()));
+            return opener.open(user.id(), command.stayLoggedIn(), clock.instant());
+        });
+    }
+
+    @Override
+    public void logout(String sessionToken) {
+        if (SessionTokens.plausible(sessionToken)) {
+            transactions.run(() -> sessions.delete(SessionTokens.hash(sessionToken)));
+        }
+    }
+
+    @Override
+    public LocalUser authenticate(String sessionToken) {
+        if (!SessionTokens.plausible(sessionToken)) {
+            throw notLoggedIn();
+        }
+        String hash = SessionTokens.hash(sessionToken);
+        return transactions.inTransaction(() -> sessions.findUserId(hash, clock.instant()).flatMap(users::findById))
+                .orElseThrow(SessionService::notLoggedIn);
+    }
+
+    private static GuestlistException notLoggedIn() {
+        return new GuestlistException(ErrorCode.NOT_LOGGED_IN, "log in first: the session is missing, expired or ended");
+    }
+}

@@ -1,0 +1,30 @@
+package guestlist.domain;
+
+import java.util.Optional;
+
+/** Whether an account whose password was just verified may have a session. */
+public final class LoginPolicy {
+
+    private LoginPolicy() {
+    }
+
+    /**
+     * An account that is not accepted may not log in: while its application is undecided
+     * ({@link ErrorCode#REGISTRATION_APPLICATION_IS_PENDING}) or after it was denied
+     * ({@link ErrorCode#REGISTRATION_DENIED}, with the reason).
+     */
+    public static void checkMayLogIn(LocalUser user, Optional<RegistrationApplication> application) {
+        if (user.acceptedApplication()) {
+            return;
+        }
+        RegistrationApplication pending = application.orElseThrow(() -> new GuestlistException(
+                ErrorCode.REGISTRATION_APPLICATION_IS_PENDING, "your registration application is pending"));
+        if (pending.unread()) {
+            throw new GuestlistException(ErrorCode.REGISTRATION_APPLICATION_IS_PENDING,
+                    "your registration application is pending");
+        }
+        throw new GuestlistException(ErrorCode.REGISTRATION_DENIED, pending.denyReason()
+                .map(reason -> "your registration application was denied: " + reason)
+                .orElse("your registration application was denied"));
+    }
+}

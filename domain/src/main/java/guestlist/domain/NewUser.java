@@ -1,0 +1,26 @@
+package guestlist.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An account about to be stored: everything of a {@link LocalUser} but the id. */
+public record NewUser(
+        Username name,
+        Optional<EmailAddress> email,
+        boolean admin,
+        boolean acceptedApplication,
+        Optional<Long> invitedBy,
+        Instant publishedAt) {
+
+    public NewUser {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(invitedBy, "invitedBy");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+    }
+
+    public LocalUser withId(long id) {
+        return new LocalUser(id, name, email, admin, acceptedApplication, invitedBy, publishedAt);
+    }
+}
