@@ -2,10 +2,12 @@ package guestlist.bootstrap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
- * {@code java -jar guestlist.jar}: reads the environment, starts everything, and stops it all in
- * reverse order on SIGTERM or Ctrl-C.
+ * {@code java -jar guestlist.jar}: reads the environment, starts everything, and on SIGTERM or
+ * Ctrl-C stops taking requests, finishes those in flight, closes the pool and the embedded
+ * database, and exits 0.
  */
 public final class Main {
 
@@ -31,6 +33,14 @@ public final class Main {
             System.exit(1);
             return;
         }
+        Signal.handle(new Signal("TERM"), signal -> stopAndExit(guestlist));
+        Signal.handle(new Signal("INT"), signal -> stopAndExit(guestlist));
         Runtime.getRuntime().addShutdownHook(new Thread(guestlist::close, "guestlist-shutdown"));
+    }
+
+    /** An asked-for stop is a clean one: everything closed, exit status 0. */
+    private static void stopAndExit(Guestlist guestlist) {
+        guestlist.close();
+        System.exit(0);
     }
 }
