@@ -35,8 +35,11 @@ public final class RestServer implements AutoCloseable {
     static final int MAX_PARAMETERS = 100;
     static final Duration REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
-    /** Undertow's own backstop above the adapter's body limit: it cuts off what nobody reads. */
-    static final int ENTITY_SIZE_SLACK = 4 * 1024;
+    /**
+     * Undertow's own backstop above the adapter's body limit: it cuts off what nobody reads. It
+     * exceeds the input stream's read-ahead buffer (16 KiB), so the adapter's exact check answers first.
+     */
+    static final int ENTITY_SIZE_SLACK = 32 * 1024;
 
     private enum State { NEW, STARTED, STOPPED }
 
@@ -121,8 +124,8 @@ public final class RestServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: refuses new requests ({@code 503 service_unavailable}) and new connections,
-     * waits up to 10 s for the requests in flight, then closes everything. Does nothing when not
+     * Stops gracefully: answers new requests with {@code 503 service_unavailable}, waits up to 10 s
+     * for the requests in flight, then closes the listener and every connection. Does nothing when not
      * running. Restores the thread's interrupt flag if interrupted while waiting.
      */
     public synchronized void stop() {
@@ -131,8 +134,10 @@ public final class RestServer implements AutoCloseable {
             return;
         }
         state = State.STOPPED;
+        // From here on new requests get 503 service_unavailable (also on kept-alive connections).
+        // Undertow's ListenerInfo.suspend() would stop accepting connections, but it also closes the
+        // open ones, requests in flight included; so the listener stays open until undertow.stop().
         graceful.shutdown();
-        undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
         try {
             if (!graceful.awaitShutdown(limits.shutdownGrace().toMillis())) {
                 LOG.warn("stopping with requests still in flight after {}", limits.shutdownGrace());

@@ -69,6 +69,11 @@ public final class ErrorResponses {
      * nothing sound left to say, so the connection is closed.
      */
     public static void send(HttpServerExchange exchange, ErrorCode code, String message) {
+        if (!exchange.getConnection().isOpen()) {
+            LOG.debug("{} {}: the connection is closed; {} not sent", exchange.getRequestMethod(),
+                    exchange.getRequestPath(), code.wireName());
+            return;
+        }
         if (exchange.isResponseStarted()) {
             LOG.debug("{} {}: cannot answer {} after the response began; closing the connection",
                     exchange.getRequestMethod(), exchange.getRequestPath(), code.wireName());
@@ -102,6 +107,9 @@ public final class ErrorResponses {
                 case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
                 default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.UNKNOWN;
             };
+            if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+                exchange.setPersistent(false);
+            }
             String message = switch (code) {
                 case SERVICE_UNAVAILABLE -> "the server is not taking requests now; try again in a moment";
                 case UNKNOWN -> "internal error";

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads request bodies within the limits: a declared {@code Content-Length} over the limit is
@@ -21,6 +22,13 @@ import java.util.concurrent.TimeUnit;
  * slowly loses its connection.
  */
 final class RequestBodies {
+
+    /**
+     * How much of a body past the limit is read and dropped before the connection is closed
+     * instead. Small enough that, with Undertow's read-ahead buffer (16 KiB) and ours (8 KiB),
+     * the server's MAX_ENTITY_SIZE backstop (limit + 32 KiB) is never reached.
+     */
+    static final int OVERFLOW_DISCARD_BYTES = 4 * 1024;
 
     private RequestBodies() {
     }
@@ -49,11 +57,13 @@ final class RequestBodies {
     }
 
     private static byte[] read(HttpServerExchange exchange, Limits limits) {
-        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(
-                () -> IoUtils.safeClose(exchange.getConnection()),
-                limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        // not closed here: closing it would drain the rest of an oversized body; Undertow ends the
-        // request itself, discarding at most up to the server's MAX_ENTITY_SIZE before it closes
+        AtomicBoolean timedOut = new AtomicBoolean();
+        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
+            timedOut.set(true);
+            IoUtils.safeClose(exchange.getConnection());
+        }, limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // Never closed here: closing it would drain the rest of the body. Undertow drains what is left
+        // when the exchange ends, cutting off (with a stack trace on stderr) past MAX_ENTITY_SIZE.
         InputStream in = exchange.getInputStream();
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream(
@@ -62,6 +72,7 @@ final class RequestBodies {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (body.size() + read > limits.maxBodyBytes()) {
+                    discardOverflow(exchange, in, buffer);
                     throw tooLarge(limits);
                 }
                 body.write(buffer, 0, read);
@@ -69,10 +80,39 @@ final class RequestBodies {
             return body.toByteArray();
         } catch (RequestTooBigException e) {
             throw tooLarge(limits);
-        } catch (IOException e) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST, "the request body could not be read", e);
+        } catch (GuestlistException refusal) {
+            throw refusal;
+        } catch (IOException | RuntimeException e) {
+            if (timedOut.get()) {
+                // the connection is gone: this answer reaches nobody, but ends the exchange quietly
+                throw new GuestlistException(ErrorCode.BAD_REQUEST,
+                        "the request body did not arrive within " + limits.bodyReadTimeout().toSeconds() + " s");
+            }
+            if (e instanceof IOException) {
+                throw new GuestlistException(ErrorCode.BAD_REQUEST, "the request body could not be read", e);
+            }
+            throw (RuntimeException) e;
         } finally {
             deadline.remove();
+        }
+    }
+
+    /**
+     * A body just over the limit is read to its end and dropped, so that its client gets a clean
+     * {@code 413} and keeps its connection. When more than {@link #OVERFLOW_DISCARD_BYTES} follow,
+     * the client is sending far too much: the connection is closed, and nothing more is read.
+     */
+    private static void discardOverflow(HttpServerExchange exchange, InputStream in, byte[] buffer)
+            throws IOException {
+        long discarded = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            discarded += read;
+            if (discarded > OVERFLOW_DISCARD_BYTES) {
+                exchange.setPersistent(false);
+                IoUtils.safeClose(exchange.getConnection());
+                return;
+            }
         }
     }
 
