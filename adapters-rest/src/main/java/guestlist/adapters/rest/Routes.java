@@ -15,15 +15,15 @@ import guestlist.adapters.rest.handler.LogoutHandler;
 import guestlist.adapters.rest.handler.RegisterHandler;
 import guestlist.adapters.rest.handler.RevokeInviteHandler;
 import guestlist.adapters.rest.http.ApiHandler;
-import guestlist.adapters.rest.http.ErrorResponses;
+import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.PasswordWork;
 import guestlist.adapters.rest.http.RateLimiter;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
@@ -91,8 +91,8 @@ final class Routes {
         routes.add(Methods.PUT, "/admin/registration_application/approve", routes.withBody(
                 new DecideRegistrationApplicationHandler(useCases.decideRegistrationApplication())));
 
-        routes.routing.setFallbackHandler(Routes::notFound);
-        routes.routing.setInvalidMethodHandler(routes::methodNotAllowed);
+        routes.routing.setFallbackHandler(new BlockingHandler(routes.withoutBody(Routes::notFound)));
+        routes.routing.setInvalidMethodHandler(new BlockingHandler(routes.withoutBody(routes::methodNotAllowed)));
         return routes.routing;
     }
 
@@ -109,15 +109,14 @@ final class Routes {
         methodsByPath.computeIfAbsent(BASE + path, ignored -> new TreeSet<>()).add(method.toString());
     }
 
-    private static void notFound(HttpServerExchange exchange) {
-        ErrorResponses.send(exchange, ErrorCode.NOT_FOUND, "there is no endpoint at " + exchange.getRequestPath());
+    private static Object notFound(ApiRequest request) {
+        throw new GuestlistException(ErrorCode.NOT_FOUND, "there is no endpoint " + request.describe());
     }
 
-    private void methodNotAllowed(HttpServerExchange exchange) {
-        Set<String> allowed = methodsByPath.getOrDefault(exchange.getRelativePath(), Set.of());
-        exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
-        ErrorResponses.send(exchange, ErrorCode.METHOD_NOT_ALLOWED,
-                exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()
-                        + "; allowed: " + String.join(", ", allowed));
+    private Object methodNotAllowed(ApiRequest request) {
+        String allowed = String.join(", ", methodsByPath.getOrDefault(request.path(), Set.of()));
+        request.setResponseHeader(Headers.ALLOW, allowed);
+        throw new GuestlistException(ErrorCode.METHOD_NOT_ALLOWED,
+                "there is no endpoint " + request.describe() + "; this path allows " + allowed);
     }
 }

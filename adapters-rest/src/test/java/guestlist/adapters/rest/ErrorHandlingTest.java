@@ -137,6 +137,40 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void bodyOfAnUnknownPathIsReadWithinTheLimitsToo() throws Exception {
+        try (RawHttp raw = new RawHttp(api.port())) {
+            raw.write("POST /api/v4/nowhere HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            raw.chunk("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+            raw.write("0\r\n\r\n");
+
+            RawHttp.Response response = raw.read();
+
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.body()).contains("\"error\":\"not_found\"");
+            raw.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void endlessChunkedBodyOnAnEndpointWithoutBodyIsCutOffToo() throws Exception {
+        try (RawHttp raw = new RawHttp(api.port())) {
+            raw.write("GET /api/v4/site HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n");
+            byte[] chunk = new byte[8 * 1024];
+            int sent = 0;
+            try {
+                for (; sent < 1024; sent++) {
+                    raw.chunk(chunk);
+                }
+            } catch (java.io.IOException cutOff) {
+                // the server stopped reading and closed the connection: what this test wants
+            }
+            assertThat(sent).as("chunks the server took before it cut the body off").isLessThan(1024);
+        }
+    }
+
+    @Test
     void bodyExactlyAtTheLimitIsRead() {
         String padding = " ".repeat(LIMIT - 2);
 

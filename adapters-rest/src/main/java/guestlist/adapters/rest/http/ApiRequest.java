@@ -6,6 +6,7 @@ import guestlist.domain.GuestlistException;
 import guestlist.domain.LocalUser;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -61,6 +62,21 @@ public final class ApiRequest {
             json = JsonBody.parse(body);
         }
         return json;
+    }
+
+    /** The request's method and path as sent, for messages. */
+    public String describe() {
+        return exchange.getRequestMethod() + " " + exchange.getRequestPath();
+    }
+
+    /** The path relative to where routing started (the whole path here), for routing decisions. */
+    public String path() {
+        return exchange.getRelativePath();
+    }
+
+    /** Sets a header of the answer, e.g. {@code Allow}; it is kept on error answers too. */
+    public void setResponseHeader(HttpString name, String value) {
+        exchange.getResponseHeaders().put(name, value);
     }
 
     public QueryParameters query() {

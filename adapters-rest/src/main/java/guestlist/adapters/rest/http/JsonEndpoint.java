@@ -66,14 +66,16 @@ public final class JsonEndpoint implements HttpHandler {
             exchange.dispatch(this);
             return;
         }
-        exchange.startBlocking();
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
         try {
             checkRateLimit(exchange);
             byte[] body;
             if (takesBody) {
                 body = RequestBodies.readJson(exchange, limits);
             } else {
-                RequestBodies.refuseDeclaredOversize(exchange, limits);
+                RequestBodies.discard(exchange, limits);
                 body = new byte[0];
             }
             ApiRequest request = new ApiRequest(exchange, authentication, body);

@@ -45,8 +45,7 @@ final class RequestBodies {
     /** The whole body of a request that must carry JSON (empty when it has none). */
     static byte[] readJson(HttpServerExchange exchange, Limits limits) {
         refuseDeclaredOversize(exchange, limits);
-        boolean chunked = exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-        if (exchange.getRequestContentLength() <= 0 && !chunked) {
+        if (!hasBody(exchange)) {
             return new byte[0];
         }
         if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
@@ -54,6 +53,21 @@ final class RequestBodies {
                     "the request body must be JSON sent as Content-Type: application/json");
         }
         return read(exchange, limits);
+    }
+
+    /**
+     * Reads and drops the body of a request that needs none, within the same limits as any body,
+     * so that Undertow never has an unbounded body left to drain when the exchange ends.
+     */
+    static void discard(HttpServerExchange exchange, Limits limits) {
+        refuseDeclaredOversize(exchange, limits);
+        if (hasBody(exchange)) {
+            read(exchange, limits);
+        }
+    }
+
+    private static boolean hasBody(HttpServerExchange exchange) {
+        return exchange.getRequestContentLength() > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
     }
 
     private static byte[] read(HttpServerExchange exchange, Limits limits) {
