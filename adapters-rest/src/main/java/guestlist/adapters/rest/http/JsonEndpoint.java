@@ -15,8 +15,9 @@ import java.util.OptionalLong;
 
 /**
  * The glue between Undertow and one {@link ApiHandler}, in this order: the rate limit (when the
- * endpoint has one), the body's size and type (for endpoints that take a body), the handler
- * (on the password pool for the endpoints that hash passwords), then the JSON answer. Any failure
+ * endpoint has one), the body (read within the size limit; for endpoints that take one it must be
+ * JSON, for the others it is dropped), the handler (on the password pool for the endpoints that
+ * hash passwords), then the JSON answer. Any failure
  * on the way goes to {@link ErrorResponses}. It blocks (reads the body, calls use cases), so it
  * must run off the I/O threads: {@link #handleRequest} dispatches itself to a worker thread when
  * it is called on one.
