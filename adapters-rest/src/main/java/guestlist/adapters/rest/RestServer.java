@@ -2,7 +2,6 @@ package guestlist.adapters.rest;
 
 import guestlist.adapters.rest.http.ErrorResponses;
 import guestlist.adapters.rest.http.Limits;
-import guestlist.adapters.rest.http.PasswordWork;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -51,7 +50,6 @@ public final class RestServer implements AutoCloseable {
     private State state = State.NEW;
     private Undertow undertow;
     private GracefulShutdownHandler graceful;
-    private PasswordWork passwordWork;
     private int port;
 
     /**
@@ -80,9 +78,7 @@ public final class RestServer implements AutoCloseable {
         if (state != State.NEW) {
             throw new IllegalStateException("a RestServer starts once; this one is " + state);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        passwordWork = new PasswordWork(cores, settings.workerThreads());
-        HttpHandler routes = Routes.build(settings, useCases, version, limits, passwordWork);
+        HttpHandler routes = Routes.build(settings, useCases, version, limits);
         graceful = new GracefulShutdownHandler(new HttpContinueReadHandler(routes));
         HttpHandler root = exchange -> {
             exchange.addDefaultResponseListener(ErrorResponses.envelopeForBareErrors());
@@ -107,7 +103,6 @@ public final class RestServer implements AutoCloseable {
             undertow.start();
         } catch (RuntimeException failure) {
             state = State.STOPPED;
-            passwordWork.close();
             throw failure;
         }
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -146,7 +141,6 @@ public final class RestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
-        passwordWork.close();
         LOG.info("Guestlist API stopped");
     }
 

@@ -18,7 +18,6 @@ import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
-import guestlist.adapters.rest.http.PasswordWork;
 import guestlist.adapters.rest.http.RateLimiter;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.domain.ErrorCode;
@@ -54,8 +53,7 @@ final class Routes {
         this.limits = limits;
     }
 
-    static HttpHandler build(RestSettings settings, RestUseCases useCases, String version, Limits limits,
-                             PasswordWork passwordWork) {
+    static HttpHandler build(RestSettings settings, RestUseCases useCases, String version, Limits limits) {
         Routes routes = new Routes(useCases, limits);
         InviteLinks links = new InviteLinks(settings.publicUrl());
         RateLimiter authLimit = new RateLimiter(settings.authRateLimitPerMinute(), limits.maxRateLimitedClients());
@@ -69,9 +67,9 @@ final class Routes {
 
         routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler()));
         routes.add(Methods.POST, "/account/auth/register", routes.withBody(new RegisterHandler(useCases.register()))
-                .rateLimitedBy(authLimit).hashingPasswordsOn(passwordWork));
+                .rateLimitedBy(authLimit));
         routes.add(Methods.POST, "/account/auth/login", routes.withBody(new LoginHandler(useCases.login()))
-                .rateLimitedBy(authLimit).hashingPasswordsOn(passwordWork));
+                .rateLimitedBy(authLimit));
         routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
 
         routes.add(Methods.POST, "/account/invite",

@@ -16,9 +16,8 @@ import java.util.OptionalLong;
 /**
  * The glue between Undertow and one {@link ApiHandler}, in this order: the rate limit (when the
  * endpoint has one), the body (read within the size limit; for endpoints that take one it must be
- * JSON, for the others it is dropped), the handler (on the password pool for the endpoints that
- * hash passwords), then the JSON answer. Any failure
- * on the way goes to {@link ErrorResponses}. It blocks (reads the body, calls use cases), so it
+ * JSON, for the others it is dropped), the handler, then the JSON answer. Any failure on the way
+ * goes to {@link ErrorResponses}. It blocks (reads the body, calls use cases), so it
  * must run off the I/O threads: {@link #handleRequest} dispatches itself to a worker thread when
  * it is called on one.
  */
@@ -29,36 +28,29 @@ public final class JsonEndpoint implements HttpHandler {
     private final Limits limits;
     private final boolean takesBody;
     private final Optional<RateLimiter> rateLimiter;
-    private final Optional<PasswordWork> passwordWork;
 
     private JsonEndpoint(ApiHandler handler, AuthenticateUseCase authentication, Limits limits, boolean takesBody,
-                         Optional<RateLimiter> rateLimiter, Optional<PasswordWork> passwordWork) {
+                         Optional<RateLimiter> rateLimiter) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.takesBody = takesBody;
         this.rateLimiter = rateLimiter;
-        this.passwordWork = passwordWork;
     }
 
     /** An endpoint whose request carries no body (a body sent anyway is not read). */
     public static JsonEndpoint withoutBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, false, Optional.empty(), Optional.empty());
+        return new JsonEndpoint(handler, authentication, limits, false, Optional.empty());
     }
 
     /** An endpoint whose request carries a JSON object. */
     public static JsonEndpoint withBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, true, Optional.empty(), Optional.empty());
+        return new JsonEndpoint(handler, authentication, limits, true, Optional.empty());
     }
 
     /** This endpoint, counting its requests against {@code limiter}. */
     public JsonEndpoint rateLimitedBy(RateLimiter limiter) {
-        return new JsonEndpoint(handler, authentication, limits, takesBody, Optional.of(limiter), passwordWork);
-    }
-
-    /** This endpoint, running its handler on the password pool. */
-    public JsonEndpoint hashingPasswordsOn(PasswordWork pool) {
-        return new JsonEndpoint(handler, authentication, limits, takesBody, rateLimiter, Optional.of(pool));
+        return new JsonEndpoint(handler, authentication, limits, takesBody, Optional.of(limiter));
     }
 
     @Override
@@ -80,10 +72,7 @@ public final class JsonEndpoint implements HttpHandler {
                 body = new byte[0];
             }
             ApiRequest request = new ApiRequest(exchange, authentication, body);
-            Object answer = passwordWork.isPresent()
-                    ? passwordWork.get().call(() -> handler.handle(request))
-                    : handler.handle(request);
-            Responses.ok(exchange, answer);
+            Responses.ok(exchange, handler.handle(request));
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failure) {

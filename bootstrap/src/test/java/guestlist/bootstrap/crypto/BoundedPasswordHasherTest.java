@@ -1,0 +1,107 @@
+package guestlist.bootstrap.crypto;
+
+import guestlist.application.port.out.PasswordHasher;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BoundedPasswordHasherTest {
+
+    /** Records where and how many hashes run at once, and waits for a release. */
+    private static final class ObservedHasher implements PasswordHasher {
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String hash(String password) {
+            int now = running.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            threads.add(Thread.currentThread().getName());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return "hashed:" + password;
+        }
+
+        @Override
+        public boolean matches(String password, String hash) {
+            threads.add(Thread.currentThread().getName());
+            return hash.equals("hashed:" + password);
+        }
+    }
+
+    @Test
+    void hashesRunOnThePoolNeverOnTheCallingThread() {
+        ObservedHasher observed = new ObservedHasher();
+        observed.release.countDown();
+        try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(observed, 2, 10)) {
+            assertThat(hasher.hash("secret")).isEqualTo("hashed:secret");
+            assertThat(hasher.matches("secret", "hashed:secret")).isTrue();
+        }
+        assertThat(observed.threads).isNotEmpty().allMatch(name -> name.startsWith("password-hash-"));
+    }
+
+    @Test
+    void noMoreHashesRunAtOnceThanThePoolHasThreads() throws Exception {
+        ObservedHasher observed = new ObservedHasher();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(observed, 2, 100)) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                results.add(callers.submit(() -> hasher.hash("p" + n)));
+            }
+            while (observed.running.get() < 2) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(100);
+            observed.release.countDown();
+            for (Future<String> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).startsWith("hashed:p");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(observed.mostAtOnce.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullQueueTurnsRequestsAwayAsServiceUnavailable() throws Exception {
+        ObservedHasher observed = new ObservedHasher();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(observed, 1, 1)) {
+            callers.submit(() -> hasher.hash("running"));
+            while (observed.running.get() < 1) {
+                Thread.sleep(5);
+            }
+            callers.submit(() -> hasher.hash("queued"));
+            Thread.sleep(100);
+
+            assertThatThrownBy(() -> hasher.hash("turned away"))
+                    .isInstanceOfSatisfying(GuestlistException.class,
+                            refused -> assertThat(refused.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        } finally {
+            observed.release.countDown();
+            callers.shutdownNow();
+        }
+    }
+}
