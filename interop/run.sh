@@ -75,6 +75,9 @@ cleanup() {
     tail -n 150 "$server_log" >&2 || true
     echo "----- end of server log -----" >&2
   fi
+  if ((rc != 0)); then
+    echo "run.sh: FAILED (exit $rc)" >&2
+  fi
   rm -rf "$work_dir"
   exit "$rc"
 }

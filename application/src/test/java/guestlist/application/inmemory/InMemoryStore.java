@@ -1,0 +1,384 @@
+package guestlist.application.inmemory;
+
+import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.RegistrationApplicationRepository;
+import guestlist.application.port.out.SessionRepository;
+import guestlist.application.port.out.SiteRepository;
+import guestlist.application.port.out.StorageHealth;
+import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.UserRepository;
+import guestlist.application.port.out.contract.StoreFixture;
+import guestlist.domain.EmailAddress;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.Invite;
+import guestlist.domain.InviteToken;
+import guestlist.domain.LocalSite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewInvite;
+import guestlist.domain.NewUser;
+import guestlist.domain.RegistrationApplication;
+import guestlist.domain.Username;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Every out-port in memory, for fast application tests and to show the ports can be swapped.
+ * A transaction holds one lock over the whole store (so "row locks" are trivially given) and
+ * restores a snapshot when its block throws.
+ */
+public final class InMemoryStore implements StoreFixture {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private State state = State.initial();
+    private volatile boolean reachable = true;
+
+    private final Transactions transactions = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            if (!reachable) {
+                throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the in-memory store is switched off");
+            }
+            lock.lock();
+            try {
+                if (lock.getHoldCount() > 1) {
+                    return work.get();
+                }
+                State before = state.copy();
+                try {
+                    return work.get();
+                } catch (RuntimeException | Error failure) {
+                    state = before;
+                    throw failure;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    };
+
+    private final UserRepository users = new Users();
+    private final SiteRepository sites = new Sites();
+    private final SessionRepository sessions = new Sessions();
+    private final InviteRepository invites = new Invites();
+    private final RegistrationApplicationRepository applications = new Applications();
+    private final StorageHealth health = () -> reachable;
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public SiteRepository sites() {
+        return sites;
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    @Override
+    public InviteRepository invites() {
+        return invites;
+    }
+
+    @Override
+    public RegistrationApplicationRepository applications() {
+        return applications;
+    }
+
+    public StorageHealth health() {
+        return health;
+    }
+
+    /** Makes every later transaction fail as an unreachable database would. */
+    public void setReachable(boolean reachable) {
+        this.reachable = reachable;
+    }
+
+    @Override
+    public void reset() {
+        lock.lock();
+        try {
+            state = State.initial();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireTransaction() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("out-ports are used inside Transactions.inTransaction only");
+        }
+    }
+
+    private record StoredUser(LocalUser user, String passwordHash) {
+    }
+
+    private record Session(long userId, Optional<Instant> expiresAt) {
+    }
+
+    /** Everything stored; copied whole at the start of each transaction. */
+    private record State(TreeMap<Long, StoredUser> users, LocalSite[] site, TreeMap<String, Session> sessions,
+                         TreeMap<Long, Invite> invites, TreeMap<Long, RegistrationApplication> applications,
+                         long[] nextIdHolder) {
+
+        static State initial() {
+            return new State(new TreeMap<>(), new LocalSite[] {LocalSite.initial("Guestlist", Instant.EPOCH)},
+                    new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new long[] {1});
+        }
+
+        State copy() {
+            return new State(new TreeMap<>(users), site.clone(), new TreeMap<>(sessions), new TreeMap<>(invites),
+                    new TreeMap<>(applications), nextIdHolder.clone());
+        }
+
+        long nextId() {
+            return nextIdHolder[0]++;
+        }
+    }
+
+    private final class Users implements UserRepository {
+
+        @Override
+        public LocalUser add(NewUser user, String passwordHash) {
+            requireTransaction();
+            if (nameTaken(user.name())) {
+                throw new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken");
+            }
+            if (user.email().map(this::emailTaken).orElse(false)) {
+                throw new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken");
+            }
+            LocalUser stored = user.withId(state.nextId());
+            state.users().put(stored.id(), new StoredUser(stored, passwordHash));
+            return stored;
+        }
+
+        @Override
+        public Optional<LocalUser> findById(long id) {
+            requireTransaction();
+            return Optional.ofNullable(state.users().get(id)).map(StoredUser::user);
+        }
+
+        @Override
+        public List<LocalUser> findAllById(Collection<Long> ids) {
+            requireTransaction();
+            return ids.stream().distinct().map(state.users()::get).filter(java.util.Objects::nonNull)
+                    .map(StoredUser::user).toList();
+        }
+
+        @Override
+        public Optional<LocalUser> lockById(long id) {
+            return findById(id);
+        }
+
+        @Override
+        public Optional<StoredCredentials> findCredentials(String usernameOrEmail) {
+            requireTransaction();
+            String wanted = usernameOrEmail.toLowerCase(Locale.ROOT);
+            boolean byEmail = usernameOrEmail.contains("@");
+            return state.users().values().stream()
+                    .filter(stored -> byEmail
+                            ? stored.user().email().map(EmailAddress::canonical).filter(wanted::equals).isPresent()
+                            : stored.user().name().canonical().equals(wanted))
+                    .findFirst()
+                    .map(stored -> new StoredCredentials(stored.user(), stored.passwordHash()));
+        }
+
+        @Override
+        public boolean nameTaken(Username name) {
+            requireTransaction();
+            return state.users().values().stream().anyMatch(stored -> stored.user().name().canonical().equals(name.canonical()));
+        }
+
+        @Override
+        public boolean emailTaken(EmailAddress email) {
+            requireTransaction();
+            return state.users().values().stream()
+                    .anyMatch(stored -> stored.user().email().map(EmailAddress::canonical)
+                            .filter(email.canonical()::equals).isPresent());
+        }
+
+        @Override
+        public boolean anyAdmin() {
+            requireTransaction();
+            return state.users().values().stream().anyMatch(stored -> stored.user().admin());
+        }
+
+        @Override
+        public List<LocalUser> admins() {
+            requireTransaction();
+            return state.users().values().stream().map(StoredUser::user).filter(LocalUser::admin).toList();
+        }
+
+        @Override
+        public void setAcceptedApplication(long userId, boolean accepted) {
+            requireTransaction();
+            state.users().computeIfPresent(userId, (id, stored) ->
+                    new StoredUser(stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
+        }
+    }
+
+    private final class Sites implements SiteRepository {
+
+        @Override
+        public LocalSite get() {
+            requireTransaction();
+            return state.site()[0];
+        }
+
+        @Override
+        public LocalSite save(LocalSite site) {
+            requireTransaction();
+            state.site()[0] = site;
+            return site;
+        }
+    }
+
+    private final class Sessions implements SessionRepository {
+
+        @Override
+        public void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt) {
+            requireTransaction();
+            state.sessions().put(tokenHash, new Session(userId, expiresAt));
+        }
+
+        @Override
+        public Optional<Long> findUserId(String tokenHash, Instant now) {
+            requireTransaction();
+            return Optional.ofNullable(state.sessions().get(tokenHash))
+                    .filter(session -> session.expiresAt().map(now::isBefore).orElse(true))
+                    .filter(session -> state.users().containsKey(session.userId()))
+                    .map(Session::userId);
+        }
+
+        @Override
+        public void delete(String tokenHash) {
+            requireTransaction();
+            state.sessions().remove(tokenHash);
+        }
+    }
+
+    private final class Invites implements InviteRepository {
+
+        @Override
+        public Invite add(NewInvite invite) {
+            requireTransaction();
+            Invite stored = invite.withId(state.nextId());
+            state.invites().put(stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public Optional<Invite> findByToken(InviteToken token) {
+            requireTransaction();
+            return state.invites().values().stream().filter(invite -> invite.token().equals(token)).findFirst();
+        }
+
+        @Override
+        public Optional<Invite> lockByToken(InviteToken token) {
+            return findByToken(token);
+        }
+
+        @Override
+        public void updateUses(Invite invite) {
+            requireTransaction();
+            state.invites().computeIfPresent(invite.id(), (id, stored) -> new Invite(id, stored.token(),
+                    stored.creatorId(), stored.maxUses(), invite.usesCount(), stored.expiresAt(), stored.publishedAt()));
+        }
+
+        @Override
+        public void delete(long inviteId) {
+            requireTransaction();
+            state.invites().remove(inviteId);
+        }
+
+        @Override
+        public long countUsable(long creatorId, Instant now) {
+            requireTransaction();
+            return state.invites().values().stream()
+                    .filter(invite -> invite.creatorId() == creatorId && invite.usableAt(now)).count();
+        }
+
+        @Override
+        public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
+            requireTransaction();
+            return state.invites().descendingMap().values().stream()
+                    .filter(invite -> invite.creatorId() == creatorId && invite.usableAt(now))
+                    .filter(invite -> beforeId.map(before -> invite.id() < before).orElse(true))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public int deleteExpired(Instant now, int batchSize) {
+            requireTransaction();
+            List<Long> expired = state.invites().values().stream()
+                    .filter(invite -> invite.expiredAt(now))
+                    .sorted(Comparator.comparing(invite -> invite.expiresAt().orElseThrow()))
+                    .limit(batchSize)
+                    .map(Invite::id)
+                    .toList();
+            expired.forEach(state.invites()::remove);
+            return expired.size();
+        }
+    }
+
+    private final class Applications implements RegistrationApplicationRepository {
+
+        @Override
+        public RegistrationApplication add(long userId, String answer, Instant publishedAt) {
+            requireTransaction();
+            RegistrationApplication stored = new RegistrationApplication(state.nextId(), userId, answer,
+                    Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
+            state.applications().put(stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public Optional<RegistrationApplication> findById(long id) {
+            requireTransaction();
+            return Optional.ofNullable(state.applications().get(id));
+        }
+
+        @Override
+        public Optional<RegistrationApplication> findByUserId(long userId) {
+            requireTransaction();
+            return state.applications().values().stream().filter(application -> application.userId() == userId)
+                    .findFirst();
+        }
+
+        @Override
+        public void saveDecision(RegistrationApplication application) {
+            requireTransaction();
+            state.applications().computeIfPresent(application.id(), (id, stored) -> new RegistrationApplication(id,
+                    stored.userId(), stored.answer(), application.adminId(), application.denyReason(),
+                    stored.publishedAt(), application.updatedAt()));
+        }
+
+        @Override
+        public List<RegistrationApplication> list(boolean unreadOnly, Optional<Long> afterId, int limit) {
+            requireTransaction();
+            return state.applications().values().stream()
+                    .filter(application -> !unreadOnly || application.unread())
+                    .filter(application -> afterId.map(after -> application.id() > after).orElse(true))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+}

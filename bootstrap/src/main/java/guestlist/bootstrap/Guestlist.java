@@ -1,0 +1,91 @@
+package guestlist.bootstrap;
+
+import guestlist.adapters.rest.RestServer;
+import guestlist.application.port.in.EnsureAdminUseCase;
+import guestlist.domain.Password;
+import guestlist.domain.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A running Guestlist: the Spring context with everything wired, the first admin in place and the
+ * HTTP server listening. {@link #close()} stops it in reverse order.
+ */
+public final class Guestlist implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Guestlist.class);
+
+    private final AnnotationConfigApplicationContext context;
+    private final RestServer server;
+
+    private Guestlist(AnnotationConfigApplicationContext context, RestServer server) {
+        this.context = context;
+        this.server = server;
+    }
+
+    public static Guestlist start(Settings settings) {
+        long started = System.nanoTime();
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        try {
+            context.registerBean(Settings.class, () -> settings);
+            context.register(GuestlistConfiguration.class);
+            context.refresh();
+            ensureAdmin(context.getBean(EnsureAdminUseCase.class), settings);
+            RestServer server = context.getBean(RestServer.class);
+            server.start();
+            LOG.info("Guestlist listening on http://{}:{}/api/v4 (started in {} ms)", settings.bindAddress(),
+                    server.port(), (System.nanoTime() - started) / 1_000_000);
+            return new Guestlist(context, server);
+        } catch (RuntimeException failed) {
+            context.close();
+            throw failed;
+        }
+    }
+
+    /** Creates the configured admin, or {@code admin} with a random password logged once, when none exists. */
+    private static void ensureAdmin(EnsureAdminUseCase admins, Settings settings) {
+        Username name = new Username(settings.adminUsername().orElse("admin"));
+        Optional<String> configured = settings.adminPassword();
+        String password = configured.orElseGet(Guestlist::randomPassword);
+        admins.ensureAdmin(name, new Password(password)).ifPresent(admin -> {
+            if (configured.isPresent()) {
+                LOG.info("created the admin '{}' with the configured password", admin.name());
+            } else {
+                LOG.warn("created the admin '{}' with the password {} (shown only this once: change it or "
+                        + "set GUESTLIST_ADMIN_PASSWORD)", admin.name(), password);
+            }
+        });
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The port the HTTP server listens on (the real one when the settings asked for port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Spring beans, for tests that need to reach behind the HTTP API. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Guestlist stopping");
+        try {
+            server.stop();
+        } finally {
+            context.close();
+        }
+        LOG.info("Guestlist stopped");
+    }
+}

@@ -1,0 +1,65 @@
+package guestlist.bootstrap.architecture;
+
+import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** The package edges of the hexagon, as rules that any class set can be checked against. */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** Data flows inward: adapters → application → domain; only bootstrap sees the adapters. */
+    static final Architectures.LayeredArchitecture HEXAGON = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(false)
+            .layer("domain").definedBy("guestlist.domain..")
+            .layer("application").definedBy("guestlist.application..")
+            .layer("rest adapter").definedBy("guestlist.adapters.rest..")
+            .layer("postgres adapter").definedBy("guestlist.adapters.postgres..")
+            .layer("bootstrap").definedBy("guestlist.bootstrap..")
+            .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("rest adapter").mayOnlyBeAccessedByLayers("bootstrap")
+            .whereLayer("postgres adapter").mayOnlyBeAccessedByLayers("bootstrap")
+            .whereLayer("application").mayOnlyBeAccessedByLayers("rest adapter", "postgres adapter", "bootstrap")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "rest adapter", "postgres adapter",
+                    "bootstrap");
+
+    /** The domain is plain Java: it uses the JDK and itself, nothing else. */
+    static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
+            .that().resideInAPackage("guestlist.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("guestlist.domain..", "java..")
+            .because("the domain module has no dependency at all");
+
+    /** No framework, JSON, HTTP server or JDBC type inside the hexagon. */
+    static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()
+            .that().resideInAnyPackage("guestlist.domain..", "guestlist.application..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.fasterxml.jackson..", "tools.jackson..", "io.undertow..",
+                    "java.sql..", "javax.sql..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..",
+                    "io.zonky..")
+            .because("domain and application know no framework, JSON, HTTP or JDBC");
+
+    /** The adapters do not know each other. */
+    static final ArchRule REST_DOES_NOT_KNOW_POSTGRES = noClasses()
+            .that().resideInAPackage("guestlist.adapters.rest..")
+            .should().dependOnClassesThat().resideInAPackage("guestlist.adapters.postgres..");
+
+    static final ArchRule POSTGRES_DOES_NOT_KNOW_REST = noClasses()
+            .that().resideInAPackage("guestlist.adapters.postgres..")
+            .should().dependOnClassesThat().resideInAPackage("guestlist.adapters.rest..");
+
+    /** JDBC stays in the PostgreSQL adapter (and the bootstrap that starts the database). */
+    static final ArchRule REST_HAS_NO_JDBC = noClasses()
+            .that().resideInAPackage("guestlist.adapters.rest..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..");
+
+    /** Nothing outside bootstrap depends on it. */
+    static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
+            .that().resideOutsideOfPackage("guestlist.bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage("guestlist.bootstrap..");
+}
