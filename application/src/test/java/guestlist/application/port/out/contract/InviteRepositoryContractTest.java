@@ -21,7 +21,6 @@ import static guestlist.application.port.out.contract.Samples.token;
 import static guestlist.application.port.out.contract.Samples.unlimitedInvite;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link InviteRepository}, for every adapter. */
 public abstract class InviteRepositoryContractTest {
@@ -88,15 +87,6 @@ public abstract class InviteRepositoryContractTest {
         Invite second = add(unlimitedInvite(2, alice.id()));
 
         assertThat(first.id()).isNotEqualTo(second.id());
-    }
-
-    @Test
-    void duplicateTokenIsRefused() {
-        add(unlimitedInvite(1, alice.id()));
-
-        assertThatThrownBy(() -> add(unlimitedInvite(1, bob.id()))).isInstanceOf(RuntimeException.class);
-
-        assertThat(tx(() -> invites().findByToken(token(1)))).map(Invite::creatorId).contains(alice.id());
     }
 
     @Test

@@ -16,7 +16,6 @@ import static guestlist.application.port.out.contract.Samples.admin;
 import static guestlist.application.port.out.contract.Samples.at;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link RegistrationApplicationRepository}, for every adapter. */
 public abstract class RegistrationApplicationRepositoryContractTest {
@@ -73,16 +72,6 @@ public abstract class RegistrationApplicationRepositoryContractTest {
     @Test
     void addedApplicationsGetDistinctIds() {
         assertThat(apply("alice", 1).id()).isNotEqualTo(apply("bob", 2).id());
-    }
-
-    @Test
-    void secondApplicationOfOneAccountIsRefused() {
-        RegistrationApplication first = apply("alice", 1);
-
-        assertThatThrownBy(() -> tx(() -> applications().add(first.userId(), "again", at(2))))
-                .isInstanceOf(RuntimeException.class);
-
-        assertThat(tx(() -> applications().findByUserId(first.userId()))).contains(first);
     }
 
     @Test
