@@ -15,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +56,8 @@ final class PostgresTransactions implements Transactions {
      * broke: SQLState class 08), the server is stopping or starting (57P0x), or a statement timed out.
      */
     static boolean meansUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
@@ -65,9 +69,6 @@ final class PostgresTransactions implements Transactions {
             }
             if (cause instanceof SQLException sql && unreachableState(sql.getSQLState())) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

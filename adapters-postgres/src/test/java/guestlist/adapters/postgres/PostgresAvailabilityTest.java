@@ -73,7 +73,8 @@ class PostgresAvailabilityTest {
             PostgresPersistence persistence = new PostgresPersistence(pool);
             assertServiceUnavailable(persistence);
 
-            try (EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port).start()) {
+            try (EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60)).start()) {
                 assertThat(awaitReachable(persistence, Duration.ofSeconds(30))).isTrue();
                 PostgresPersistence.migrate(pool);
                 assertThat(persistence.transactions().inTransaction(() -> persistence.sites().get().name()))

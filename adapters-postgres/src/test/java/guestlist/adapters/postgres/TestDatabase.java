@@ -1,5 +1,6 @@
 package guestlist.adapters.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,26 +31,29 @@ public final class TestDatabase {
 
         private Started() {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
             } catch (IOException notStarted) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", notStarted);
             }
             jdbcUrl = server.getJdbcUrl(USER, DATABASE);
-            var hikari = PostgresPersistence.pool(jdbcUrl, USER, null, 10, Duration.ofSeconds(10));
+            HikariDataSource hikari = PostgresPersistence.pool(jdbcUrl, USER, null, 10, Duration.ofSeconds(10));
             pool = hikari;
-            PostgresPersistence.migrate(pool);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 hikari.close();
                 try {
                     server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; its temporary files go with the server's own cleanup
+                } catch (IOException notStopped) {
+                    System.err.println("the embedded PostgreSQL did not stop cleanly: " + notStopped);
                 }
             }, "embedded-postgres-stop"));
+            PostgresPersistence.migrate(pool);
         }
     }
 
-    /** A pooled (10 connections), migrated data source on the embedded database. */
+    /** A pooled (10 connections, 10 s wait for one), migrated data source on the embedded database. */
     public static DataSource dataSource() {
         return Started.INSTANCE.pool;
     }
