@@ -11,6 +11,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running Guestlist: the Spring context with everything wired, the first admin in place and the
@@ -22,6 +23,7 @@ public final class Guestlist implements AutoCloseable {
 
     private final AnnotationConfigApplicationContext context;
     private final RestServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Guestlist(AnnotationConfigApplicationContext context, RestServer server) {
         this.context = context;
@@ -78,8 +80,12 @@ public final class Guestlist implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Stops the server, then everything else; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         LOG.info("Guestlist stopping");
         try {
             server.stop();

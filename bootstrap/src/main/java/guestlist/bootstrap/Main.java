@@ -2,10 +2,14 @@ package guestlist.bootstrap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar guestlist.jar}: reads the environment, starts everything, and stops it all in
- * reverse order on SIGTERM or Ctrl-C.
+ * {@code java -jar guestlist.jar}: reads the environment, starts everything, and on SIGTERM or
+ * Ctrl-C stops taking requests, finishes those in flight, closes the pool and the embedded
+ * database, and exits 0. Any other end of the JVM still closes everything through a shutdown hook.
  */
 public final class Main {
 
@@ -31,6 +35,24 @@ public final class Main {
             System.exit(1);
             return;
         }
+        CountDownLatch stopAsked = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stopAsked.countDown());
+        Signal.handle(new Signal("INT"), signal -> stopAsked.countDown());
         Runtime.getRuntime().addShutdownHook(new Thread(guestlist::close, "guestlist-shutdown"));
+        awaitQuietly(stopAsked);
+        // The main thread does the stopping: it keeps the JVM alive until everything is closed.
+        guestlist.close();
+        System.exit(0);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException ignored) {
+                // only a signal ends the wait
+            }
+        }
     }
 }

@@ -33,6 +33,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The library tunes for throwaway test databases; this one keeps real data.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .start();
             LOG.info("embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), pgData);
             return new EmbeddedDatabase(postgres);

@@ -1,0 +1,273 @@
+package guestlist.adapters.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.application.port.in.CreateInviteCommand;
+import guestlist.application.port.in.DecideRegistrationApplicationCommand;
+import guestlist.application.port.in.ListRegistrationApplicationsQuery;
+import guestlist.domain.Invite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.RegistrationMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.util.Optional;
+
+import static guestlist.adapters.rest.TestApi.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountEndpointsTest {
+
+    private TestApi api;
+
+    @BeforeEach
+    void start() {
+        api = TestApi.start();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private Reply register(String fields) {
+        return api.send("POST", "/account/auth/register", "{" + fields + "}", null);
+    }
+
+    private static String form(String name) {
+        return "\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"";
+    }
+
+    private Reply login(String usernameOrEmail, String password) {
+        return api.send("POST", "/account/auth/login",
+                "{\"username_or_email\":\"" + usernameOrEmail + "\",\"password\":\"" + password + "\"}", null);
+    }
+
+    private static void assertRefused(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.error()).isEqualTo(code);
+        assertThat(reply.message()).isNotBlank();
+        assertThat(reply.header("Content-Type")).hasValue("application/json");
+    }
+
+    // ------------------------------------------------------------------ register
+
+    @Test
+    void registerInOpenModeAnswersAJwtAtOnce() {
+        api.setMode(RegistrationMode.OPEN);
+
+        Reply reply = register(form("alice") + ",\"show_nsfw\":true,\"captcha_uuid\":\"x\",\"stay_logged_in\":true");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode json = reply.json();
+        assertThat(json.path("jwt").asText()).isNotBlank();
+        assertThat(json.path("registration_created").isBoolean()).isTrue();
+        assertThat(json.path("registration_created").asBoolean()).isFalse();
+        assertThat(json.path("verify_email_sent").asBoolean()).isFalse();
+        assertThat(json.size()).isEqualTo(3);
+        assertThat(api.get("/account", json.path("jwt").asText()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void registerWithApplicationAnswersNoJwtAndRegistrationCreated() {
+        Reply reply = register(form("bob") + ",\"answer\":\"let me in\"");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode json = reply.json();
+        assertThat(json.has("jwt")).as("absent jwt is omitted, not null").isFalse();
+        assertThat(json.path("registration_created").asBoolean()).isTrue();
+        assertThat(json.path("verify_email_sent").asBoolean()).isFalse();
+    }
+
+    @Test
+    void registerWithAnInviteRecordsTheInviter() {
+        LocalUser inviter = api.app.sessions().authenticate(api.registerOpen("inviter", null));
+        Invite invite = api.app.invites().createInvite(
+                new CreateInviteCommand(inviter, Optional.empty(), Optional.empty()));
+        api.setMode(RegistrationMode.REQUIRE_INVITATION);
+
+        Reply reply = register(form("invitee") + ",\"token\":\"" + invite.token().value() + "\"");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode localUser = api.get("/account", reply.json().path("jwt").asText()).json()
+                .path("local_user_view").path("local_user");
+        assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
+    }
+
+    @Test
+    void registerRefusesEachBadFormField() {
+        api.setMode(RegistrationMode.OPEN);
+        assertRefused(register(form("no spaces!")), 400, "invalid_name");
+        assertRefused(register("\"username\":\"carol\",\"password\":\"short\",\"password_verify\":\"short\""),
+                400, "invalid_password");
+        assertRefused(register("\"username\":\"carol\",\"password\":\"" + PASSWORD
+                + "\",\"password_verify\":\"something else entirely\""), 400, "passwords_do_not_match");
+        assertRefused(register(form("carol") + ",\"email\":\"not-an-address\""), 400, "invalid_email_address");
+        assertRefused(register(form("carol") + ",\"honeypot\":\"I am a bot\""), 400, "honeypot_failed");
+    }
+
+    @Test
+    void registerTreatsEmptyOptionalsAndNullsAsAbsent() {
+        api.setMode(RegistrationMode.OPEN);
+
+        Reply reply = register(form("dave") + ",\"email\":\"\",\"honeypot\":\"\",\"token\":null,\"answer\":null");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    @Test
+    void registerRefusesWhatTheModeForbids() {
+        assertRefused(register(form("erin")), 400, "registration_application_answer_required");
+        api.setMode(RegistrationMode.REQUIRE_INVITATION);
+        assertRefused(register(form("erin")), 400, "missing_invite_token");
+        assertRefused(register(form("erin") + ",\"token\":\"garbage\""), 400, "invalid_invite_token");
+        api.setMode(RegistrationMode.CLOSED);
+        assertRefused(register(form("erin")), 403, "registration_closed");
+    }
+
+    @Test
+    void registerRefusesTakenNameAndEmailIgnoringCase() {
+        api.registerOpen("frank", "frank@example.com");
+
+        assertRefused(register(form("FRANK")), 409, "username_already_taken");
+        assertRefused(register(form("frank2") + ",\"email\":\"Frank@Example.com\""), 409, "email_already_taken");
+    }
+
+    @Test
+    void registerNamesAMissingOrMistypedField() {
+        Reply missing = register("\"username\":\"gina\",\"password\":\"" + PASSWORD + "\"");
+        assertRefused(missing, 400, "bad_request");
+        assertThat(missing.message()).contains("password_verify");
+
+        Reply mistyped = register(form("gina") + ",\"stay_logged_in\":\"yes\"");
+        assertRefused(mistyped, 400, "bad_request");
+        assertThat(mistyped.message()).contains("stay_logged_in");
+
+        Reply number = register("\"username\":42,\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"");
+        assertRefused(number, 400, "bad_request");
+        assertThat(number.message()).contains("username");
+    }
+
+    // ------------------------------------------------------------------ login
+
+    @Test
+    void loginAnswersAJwtByNameOrEmailInAnyCase() {
+        api.registerOpen("hank", "hank@example.com");
+
+        for (String who : new String[] {"hank", "HANK", "Hank@Example.com"}) {
+            Reply reply = login(who, PASSWORD);
+
+            assertThat(reply.status()).as(who).isEqualTo(200);
+            assertThat(reply.json().path("jwt").asText()).isNotBlank();
+            assertThat(reply.json().path("registration_created").asBoolean()).isFalse();
+            assertThat(reply.json().path("verify_email_sent").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void loginRefusesWrongPasswordAndUnknownUserAlike() {
+        api.registerOpen("ivan", null);
+
+        Reply wrongPassword = login("ivan", "wrong password 123");
+        Reply unknownUser = login("nobody_here", PASSWORD);
+
+        assertRefused(wrongPassword, 401, "incorrect_login");
+        assertRefused(unknownUser, 401, "incorrect_login");
+        assertThat(wrongPassword.message()).isEqualTo(unknownUser.message());
+    }
+
+    @Test
+    void loginRefusesPendingAndDeniedApplicants() {
+        register(form("judy") + ",\"answer\":\"hello\"");
+        assertRefused(login("judy", PASSWORD), 403, "registration_application_is_pending");
+
+        long applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
+                api.admin, Optional.of(true), Optional.empty(), Optional.empty())).items().get(0).application().id();
+        api.app.applications().decide(new DecideRegistrationApplicationCommand(api.admin, applicationId, false,
+                Optional.of("spam account")));
+
+        Reply denied = login("judy", PASSWORD);
+        assertRefused(denied, 403, "registration_denied");
+        assertThat(denied.message()).contains("spam account");
+    }
+
+    @Test
+    void loginNamesAMissingField() {
+        Reply reply = api.send("POST", "/account/auth/login", "{\"username_or_email\":\"x\"}", null);
+
+        assertRefused(reply, 400, "bad_request");
+        assertThat(reply.message()).contains("password");
+    }
+
+    // ------------------------------------------------------------------ account
+
+    @Test
+    void getAccountAnswersTheOwnViewWithEmail() {
+        String token = api.registerOpen("kate", "kate@example.com");
+
+        Reply reply = api.get("/account", token);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode view = reply.json().path("local_user_view");
+        JsonNode localUser = view.path("local_user");
+        JsonNode person = view.path("person");
+        assertThat(person.path("name").asText()).isEqualTo("kate");
+        assertThat(person.path("local").asBoolean()).isTrue();
+        assertThat(person.path("published_at").asText()).endsWith("Z");
+        assertThat(localUser.path("id").asLong()).isEqualTo(person.path("id").asLong());
+        assertThat(localUser.path("person_id").asLong()).isEqualTo(person.path("id").asLong());
+        assertThat(localUser.path("email").asText()).isEqualTo("kate@example.com");
+        assertThat(localUser.path("admin").asBoolean()).isFalse();
+        assertThat(localUser.path("accepted_application").asBoolean()).isTrue();
+        assertThat(localUser.has("invited_by_local_user_id")).isFalse();
+        assertThat(view.path("banned").isBoolean()).isTrue();
+        assertThat(view.path("banned").asBoolean()).isFalse();
+    }
+
+    @Test
+    void getAccountOmitsAnAbsentEmail() {
+        JsonNode localUser = api.get("/account", api.adminToken).json().path("local_user_view").path("local_user");
+
+        assertThat(localUser.has("email")).isFalse();
+        assertThat(localUser.path("admin").asBoolean()).isTrue();
+    }
+
+    @Test
+    void getAccountRefusesMissingUnknownOrNonBearerTokens() {
+        assertRefused(api.get("/account", null), 401, "not_logged_in");
+        assertRefused(api.get("/account", "unknown-token"), 401, "not_logged_in");
+        assertRefused(api.exchange(HttpRequest.newBuilder(api.uri("/account"))
+                .header("Authorization", "Basic " + api.adminToken)), 401, "not_logged_in");
+        assertRefused(api.exchange(HttpRequest.newBuilder(api.uri("/account"))
+                .header("Authorization", "Bearer ")), 401, "not_logged_in");
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account"))
+                .header("Authorization", "bearer " + api.adminToken));
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------ logout
+
+    @Test
+    void logoutEndsTheSession() {
+        String token = api.registerOpen("liam", null);
+
+        Reply reply = api.send("POST", "/account/auth/logout", "{}", token);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("success").asBoolean()).isTrue();
+        assertRefused(api.get("/account", token), 401, "not_logged_in");
+        assertRefused(api.send("POST", "/account/auth/logout", "{}", token), 401, "not_logged_in");
+    }
+
+    @Test
+    void logoutWithoutATokenIsRefused() {
+        assertRefused(api.send("POST", "/account/auth/logout", "{}", null), 401, "not_logged_in");
+    }
+}

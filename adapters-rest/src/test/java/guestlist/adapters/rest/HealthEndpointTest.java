@@ -1,0 +1,66 @@
+package guestlist.adapters.rest;
+
+import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.application.port.in.CheckHealthUseCase;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthEndpointTest {
+
+    @Test
+    void healthyServerAnswersOk() {
+        try (TestApi api = TestApi.start()) {
+            Reply reply = api.get("/health", null);
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\"}");
+        }
+    }
+
+    @Test
+    void unreachableDatabaseIsServiceUnavailable() {
+        try (TestApi api = TestApi.start()) {
+            api.store().setReachable(false);
+
+            Reply reply = api.get("/health", null);
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.error()).isEqualTo("service_unavailable");
+            assertThat(reply.message()).contains("database");
+        }
+    }
+
+    @Test
+    void failingHealthCheckIsServiceUnavailable() {
+        try (TestApi api = TestApi.start(TestApi.settings(0, 0), withHealth(() -> {
+            throw new IllegalStateException("connection refused");
+        }), TestApi.TEST_LIMITS)) {
+            Reply reply = api.get("/health", null);
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.error()).isEqualTo("service_unavailable");
+        }
+    }
+
+    @Test
+    void unreachableDatabaseDuringAnyUseCaseIsServiceUnavailable() {
+        try (TestApi api = TestApi.start()) {
+            api.store().setReachable(false);
+
+            Reply reply = api.get("/site", null);
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.error()).isEqualTo("service_unavailable");
+        }
+    }
+
+    private static UnaryOperator<RestUseCases> withHealth(CheckHealthUseCase health) {
+        return u -> new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), u.getSite(),
+                u.editSite(), u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
+                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+                health);
+    }
+}

@@ -1,0 +1,256 @@
+package guestlist.adapters.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import guestlist.adapters.rest.TestApi.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InviteEndpointsTest {
+
+    private TestApi api;
+    private String member;
+
+    @BeforeEach
+    void start() {
+        api = TestApi.start();
+        member = api.registerOpen("member", null);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private Reply create(String body, String token) {
+        return api.send("POST", "/account/invite", body, token);
+    }
+
+    private JsonNode createOk(String body) {
+        Reply reply = create(body, member);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().path("invite");
+    }
+
+    private long memberId() {
+        return api.app.sessions().authenticate(member).id();
+    }
+
+    private static void assertRefused(Reply reply, int status, String code, String mentioning) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.error()).isEqualTo(code);
+        assertThat(reply.message()).contains(mentioning);
+    }
+
+    // ------------------------------------------------------------------ create
+
+    @Test
+    void createAnswersTheInviteWithItsLinkAndOmitsAbsentLimits() {
+        JsonNode invite = createOk("{}");
+
+        assertThat(invite.path("id").isIntegralNumber()).isTrue();
+        assertThat(invite.path("token").asText()).matches("[A-Za-z0-9_-]{32}");
+        assertThat(invite.path("local_user_id").asLong()).isEqualTo(memberId());
+        assertThat(invite.path("uses_count").asInt()).isZero();
+        assertThat(invite.path("published_at").asText()).isEqualTo(
+                DateTimeFormatter.ISO_INSTANT.format(api.app.clock().instant()));
+        assertThat(invite.path("invite_link").asText())
+                .isEqualTo("https://guestlist.example/signup?token=" + invite.path("token").asText());
+        assertThat(invite.has("max_uses")).isFalse();
+        assertThat(invite.has("expires_at")).isFalse();
+    }
+
+    @Test
+    void createWithLimitsAnswersThemInUtc() {
+        Instant expiry = api.app.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        String withOffset = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(expiry.atOffset(ZoneOffset.ofHours(2)));
+
+        JsonNode invite = createOk("{\"max_uses\":2,\"expires_at\":\"" + withOffset + "\"}");
+
+        assertThat(invite.path("max_uses").asInt()).isEqualTo(2);
+        assertThat(invite.path("expires_at").asText()).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(expiry));
+    }
+
+    @Test
+    void createAcceptsTheJavascriptDateFormatAndLowerCaseSeparators() {
+        Instant expiry = api.app.clock().instant().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MILLIS);
+
+        JsonNode fromJs = createOk("{\"expires_at\":\"" + DateTimeFormatter.ISO_INSTANT.format(expiry) + "\"}");
+        JsonNode lowerCase = createOk("{\"expires_at\":\""
+                + DateTimeFormatter.ISO_INSTANT.format(expiry).toLowerCase() + "\"}");
+
+        assertThat(Instant.parse(fromJs.path("expires_at").asText())).isEqualTo(expiry);
+        assertThat(Instant.parse(lowerCase.path("expires_at").asText())).isEqualTo(expiry);
+    }
+
+    @Test
+    void createRefusesMaxUsesOutOfRangeOrNotAnInteger() {
+        for (String value : new String[] {"0", "-3", "1000001", "1.5", "1e3", "\"5\"", "99999999999999999999"}) {
+            assertRefused(create("{\"max_uses\":" + value + "}", member), 400, "bad_request", "max_uses");
+        }
+    }
+
+    @Test
+    void createRefusesAnExpiryThatIsNoTimestampOrOutOfRange() {
+        Instant now = api.app.clock().instant();
+        for (String value : new String[] {"\"tomorrow\"", "\"2030-01-01\"", "\"2030-01-01T00:00:00\"", "12345",
+                "\"" + now.minusSeconds(1) + "\"", "\"" + now.plus(Duration.ofDays(366)) + "\""}) {
+            assertRefused(create("{\"expires_at\":" + value + "}", member), 400, "bad_request", "expires_at");
+        }
+    }
+
+    @Test
+    void createOverTheCapIsRefused() {
+        api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":1}", api.adminToken);
+        createOk("{}");
+
+        assertRefused(create("{}", member), 403, "too_many_invites", "");
+    }
+
+    @Test
+    void createWithoutLogInIsRefused() {
+        assertRefused(create("{}", null), 401, "not_logged_in", "");
+    }
+
+    // ------------------------------------------------------------------ list
+
+    @Test
+    void listPagesNewestFirstAndOmitsNextPageOnTheLastPage() {
+        String oldest = createOk("{}").path("token").asText();
+        String middle = createOk("{\"max_uses\":3}").path("token").asText();
+        String newest = createOk("{}").path("token").asText();
+
+        Reply first = api.get("/account/invite/list?limit=2", member);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("items")).extracting(item -> item.path("token").asText())
+                .containsExactly(newest, middle);
+        assertThat(first.json().path("items").get(1).path("invite_link").asText()).endsWith(middle);
+        String cursor = first.json().path("next_page").asText();
+        assertThat(cursor).isNotBlank();
+
+        Reply second = api.get("/account/invite/list?limit=2&page_cursor=" + cursor, member);
+        assertThat(second.json().path("items")).extracting(item -> item.path("token").asText())
+                .containsExactly(oldest);
+        assertThat(second.json().has("next_page")).isFalse();
+    }
+
+    @Test
+    void listOfNoInvitesIsAnEmptyArray() {
+        Reply reply = api.get("/account/invite/list?", member);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("items").isArray()).isTrue();
+        assertThat(reply.json().path("items")).isEmpty();
+        assertThat(reply.json().has("next_page")).isFalse();
+    }
+
+    @Test
+    void listLeavesOutExpiredInvites() {
+        createOk("{\"expires_at\":\"" + api.app.clock().instant().plus(Duration.ofHours(1)) + "\"}");
+        api.app.clock().advance(Duration.ofHours(2));
+
+        assertThat(api.get("/account/invite/list", member).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void listRefusesALimitThatIsNotAnIntegerInRange() {
+        for (String limit : new String[] {"0", "51", "-1", "abc", "1.5", "", "99999999999"}) {
+            assertRefused(api.get("/account/invite/list?limit=" + limit, member), 400, "invalid_fetch_limit", "limit");
+        }
+    }
+
+    @Test
+    void listRefusesACursorGuestlistDidNotIssue() {
+        assertRefused(api.get("/account/invite/list?page_cursor=not-a-cursor", member), 400,
+                "couldnt_parse_pagination_token", "page_cursor");
+    }
+
+    @Test
+    void listRefusesAParameterGivenTwice() {
+        assertRefused(api.get("/account/invite/list?limit=1&limit=2", member), 400, "bad_request", "limit");
+    }
+
+    @Test
+    void listWithoutLogInIsRefused() {
+        assertRefused(api.get("/account/invite/list", null), 401, "not_logged_in", "");
+    }
+
+    // ------------------------------------------------------------------ revoke
+
+    @Test
+    void revokeDeletesOnesOwnInvite() {
+        String token = createOk("{}").path("token").asText();
+
+        Reply reply = api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", member);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("success").asBoolean()).isTrue();
+        assertThat(api.get("/account/invite/list", member).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void anAdminMayRevokeAnyInvite() {
+        String token = createOk("{}").path("token").asText();
+
+        Reply reply = api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", api.adminToken);
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void revokeRefusesAnotherUsersOrAnUnknownInvite() {
+        String token = createOk("{}").path("token").asText();
+        String other = api.registerOpen("other", null);
+
+        assertRefused(api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", other), 400,
+                "invalid_invite_token", "");
+        assertRefused(api.send("DELETE", "/account/invite", "{\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
+                member), 400, "invalid_invite_token", "");
+    }
+
+    @Test
+    void revokeNamesAMissingToken() {
+        assertRefused(api.send("DELETE", "/account/invite", "{}", member), 400, "bad_request", "token");
+    }
+
+    @Test
+    void revokeWithoutLogInIsRefused() {
+        assertRefused(api.send("DELETE", "/account/invite", "{\"token\":\"x\"}", null), 401, "not_logged_in", "");
+    }
+
+    // ------------------------------------------------------------------ validity
+
+    @Test
+    void validityTellsWhetherAnInviteIsUsableWithoutLogIn() {
+        String token = createOk("{\"expires_at\":\"" + api.app.clock().instant().plus(Duration.ofHours(1)) + "\"}")
+                .path("token").asText();
+
+        Reply valid = api.get("/account/invite/validity?token=" + token, null);
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(valid.json().path("valid").isBoolean()).isTrue();
+        assertThat(valid.json().path("valid").asBoolean()).isTrue();
+        assertThat(valid.json().size()).isEqualTo(1);
+
+        api.app.clock().advance(Duration.ofHours(2));
+        assertThat(api.get("/account/invite/validity?token=" + token, null).json().path("valid").asBoolean()).isFalse();
+        assertThat(api.get("/account/invite/validity?token=garbage", null).json().path("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void validityNamesAMissingToken() {
+        assertRefused(api.get("/account/invite/validity", null), 400, "bad_request", "token");
+    }
+
+    @Test
+    void validityRefusesANulCharacterInTheToken() {
+        assertRefused(api.get("/account/invite/validity?token=a%00b", null), 400, "bad_request", "token");
+    }
+}
