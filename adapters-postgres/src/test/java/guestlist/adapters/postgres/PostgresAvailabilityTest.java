@@ -1,0 +1,110 @@
+package guestlist.adapters.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** A database that is down gives a quick service_unavailable, and the pool recovers when it is back. */
+class PostgresAvailabilityTest {
+
+    /** The pool's 2 s wait for a connection, and room for a busy machine. */
+    private static final Duration QUICK = Duration.ofSeconds(5);
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String urlOnPort(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    private static void assertServiceUnavailable(PostgresPersistence persistence) {
+        long started = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> persistence.transactions()
+                .inTransaction(() -> persistence.sites().get()));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(thrown).isInstanceOfSatisfying(GuestlistException.class,
+                refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThat(took).isLessThan(QUICK);
+    }
+
+    private static void assertUnhealthy(PostgresPersistence persistence) {
+        long started = System.nanoTime();
+        boolean reachable = persistence.health().reachable();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(reachable).isFalse();
+        assertThat(took).isLessThan(QUICK);
+    }
+
+    @Test
+    void theTestDatabaseIsReachable() {
+        assertThat(new PostgresPersistence(TestDatabase.dataSource()).health().reachable()).isTrue();
+    }
+
+    @Test
+    void aDatabaseThatIsDownGivesServiceUnavailableQuickly() throws IOException {
+        try (HikariDataSource pool = PostgresPersistence.pool(urlOnPort(freePort()), "postgres", null, 2)) {
+            PostgresPersistence persistence = new PostgresPersistence(pool);
+
+            assertServiceUnavailable(persistence);
+            assertUnhealthy(persistence);
+        }
+    }
+
+    @Test
+    void aPoolMadeWhileTheDatabaseIsDownWorksOnceItIsUpAndFailsQuicklyWhenItGoesAgain()
+            throws IOException, InterruptedException {
+        int port = freePort();
+        try (HikariDataSource pool = PostgresPersistence.pool(urlOnPort(port), "postgres", null, 2)) {
+            PostgresPersistence persistence = new PostgresPersistence(pool);
+            assertServiceUnavailable(persistence);
+
+            try (EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60)).start()) {
+                assertThat(awaitReachable(persistence, Duration.ofSeconds(30))).isTrue();
+                PostgresPersistence.migrate(pool);
+                assertThat(persistence.transactions().inTransaction(() -> persistence.sites().get().name()))
+                        .isEqualTo("Guestlist");
+            }
+
+            assertServiceUnavailable(persistence);
+            assertUnhealthy(persistence);
+        }
+    }
+
+    private static boolean awaitReachable(PostgresPersistence persistence, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (persistence.health().reachable()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Test
+    void connectionFailuresAndServerShutdownsMeanUnreachable() {
+        assertThat(PostgresTransactions.meansUnreachable(new RuntimeException(new SQLException("refused", "08001"))))
+                .isTrue();
+        assertThat(PostgresTransactions.meansUnreachable(new SQLException("terminating connection", "57P01")))
+                .isTrue();
+        assertThat(PostgresTransactions.meansUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(PostgresTransactions.meansUnreachable(new IllegalStateException("a bug"))).isFalse();
+    }
+}

@@ -1,0 +1,204 @@
+package guestlist.adapters.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import guestlist.domain.EmailAddress;
+import guestlist.domain.Invite;
+import guestlist.domain.InviteToken;
+import guestlist.domain.LocalSite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewInvite;
+import guestlist.domain.NewUser;
+import guestlist.domain.RegistrationApplication;
+import guestlist.domain.RegistrationMode;
+import guestlist.domain.Username;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the schema does on its own: cascades, constraints, the migrations themselves. */
+class PostgresSchemaTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private final PostgresStoreFixture store = new PostgresStoreFixture();
+    private final JdbcClient sql = JdbcClient.create(TestDatabase.dataSource());
+
+    @BeforeEach
+    void resetStore() {
+        store.reset();
+    }
+
+    private LocalUser addUser(String name, Optional<Long> invitedBy, boolean admin) {
+        return store.transactions().inTransaction(() -> store.users().add(new NewUser(new Username(name),
+                Optional.of(new EmailAddress(name + "@example.com")), admin, true, invitedBy, NOW), "hash"));
+    }
+
+    private void deleteUser(LocalUser user) {
+        sql.sql("DELETE FROM local_user WHERE id = :id").param("id", user.id()).update();
+    }
+
+    private long count(String table, String column, long id) {
+        return sql.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :id").param("id", id)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void deletingAUserDeletesTheirInvitesSessionsAndApplication() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        LocalUser bob = addUser("bob", Optional.empty(), false);
+        store.transactions().run(() -> {
+            for (LocalUser user : new LocalUser[] {alice, bob}) {
+                store.invites().add(new NewInvite(new InviteToken(String.format("%032d", user.id())), user.id(),
+                        Optional.empty(), Optional.empty(), NOW));
+                store.sessions().add("session-of-" + user.name(), user.id(), NOW, Optional.empty());
+                store.applications().add(user.id(), "answer", NOW);
+            }
+        });
+
+        deleteUser(alice);
+
+        assertThat(count("local_user_invite", "local_user_id", alice.id())).isZero();
+        assertThat(count("login_token", "local_user_id", alice.id())).isZero();
+        assertThat(count("registration_application", "local_user_id", alice.id())).isZero();
+        assertThat(count("local_user_invite", "local_user_id", bob.id())).isEqualTo(1);
+        assertThat(count("login_token", "local_user_id", bob.id())).isEqualTo(1);
+        assertThat(count("registration_application", "local_user_id", bob.id())).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAnInviterClearsInvitedByOfTheirInvitees() {
+        LocalUser inviter = addUser("inviter", Optional.empty(), false);
+        LocalUser invitee = addUser("invitee", Optional.of(inviter.id()), false);
+
+        deleteUser(inviter);
+
+        assertThat(store.transactions().inTransaction(() -> store.users().findById(invitee.id())))
+                .map(LocalUser::invitedBy).contains(Optional.empty());
+    }
+
+    @Test
+    void deletingTheDecidingAdminKeepsTheApplication() {
+        LocalUser admin = addUser("root", Optional.empty(), true);
+        LocalUser applicant = addUser("applicant", Optional.empty(), false);
+        RegistrationApplication decided = store.transactions().inTransaction(() -> {
+            RegistrationApplication added = store.applications().add(applicant.id(), "answer", NOW);
+            RegistrationApplication denied = added.decide(admin, false, Optional.of("no"), NOW.plusSeconds(1));
+            store.applications().saveDecision(denied);
+            return denied;
+        });
+
+        deleteUser(admin);
+
+        assertThat(store.transactions().inTransaction(() -> store.applications().findById(decided.id())))
+                .hasValueSatisfying(application -> {
+                    assertThat(application.adminId()).isEmpty();
+                    assertThat(application.denyReason()).contains("no");
+                });
+    }
+
+    @Test
+    void aUnknownRegistrationModeIsRefused() {
+        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET registration_mode = 'invite_only'").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theInviteCapMustStayWithinItsRange() {
+        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET max_invites_per_user_allowed = -1").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET max_invites_per_user_allowed = 1000001").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void anInviteCannotAdmitZeroUsesNorMoreUsesThanItsMaximum() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        Invite invite = store.transactions().inTransaction(() -> store.invites().add(new NewInvite(
+                new InviteToken("a".repeat(32)), alice.id(), Optional.of(2), Optional.empty(), NOW)));
+
+        assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET max_uses = 0").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET uses_count = 3 WHERE id = :id")
+                .param("id", invite.id()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void anInviteTokenIsUnique() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        LocalUser bob = addUser("bob", Optional.empty(), false);
+        InviteToken token = new InviteToken("b".repeat(32));
+        store.transactions().run(() -> store.invites().add(new NewInvite(token, alice.id(), Optional.empty(),
+                Optional.empty(), NOW)));
+
+        assertThatThrownBy(() -> store.transactions().run(() -> store.invites().add(new NewInvite(token, bob.id(),
+                Optional.empty(), Optional.empty(), NOW))))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.transactions().inTransaction(() -> store.invites().findByToken(token)))
+                .map(Invite::creatorId).contains(alice.id());
+    }
+
+    @Test
+    void anAccountHasAtMostOneApplication() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        RegistrationApplication first = store.transactions().inTransaction(() ->
+                store.applications().add(alice.id(), "first answer", NOW));
+
+        assertThatThrownBy(() -> store.transactions().run(() -> store.applications().add(alice.id(), "again", NOW)))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.transactions().inTransaction(() -> store.applications().findByUserId(alice.id())))
+                .contains(first);
+    }
+
+    @Test
+    void thereIsOnlyOneSite() {
+        assertThatThrownBy(() -> sql.sql("INSERT INTO local_site (id, name) VALUES (2, 'second')").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void timestampsKeepMicrosecondsAndDropNanoseconds() {
+        Instant precise = Instant.parse("2030-05-06T07:08:09.123456789Z");
+        LocalUser added = store.transactions().inTransaction(() -> store.users().add(new NewUser(
+                new Username("precise"), Optional.empty(), false, true, Optional.empty(), precise), "hash"));
+
+        Instant expected = Instant.parse("2030-05-06T07:08:09.123456Z");
+        assertThat(added.publishedAt()).isEqualTo(expected);
+        assertThat(store.transactions().inTransaction(() -> store.users().findById(added.id())))
+                .map(LocalUser::publishedAt).contains(expected);
+    }
+
+    @Test
+    void migratingAgainAppliesNothing() {
+        assertThat(PostgresPersistence.migrate(TestDatabase.dataSource())).isZero();
+    }
+
+    @Test
+    void aNewDatabaseIsMigratedToTheInitialSite() {
+        String database = "fresh_" + System.nanoTime();
+        sql.sql("CREATE DATABASE " + database).update();
+        String url = TestDatabase.jdbcUrl().replace("/postgres?", "/" + database + "?");
+        try (HikariDataSource fresh = PostgresPersistence.pool(url, TestDatabase.USER, null, 2)) {
+            assertThat(PostgresPersistence.migrate(fresh)).isEqualTo(3);
+
+            PostgresPersistence persistence = new PostgresPersistence(fresh);
+            LocalSite site = persistence.transactions().inTransaction(() -> persistence.sites().get());
+            assertThat(site.name()).isEqualTo("Guestlist");
+            assertThat(site.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
+            assertThat(site.maxInvitesPerUser()).isEqualTo(10);
+            assertThat(site.applicationQuestion()).isEmpty();
+            assertThat(persistence.transactions().inTransaction(() -> persistence.users().anyAdmin())).isFalse();
+        } finally {
+            sql.sql("DROP DATABASE " + database + " WITH (FORCE)").update();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package guestlist.application.inmemory;
+
+import guestlist.application.port.out.contract.TransactionsContractTest;
+import guestlist.application.port.out.contract.StoreFixture;
+
+class InMemoryTransactionsContractTest extends TransactionsContractTest {
+
+    private final StoreFixture store = new InMemoryStore();
+
+    @Override
+    protected StoreFixture store() {
+        return store;
+    }
+}

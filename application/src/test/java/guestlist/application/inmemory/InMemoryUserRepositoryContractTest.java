@@ -1,0 +1,14 @@
+package guestlist.application.inmemory;
+
+import guestlist.application.port.out.contract.UserRepositoryContractTest;
+import guestlist.application.port.out.contract.StoreFixture;
+
+class InMemoryUserRepositoryContractTest extends UserRepositoryContractTest {
+
+    private final StoreFixture store = new InMemoryStore();
+
+    @Override
+    protected StoreFixture store() {
+        return store;
+    }
+}
