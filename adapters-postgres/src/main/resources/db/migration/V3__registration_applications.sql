@@ -1,5 +1,6 @@
 -- Registration applications of accounts made in require_application mode, at most one per account.
--- admin_id is the admin who last decided it; NULL = unread.
+-- updated_at is when an admin last decided it; NULL = unread. admin_id is that admin (NULL once
+-- the admin's account is deleted: the decision stands).
 
 CREATE TABLE registration_application (
     id            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -13,7 +14,7 @@ CREATE TABLE registration_application (
 );
 
 -- the admins' default listing: unread applications, oldest first (keyset on id)
-CREATE INDEX registration_application_unread_idx ON registration_application (id) WHERE admin_id IS NULL;
+CREATE INDEX registration_application_unread_idx ON registration_application (id) WHERE updated_at IS NULL;
 -- makes ON DELETE SET NULL cheap when a deciding admin's account goes
 CREATE INDEX registration_application_admin_id_idx ON registration_application (admin_id)
     WHERE admin_id IS NOT NULL;

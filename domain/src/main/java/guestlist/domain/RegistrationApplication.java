@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * A pending or decided application of an account made in {@code require_application} mode.
  *
- * @param adminId    the admin who last decided it; empty while it is unread
+ * @param adminId    the admin who last decided it; empty while it is unread, or when that admin's
+ *                   account was deleted since
  * @param denyReason the reason given with a denial; empty when approved or undecided
+ * @param updatedAt  when it was last decided; empty while it is unread
  */
 public record RegistrationApplication(
         long id,
@@ -29,9 +31,9 @@ public record RegistrationApplication(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    /** Not decided by any admin yet. */
+    /** Not decided by any admin yet (a decision stays one when its admin's account goes). */
     public boolean unread() {
-        return adminId.isEmpty();
+        return updatedAt.isEmpty();
     }
 
     /**

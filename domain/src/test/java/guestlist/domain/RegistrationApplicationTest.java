@@ -21,6 +21,19 @@ class RegistrationApplicationTest {
     }
 
     @Test
+    void decisionStandsWhenTheDecidingAdminIsGone() {
+        RegistrationApplication denied = unreadApplication().decide(admin(1), false, Optional.of("no"), NOW);
+        RegistrationApplication adminDeleted = new RegistrationApplication(denied.id(), denied.userId(),
+                denied.answer(), Optional.empty(), denied.denyReason(), denied.publishedAt(), denied.updatedAt());
+
+        assertThat(adminDeleted.unread()).isFalse();
+        assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(member(7).withAcceptedApplication(false),
+                Optional.of(adminDeleted)))
+                .isInstanceOfSatisfying(GuestlistException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.REGISTRATION_DENIED));
+    }
+
+    @Test
     void approvalRecordsTheAdminAndTimeAndNoReason() {
         RegistrationApplication approved = unreadApplication().decide(admin(1), true, Optional.empty(), NOW);
         assertThat(approved.unread()).isFalse();

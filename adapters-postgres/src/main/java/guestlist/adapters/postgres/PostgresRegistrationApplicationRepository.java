@@ -66,7 +66,7 @@ final class PostgresRegistrationApplicationRepository implements RegistrationApp
     public List<RegistrationApplication> list(boolean unreadOnly, Optional<Long> afterId, int limit) {
         StringBuilder where = new StringBuilder(" WHERE true");
         if (unreadOnly) {
-            where.append(" AND admin_id IS NULL");
+            where.append(" AND updated_at IS NULL");
         }
         if (afterId.isPresent()) {
             where.append(" AND id > :afterId");

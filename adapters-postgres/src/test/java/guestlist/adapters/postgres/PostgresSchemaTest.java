@@ -102,6 +102,7 @@ class PostgresSchemaTest {
                 .hasValueSatisfying(application -> {
                     assertThat(application.adminId()).isEmpty();
                     assertThat(application.denyReason()).contains("no");
+                    assertThat(application.unread()).as("the denial stands").isFalse();
                 });
     }
 
@@ -130,33 +131,6 @@ class PostgresSchemaTest {
         assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET uses_count = 3 WHERE id = :id")
                 .param("id", invite.id()).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
-    }
-
-    @Test
-    void anInviteTokenIsUnique() {
-        LocalUser alice = addUser("alice", Optional.empty(), false);
-        LocalUser bob = addUser("bob", Optional.empty(), false);
-        InviteToken token = new InviteToken("b".repeat(32));
-        store.transactions().run(() -> store.invites().add(new NewInvite(token, alice.id(), Optional.empty(),
-                Optional.empty(), NOW)));
-
-        assertThatThrownBy(() -> store.transactions().run(() -> store.invites().add(new NewInvite(token, bob.id(),
-                Optional.empty(), Optional.empty(), NOW))))
-                .isInstanceOf(DuplicateKeyException.class);
-        assertThat(store.transactions().inTransaction(() -> store.invites().findByToken(token)))
-                .map(Invite::creatorId).contains(alice.id());
-    }
-
-    @Test
-    void anAccountHasAtMostOneApplication() {
-        LocalUser alice = addUser("alice", Optional.empty(), false);
-        RegistrationApplication first = store.transactions().inTransaction(() ->
-                store.applications().add(alice.id(), "first answer", NOW));
-
-        assertThatThrownBy(() -> store.transactions().run(() -> store.applications().add(alice.id(), "again", NOW)))
-                .isInstanceOf(DuplicateKeyException.class);
-        assertThat(store.transactions().inTransaction(() -> store.applications().findByUserId(alice.id())))
-                .contains(first);
     }
 
     @Test

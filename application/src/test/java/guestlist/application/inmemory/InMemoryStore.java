@@ -279,6 +279,9 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public Invite add(NewInvite invite) {
             requireTransaction();
+            if (findByToken(invite.token()).isPresent()) {
+                throw new IllegalStateException("an invite with that token exists already");
+            }
             Invite stored = invite.withId(state.nextId());
             state.invites().put(stored.id(), stored);
             return stored;
@@ -344,6 +347,9 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public RegistrationApplication add(long userId, String answer, Instant publishedAt) {
             requireTransaction();
+            if (findByUserId(userId).isPresent()) {
+                throw new IllegalStateException("that account has an application already");
+            }
             RegistrationApplication stored = new RegistrationApplication(state.nextId(), userId, answer,
                     Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
             state.applications().put(stored.id(), stored);

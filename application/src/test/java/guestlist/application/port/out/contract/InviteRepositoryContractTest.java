@@ -21,6 +21,7 @@ import static guestlist.application.port.out.contract.Samples.token;
 import static guestlist.application.port.out.contract.Samples.unlimitedInvite;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link InviteRepository}, for every adapter. */
 public abstract class InviteRepositoryContractTest {
@@ -68,6 +69,14 @@ public abstract class InviteRepositoryContractTest {
         assertThat(added).isEqualTo(newInvite.withId(added.id()));
         assertThat(added.usesCount()).isZero();
         assertThat(tx(() -> invites().findByToken(token(1)))).contains(added);
+    }
+
+    @Test
+    void aTokenNamesOneInviteOnly() {
+        Invite first = add(unlimitedInvite(1, alice.id()));
+
+        assertThatThrownBy(() -> add(unlimitedInvite(1, bob.id()))).isInstanceOf(RuntimeException.class);
+        assertThat(tx(() -> invites().findByToken(token(1)))).contains(first);
     }
 
     @Test

@@ -16,6 +16,7 @@ import static guestlist.application.port.out.contract.Samples.admin;
 import static guestlist.application.port.out.contract.Samples.at;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link RegistrationApplicationRepository}, for every adapter. */
 public abstract class RegistrationApplicationRepositoryContractTest {
@@ -67,6 +68,15 @@ public abstract class RegistrationApplicationRepositoryContractTest {
         assertThat(added.updatedAt()).isEmpty();
         assertThat(tx(() -> applications().findById(added.id()))).contains(added);
         assertThat(tx(() -> applications().findByUserId(applicant.id()))).contains(added);
+    }
+
+    @Test
+    void anAccountHasAtMostOneApplication() {
+        RegistrationApplication first = apply("alice", 1);
+
+        assertThatThrownBy(() -> tx(() -> applications().add(first.userId(), "again", at(2))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(tx(() -> applications().findByUserId(first.userId()))).contains(first);
     }
 
     @Test
