@@ -1,0 +1,47 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.SessionRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sessions in {@code login_token}, keyed by the token's hash; they go with their account. */
+final class PostgresSessionRepository implements SessionRepository {
+
+    private final JdbcClient jdbc;
+
+    PostgresSessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO login_token (token_hash, local_user_id, published_at, expires_at)
+                        VALUES (:hash, :userId, :publishedAt, :expiresAt)""")
+                .param("hash", tokenHash)
+                .param("userId", userId)
+                .param("publishedAt", Rows.utc(publishedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("expiresAt", Rows.utcOrNull(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
+    }
+
+    /** A session whose expiry is exactly {@code now} has expired. */
+    @Override
+    public Optional<Long> findUserId(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                        SELECT local_user_id FROM login_token
+                         WHERE token_hash = :hash AND (expires_at IS NULL OR expires_at > :now)""")
+                .param("hash", tokenHash)
+                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .query(Long.class)
+                .optional();
+    }
+
+    @Override
+    public void delete(String tokenHash) {
+        jdbc.sql("DELETE FROM login_token WHERE token_hash = :hash").param("hash", tokenHash).update();
+    }
+}

@@ -1,0 +1,46 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.SiteRepository;
+import guestlist.domain.LocalSite;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Types;
+
+/** The one row of {@code local_site}, put there by the first migration. */
+final class PostgresSiteRepository implements SiteRepository {
+
+    private final JdbcClient jdbc;
+
+    PostgresSiteRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public LocalSite get() {
+        return jdbc.sql("SELECT " + Rows.SITE_COLUMNS + " FROM local_site ORDER BY id LIMIT 1")
+                .query(Rows::site)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
+    }
+
+    /** Writes the settings (name, mode, question, cap); the id and creation time stay as they are. */
+    @Override
+    public LocalSite save(LocalSite site) {
+        return jdbc.sql("""
+                        UPDATE local_site
+                           SET name = :name,
+                               registration_mode = :mode,
+                               application_question = :question,
+                               max_invites_per_user_allowed = :cap
+                         WHERE id = :id
+                        RETURNING\s""" + Rows.SITE_COLUMNS)
+                .param("id", site.id())
+                .param("name", site.name())
+                .param("mode", site.registrationMode().wireName())
+                .param("question", site.applicationQuestion().orElse(null), Types.VARCHAR)
+                .param("cap", site.maxInvitesPerUser())
+                .query(Rows::site)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no local_site row with id " + site.id()));
+    }
+}

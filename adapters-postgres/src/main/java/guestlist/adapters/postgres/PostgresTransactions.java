@@ -1,0 +1,79 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.Transactions;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
+
+/**
+ * One READ COMMITTED transaction per block, on Spring's {@link TransactionTemplate}: the block's
+ * repository calls join it through the data source they share with the transaction manager.
+ * Whatever the block throws rolls everything back and comes out unchanged, except failures that
+ * mean the database cannot be reached, which come out as {@code service_unavailable}.
+ */
+final class PostgresTransactions implements Transactions {
+
+    private final TransactionTemplate template;
+
+    PostgresTransactions(PlatformTransactionManager manager) {
+        this.template = new TransactionTemplate(manager);
+        template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return template.execute(status -> work.get());
+        } catch (GuestlistException refused) {
+            throw refused;
+        } catch (RuntimeException failure) {
+            if (meansUnreachable(failure)) {
+                throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the database cannot be reached", failure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Whether a failure, or anything that caused it, says the database is down, unreachable or
+     * shutting down: no connection could be had (the pool timed out, the connection was refused or
+     * broke: SQLState class 08), the server is stopping or starting (57P0x), or a statement timed out.
+     */
+    static boolean meansUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof QueryTimeoutException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && unreachableState(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unreachableState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+    }
+}

@@ -1,0 +1,162 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.UserRepository;
+import guestlist.domain.EmailAddress;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewUser;
+import guestlist.domain.Username;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Types;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accounts in {@code local_user}. Case-insensitive uniqueness is the unique indexes'
+ * ({@code lower(name)}, {@code lower(email)}): they also settle concurrent registrations, whose
+ * loser waits for the winner's commit and then fails on the index.
+ */
+final class PostgresUserRepository implements UserRepository {
+
+    static final String NAME_INDEX = "local_user_name_lower_key";
+    static final String EMAIL_INDEX = "local_user_email_lower_key";
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final JdbcClient jdbc;
+
+    PostgresUserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A unique violation aborts the PostgreSQL transaction; the {@link GuestlistException} thrown
+     * for it makes the surrounding transaction roll back, which is all that can follow.
+     */
+    @Override
+    public LocalUser add(NewUser user, String passwordHash) {
+        try {
+            return jdbc.sql("""
+                            INSERT INTO local_user
+                                (name, email, password_hash, admin, accepted_application, invited_by_local_user_id,
+                                 published_at)
+                            VALUES (:name, :email, :passwordHash, :admin, :accepted, :invitedBy, :publishedAt)
+                            RETURNING\s""" + Rows.USER_COLUMNS)
+                    .param("name", user.name().value())
+                    .param("email", user.email().map(EmailAddress::value).orElse(null), Types.VARCHAR)
+                    .param("passwordHash", passwordHash)
+                    .param("admin", user.admin())
+                    .param("accepted", user.acceptedApplication())
+                    .param("invitedBy", user.invitedBy().orElse(null), Types.BIGINT)
+                    .param("publishedAt", Rows.utc(user.publishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .query(Rows::user)
+                    .single();
+        } catch (DataIntegrityViolationException violation) {
+            throw alreadyTaken(violation);
+        }
+    }
+
+    private static RuntimeException alreadyTaken(DataIntegrityViolationException violation) {
+        Optional<ServerErrorMessage> server = serverMessage(violation);
+        boolean unique = server.map(ServerErrorMessage::getSQLState).map(UNIQUE_VIOLATION::equals).orElse(false);
+        String constraint = server.map(ServerErrorMessage::getConstraint).orElse("");
+        if (unique && NAME_INDEX.equals(constraint)) {
+            return new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken", violation);
+        }
+        if (unique && EMAIL_INDEX.equals(constraint)) {
+            return new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken", violation);
+        }
+        return violation;
+    }
+
+    private static Optional<ServerErrorMessage> serverMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return Optional.of(psql.getServerErrorMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<LocalUser> findById(long id) {
+        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id = :id")
+                .param("id", id)
+                .query(Rows::user)
+                .optional();
+    }
+
+    @Override
+    public List<LocalUser> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(Rows::user)
+                .list();
+    }
+
+    /**
+     * {@code FOR NO KEY UPDATE}: one user's invite creations queue up behind each other, while
+     * inserts whose foreign key references the user (an invited account, the invite itself) only
+     * need {@code FOR KEY SHARE} and do not wait.
+     */
+    @Override
+    public Optional<LocalUser> lockById(long id) {
+        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id = :id FOR NO KEY UPDATE")
+                .param("id", id)
+                .query(Rows::user)
+                .optional();
+    }
+
+    @Override
+    public Optional<StoredCredentials> findCredentials(String usernameOrEmail) {
+        String column = usernameOrEmail.contains("@") ? "email" : "name";
+        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + ", password_hash FROM local_user"
+                        + " WHERE lower(" + column + ") = lower(:text)")
+                .param("text", usernameOrEmail)
+                .query(Rows::credentials)
+                .optional();
+    }
+
+    @Override
+    public boolean nameTaken(Username name) {
+        return exists("SELECT EXISTS (SELECT 1 FROM local_user WHERE lower(name) = lower(:text))", name.value());
+    }
+
+    @Override
+    public boolean emailTaken(EmailAddress email) {
+        return exists("SELECT EXISTS (SELECT 1 FROM local_user WHERE lower(email) = lower(:text))", email.value());
+    }
+
+    private boolean exists(String sql, String text) {
+        return jdbc.sql(sql).param("text", text).query(Boolean.class).single();
+    }
+
+    @Override
+    public boolean anyAdmin() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM local_user WHERE admin)").query(Boolean.class).single();
+    }
+
+    @Override
+    public List<LocalUser> admins() {
+        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE admin ORDER BY id")
+                .query(Rows::user)
+                .list();
+    }
+
+    @Override
+    public void setAcceptedApplication(long userId, boolean accepted) {
+        jdbc.sql("UPDATE local_user SET accepted_application = :accepted WHERE id = :id")
+                .param("accepted", accepted)
+                .param("id", userId)
+                .update();
+    }
+}

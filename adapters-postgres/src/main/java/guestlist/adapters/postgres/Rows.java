@@ -1,0 +1,121 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.UserRepository.StoredCredentials;
+import guestlist.domain.EmailAddress;
+import guestlist.domain.Invite;
+import guestlist.domain.InviteToken;
+import guestlist.domain.LocalSite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.RegistrationApplication;
+import guestlist.domain.RegistrationMode;
+import guestlist.domain.Username;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Rows to domain objects, and {@link Instant}s to and from {@code timestamptz}.
+ *
+ * <p>PostgreSQL keeps timestamps to the microsecond. Instants are truncated to microseconds on
+ * the way in, so what a caller stores and what it reads back are equal whenever the caller's
+ * clock does not rely on nanoseconds (and comparisons with {@code now} see the same values as
+ * the database does).
+ */
+final class Rows {
+
+    /** The columns of {@code local_user} that {@link #user} reads, for {@code SELECT}s and {@code RETURNING}. */
+    static final String USER_COLUMNS =
+            "id, name, email, admin, accepted_application, invited_by_local_user_id, published_at";
+
+    static final String SITE_COLUMNS =
+            "id, name, registration_mode, application_question, max_invites_per_user_allowed, published_at";
+
+    static final String INVITE_COLUMNS =
+            "id, token, local_user_id, max_uses, uses_count, expires_at, published_at";
+
+    static final String APPLICATION_COLUMNS =
+            "id, local_user_id, answer, admin_id, deny_reason, published_at, updated_at";
+
+    private Rows() {
+    }
+
+    static LocalUser user(ResultSet rs, int rowNum) throws SQLException {
+        return new LocalUser(
+                rs.getLong("id"),
+                new Username(rs.getString("name")),
+                Optional.ofNullable(rs.getString("email")).map(EmailAddress::new),
+                rs.getBoolean("admin"),
+                rs.getBoolean("accepted_application"),
+                optionalLong(rs, "invited_by_local_user_id"),
+                instant(rs, "published_at"));
+    }
+
+    static StoredCredentials credentials(ResultSet rs, int rowNum) throws SQLException {
+        return new StoredCredentials(user(rs, rowNum), rs.getString("password_hash"));
+    }
+
+    static LocalSite site(ResultSet rs, int rowNum) throws SQLException {
+        return new LocalSite(
+                rs.getLong("id"),
+                rs.getString("name"),
+                RegistrationMode.fromWireName(rs.getString("registration_mode")),
+                Optional.ofNullable(rs.getString("application_question")),
+                rs.getInt("max_invites_per_user_allowed"),
+                instant(rs, "published_at"));
+    }
+
+    static Invite invite(ResultSet rs, int rowNum) throws SQLException {
+        return new Invite(
+                rs.getLong("id"),
+                new InviteToken(rs.getString("token")),
+                rs.getLong("local_user_id"),
+                optionalInt(rs, "max_uses"),
+                rs.getInt("uses_count"),
+                optionalInstant(rs, "expires_at"),
+                instant(rs, "published_at"));
+    }
+
+    static RegistrationApplication application(ResultSet rs, int rowNum) throws SQLException {
+        return new RegistrationApplication(
+                rs.getLong("id"),
+                rs.getLong("local_user_id"),
+                rs.getString("answer"),
+                optionalLong(rs, "admin_id"),
+                Optional.ofNullable(rs.getString("deny_reason")),
+                instant(rs, "published_at"),
+                optionalInstant(rs, "updated_at"));
+    }
+
+    /** An instant as a {@code timestamptz} parameter: UTC, truncated to microseconds. */
+    static OffsetDateTime utc(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** An optional instant as a nullable {@code timestamptz} parameter. */
+    static OffsetDateTime utcOrNull(Optional<Instant> instant) {
+        return instant.map(Rows::utc).orElse(null);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+}

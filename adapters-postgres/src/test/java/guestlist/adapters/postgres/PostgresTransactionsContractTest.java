@@ -1,0 +1,14 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.contract.TransactionsContractTest;
+import guestlist.application.port.out.contract.StoreFixture;
+
+class PostgresTransactionsContractTest extends TransactionsContractTest {
+
+    private final StoreFixture store = new PostgresStoreFixture();
+
+    @Override
+    protected StoreFixture store() {
+        return store;
+    }
+}

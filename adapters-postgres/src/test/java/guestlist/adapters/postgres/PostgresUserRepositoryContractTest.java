@@ -1,0 +1,14 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.contract.UserRepositoryContractTest;
+import guestlist.application.port.out.contract.StoreFixture;
+
+class PostgresUserRepositoryContractTest extends UserRepositoryContractTest {
+
+    private final StoreFixture store = new PostgresStoreFixture();
+
+    @Override
+    protected StoreFixture store() {
+        return store;
+    }
+}

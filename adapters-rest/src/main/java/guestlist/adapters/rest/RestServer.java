@@ -1,0 +1,153 @@
+package guestlist.adapters.rest;
+
+import guestlist.adapters.rest.http.ErrorResponses;
+import guestlist.adapters.rest.http.Limits;
+import guestlist.adapters.rest.http.PasswordWork;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Guestlist's HTTP API ({@code /api/v4}, the Lemmy API v4 subset of SPEC §3) on Undertow.
+ *
+ * <p>Use: {@code new RestServer(settings, useCases, version)}, then {@link #start()}; {@link #stop()}
+ * (or {@link #close()}) when done. One instance serves one start/stop cycle.
+ *
+ * <p>Limits set on the server: bodies over 64 KiB are refused ({@code 413}) before they are read
+ * whole; headers at most 16 KiB and 100 of them; at most 100 query parameters; a request must be
+ * parsed within 10 s and its body received within 10 s; idle connections close after 60 s. The
+ * register and log-in use cases (which hash passwords) run on a pool of one thread per core.
+ */
+public final class RestServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    static final int MAX_HEADERS = 100;
+    static final int MAX_PARAMETERS = 100;
+    static final Duration REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** Undertow's own backstop above the adapter's body limit: it cuts off what nobody reads. */
+    static final int ENTITY_SIZE_SLACK = 4 * 1024;
+
+    private enum State { NEW, STARTED, STOPPED }
+
+    private final RestSettings settings;
+    private final RestUseCases useCases;
+    private final String version;
+    private final Limits limits;
+
+    private State state = State.NEW;
+    private Undertow undertow;
+    private GracefulShutdownHandler graceful;
+    private PasswordWork passwordWork;
+    private int port;
+
+    /**
+     * @param settings where to listen, the public URL, rate limits, worker threads
+     * @param useCases the in-ports the endpoints call
+     * @param version  the server version that {@code GET /site} reports
+     */
+    public RestServer(RestSettings settings, RestUseCases useCases, String version) {
+        this(settings, useCases, version, Limits.DEFAULTS);
+    }
+
+    RestServer(RestSettings settings, RestUseCases useCases, String version, Limits limits) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.version = Objects.requireNonNull(version, "version");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @throws IllegalStateException when started before, or stopped
+     * @throws RuntimeException      when the address cannot be bound (Undertow's, wrapping the cause)
+     */
+    public synchronized void start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("a RestServer starts once; this one is " + state);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        passwordWork = new PasswordWork(cores, settings.workerThreads());
+        HttpHandler routes = Routes.build(settings, useCases, version, limits, passwordWork);
+        graceful = new GracefulShutdownHandler(new HttpContinueReadHandler(routes));
+        HttpHandler root = exchange -> {
+            exchange.addDefaultResponseListener(ErrorResponses.envelopeForBareErrors());
+            graceful.handleRequest(exchange);
+        };
+        undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.bindAddress())
+                .setWorkerThreads(settings.workerThreads())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) limits.maxBodyBytes() + ENTITY_SIZE_SLACK)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
+                .setServerOption(UndertowOptions.MAX_COOKIES, MAX_HEADERS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) REQUEST_PARSE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, (int) limits.shutdownGrace().toMillis())
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setHandler(root)
+                .build();
+        try {
+            undertow.start();
+        } catch (RuntimeException failure) {
+            state = State.STOPPED;
+            passwordWork.close();
+            throw failure;
+        }
+        port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        state = State.STARTED;
+        LOG.info("Guestlist API {} listening on {}:{}", version, settings.bindAddress(), port);
+    }
+
+    /** The port the server listens on: the one bound when the settings asked for port 0. */
+    public synchronized int port() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return port;
+    }
+
+    /**
+     * Stops gracefully: refuses new requests ({@code 503 service_unavailable}) and new connections,
+     * waits up to 10 s for the requests in flight, then closes everything. Does nothing when not
+     * running. Restores the thread's interrupt flag if interrupted while waiting.
+     */
+    public synchronized void stop() {
+        if (state != State.STARTED) {
+            state = State.STOPPED;
+            return;
+        }
+        state = State.STOPPED;
+        graceful.shutdown();
+        undertow.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
+        try {
+            if (!graceful.awaitShutdown(limits.shutdownGrace().toMillis())) {
+                LOG.warn("stopping with requests still in flight after {}", limits.shutdownGrace());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        passwordWork.close();
+        LOG.info("Guestlist API stopped");
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+}

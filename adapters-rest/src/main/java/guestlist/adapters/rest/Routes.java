@@ -1,0 +1,123 @@
+package guestlist.adapters.rest;
+
+import guestlist.adapters.rest.handler.CheckInviteValidityHandler;
+import guestlist.adapters.rest.handler.CreateInviteHandler;
+import guestlist.adapters.rest.handler.DecideRegistrationApplicationHandler;
+import guestlist.adapters.rest.handler.EditSiteHandler;
+import guestlist.adapters.rest.handler.GetMyUserHandler;
+import guestlist.adapters.rest.handler.GetRegistrationApplicationHandler;
+import guestlist.adapters.rest.handler.GetSiteHandler;
+import guestlist.adapters.rest.handler.HealthHandler;
+import guestlist.adapters.rest.handler.ListInvitesHandler;
+import guestlist.adapters.rest.handler.ListRegistrationApplicationsHandler;
+import guestlist.adapters.rest.handler.LoginHandler;
+import guestlist.adapters.rest.handler.LogoutHandler;
+import guestlist.adapters.rest.handler.RegisterHandler;
+import guestlist.adapters.rest.handler.RevokeInviteHandler;
+import guestlist.adapters.rest.http.ApiHandler;
+import guestlist.adapters.rest.http.ErrorResponses;
+import guestlist.adapters.rest.http.JsonEndpoint;
+import guestlist.adapters.rest.http.Limits;
+import guestlist.adapters.rest.http.PasswordWork;
+import guestlist.adapters.rest.http.RateLimiter;
+import guestlist.adapters.rest.json.InviteLinks;
+import guestlist.domain.ErrorCode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The routing table of {@code /api/v4}: one handler per use case, each behind a {@link BlockingHandler}
+ * so that its work runs on a worker thread. An unknown path is {@code 404 not_found}; a known path
+ * with another method is {@code 405 method_not_allowed} with an {@code Allow} header.
+ */
+final class Routes {
+
+    static final String BASE = "/api/v4";
+
+    private final RoutingHandler routing = new RoutingHandler(false);
+    private final Map<String, Set<String>> methodsByPath = new TreeMap<>();
+    private final RestUseCases useCases;
+    private final Limits limits;
+
+    private Routes(RestUseCases useCases, Limits limits) {
+        this.useCases = useCases;
+        this.limits = limits;
+    }
+
+    static HttpHandler build(RestSettings settings, RestUseCases useCases, String version, Limits limits,
+                             PasswordWork passwordWork) {
+        Routes routes = new Routes(useCases, limits);
+        InviteLinks links = new InviteLinks(settings.publicUrl());
+        RateLimiter authLimit = new RateLimiter(settings.authRateLimitPerMinute(), limits.maxRateLimitedClients());
+        RateLimiter validityLimit =
+                new RateLimiter(settings.validityRateLimitPerMinute(), limits.maxRateLimitedClients());
+
+        routes.add(Methods.GET, "/health", routes.withoutBody(new HealthHandler(useCases.checkHealth())));
+
+        routes.add(Methods.GET, "/site", routes.withoutBody(new GetSiteHandler(useCases.getSite(), version)));
+        routes.add(Methods.PUT, "/site", routes.withBody(new EditSiteHandler(useCases.editSite())));
+
+        routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler()));
+        routes.add(Methods.POST, "/account/auth/register", routes.withBody(new RegisterHandler(useCases.register()))
+                .rateLimitedBy(authLimit).hashingPasswordsOn(passwordWork));
+        routes.add(Methods.POST, "/account/auth/login", routes.withBody(new LoginHandler(useCases.login()))
+                .rateLimitedBy(authLimit).hashingPasswordsOn(passwordWork));
+        routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
+
+        routes.add(Methods.POST, "/account/invite",
+                routes.withBody(new CreateInviteHandler(useCases.createInvite(), links)));
+        routes.add(Methods.DELETE, "/account/invite",
+                routes.withBody(new RevokeInviteHandler(useCases.revokeInvite())));
+        routes.add(Methods.GET, "/account/invite/list",
+                routes.withoutBody(new ListInvitesHandler(useCases.listInvites(), links)));
+        routes.add(Methods.GET, "/account/invite/validity",
+                routes.withoutBody(new CheckInviteValidityHandler(useCases.checkInviteValidity()))
+                        .rateLimitedBy(validityLimit));
+
+        routes.add(Methods.GET, "/admin/registration_application/list", routes.withoutBody(
+                new ListRegistrationApplicationsHandler(useCases.listRegistrationApplications())));
+        routes.add(Methods.GET, "/admin/registration_application", routes.withoutBody(
+                new GetRegistrationApplicationHandler(useCases.getRegistrationApplication())));
+        routes.add(Methods.PUT, "/admin/registration_application/approve", routes.withBody(
+                new DecideRegistrationApplicationHandler(useCases.decideRegistrationApplication())));
+
+        routes.routing.setFallbackHandler(Routes::notFound);
+        routes.routing.setInvalidMethodHandler(routes::methodNotAllowed);
+        return routes.routing;
+    }
+
+    private JsonEndpoint withoutBody(ApiHandler handler) {
+        return JsonEndpoint.withoutBody(handler, useCases.authenticate(), limits);
+    }
+
+    private JsonEndpoint withBody(ApiHandler handler) {
+        return JsonEndpoint.withBody(handler, useCases.authenticate(), limits);
+    }
+
+    private void add(HttpString method, String path, JsonEndpoint endpoint) {
+        routing.add(method, BASE + path, new BlockingHandler(endpoint));
+        methodsByPath.computeIfAbsent(BASE + path, ignored -> new TreeSet<>()).add(method.toString());
+    }
+
+    private static void notFound(HttpServerExchange exchange) {
+        ErrorResponses.send(exchange, ErrorCode.NOT_FOUND, "there is no endpoint at " + exchange.getRequestPath());
+    }
+
+    private void methodNotAllowed(HttpServerExchange exchange) {
+        Set<String> allowed = methodsByPath.getOrDefault(exchange.getRelativePath(), Set.of());
+        exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", allowed));
+        ErrorResponses.send(exchange, ErrorCode.METHOD_NOT_ALLOWED,
+                exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath()
+                        + "; allowed: " + String.join(", ", allowed));
+    }
+}

@@ -1,0 +1,26 @@
+package guestlist.adapters.rest.handler;
+
+import guestlist.adapters.rest.http.ApiHandler;
+import guestlist.adapters.rest.http.ApiRequest;
+import guestlist.adapters.rest.http.JsonBody;
+import guestlist.adapters.rest.json.LoginResponse;
+import guestlist.application.port.in.LoginCommand;
+import guestlist.application.port.in.LoginUseCase;
+
+/** {@code POST /account/auth/login}: {@code username_or_email}, {@code password}, {@code stay_logged_in}?. */
+public final class LoginHandler implements ApiHandler {
+
+    private final LoginUseCase login;
+
+    public LoginHandler(LoginUseCase login) {
+        this.login = login;
+    }
+
+    @Override
+    public LoginResponse handle(ApiRequest request) {
+        JsonBody body = request.body();
+        LoginCommand command = new LoginCommand(body.requiredString("username_or_email"),
+                body.requiredString("password"), body.optionalBoolean("stay_logged_in").orElse(false));
+        return LoginResponse.loggedIn(login.login(command));
+    }
+}

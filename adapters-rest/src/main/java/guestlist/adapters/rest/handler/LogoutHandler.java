@@ -1,0 +1,23 @@
+package guestlist.adapters.rest.handler;
+
+import guestlist.adapters.rest.http.ApiHandler;
+import guestlist.adapters.rest.http.ApiRequest;
+import guestlist.adapters.rest.json.SuccessResponse;
+import guestlist.application.port.in.LogoutUseCase;
+
+/** {@code POST /account/auth/logout}: ends the session whose token is sent; a dead token is {@code not_logged_in}. */
+public final class LogoutHandler implements ApiHandler {
+
+    private final LogoutUseCase logout;
+
+    public LogoutHandler(LogoutUseCase logout) {
+        this.logout = logout;
+    }
+
+    @Override
+    public SuccessResponse handle(ApiRequest request) {
+        request.actor();
+        logout.logout(request.sessionToken());
+        return SuccessResponse.SUCCESS;
+    }
+}

@@ -1,0 +1,69 @@
+package guestlist.adapters.rest.http;
+
+import guestlist.application.port.in.AuthenticateUseCase;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalUser;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a handler may ask of a request: who sends it, its JSON body, its query parameters. The
+ * body has been read (within the limits) before the handler runs; it is parsed on first use, so a
+ * handler that authenticates first answers {@code not_logged_in} before it looks at the body.
+ */
+public final class ApiRequest {
+
+    private static final String BEARER = "bearer ";
+
+    private final HttpServerExchange exchange;
+    private final AuthenticateUseCase authentication;
+    private final byte[] body;
+    private LocalUser actor;
+    private JsonBody json;
+
+    ApiRequest(HttpServerExchange exchange, AuthenticateUseCase authentication, byte[] body) {
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.body = Objects.requireNonNull(body, "body");
+    }
+
+    /** The token of {@code Authorization: Bearer <token>}, or {@code not_logged_in}. */
+    public String sessionToken() {
+        String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (header == null || header.length() <= BEARER.length()
+                || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
+                    "log in first: send the token as Authorization: Bearer <jwt>");
+        }
+        String token = header.substring(BEARER.length()).trim();
+        if (token.isEmpty()) {
+            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
+                    "log in first: send the token as Authorization: Bearer <jwt>");
+        }
+        return token;
+    }
+
+    /** The account of the session, or {@code not_logged_in}. */
+    public LocalUser actor() {
+        if (actor == null) {
+            actor = authentication.authenticate(sessionToken());
+        }
+        return actor;
+    }
+
+    /** The JSON object sent as the body ({@code {}} when there was none). */
+    public JsonBody body() {
+        if (json == null) {
+            json = JsonBody.parse(body);
+        }
+        return json;
+    }
+
+    public QueryParameters query() {
+        return new QueryParameters(exchange.getQueryParameters());
+    }
+}

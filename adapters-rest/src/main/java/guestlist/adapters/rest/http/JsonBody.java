@@ -1,0 +1,94 @@
+package guestlist.adapters.rest.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The fields of a JSON request body, read by name with their JSON types checked. A field that is
+ * missing or {@code null} is absent; fields nobody asks for are ignored. Every refusal is a
+ * {@link ErrorCode#BAD_REQUEST} whose message names the field.
+ */
+public final class JsonBody {
+
+    private final ObjectNode root;
+
+    JsonBody(ObjectNode root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    public static JsonBody parse(byte[] body) {
+        return new JsonBody(Json.readObject(body));
+    }
+
+    public String requiredString(String field) {
+        return optionalString(field).orElseThrow(() -> missing(field));
+    }
+
+    public Optional<String> optionalString(String field) {
+        return present(field).map(node -> {
+            if (!node.isTextual()) {
+                throw badRequest(field + " must be a string");
+            }
+            String text = node.textValue();
+            if (text.indexOf('\0') >= 0) {
+                throw badRequest(field + " must not contain NUL characters");
+            }
+            return text;
+        });
+    }
+
+    public boolean requiredBoolean(String field) {
+        return optionalBoolean(field).orElseThrow(() -> missing(field));
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
+        return present(field).map(node -> {
+            if (!node.isBoolean()) {
+                throw badRequest(field + " must be true or false");
+            }
+            return node.booleanValue();
+        });
+    }
+
+    /** A JSON integer (no fraction, no exponent, not a string) within {@code min..max}. */
+    public Optional<Integer> optionalInt(String field, int min, int max) {
+        return optionalLong(field, min, max).map(Math::toIntExact);
+    }
+
+    public long requiredLong(String field, long min, long max) {
+        return optionalLong(field, min, max).orElseThrow(() -> missing(field));
+    }
+
+    public Optional<Long> optionalLong(String field, long min, long max) {
+        return present(field).map(node -> {
+            String expected = field + " must be an integer between " + min + " and " + max;
+            if (!node.isIntegralNumber()) {
+                throw badRequest(expected);
+            }
+            BigInteger value = node.bigIntegerValue();
+            if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw badRequest(expected);
+            }
+            return value.longValueExact();
+        });
+    }
+
+    private Optional<JsonNode> present(String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    private static GuestlistException missing(String field) {
+        return badRequest(field + " is required");
+    }
+
+    private static GuestlistException badRequest(String message) {
+        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    }
+}

@@ -1,0 +1,92 @@
+package guestlist.adapters.rest.http;
+
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.PageSize;
+
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The decoded query parameters of a request, read by name. A parameter given twice or holding a
+ * NUL character is a {@link ErrorCode#BAD_REQUEST} naming it.
+ */
+public final class QueryParameters {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,18}");
+
+    private final Map<String, Deque<String>> parameters;
+
+    QueryParameters(Map<String, Deque<String>> parameters) {
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    public Optional<String> optional(String name) {
+        Deque<String> values = parameters.get(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw badRequest(name + " must be given at most once");
+        }
+        String value = values.getFirst();
+        if (value.indexOf('\0') >= 0) {
+            throw badRequest(name + " must not contain NUL characters");
+        }
+        return Optional.of(value);
+    }
+
+    public String required(String name) {
+        return optional(name).orElseThrow(() -> badRequest(name + " is required"));
+    }
+
+    /** {@code true} or {@code false}, nothing else. */
+    public Optional<Boolean> optionalBoolean(String name) {
+        return optional(name).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw badRequest(name + " must be true or false");
+        });
+    }
+
+    /** A decimal integer within {@code min..max}. */
+    public long requiredLong(String name, long min, long max) {
+        String value = required(name);
+        GuestlistException refusal = badRequest(name + " must be an integer between " + min + " and " + max);
+        if (!INTEGER.matcher(value).matches()) {
+            throw refusal;
+        }
+        long parsed = Long.parseLong(value);
+        if (parsed < min || parsed > max) {
+            throw refusal;
+        }
+        return parsed;
+    }
+
+    /**
+     * The page size as asked, unchecked against the listing's bounds (that is the domain's
+     * {@code PageSize}); anything that is not an integer is {@link ErrorCode#INVALID_FETCH_LIMIT}.
+     */
+    public Optional<Integer> limit() {
+        return optional("limit").map(value -> {
+            if (!INTEGER.matcher(value).matches()) {
+                throw invalidLimit();
+            }
+            long parsed = Long.parseLong(value);
+            if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE) {
+                throw invalidLimit();
+            }
+            return (int) parsed;
+        });
+    }
+
+    private static GuestlistException invalidLimit() {
+        return new GuestlistException(ErrorCode.INVALID_FETCH_LIMIT, "limit must be an integer between 1 and " + PageSize.MAX);
+    }
+
+    private static GuestlistException badRequest(String message) {
+        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    }
+}

@@ -1,0 +1,24 @@
+package guestlist.adapters.rest.json;
+
+import guestlist.domain.EmailAddress;
+import guestlist.domain.LocalUser;
+
+/**
+ * Lemmy's {@code LocalUser}. The e-mail address appears only in the account owner's own view
+ * ({@link #ownView}); views others see ({@link #publicView}) leave it out.
+ */
+public record LocalUserJson(long id, long personId, String email, boolean admin, boolean acceptedApplication,
+                            Long invitedByLocalUserId) {
+
+    /** The account as its owner sees it, e-mail address included. */
+    public static LocalUserJson ownView(LocalUser user) {
+        return new LocalUserJson(user.id(), user.id(), user.email().map(EmailAddress::value).orElse(null),
+                user.admin(), user.acceptedApplication(), user.invitedBy().orElse(null));
+    }
+
+    /** The account as others (admins reading applications) see it: no e-mail address. */
+    public static LocalUserJson publicView(LocalUser user) {
+        return new LocalUserJson(user.id(), user.id(), null, user.admin(), user.acceptedApplication(),
+                user.invitedBy().orElse(null));
+    }
+}

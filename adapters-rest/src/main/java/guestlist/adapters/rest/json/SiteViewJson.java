@@ -1,0 +1,27 @@
+package guestlist.adapters.rest.json;
+
+import guestlist.domain.LocalSite;
+
+/**
+ * Lemmy's {@code SiteView}, of which Guestlist has {@code site} and {@code local_site}. Guestlist
+ * has one site: the {@code Site} and the {@code LocalSite} both carry the local site's id.
+ */
+public record SiteViewJson(SiteJson site, LocalSiteJson localSite) {
+
+    public static SiteViewJson from(LocalSite site) {
+        String published = Timestamps.format(site.publishedAt());
+        return new SiteViewJson(
+                new SiteJson(site.id(), site.name(), published),
+                new LocalSiteJson(site.id(), site.id(), site.registrationMode().wireName(),
+                        site.applicationQuestion().orElse(null), site.maxInvitesPerUser(), published));
+    }
+
+    /** Lemmy's {@code Site}. */
+    public record SiteJson(long id, String name, String publishedAt) {
+    }
+
+    /** Lemmy's {@code LocalSite}. */
+    public record LocalSiteJson(long id, long siteId, String registrationMode, String applicationQuestion,
+                                int maxInvitesPerUserAllowed, String publishedAt) {
+    }
+}

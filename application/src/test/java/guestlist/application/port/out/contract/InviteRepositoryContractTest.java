@@ -1,0 +1,315 @@
+package guestlist.application.port.out.contract;
+
+import guestlist.application.port.out.InviteRepository;
+import guestlist.domain.Invite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewInvite;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static guestlist.application.port.out.contract.Samples.T0;
+import static guestlist.application.port.out.contract.Samples.at;
+import static guestlist.application.port.out.contract.Samples.invite;
+import static guestlist.application.port.out.contract.Samples.token;
+import static guestlist.application.port.out.contract.Samples.unlimitedInvite;
+import static guestlist.application.port.out.contract.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The contract of {@link InviteRepository}, for every adapter. */
+public abstract class InviteRepositoryContractTest {
+
+    /** The "now" of the usability checks; the invites are made at {@link Samples#T0}, before it. */
+    private static final Instant NOW = at(3_600);
+
+    protected abstract StoreFixture store();
+
+    private LocalUser alice;
+    private LocalUser bob;
+
+    @BeforeEach
+    void resetStore() {
+        store().reset();
+        alice = tx(() -> store().users().add(user("alice"), "hash"));
+        bob = tx(() -> store().users().add(user("bob"), "hash"));
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return store().transactions().inTransaction(work);
+    }
+
+    private InviteRepository invites() {
+        return store().invites();
+    }
+
+    private Invite add(NewInvite invite) {
+        return tx(() -> invites().add(invite));
+    }
+
+    private Invite usedTimes(Invite invite, int uses) {
+        Invite used = new Invite(invite.id(), invite.token(), invite.creatorId(), invite.maxUses(), uses,
+                invite.expiresAt(), invite.publishedAt());
+        store().transactions().run(() -> invites().updateUses(used));
+        return used;
+    }
+
+    @Test
+    void addedInviteStartsUnusedAndIsReadBackWithEveryField() {
+        NewInvite newInvite = invite(1, alice.id(), Optional.of(5), Optional.of(at(86_400)));
+
+        Invite added = add(newInvite);
+
+        assertThat(added).isEqualTo(newInvite.withId(added.id()));
+        assertThat(added.usesCount()).isZero();
+        assertThat(tx(() -> invites().findByToken(token(1)))).contains(added);
+    }
+
+    @Test
+    void inviteWithoutLimitsKeepsThemAbsent() {
+        Invite added = add(unlimitedInvite(1, alice.id()));
+
+        Invite found = tx(() -> invites().findByToken(token(1))).orElseThrow();
+
+        assertThat(found).isEqualTo(added);
+        assertThat(found.maxUses()).isEmpty();
+        assertThat(found.expiresAt()).isEmpty();
+    }
+
+    @Test
+    void addedInvitesGetDistinctIds() {
+        Invite first = add(unlimitedInvite(1, alice.id()));
+        Invite second = add(unlimitedInvite(2, alice.id()));
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+    }
+
+    @Test
+    void duplicateTokenIsRefused() {
+        add(unlimitedInvite(1, alice.id()));
+
+        assertThatThrownBy(() -> add(unlimitedInvite(1, bob.id()))).isInstanceOf(RuntimeException.class);
+
+        assertThat(tx(() -> invites().findByToken(token(1)))).map(Invite::creatorId).contains(alice.id());
+    }
+
+    @Test
+    void unknownTokenIsNotFound() {
+        add(unlimitedInvite(1, alice.id()));
+
+        assertThat(tx(() -> invites().findByToken(token(2)))).isEmpty();
+    }
+
+    @Test
+    void lockByTokenReadsTheInvite() {
+        Invite added = add(invite(1, alice.id(), Optional.of(3), Optional.empty()));
+
+        assertThat(tx(() -> invites().lockByToken(token(1)))).contains(added);
+    }
+
+    @Test
+    void lockByUnknownTokenIsEmpty() {
+        assertThat(tx(() -> invites().lockByToken(token(9)))).isEmpty();
+    }
+
+    @Test
+    void updateUsesWritesTheCount() {
+        Invite added = add(invite(1, alice.id(), Optional.of(3), Optional.empty()));
+        Invite other = add(invite(2, alice.id(), Optional.of(3), Optional.empty()));
+
+        Invite used = usedTimes(added, 2);
+
+        assertThat(tx(() -> invites().findByToken(token(1)))).contains(used);
+        assertThat(tx(() -> invites().findByToken(token(2)))).contains(other);
+    }
+
+    @Test
+    void deleteRemovesOnlyThatInvite() {
+        Invite doomed = add(unlimitedInvite(1, alice.id()));
+        add(unlimitedInvite(2, alice.id()));
+
+        store().transactions().run(() -> invites().delete(doomed.id()));
+
+        assertThat(tx(() -> invites().findByToken(token(1)))).isEmpty();
+        assertThat(tx(() -> invites().findByToken(token(2)))).isPresent();
+    }
+
+    @Test
+    void deletingAnUnknownInviteDoesNothing() {
+        add(unlimitedInvite(1, alice.id()));
+
+        store().transactions().run(() -> invites().delete(424242));
+
+        assertThat(tx(() -> invites().findByToken(token(1)))).isPresent();
+    }
+
+    @Test
+    void unlimitedInviteIsUsable() {
+        add(unlimitedInvite(1, alice.id()));
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(1);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).hasSize(1);
+    }
+
+    @Test
+    void inviteExpiringLaterIsUsable() {
+        add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW.plusSeconds(1))));
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(1);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).hasSize(1);
+    }
+
+    @Test
+    void inviteExpiringExactlyNowIsNotUsable() {
+        add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW)));
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).isEmpty();
+    }
+
+    @Test
+    void expiredInviteIsNotUsable() {
+        add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW.minusSeconds(1))));
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).isEmpty();
+    }
+
+    @Test
+    void usedUpInviteIsNotUsable() {
+        usedTimes(add(invite(1, alice.id(), Optional.of(2), Optional.empty())), 2);
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).isEmpty();
+    }
+
+    @Test
+    void partlyUsedInviteIsUsable() {
+        Invite used = usedTimes(add(invite(1, alice.id(), Optional.of(2), Optional.empty())), 1);
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(1);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).containsExactly(used);
+    }
+
+    @Test
+    void countUsableCountsOnlyTheCreatorsUsableInvites() {
+        add(unlimitedInvite(1, alice.id()));
+        add(invite(2, alice.id(), Optional.of(1), Optional.of(NOW.plusSeconds(60))));
+        add(invite(3, alice.id(), Optional.empty(), Optional.of(NOW)));
+        usedTimes(add(invite(4, alice.id(), Optional.of(1), Optional.empty())), 1);
+        add(unlimitedInvite(5, bob.id()));
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(2);
+        assertThat(tx(() -> invites().countUsable(bob.id(), NOW))).isEqualTo(1);
+        assertThat(tx(() -> invites().countUsable(424242, NOW))).isZero();
+    }
+
+    @Test
+    void listUsableIsNewestFirstAndOnlyTheCreators() {
+        Invite first = add(unlimitedInvite(1, alice.id()));
+        add(unlimitedInvite(2, bob.id()));
+        Invite second = add(unlimitedInvite(3, alice.id()));
+        add(invite(4, alice.id(), Optional.empty(), Optional.of(NOW.minusSeconds(1))));
+        Invite third = add(invite(5, alice.id(), Optional.of(10), Optional.of(NOW.plusSeconds(1))));
+
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .containsExactly(third, second, first);
+    }
+
+    @Test
+    void listUsableStopsAtTheLimit() {
+        List<Invite> added = addInvites(5);
+
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 2)))
+                .containsExactly(added.get(4), added.get(3));
+    }
+
+    @Test
+    void listUsableBeforeAnIdStartsBelowIt() {
+        List<Invite> added = addInvites(5);
+        long beforeId = added.get(3).id();
+
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.of(beforeId), 2)))
+                .containsExactly(added.get(2), added.get(1));
+    }
+
+    @Test
+    void listUsablePagesThroughEveryInviteOnce() {
+        List<Invite> added = addInvites(7);
+        List<Invite> seen = new ArrayList<>();
+        Optional<Long> beforeId = Optional.empty();
+        while (true) {
+            Optional<Long> cursor = beforeId;
+            List<Invite> page = tx(() -> invites().listUsable(alice.id(), NOW, cursor, 3));
+            seen.addAll(page);
+            if (page.size() < 3) {
+                break;
+            }
+            beforeId = Optional.of(page.get(page.size() - 1).id());
+        }
+
+        List<Invite> newestFirst = new ArrayList<>(added);
+        Collections.reverse(newestFirst);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void listUsableBelowTheOldestIsEmpty() {
+        List<Invite> added = addInvites(2);
+
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.of(added.get(0).id()), 10))).isEmpty();
+    }
+
+    private List<Invite> addInvites(int count) {
+        List<Invite> added = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            added.add(add(unlimitedInvite(i, alice.id())));
+        }
+        return added;
+    }
+
+    @Test
+    void deleteExpiredDeletesAtMostTheBatchAndSaysHowMany() {
+        for (int i = 1; i <= 4; i++) {
+            add(invite(i, alice.id(), Optional.empty(), Optional.of(NOW.minusSeconds(i))));
+        }
+        add(invite(5, bob.id(), Optional.empty(), Optional.of(NOW)));
+
+        assertThat(tx(() -> invites().deleteExpired(NOW, 3))).isEqualTo(3);
+        assertThat(tx(() -> invites().deleteExpired(NOW, 3))).isEqualTo(2);
+        assertThat(tx(() -> invites().deleteExpired(NOW, 3))).isZero();
+        for (int i = 1; i <= 5; i++) {
+            int n = i;
+            assertThat(tx(() -> invites().findByToken(token(n)))).isEmpty();
+        }
+    }
+
+    @Test
+    void deleteExpiredKeepsInvitesThatHaveNotExpired() {
+        add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW)));
+        add(invite(2, alice.id(), Optional.empty(), Optional.of(NOW.plusSeconds(1))));
+        add(unlimitedInvite(3, alice.id()));
+        usedTimes(add(invite(4, bob.id(), Optional.of(1), Optional.empty())), 1);
+
+        assertThat(tx(() -> invites().deleteExpired(NOW, 100))).isEqualTo(1);
+
+        assertThat(tx(() -> invites().findByToken(token(1)))).isEmpty();
+        assertThat(tx(() -> invites().findByToken(token(2)))).isPresent();
+        assertThat(tx(() -> invites().findByToken(token(3)))).isPresent();
+        assertThat(tx(() -> invites().findByToken(token(4)))).isPresent();
+    }
+
+    @Test
+    void deleteExpiredWithNothingExpiredDeletesNothing() {
+        add(unlimitedInvite(1, alice.id()));
+
+        assertThat(tx(() -> invites().deleteExpired(T0, 10))).isZero();
+        assertThat(tx(() -> invites().findByToken(token(1)))).isPresent();
+    }
+}

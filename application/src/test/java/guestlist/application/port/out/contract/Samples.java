@@ -1,0 +1,51 @@
+package guestlist.application.port.out.contract;
+
+import guestlist.domain.EmailAddress;
+import guestlist.domain.InviteToken;
+import guestlist.domain.NewInvite;
+import guestlist.domain.NewUser;
+import guestlist.domain.Username;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Values for the contract tests. Instants are whole seconds, so every adapter stores and returns
+ * them unchanged (PostgreSQL keeps microseconds, not nanoseconds).
+ */
+final class Samples {
+
+    static final Instant T0 = Instant.parse("2030-01-01T12:00:00Z");
+
+    private Samples() {
+    }
+
+    static Instant at(long secondsAfterT0) {
+        return T0.plusSeconds(secondsAfterT0);
+    }
+
+    static NewUser user(String name) {
+        return new NewUser(new Username(name), Optional.empty(), false, true, Optional.empty(), T0);
+    }
+
+    static NewUser user(String name, String email) {
+        return new NewUser(new Username(name), Optional.of(new EmailAddress(email)), false, true, Optional.empty(), T0);
+    }
+
+    static NewUser admin(String name, Instant publishedAt) {
+        return new NewUser(new Username(name), Optional.empty(), true, true, Optional.empty(), publishedAt);
+    }
+
+    /** A well-formed token that differs for every {@code n}. */
+    static InviteToken token(int n) {
+        return new InviteToken(String.format("tok_%028d", n));
+    }
+
+    static NewInvite invite(int n, long creatorId, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
+        return new NewInvite(token(n), creatorId, maxUses, expiresAt, T0);
+    }
+
+    static NewInvite unlimitedInvite(int n, long creatorId) {
+        return invite(n, creatorId, Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,112 @@
+package guestlist.application.port.out.contract;
+
+import guestlist.application.port.out.SessionRepository;
+import guestlist.domain.LocalUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static guestlist.application.port.out.contract.Samples.T0;
+import static guestlist.application.port.out.contract.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract of {@link SessionRepository}, for every adapter. */
+public abstract class SessionRepositoryContractTest {
+
+    private static final Instant EXPIRY = T0.plus(Duration.ofDays(7));
+
+    protected abstract StoreFixture store();
+
+    private LocalUser alice;
+
+    @BeforeEach
+    void resetStore() {
+        store().reset();
+        alice = tx(() -> store().users().add(user("alice"), "hash"));
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return store().transactions().inTransaction(work);
+    }
+
+    private SessionRepository sessions() {
+        return store().sessions();
+    }
+
+    private void add(String tokenHash, long userId, Optional<Instant> expiresAt) {
+        store().transactions().run(() -> sessions().add(tokenHash, userId, T0, expiresAt));
+    }
+
+    @Test
+    void sessionFindsItsUserBeforeItExpires() {
+        add("session-hash", alice.id(), Optional.of(EXPIRY));
+
+        assertThat(tx(() -> sessions().findUserId("session-hash", T0))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUserId("session-hash", EXPIRY.minusSeconds(1)))).contains(alice.id());
+    }
+
+    @Test
+    void sessionExpiringExactlyNowIsExpired() {
+        add("session-hash", alice.id(), Optional.of(EXPIRY));
+
+        assertThat(tx(() -> sessions().findUserId("session-hash", EXPIRY))).isEmpty();
+    }
+
+    @Test
+    void sessionAfterItsExpiryIsExpired() {
+        add("session-hash", alice.id(), Optional.of(EXPIRY));
+
+        assertThat(tx(() -> sessions().findUserId("session-hash", EXPIRY.plusSeconds(1)))).isEmpty();
+    }
+
+    @Test
+    void sessionWithoutExpiryNeverExpires() {
+        add("session-hash", alice.id(), Optional.empty());
+
+        assertThat(tx(() -> sessions().findUserId("session-hash", T0.plus(Duration.ofDays(36_500)))))
+                .contains(alice.id());
+    }
+
+    @Test
+    void unknownTokenHashFindsNoUser() {
+        add("session-hash", alice.id(), Optional.empty());
+
+        assertThat(tx(() -> sessions().findUserId("other-hash", T0))).isEmpty();
+    }
+
+    @Test
+    void deletedSessionFindsNoUser() {
+        add("session-hash", alice.id(), Optional.empty());
+
+        store().transactions().run(() -> sessions().delete("session-hash"));
+
+        assertThat(tx(() -> sessions().findUserId("session-hash", T0))).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesOnlyThatSession() {
+        LocalUser bob = tx(() -> store().users().add(user("bob"), "hash"));
+        add("alice-phone", alice.id(), Optional.empty());
+        add("alice-laptop", alice.id(), Optional.of(EXPIRY));
+        add("bob-phone", bob.id(), Optional.empty());
+
+        store().transactions().run(() -> sessions().delete("alice-phone"));
+
+        assertThat(tx(() -> sessions().findUserId("alice-phone", T0))).isEmpty();
+        assertThat(tx(() -> sessions().findUserId("alice-laptop", T0))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUserId("bob-phone", T0))).contains(bob.id());
+    }
+
+    @Test
+    void deletingAnUnknownSessionDoesNothing() {
+        add("session-hash", alice.id(), Optional.empty());
+
+        store().transactions().run(() -> sessions().delete("unknown-hash"));
+
+        assertThat(tx(() -> sessions().findUserId("session-hash", T0))).contains(alice.id());
+    }
+}

@@ -1,0 +1,105 @@
+package guestlist.application.port.out.contract;
+
+import guestlist.application.port.out.SiteRepository;
+import guestlist.domain.LocalSite;
+import guestlist.domain.RegistrationMode;
+import guestlist.domain.SiteChanges;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract of {@link SiteRepository}, for every adapter. */
+public abstract class SiteRepositoryContractTest {
+
+    protected abstract StoreFixture store();
+
+    @BeforeEach
+    void resetStore() {
+        store().reset();
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return store().transactions().inTransaction(work);
+    }
+
+    private SiteRepository sites() {
+        return store().sites();
+    }
+
+    @Test
+    void initialSiteRequiresApplicationsAndCapsInvitesAtTen() {
+        LocalSite site = tx(() -> sites().get());
+
+        assertThat(site.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
+        assertThat(site.maxInvitesPerUser()).isEqualTo(10);
+        assertThat(site.applicationQuestion()).isEmpty();
+        assertThat(site.name()).isNotBlank();
+    }
+
+    @Test
+    void saveWritesEverySettingAndReturnsThemAsStored() {
+        LocalSite before = tx(() -> sites().get());
+        LocalSite edited = before.edit(new SiteChanges(Optional.of("My Forum"), Optional.of(RegistrationMode.REQUIRE_INVITATION),
+                Optional.of("Why do you want to join?"), Optional.of(0)));
+
+        LocalSite saved = tx(() -> sites().save(edited));
+
+        assertThat(saved).isEqualTo(edited);
+        assertThat(tx(() -> sites().get())).isEqualTo(edited);
+    }
+
+    @Test
+    void saveKeepsIdAndCreationTime() {
+        LocalSite before = tx(() -> sites().get());
+
+        LocalSite saved = tx(() -> sites().save(before.edit(new SiteChanges(Optional.empty(),
+                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.of(1_000_000)))));
+
+        assertThat(saved.id()).isEqualTo(before.id());
+        assertThat(saved.publishedAt()).isEqualTo(before.publishedAt());
+        assertThat(saved.maxInvitesPerUser()).isEqualTo(1_000_000);
+        assertThat(saved.registrationMode()).isEqualTo(RegistrationMode.OPEN);
+    }
+
+    @Test
+    void everyModeCanBeStored() {
+        for (RegistrationMode mode : RegistrationMode.values()) {
+            LocalSite edited = tx(() -> sites().get()).edit(new SiteChanges(Optional.empty(), Optional.of(mode),
+                    Optional.empty(), Optional.empty()));
+
+            tx(() -> sites().save(edited));
+
+            assertThat(tx(() -> sites().get()).registrationMode()).isEqualTo(mode);
+        }
+    }
+
+    @Test
+    void applicationQuestionCanBeCleared() {
+        tx(() -> sites().save(sites().get().edit(new SiteChanges(Optional.empty(), Optional.empty(),
+                Optional.of("Who are you?"), Optional.empty()))));
+
+        tx(() -> sites().save(sites().get().edit(new SiteChanges(Optional.empty(), Optional.empty(),
+                Optional.of(""), Optional.empty()))));
+
+        assertThat(tx(() -> sites().get()).applicationQuestion()).isEmpty();
+    }
+
+    @Test
+    void resetPutsBackTheInitialSite() {
+        LocalSite initial = tx(() -> sites().get());
+        tx(() -> sites().save(initial.edit(new SiteChanges(Optional.of("Changed"), Optional.of(RegistrationMode.CLOSED),
+                Optional.of("Q"), Optional.of(2)))));
+
+        store().reset();
+
+        LocalSite again = tx(() -> sites().get());
+        assertThat(again.name()).isEqualTo(initial.name());
+        assertThat(again.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
+        assertThat(again.applicationQuestion()).isEmpty();
+        assertThat(again.maxInvitesPerUser()).isEqualTo(10);
+    }
+}

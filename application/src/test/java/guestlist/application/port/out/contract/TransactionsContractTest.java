@@ -1,0 +1,143 @@
+package guestlist.application.port.out.contract;
+
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalSite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.RegistrationMode;
+import guestlist.domain.SiteChanges;
+import guestlist.domain.Username;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static guestlist.application.port.out.contract.Samples.T0;
+import static guestlist.application.port.out.contract.Samples.at;
+import static guestlist.application.port.out.contract.Samples.token;
+import static guestlist.application.port.out.contract.Samples.unlimitedInvite;
+import static guestlist.application.port.out.contract.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** The contract of {@link guestlist.application.port.out.Transactions}, for every adapter. */
+public abstract class TransactionsContractTest {
+
+    protected abstract StoreFixture store();
+
+    @BeforeEach
+    void resetStore() {
+        store().reset();
+    }
+
+    @Test
+    void inTransactionReturnsWhatTheBlockReturns() {
+        assertThat(store().transactions().inTransaction(() -> "result")).isEqualTo("result");
+    }
+
+    @Test
+    void runRunsTheBlock() {
+        AtomicBoolean ran = new AtomicBoolean();
+
+        store().transactions().run(() -> ran.set(true));
+
+        assertThat(ran).isTrue();
+    }
+
+    @Test
+    void writesOfASucceedingBlockAreCommitted() {
+        LocalUser alice = store().transactions().inTransaction(() -> store().users().add(user("alice"), "hash"));
+
+        assertThat(store().transactions().inTransaction(() -> store().users().findById(alice.id()))).contains(alice);
+    }
+
+    @Test
+    void aBlockSeesItsOwnWrites() {
+        Optional<LocalUser> seen = store().transactions().inTransaction(() -> {
+            LocalUser alice = store().users().add(user("alice"), "hash");
+            return store().users().findById(alice.id());
+        });
+
+        assertThat(seen).map(LocalUser::name).contains(new Username("alice"));
+    }
+
+    @Test
+    void everyWriteIsRolledBackWhenTheBlockThrows() {
+        IllegalStateException failure = new IllegalStateException("boom");
+
+        Throwable thrown = catchThrowable(() -> store().transactions().run(() -> {
+            LocalUser alice = store().users().add(user("alice"), "hash");
+            store().sessions().add("hash-of-session", alice.id(), T0, Optional.empty());
+            store().invites().add(unlimitedInvite(1, alice.id()));
+            store().applications().add(alice.id(), "my answer", T0);
+            store().sites().save(store().sites().get().edit(new SiteChanges(Optional.of("Renamed"),
+                    Optional.of(RegistrationMode.CLOSED), Optional.of("Why?"), Optional.of(3))));
+            throw failure;
+        }));
+
+        assertThat(thrown).isSameAs(failure);
+        store().transactions().run(() -> {
+            assertThat(store().users().nameTaken(new Username("alice"))).isFalse();
+            assertThat(store().users().anyAdmin()).isFalse();
+            assertThat(store().sessions().findUserId("hash-of-session", T0)).isEmpty();
+            assertThat(store().invites().findByToken(token(1))).isEmpty();
+            assertThat(store().applications().list(false, Optional.empty(), 10)).isEmpty();
+            LocalSite site = store().sites().get();
+            assertThat(site.name()).isNotEqualTo("Renamed");
+            assertThat(site.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
+            assertThat(site.applicationQuestion()).isEmpty();
+            assertThat(site.maxInvitesPerUser()).isEqualTo(LocalSite.DEFAULT_MAX_INVITES_PER_USER);
+        });
+    }
+
+    @Test
+    void updatesAndDeletesAreRolledBackWhenTheBlockThrows() {
+        LocalUser alice = store().transactions().inTransaction(() -> {
+            LocalUser added = store().users().add(user("alice"), "hash");
+            store().sessions().add("hash-of-session", added.id(), T0, Optional.empty());
+            store().invites().add(unlimitedInvite(1, added.id()));
+            return added;
+        });
+
+        catchThrowable(() -> store().transactions().run(() -> {
+            store().users().setAcceptedApplication(alice.id(), false);
+            store().sessions().delete("hash-of-session");
+            store().invites().delete(store().invites().findByToken(token(1)).orElseThrow().id());
+            throw new IllegalStateException("boom");
+        }));
+
+        store().transactions().run(() -> {
+            assertThat(store().users().findById(alice.id())).map(LocalUser::acceptedApplication).contains(true);
+            assertThat(store().sessions().findUserId("hash-of-session", at(1))).contains(alice.id());
+            assertThat(store().invites().findByToken(token(1))).isPresent();
+        });
+    }
+
+    @Test
+    void aGuestlistExceptionPassesThroughUnchangedAndRollsBack() {
+        GuestlistException refusal = new GuestlistException(ErrorCode.TOO_MANY_INVITES, "no more");
+
+        Throwable thrown = catchThrowable(() -> store().transactions().inTransaction(() -> {
+            store().users().add(user("alice"), "hash");
+            throw refusal;
+        }));
+
+        assertThat(thrown).isSameAs(refusal);
+        assertThat(((GuestlistException) thrown).code()).isEqualTo(ErrorCode.TOO_MANY_INVITES);
+        assertThat(store().transactions().inTransaction(() -> store().users().nameTaken(new Username("alice"))))
+                .isFalse();
+    }
+
+    @Test
+    void aFailedTransactionDoesNotSpoilTheNextOne() {
+        catchThrowable(() -> store().transactions().run(() -> {
+            store().users().add(user("alice"), "hash");
+            store().users().add(user("ALICE"), "hash");
+        }));
+
+        LocalUser bob = store().transactions().inTransaction(() -> store().users().add(user("bob"), "hash"));
+
+        assertThat(store().transactions().inTransaction(() -> store().users().findById(bob.id()))).contains(bob);
+    }
+}

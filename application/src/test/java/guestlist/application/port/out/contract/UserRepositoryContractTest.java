@@ -1,0 +1,245 @@
+package guestlist.application.port.out.contract;
+
+import guestlist.application.port.out.UserRepository;
+import guestlist.application.port.out.UserRepository.StoredCredentials;
+import guestlist.domain.EmailAddress;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewUser;
+import guestlist.domain.Username;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static guestlist.application.port.out.contract.Samples.T0;
+import static guestlist.application.port.out.contract.Samples.admin;
+import static guestlist.application.port.out.contract.Samples.at;
+import static guestlist.application.port.out.contract.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The contract of {@link UserRepository}, for every adapter. */
+public abstract class UserRepositoryContractTest {
+
+    protected abstract StoreFixture store();
+
+    @BeforeEach
+    void resetStore() {
+        store().reset();
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return store().transactions().inTransaction(work);
+    }
+
+    private UserRepository users() {
+        return store().users();
+    }
+
+    private LocalUser add(NewUser user) {
+        return tx(() -> users().add(user, "hash-of-" + user.name()));
+    }
+
+    @Test
+    void addedUserIsReadBackWithEveryField() {
+        LocalUser inviter = add(user("inviter"));
+        NewUser newUser = new NewUser(new Username("Alice_1"), Optional.of(new EmailAddress("Alice@Example.com")),
+                false, false, Optional.of(inviter.id()), at(5));
+
+        LocalUser added = tx(() -> users().add(newUser, "hash"));
+
+        assertThat(added).isEqualTo(newUser.withId(added.id()));
+        assertThat(tx(() -> users().findById(added.id()))).contains(added);
+    }
+
+    @Test
+    void addedUsersGetDistinctIds() {
+        LocalUser alice = add(user("alice"));
+        LocalUser bob = add(user("bob"));
+
+        assertThat(alice.id()).isNotEqualTo(bob.id());
+    }
+
+    @Test
+    void adminFlagIsKept() {
+        LocalUser root = add(admin("root", T0));
+
+        assertThat(tx(() -> users().findById(root.id()))).map(LocalUser::admin).contains(true);
+    }
+
+    @Test
+    void unknownIdIsNotFound() {
+        assertThat(tx(() -> users().findById(424242))).isEmpty();
+    }
+
+    @Test
+    void nameTakenIgnoringCaseIsRefused() {
+        add(user("Alice"));
+
+        assertThatThrownBy(() -> add(user("aLICE")))
+                .isInstanceOfSatisfying(GuestlistException.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.USERNAME_ALREADY_TAKEN));
+    }
+
+    @Test
+    void emailTakenIgnoringCaseIsRefused() {
+        add(user("alice", "alice@example.com"));
+
+        assertThatThrownBy(() -> add(user("bob", "ALICE@Example.COM")))
+                .isInstanceOfSatisfying(GuestlistException.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.EMAIL_ALREADY_TAKEN));
+    }
+
+    @Test
+    void refusedUserLeavesNothingBehind() {
+        add(user("alice", "alice@example.com"));
+
+        assertThatThrownBy(() -> add(user("bob", "alice@example.com"))).isInstanceOf(GuestlistException.class);
+
+        assertThat(tx(() -> users().nameTaken(new Username("bob")))).isFalse();
+        assertThat(tx(() -> users().findCredentials("bob"))).isEmpty();
+    }
+
+    @Test
+    void usersWithoutEmailDoNotClash() {
+        LocalUser alice = add(user("alice"));
+        LocalUser bob = add(user("bob"));
+
+        assertThat(tx(() -> users().findAllById(List.of(alice.id(), bob.id())))).hasSize(2);
+    }
+
+    @Test
+    void nameTakenIgnoresCase() {
+        add(user("Alice"));
+
+        assertThat(tx(() -> users().nameTaken(new Username("ALICE")))).isTrue();
+        assertThat(tx(() -> users().nameTaken(new Username("alice")))).isTrue();
+        assertThat(tx(() -> users().nameTaken(new Username("alicia")))).isFalse();
+    }
+
+    @Test
+    void emailTakenIgnoresCase() {
+        add(user("alice", "Alice@Example.com"));
+
+        assertThat(tx(() -> users().emailTaken(new EmailAddress("alice@example.COM")))).isTrue();
+        assertThat(tx(() -> users().emailTaken(new EmailAddress("alice@example.org")))).isFalse();
+    }
+
+    @Test
+    void credentialsAreFoundByNameIgnoringCase() {
+        LocalUser alice = add(user("Alice", "alice@example.com"));
+
+        Optional<StoredCredentials> found = tx(() -> users().findCredentials("aLiCe"));
+
+        assertThat(found).contains(new StoredCredentials(alice, "hash-of-Alice"));
+    }
+
+    @Test
+    void credentialsAreFoundByEmailIgnoringCase() {
+        LocalUser alice = add(user("alice", "Alice@Example.com"));
+
+        Optional<StoredCredentials> found = tx(() -> users().findCredentials("ALICE@example.COM"));
+
+        assertThat(found).contains(new StoredCredentials(alice, "hash-of-alice"));
+    }
+
+    @Test
+    void textWithAnAtMatchesOnlyEmails() {
+        add(user("alice", "bob@example.com"));
+        add(user("bob"));
+
+        assertThat(tx(() -> users().findCredentials("bob@example.com"))).map(c -> c.user().name().value())
+                .contains("alice");
+        assertThat(tx(() -> users().findCredentials("alice@example.com"))).isEmpty();
+    }
+
+    @Test
+    void textWithoutAnAtMatchesOnlyNames() {
+        add(user("alice", "carol@example.com"));
+
+        assertThat(tx(() -> users().findCredentials("carol"))).isEmpty();
+        assertThat(tx(() -> users().findCredentials("carol@example.com"))).isPresent();
+    }
+
+    @Test
+    void unknownCredentialsAreNotFound() {
+        add(user("alice", "alice@example.com"));
+
+        assertThat(tx(() -> users().findCredentials("nobody"))).isEmpty();
+        assertThat(tx(() -> users().findCredentials("nobody@example.com"))).isEmpty();
+    }
+
+    @Test
+    void findAllByIdReturnsTheExistingOnes() {
+        LocalUser alice = add(user("alice"));
+        LocalUser bob = add(user("bob"));
+        add(user("carol"));
+
+        assertThat(tx(() -> users().findAllById(List.of(alice.id(), bob.id(), 424242L))))
+                .containsExactlyInAnyOrder(alice, bob);
+    }
+
+    @Test
+    void findAllByIdOfNoIdsIsEmpty() {
+        add(user("alice"));
+
+        assertThat(tx(() -> users().findAllById(List.of()))).isEmpty();
+    }
+
+    @Test
+    void lockByIdReadsTheUser() {
+        LocalUser alice = add(user("alice"));
+
+        assertThat(tx(() -> users().lockById(alice.id()))).contains(alice);
+    }
+
+    @Test
+    void lockByUnknownIdIsEmpty() {
+        assertThat(tx(() -> users().lockById(424242))).isEmpty();
+    }
+
+    @Test
+    void noAdminUntilOneIsAdded() {
+        add(user("alice"));
+        assertThat(tx(() -> users().anyAdmin())).isFalse();
+
+        add(admin("root", T0));
+
+        assertThat(tx(() -> users().anyAdmin())).isTrue();
+    }
+
+    @Test
+    void adminsAreListedOldestFirstWithoutOtherUsers() {
+        LocalUser first = add(admin("zed", at(1)));
+        add(user("alice"));
+        LocalUser second = add(admin("amy", at(2)));
+        LocalUser third = add(admin("mia", at(3)));
+
+        assertThat(tx(() -> users().admins())).containsExactly(first, second, third);
+    }
+
+    @Test
+    void noAdminsIsAnEmptyList() {
+        add(user("alice"));
+
+        assertThat(tx(() -> users().admins())).isEmpty();
+    }
+
+    @Test
+    void setAcceptedApplicationWritesTheFlag() {
+        LocalUser pending = add(new NewUser(new Username("pending"), Optional.empty(), false, false,
+                Optional.empty(), T0));
+        LocalUser other = add(user("other"));
+
+        store().transactions().run(() -> users().setAcceptedApplication(pending.id(), true));
+        assertThat(tx(() -> users().findById(pending.id()))).contains(pending.withAcceptedApplication(true));
+
+        store().transactions().run(() -> users().setAcceptedApplication(pending.id(), false));
+        assertThat(tx(() -> users().findById(pending.id()))).contains(pending);
+        assertThat(tx(() -> users().findById(other.id()))).contains(other);
+    }
+}

@@ -1,0 +1,63 @@
+package guestlist.application.service;
+
+import guestlist.application.inmemory.InMemoryApplication;
+import guestlist.application.port.in.LoginCommand;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.LocalUser;
+import guestlist.domain.Password;
+import guestlist.domain.Username;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdminSetupServiceTest {
+
+    private final InMemoryApplication app = new InMemoryApplication();
+
+    @Test
+    void createsAnAdminWhenNoneExists() {
+        Optional<LocalUser> created = app.adminSetup().ensureAdmin(new Username("Root"), new Password("a long admin secret"));
+
+        LocalUser admin = created.orElseThrow();
+        assertThat(admin.name().value()).isEqualTo("Root");
+        assertThat(admin.admin()).isTrue();
+        assertThat(admin.acceptedApplication()).isTrue();
+        assertThat(admin.invitedBy()).isEmpty();
+        assertThat(admin.publishedAt()).isEqualTo(app.clock().instant());
+        assertThat(app.site().getSite().admins()).containsExactly(admin);
+    }
+
+    @Test
+    void createdAdminCanLogIn() {
+        LocalUser admin = app.createAdmin("root", "a long admin secret");
+
+        String session = app.sessions().login(new LoginCommand("root",
+                "a long admin secret", false));
+
+        assertThat(app.sessions().authenticate(session)).isEqualTo(admin);
+    }
+
+    @Test
+    void doesNothingWhenAnAdminExists() {
+        LocalUser first = app.createAdmin("root", "a long admin secret");
+
+        Optional<LocalUser> second = app.adminSetup().ensureAdmin(new Username("other"),
+                new Password("another admin secret"));
+
+        assertThat(second).isEmpty();
+        assertThat(app.site().getSite().admins()).containsExactly(first);
+        assertRefused(() -> app.sessions().login(new LoginCommand("other",
+                "another admin secret", false)), ErrorCode.INCORRECT_LOGIN);
+    }
+
+    @Test
+    void runningTwiceWithTheSameNameKeepsOneAdmin() {
+        app.createAdmin("root", "a long admin secret");
+
+        assertThat(app.adminSetup().ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
+        assertThat(app.site().getSite().admins()).hasSize(1);
+    }
+}

@@ -1,0 +1,204 @@
+package guestlist.application.service;
+
+import guestlist.application.inmemory.InMemoryApplication;
+import guestlist.application.inmemory.InMemoryStore;
+import guestlist.application.inmemory.MutableClock;
+import guestlist.application.port.in.CreateInviteCommand;
+import guestlist.application.port.in.LoginCommand;
+import guestlist.application.port.in.RegisterCommand;
+import guestlist.application.port.in.RegistrationResult;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.Invite;
+import guestlist.domain.InviteToken;
+import guestlist.domain.LocalSite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.RegistrationApplication;
+import guestlist.domain.RegistrationMode;
+import guestlist.domain.SiteChanges;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A fresh in-memory Guestlist with its first admin, and the steps the service tests share. Every
+ * step goes through the use cases; only the {@code stored...} look-ups read the store directly,
+ * to see what a use case wrote.
+ */
+final class Guestlist {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String ADMIN_PASSWORD = "the admin's own password";
+
+    final InMemoryStore store = new InMemoryStore();
+    final MutableClock clock = MutableClock.startingNow();
+    final InMemoryApplication app = new InMemoryApplication(store, clock);
+    final LocalUser admin = app.createAdmin("root", ADMIN_PASSWORD);
+
+    // --- site -----------------------------------------------------------------------------------
+
+    LocalSite mode(RegistrationMode mode) {
+        return app.site().editSite(admin,
+                new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
+    }
+
+    LocalSite cap(int maxInvitesPerUser) {
+        return app.site().editSite(admin, new SiteChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(maxInvitesPerUser)));
+    }
+
+    RegistrationMode currentMode() {
+        return app.site().getSite().site().registrationMode();
+    }
+
+    // --- accounts -------------------------------------------------------------------------------
+
+    static Form form(String username) {
+        return new Form(username);
+    }
+
+    RegistrationResult register(Form form) {
+        return app.register().register(form.command());
+    }
+
+    /** An accepted member with a session, registered while the site was briefly open. */
+    LocalUser member(String name) {
+        return authenticate(memberSession(name));
+    }
+
+    /** The session token of a new accepted member, registered while the site was briefly open. */
+    String memberSession(String name) {
+        RegistrationMode before = currentMode();
+        mode(RegistrationMode.OPEN);
+        try {
+            return register(form(name)).sessionToken().orElseThrow();
+        } finally {
+            mode(before);
+        }
+    }
+
+    /** An account whose application waits for an admin; returns its stored account. */
+    LocalUser applicant(String name, String answer) {
+        RegistrationMode before = currentMode();
+        mode(RegistrationMode.REQUIRE_APPLICATION);
+        try {
+            RegistrationResult result = register(form(name).answer(answer));
+            assertThat(result.applicationCreated()).isTrue();
+            return storedUser(name).orElseThrow();
+        } finally {
+            mode(before);
+        }
+    }
+
+    String login(String usernameOrEmail, String password) {
+        return app.sessions().login(new LoginCommand(usernameOrEmail, password, false));
+    }
+
+    LocalUser authenticate(String sessionToken) {
+        return app.sessions().authenticate(sessionToken);
+    }
+
+    // --- invites --------------------------------------------------------------------------------
+
+    Invite invite(LocalUser creator) {
+        return app.invites().createInvite(new CreateInviteCommand(creator, Optional.empty(), Optional.empty()));
+    }
+
+    Invite invite(LocalUser creator, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
+        return app.invites().createInvite(new CreateInviteCommand(creator, maxUses, expiresAt));
+    }
+
+    // --- what the store holds -------------------------------------------------------------------
+
+    Optional<Invite> storedInvite(InviteToken token) {
+        return store.transactions().inTransaction(() -> store.invites().findByToken(token));
+    }
+
+    Optional<LocalUser> storedUser(String name) {
+        return store.transactions().inTransaction(() -> store.users().findCredentials(name))
+                .map(credentials -> credentials.user());
+    }
+
+    Optional<RegistrationApplication> storedApplication(long userId) {
+        return store.transactions().inTransaction(() -> store.applications().findByUserId(userId));
+    }
+
+    // --- assertions -----------------------------------------------------------------------------
+
+    static void assertRefused(ThrowingCallable action, ErrorCode code) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(GuestlistException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    /** A registration form as typed; everything optional starts out absent. */
+    static final class Form {
+
+        private String username;
+        private String password = PASSWORD;
+        private String passwordVerify = PASSWORD;
+        private Optional<String> email = Optional.empty();
+        private Optional<String> answer = Optional.empty();
+        private Optional<String> token = Optional.empty();
+        private Optional<String> honeypot = Optional.empty();
+        private boolean stayLoggedIn;
+
+        private Form(String username) {
+            this.username = username;
+        }
+
+        Form username(String value) {
+            this.username = value;
+            return this;
+        }
+
+        Form password(String value) {
+            this.password = value;
+            this.passwordVerify = value;
+            return this;
+        }
+
+        Form passwordVerify(String value) {
+            this.passwordVerify = value;
+            return this;
+        }
+
+        Form email(String value) {
+            this.email = Optional.of(value);
+            return this;
+        }
+
+        Form answer(String value) {
+            this.answer = Optional.of(value);
+            return this;
+        }
+
+        Form token(String value) {
+            this.token = Optional.of(value);
+            return this;
+        }
+
+        Form token(Invite invite) {
+            return token(invite.token().value());
+        }
+
+        Form honeypot(String value) {
+            this.honeypot = Optional.of(value);
+            return this;
+        }
+
+        Form stayLoggedIn() {
+            this.stayLoggedIn = true;
+            return this;
+        }
+
+        RegisterCommand command() {
+            return RegisterCommand.of(username, password, passwordVerify, email, answer, token, honeypot,
+                    stayLoggedIn);
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.RegistrationResult;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.Invite;
+import guestlist.domain.LocalUser;
+import guestlist.domain.RegistrationMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegisterServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+
+    // --- open -------------------------------------------------------------------------------------
+
+    @Test
+    void openRegistrationGivesAWorkingSessionOfAnAcceptedUninvitedAccount() {
+        guestlist.mode(RegistrationMode.OPEN);
+
+        RegistrationResult result = guestlist.register(form("alice").email("alice@example.org"));
+
+        assertThat(result.applicationCreated()).isFalse();
+        assertThat(result.sessionToken()).isPresent();
+        LocalUser alice = guestlist.authenticate(result.sessionToken().orElseThrow());
+        assertThat(alice.name().value()).isEqualTo("alice");
+        assertThat(alice.email().map(Object::toString)).contains("alice@example.org");
+        assertThat(alice.acceptedApplication()).isTrue();
+        assertThat(alice.admin()).isFalse();
+        assertThat(alice.invitedBy()).isEmpty();
+        assertThat(alice.publishedAt()).isEqualTo(guestlist.clock.instant());
+        assertThat(guestlist.storedApplication(alice.id())).isEmpty();
+    }
+
+    @Test
+    void registeredAccountCanLogInWithItsPassword() {
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("alice"));
+
+        String session = guestlist.login("alice", PASSWORD);
+
+        assertThat(guestlist.authenticate(session).name().value()).isEqualTo("alice");
+    }
+
+    @Test
+    void nameTakenIgnoringCaseIsRefused() {
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("Alice"));
+
+        assertRefused(() -> guestlist.register(form("aLICE")), ErrorCode.USERNAME_ALREADY_TAKEN);
+        assertRefused(() -> guestlist.register(form("ROOT")), ErrorCode.USERNAME_ALREADY_TAKEN);
+    }
+
+    @Test
+    void emailTakenIgnoringCaseIsRefused() {
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("alice").email("Alice@Example.org"));
+
+        assertRefused(() -> guestlist.register(form("bob").email("alice@EXAMPLE.ORG")), ErrorCode.EMAIL_ALREADY_TAKEN);
+        assertThat(guestlist.storedUser("bob")).isEmpty();
+    }
+
+    @Test
+    void accountsWithoutEmailDoNotCollide() {
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("alice"));
+        guestlist.register(form("bob").email(""));
+
+        assertThat(guestlist.storedUser("alice")).isPresent();
+        assertThat(guestlist.storedUser("bob").orElseThrow().email()).isEmpty();
+    }
+
+    @Test
+    void filledHoneypotIsRefused() {
+        assertRefused(() -> guestlist.register(form("robot").honeypot("http://spam.example")), ErrorCode.HONEYPOT_FAILED);
+    }
+
+    @Test
+    void emptyHoneypotIsFine() {
+        guestlist.mode(RegistrationMode.OPEN);
+        assertThat(guestlist.register(form("human").honeypot("")).sessionToken()).isPresent();
+    }
+
+    @Test
+    void formErrorsAreReportedHoneypotNamePasswordRepetitionEmailInThatOrder() {
+        Guestlist.Form form = form("x").password("short").passwordVerify("other").email("not-an-address")
+                .honeypot("filled");
+        assertRefused(() -> guestlist.register(form), ErrorCode.HONEYPOT_FAILED);
+
+        form.honeypot("");
+        assertRefused(() -> guestlist.register(form), ErrorCode.INVALID_NAME);
+
+        form.username("carol");
+        assertRefused(() -> guestlist.register(form), ErrorCode.INVALID_PASSWORD);
+
+        form.password(PASSWORD).passwordVerify(PASSWORD + "!");
+        assertRefused(() -> guestlist.register(form), ErrorCode.PASSWORDS_DO_NOT_MATCH);
+
+        form.passwordVerify(PASSWORD);
+        assertRefused(() -> guestlist.register(form), ErrorCode.INVALID_EMAIL_ADDRESS);
+
+        form.email("carol@example.org");
+        guestlist.mode(RegistrationMode.OPEN);
+        assertThat(guestlist.register(form).sessionToken()).isPresent();
+    }
+
+    @Test
+    void stayLoggedInAtRegistrationGivesALastingSession() {
+        guestlist.mode(RegistrationMode.OPEN);
+        String session = guestlist.register(form("alice").stayLoggedIn()).sessionToken().orElseThrow();
+
+        guestlist.clock.advance(Duration.ofDays(400));
+
+        assertThat(guestlist.authenticate(session).name().value()).isEqualTo("alice");
+    }
+
+    @Test
+    void sessionFromRegistrationLastsOneWeek() {
+        guestlist.mode(RegistrationMode.OPEN);
+        String session = guestlist.register(form("alice")).sessionToken().orElseThrow();
+
+        guestlist.clock.advance(Duration.ofDays(7));
+
+        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    // --- require_application --------------------------------------------------------------------
+
+    @Test
+    void requireApplicationStoresAPendingApplicationAndGivesNoSession() {
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        RegistrationResult result = guestlist.register(form("alice").answer("I knit."));
+
+        assertThat(result.sessionToken()).isEmpty();
+        assertThat(result.applicationCreated()).isTrue();
+        LocalUser alice = guestlist.storedUser("alice").orElseThrow();
+        assertThat(alice.acceptedApplication()).isFalse();
+        assertThat(alice.invitedBy()).isEmpty();
+        var application = guestlist.storedApplication(alice.id()).orElseThrow();
+        assertThat(application.answer()).isEqualTo("I knit.");
+        assertThat(application.unread()).isTrue();
+        assertThat(application.publishedAt()).isEqualTo(guestlist.clock.instant());
+        assertRefused(() -> guestlist.login("alice", PASSWORD), ErrorCode.REGISTRATION_APPLICATION_IS_PENDING);
+    }
+
+    @Test
+    void requireApplicationIsTheModeOfANewSite() {
+        assertThat(guestlist.currentMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
+        assertThat(guestlist.register(form("alice").answer("hello")).applicationCreated()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\n"})
+    void requireApplicationWithBlankAnswerIsRefusedAndStoresNothing(String blank) {
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        assertRefused(() -> guestlist.register(form("alice").answer(blank)),
+                ErrorCode.REGISTRATION_APPLICATION_ANSWER_REQUIRED);
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+    }
+
+    @Test
+    void requireApplicationWithoutAnswerIsRefused() {
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        assertRefused(() -> guestlist.register(form("alice")), ErrorCode.REGISTRATION_APPLICATION_ANSWER_REQUIRED);
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+    }
+
+    @Test
+    void validInviteInRequireApplicationSkipsTheApplication() {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        RegistrationResult result = guestlist.register(form("alice").token(invite));
+
+        assertThat(result.applicationCreated()).isFalse();
+        LocalUser alice = guestlist.authenticate(result.sessionToken().orElseThrow());
+        assertThat(alice.acceptedApplication()).isTrue();
+        assertThat(alice.invitedBy()).contains(guestlist.admin.id());
+        assertThat(guestlist.storedApplication(alice.id())).isEmpty();
+        assertThat(guestlist.authenticate(guestlist.login("alice", PASSWORD)).id()).isEqualTo(alice.id());
+    }
+
+    // --- require_invitation -----------------------------------------------------------------------
+
+    @Test
+    void requireInvitationWithoutTokenIsRefused() {
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        assertRefused(() -> guestlist.register(form("alice")), ErrorCode.MISSING_INVITE_TOKEN);
+        assertRefused(() -> guestlist.register(form("alice").token("")), ErrorCode.MISSING_INVITE_TOKEN);
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "not-a-token", " ", "' or 1=1 --"})
+    void requireInvitationWithUnknownOrMalformedTokenIsRefused(String token) {
+        guestlist.invite(guestlist.admin);
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        assertRefused(() -> guestlist.register(form("alice").token(token)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+    }
+
+    @Test
+    void requireInvitationWithValidTokenRecordsTheInviterAndTakesOneUse() {
+        LocalUser inviter = guestlist.member("inviter");
+        Invite invite = guestlist.invite(inviter, Optional.of(3), Optional.empty());
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        RegistrationResult result = guestlist.register(form("alice").token(invite));
+
+        assertThat(result.applicationCreated()).isFalse();
+        LocalUser alice = guestlist.authenticate(result.sessionToken().orElseThrow());
+        assertThat(alice.invitedBy()).contains(inviter.id());
+        assertThat(alice.acceptedApplication()).isTrue();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(1);
+    }
+
+    @Test
+    void unlimitedInviteCountsEveryUse() {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        for (int i = 0; i < 5; i++) {
+            guestlist.register(form("guest" + i).token(invite));
+        }
+
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(5);
+        assertThat(guestlist.app.invites().isValid(invite.token().value())).isTrue();
+    }
+
+    @Test
+    void inviteIsDeletedAtItsLastUse() {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(2), Optional.empty());
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        guestlist.register(form("alice").token(invite));
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(1);
+        guestlist.register(form("bob").token(invite));
+
+        assertThat(guestlist.storedInvite(invite.token())).isEmpty();
+        assertRefused(() -> guestlist.register(form("carol").token(invite)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertThat(guestlist.storedUser("carol")).isEmpty();
+    }
+
+    @Test
+    void revokedInviteIsRefused() {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.app.invites().revokeInvite(guestlist.admin, invite.token().value());
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        assertRefused(() -> guestlist.register(form("alice").token(invite)), ErrorCode.INVALID_INVITE_TOKEN);
+    }
+
+    @Test
+    void expiryIsHonouredWithoutAnySweep() {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.empty(),
+                Optional.of(guestlist.clock.instant().plus(Duration.ofHours(1))));
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        guestlist.clock.advance(Duration.ofHours(1).minusSeconds(1));
+        assertThat(guestlist.register(form("early").token(invite)).sessionToken()).isPresent();
+
+        guestlist.clock.advance(Duration.ofSeconds(1));
+        assertRefused(() -> guestlist.register(form("late").token(invite)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertThat(guestlist.storedUser("late")).isEmpty();
+        assertThat(guestlist.storedInvite(invite.token())).as("not swept, still stored").isPresent();
+    }
+
+    // --- closed ---------------------------------------------------------------------------------
+
+    @Test
+    void closedRefusesEvenWithAValidInviteAndConsumesNothing() {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
+        guestlist.mode(RegistrationMode.CLOSED);
+
+        assertRefused(() -> guestlist.register(form("alice").token(invite)), ErrorCode.REGISTRATION_CLOSED);
+        assertRefused(() -> guestlist.register(form("bob").answer("please")), ErrorCode.REGISTRATION_CLOSED);
+
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+    }
+
+    // --- an invite in every mode but closed --------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = RegistrationMode.class, names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
+    void validInviteAdmitsAnActiveInvitedAccount(RegistrationMode mode) {
+        LocalUser inviter = guestlist.member("inviter");
+        Invite invite = guestlist.invite(inviter, Optional.of(5), Optional.empty());
+        guestlist.mode(mode);
+
+        RegistrationResult result = guestlist.register(form("alice").token(invite));
+
+        LocalUser alice = guestlist.authenticate(result.sessionToken().orElseThrow());
+        assertThat(alice.invitedBy()).contains(inviter.id());
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RegistrationMode.class, names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
+    void unknownInviteIsRefusedInEveryMode(RegistrationMode mode) {
+        guestlist.mode(mode);
+
+        assertRefused(() -> guestlist.register(form("alice").answer("hi").token("B".repeat(32))),
+                ErrorCode.INVALID_INVITE_TOKEN);
+    }
+
+    // --- a failed registration consumes nothing ---------------------------------------------------
+
+    @Test
+    void registrationRefusedForATakenNameConsumesNoUse() {
+        guestlist.member("alice");
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+
+        assertRefused(() -> guestlist.register(form("ALICE").token(invite)), ErrorCode.USERNAME_ALREADY_TAKEN);
+
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
+        assertThat(guestlist.app.invites().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist.register(form("bob").token(invite)).sessionToken()).isPresent();
+    }
+
+    @Test
+    void registrationRefusedForATakenEmailConsumesNoUse() {
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("alice").email("alice@example.org"));
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(3), Optional.empty());
+
+        assertRefused(() -> guestlist.register(form("bob").email("ALICE@example.org").token(invite)),
+                ErrorCode.EMAIL_ALREADY_TAKEN);
+
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
+        assertThat(guestlist.storedUser("bob")).isEmpty();
+    }
+
+    // --- the race for the last use ---------------------------------------------------------------
+
+    @Test
+    void lastUseRaceHasExactlyOneWinner() throws Exception {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<ErrorCode>> outcomes = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String name = "racer" + i;
+                Callable<ErrorCode> race = () -> {
+                    start.await();
+                    try {
+                        guestlist.register(form(name).token(invite));
+                        return null;
+                    } catch (GuestlistException refused) {
+                        return refused.code();
+                    }
+                };
+                outcomes.add(pool.submit(race));
+            }
+            start.countDown();
+            List<ErrorCode> codes = new ArrayList<>();
+            for (Future<ErrorCode> outcome : outcomes) {
+                codes.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(codes).filteredOn(code -> code == null).hasSize(1);
+            assertThat(codes).filteredOn(code -> code != null).hasSize(racers - 1)
+                    .containsOnly(ErrorCode.INVALID_INVITE_TOKEN);
+        } finally {
+            pool.shutdownNow();
+        }
+        long registered = IntStream.range(0, racers)
+                .filter(i -> guestlist.storedUser("racer" + i).isPresent()).count();
+        assertThat(registered).isEqualTo(1);
+        assertThat(guestlist.storedInvite(invite.token())).isEmpty();
+    }
+}

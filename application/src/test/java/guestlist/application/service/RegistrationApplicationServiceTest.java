@@ -1,0 +1,235 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.ApplicationView;
+import guestlist.application.port.in.DecideRegistrationApplicationCommand;
+import guestlist.application.port.in.ListRegistrationApplicationsQuery;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.LocalUser;
+import guestlist.domain.Page;
+import guestlist.domain.PageCursor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegistrationApplicationServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+
+    // --- list -----------------------------------------------------------------------------------------
+
+    @Test
+    void listShowsUnreadApplicationsOldestFirstByDefault() {
+        LocalUser anna = guestlist.applicant("anna", "first");
+        guestlist.clock.advance(Duration.ofMinutes(1));
+        LocalUser ben = guestlist.applicant("ben", "second");
+        guestlist.clock.advance(Duration.ofMinutes(1));
+        LocalUser cleo = guestlist.applicant("cleo", "third");
+
+        Page<ApplicationView> page = list(Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThat(page.items()).extracting(view -> view.creator().id())
+                .containsExactly(anna.id(), ben.id(), cleo.id());
+        assertThat(page.items()).extracting(view -> view.application().answer())
+                .containsExactly("first", "second", "third");
+        assertThat(page.items()).allSatisfy(view -> {
+            assertThat(view.admin()).isEmpty();
+            assertThat(view.application().unread()).isTrue();
+            assertThat(view.creator().acceptedApplication()).isFalse();
+        });
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
+    void decidedApplicationsAreHiddenUnlessUnreadOnlyIsOff() {
+        LocalUser anna = guestlist.applicant("anna", "first");
+        LocalUser ben = guestlist.applicant("ben", "second");
+        decide(anna, true, Optional.empty());
+
+        Page<ApplicationView> unread = list(Optional.of(true), Optional.empty(), Optional.empty());
+        Page<ApplicationView> all = list(Optional.of(false), Optional.empty(), Optional.empty());
+
+        assertThat(unread.items()).extracting(view -> view.creator().id()).containsExactly(ben.id());
+        assertThat(all.items()).extracting(view -> view.creator().id()).containsExactly(anna.id(), ben.id());
+        ApplicationView decided = all.items().get(0);
+        assertThat(decided.admin().map(LocalUser::id)).contains(guestlist.admin.id());
+        assertThat(decided.creator().acceptedApplication()).isTrue();
+    }
+
+    @Test
+    void pagesCoverEveryApplicationOnceOldestFirst() {
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(guestlist.applicant("applicant" + i, "answer " + i).id());
+        }
+
+        List<Long> served = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        List<Integer> sizes = new ArrayList<>();
+        do {
+            Page<ApplicationView> page = list(Optional.empty(), Optional.of(3), cursor);
+            sizes.add(page.items().size());
+            page.items().forEach(view -> served.add(view.creator().id()));
+            cursor = page.next().map(PageCursor::encode);
+        } while (cursor.isPresent());
+
+        assertThat(sizes).containsExactly(3, 3, 1);
+        assertThat(served).containsExactlyElementsOf(created);
+    }
+
+    @Test
+    void decidingBetweenPagesDoesNotSkipUnreadApplications() {
+        List<LocalUser> applicants = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            applicants.add(guestlist.applicant("applicant" + i, "answer " + i));
+        }
+        Page<ApplicationView> first = list(Optional.empty(), Optional.of(2), Optional.empty());
+        decide(applicants.get(0), true, Optional.empty());
+
+        Page<ApplicationView> second = list(Optional.empty(), Optional.of(2), first.next().map(PageCursor::encode));
+
+        assertThat(second.items()).extracting(view -> view.creator().id())
+                .containsExactly(applicants.get(2).id(), applicants.get(3).id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 51})
+    void limitOutsideOneToFiftyIsRefused(int limit) {
+        assertRefused(() -> list(Optional.empty(), Optional.of(limit), Optional.empty()), ErrorCode.INVALID_FETCH_LIMIT);
+    }
+
+    @Test
+    void cursorOfTheInviteListingIsRefused() {
+        String foreign = new PageCursor(PageCursor.Listing.INVITES, 1).encode();
+
+        assertRefused(() -> list(Optional.empty(), Optional.empty(), Optional.of(foreign)),
+                ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN);
+    }
+
+    // --- get ------------------------------------------------------------------------------------------
+
+    @Test
+    void getsTheApplicationOfAPerson() {
+        LocalUser anna = guestlist.applicant("anna", "I paint.");
+
+        ApplicationView view = guestlist.app.applications().getApplication(guestlist.admin, anna.id());
+
+        assertThat(view.creator().id()).isEqualTo(anna.id());
+        assertThat(view.application().userId()).isEqualTo(anna.id());
+        assertThat(view.application().answer()).isEqualTo("I paint.");
+        assertThat(view.admin()).isEmpty();
+    }
+
+    @Test
+    void personWithoutApplicationIsNotFound() {
+        LocalUser member = guestlist.member("member");
+
+        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.id()),
+                ErrorCode.NOT_FOUND);
+        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, 987_654),
+                ErrorCode.NOT_FOUND);
+    }
+
+    // --- decide -------------------------------------------------------------------------------------
+
+    @Test
+    void approvalRecordsTheAdminAndAcceptsTheAccount() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        guestlist.clock.advance(Duration.ofHours(2));
+
+        ApplicationView view = decide(anna, true, Optional.of("ignored on approval"));
+
+        assertThat(view.application().adminId()).contains(guestlist.admin.id());
+        assertThat(view.admin().map(LocalUser::id)).contains(guestlist.admin.id());
+        assertThat(view.application().denyReason()).isEmpty();
+        assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
+        assertThat(view.creator().id()).isEqualTo(anna.id());
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
+        assertThat(guestlist.authenticate(guestlist.login("anna", PASSWORD)).id()).isEqualTo(anna.id());
+    }
+
+    @Test
+    void denialRecordsTheReasonAndKeepsTheAccountOut() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        guestlist.clock.advance(Duration.ofHours(2));
+
+        ApplicationView view = decide(anna, false, Optional.of("not a gardener"));
+
+        assertThat(view.application().adminId()).contains(guestlist.admin.id());
+        assertThat(view.application().denyReason()).contains("not a gardener");
+        assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).contains("not a gardener");
+        assertRefused(() -> guestlist.login("anna", PASSWORD), ErrorCode.REGISTRATION_DENIED);
+    }
+
+    @Test
+    void laterDecisionReplacesTheEarlierOne() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        decide(anna, false, Optional.of("not yet"));
+
+        ApplicationView view = decide(anna, true, Optional.empty());
+
+        assertThat(view.application().denyReason()).isEmpty();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).isEmpty();
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
+    }
+
+    @Test
+    void decidingAnUnknownApplicationIsNotFound() {
+        assertRefused(() -> guestlist.app.applications().decide(
+                new DecideRegistrationApplicationCommand(guestlist.admin, 987_654, true, Optional.empty())),
+                ErrorCode.NOT_FOUND);
+    }
+
+    // --- admins only --------------------------------------------------------------------------------
+
+    @Test
+    void nonAdminMayNotList() {
+        LocalUser member = guestlist.member("member");
+
+        assertRefused(() -> guestlist.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
+                member, Optional.empty(), Optional.empty(), Optional.empty())), ErrorCode.NOT_AN_ADMIN);
+    }
+
+    @Test
+    void nonAdminMayNotGet() {
+        LocalUser member = guestlist.member("member");
+        LocalUser anna = guestlist.applicant("anna", "hello");
+
+        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.id()), ErrorCode.NOT_AN_ADMIN);
+    }
+
+    @Test
+    void nonAdminMayNotDecideAndNothingChanges() {
+        LocalUser member = guestlist.member("member");
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        long applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
+
+        assertRefused(() -> guestlist.app.applications().decide(
+                new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
+                ErrorCode.NOT_AN_ADMIN);
+
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread()).isTrue();
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
+    }
+
+    private Page<ApplicationView> list(Optional<Boolean> unreadOnly, Optional<Integer> limit, Optional<String> cursor) {
+        return guestlist.app.applications().listApplications(
+                ListRegistrationApplicationsQuery.of(guestlist.admin, unreadOnly, limit, cursor));
+    }
+
+    private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
+        long applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        return guestlist.app.applications().decide(
+                new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
+    }
+}

@@ -1,0 +1,252 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.DecideRegistrationApplicationCommand;
+import guestlist.application.port.in.LoginCommand;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalUser;
+import guestlist.domain.RegistrationMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class SessionServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+    private LocalUser alice;
+
+    @BeforeEach
+    void aliceHasAnAccount() {
+        guestlist.mode(RegistrationMode.OPEN);
+        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        alice = guestlist.authenticate(session);
+    }
+
+    // --- log-in -------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Alice", "alice", "ALICE", "aLiCe"})
+    void logsInByNameIgnoringCase(String name) {
+        String session = guestlist.login(name, PASSWORD);
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Alice@Example.org", "alice@example.org", "ALICE@EXAMPLE.ORG"})
+    void logsInByEmailIgnoringCase(String email) {
+        String session = guestlist.login(email, PASSWORD);
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void everyLoginOpensItsOwnSession() {
+        String first = guestlist.login("alice", PASSWORD);
+        String second = guestlist.login("alice", PASSWORD);
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(guestlist.authenticate(first).id()).isEqualTo(guestlist.authenticate(second).id());
+    }
+
+    @Test
+    void wrongPasswordIsAnIncorrectLoginAfterVerifying() {
+        int before = guestlist.app.hasher().verifications();
+
+        assertRefused(() -> guestlist.login("alice", PASSWORD + "x"), ErrorCode.INCORRECT_LOGIN);
+
+        assertThat(guestlist.app.hasher().verifications()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void unknownUserIsAnIncorrectLoginAndStillRunsTheHasher() {
+        int before = guestlist.app.hasher().verifications();
+
+        assertRefused(() -> guestlist.login("nobody", PASSWORD), ErrorCode.INCORRECT_LOGIN);
+
+        assertThat(guestlist.app.hasher().verifications()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void unknownEmailIsAnIncorrectLoginAndStillRunsTheHasher() {
+        int before = guestlist.app.hasher().verifications();
+
+        assertRefused(() -> guestlist.login("nobody@example.org", PASSWORD), ErrorCode.INCORRECT_LOGIN);
+
+        assertThat(guestlist.app.hasher().verifications()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        GuestlistException wrongPassword = refusal(() -> guestlist.login("alice", "wrong password!"));
+        GuestlistException unknownUser = refusal(() -> guestlist.login("nobody", "wrong password!"));
+
+        assertThat(wrongPassword.code()).isEqualTo(unknownUser.code()).isEqualTo(ErrorCode.INCORRECT_LOGIN);
+        assertThat(wrongPassword.getMessage()).isEqualTo(unknownUser.getMessage());
+    }
+
+    @Test
+    void loginCommandDoesNotRevealThePassword() {
+        assertThat(new LoginCommand("alice", PASSWORD, false).toString()).doesNotContain(PASSWORD);
+    }
+
+    // --- applications ---------------------------------------------------------------------------
+
+    @Test
+    void pendingApplicationMayNotLogIn() {
+        guestlist.applicant("bob", "hello");
+
+        assertRefused(() -> guestlist.login("bob", PASSWORD), ErrorCode.REGISTRATION_APPLICATION_IS_PENDING);
+    }
+
+    @Test
+    void pendingApplicantWithWrongPasswordLearnsNothingAboutTheApplication() {
+        guestlist.applicant("bob", "hello");
+
+        assertRefused(() -> guestlist.login("bob", "wrong password!"), ErrorCode.INCORRECT_LOGIN);
+    }
+
+    @Test
+    void deniedApplicantIsRefusedWithTheReason() {
+        LocalUser bob = guestlist.applicant("bob", "hello");
+        decide(bob, false, Optional.of("we only admit gardeners"));
+
+        GuestlistException refused = refusal(() -> guestlist.login("bob", PASSWORD));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.REGISTRATION_DENIED);
+        assertThat(refused.getMessage()).contains("we only admit gardeners");
+    }
+
+    @Test
+    void approvedApplicantMayLogIn() {
+        LocalUser bob = guestlist.applicant("bob", "hello");
+        decide(bob, true, Optional.empty());
+
+        assertThat(guestlist.authenticate(guestlist.login("bob", PASSWORD)).id()).isEqualTo(bob.id());
+    }
+
+    @Test
+    void applicantApprovedAfterDenialMayLogIn() {
+        LocalUser bob = guestlist.applicant("bob", "hello");
+        decide(bob, false, Optional.of("not yet"));
+        assertRefused(() -> guestlist.login("bob", PASSWORD), ErrorCode.REGISTRATION_DENIED);
+
+        decide(bob, true, Optional.empty());
+
+        assertThat(guestlist.authenticate(guestlist.login("bob", PASSWORD)).acceptedApplication()).isTrue();
+    }
+
+    // --- session lifetime -------------------------------------------------------------------------
+
+    @Test
+    void sessionWorksUntilJustBeforeOneWeek() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        guestlist.clock.advance(Duration.ofDays(7).minusSeconds(1));
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void sessionEndsAfterOneWeek() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        guestlist.clock.advance(Duration.ofDays(7));
+
+        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void stayLoggedInSessionSurvivesAYear() {
+        String session = guestlist.app.sessions().login(new LoginCommand("alice", PASSWORD, true));
+
+        guestlist.clock.advance(Duration.ofDays(366));
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        guestlist.app.sessions().logout(session);
+
+        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void logoutEndsALastingSessionToo() {
+        String session = guestlist.app.sessions().login(new LoginCommand("alice", PASSWORD, true));
+
+        guestlist.app.sessions().logout(session);
+
+        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void logoutEndsOnlyThatSession() {
+        String ending = guestlist.login("alice", PASSWORD);
+        String staying = guestlist.login("alice", PASSWORD);
+
+        guestlist.app.sessions().logout(ending);
+
+        assertThat(guestlist.authenticate(staying).id()).isEqualTo(alice.id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "garbage", "Bearer xyz", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    void unknownTokensAreNotLoggedIn(String token) {
+        assertRefused(() -> guestlist.authenticate(token), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void nullTokenIsNotLoggedIn() {
+        assertRefused(() -> guestlist.authenticate(null), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void veryLongTokenIsNotLoggedIn() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        assertRefused(() -> guestlist.authenticate("x".repeat(100_000)), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session.repeat(10)), ErrorCode.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void logoutOfAnUnknownTokenChangesNothing() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        guestlist.app.sessions().logout("garbage");
+        guestlist.app.sessions().logout("");
+        guestlist.app.sessions().logout("y".repeat(10_000));
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void sessionTokenIsLongAndUrlSafe() {
+        assertThat(guestlist.login("alice", PASSWORD)).matches("[A-Za-z0-9_-]{43,}");
+    }
+
+    private void decide(LocalUser applicant, boolean approve, Optional<String> reason) {
+        long applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        guestlist.app.applications().decide(
+                new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
+    }
+
+    private static GuestlistException refusal(Runnable action) {
+        Throwable thrown = catchThrowable(action::run);
+        assertThat(thrown).isInstanceOf(GuestlistException.class);
+        return (GuestlistException) thrown;
+    }
+}

@@ -1,0 +1,175 @@
+package guestlist.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static guestlist.domain.Fixtures.NOW;
+import static guestlist.domain.Fixtures.invite;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RegistrationPolicyTest {
+
+    private static final String ANSWER = "I grow tomatoes and want to talk about it";
+
+    /** Two uses, one taken, expiring in an hour: usable now. Its creator is user 3. */
+    private static final Invite VALID = invite(Optional.of(2), 1, Optional.of(NOW.plus(Duration.ofHours(1))));
+    private static final Invite EXPIRED = invite(Optional.of(2), 1, Optional.of(NOW));
+    private static final Invite USED_UP = invite(Optional.of(2), 2, Optional.empty());
+
+    /**
+     * Every mode × invite × answer, with the exact outcome: {@code active} (no invite used),
+     * {@code invited} (active, the invite redeemed), {@code pending} (an application with the
+     * answer), or the wire name of the refusal.
+     */
+    @ParameterizedTest(name = "{0} with invite {1} and answer {2} -> {3}")
+    @CsvSource(textBlock = """
+            open,                 none,    given,  active
+            open,                 none,    blank,  active
+            open,                 none,    absent, active
+            open,                 valid,   given,  invited
+            open,                 valid,   blank,  invited
+            open,                 valid,   absent, invited
+            open,                 unknown, given,  invalid_invite_token
+            open,                 unknown, blank,  invalid_invite_token
+            open,                 unknown, absent, invalid_invite_token
+            open,                 expired, given,  invalid_invite_token
+            open,                 expired, blank,  invalid_invite_token
+            open,                 expired, absent, invalid_invite_token
+            open,                 used_up, given,  invalid_invite_token
+            open,                 used_up, blank,  invalid_invite_token
+            open,                 used_up, absent, invalid_invite_token
+            require_application,  none,    given,  pending
+            require_application,  none,    blank,  registration_application_answer_required
+            require_application,  none,    absent, registration_application_answer_required
+            require_application,  valid,   given,  invited
+            require_application,  valid,   blank,  invited
+            require_application,  valid,   absent, invited
+            require_application,  unknown, given,  invalid_invite_token
+            require_application,  unknown, blank,  invalid_invite_token
+            require_application,  unknown, absent, invalid_invite_token
+            require_application,  expired, given,  invalid_invite_token
+            require_application,  expired, blank,  invalid_invite_token
+            require_application,  expired, absent, invalid_invite_token
+            require_application,  used_up, given,  invalid_invite_token
+            require_application,  used_up, blank,  invalid_invite_token
+            require_application,  used_up, absent, invalid_invite_token
+            require_invitation,   none,    given,  missing_invite_token
+            require_invitation,   none,    blank,  missing_invite_token
+            require_invitation,   none,    absent, missing_invite_token
+            require_invitation,   valid,   given,  invited
+            require_invitation,   valid,   blank,  invited
+            require_invitation,   valid,   absent, invited
+            require_invitation,   unknown, given,  invalid_invite_token
+            require_invitation,   unknown, blank,  invalid_invite_token
+            require_invitation,   unknown, absent, invalid_invite_token
+            require_invitation,   expired, given,  invalid_invite_token
+            require_invitation,   expired, blank,  invalid_invite_token
+            require_invitation,   expired, absent, invalid_invite_token
+            require_invitation,   used_up, given,  invalid_invite_token
+            require_invitation,   used_up, blank,  invalid_invite_token
+            require_invitation,   used_up, absent, invalid_invite_token
+            closed,               none,    given,  registration_closed
+            closed,               none,    blank,  registration_closed
+            closed,               none,    absent, registration_closed
+            closed,               valid,   given,  registration_closed
+            closed,               valid,   blank,  registration_closed
+            closed,               valid,   absent, registration_closed
+            closed,               unknown, given,  registration_closed
+            closed,               unknown, blank,  registration_closed
+            closed,               unknown, absent, registration_closed
+            closed,               expired, given,  registration_closed
+            closed,               expired, blank,  registration_closed
+            closed,               expired, absent, registration_closed
+            closed,               used_up, given,  registration_closed
+            closed,               used_up, blank,  registration_closed
+            closed,               used_up, absent, registration_closed
+            """)
+    void decidesEveryModeInviteAndAnswer(String mode, String invite, String answer, String expected) {
+        RegistrationMode registrationMode = RegistrationMode.fromWireName(mode);
+        InviteClaim claim = claim(invite);
+        Optional<String> givenAnswer = answer(answer);
+
+        switch (expected) {
+            case "active" -> assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
+                    .isEqualTo(new RegistrationDecision.ActiveAccount(Optional.empty()));
+            case "invited" -> {
+                RegistrationDecision decision = RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW);
+                assertThat(decision).isInstanceOfSatisfying(RegistrationDecision.ActiveAccount.class, active -> {
+                    assertThat(active.redeemedInvite()).contains(VALID.redeem(NOW));
+                    assertThat(active.invitedBy()).contains(VALID.creatorId());
+                });
+            }
+            case "pending" -> assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
+                    .isEqualTo(new RegistrationDecision.PendingApplication(ANSWER));
+            default -> assertThatThrownBy(() -> RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
+                    .isInstanceOfSatisfying(GuestlistException.class,
+                            e -> assertThat(e.code().wireName()).isEqualTo(expected));
+        }
+    }
+
+    @Test
+    void validInviteSkipsTheApplication() {
+        RegistrationDecision decision = RegistrationPolicy.decide(RegistrationMode.REQUIRE_APPLICATION,
+                InviteClaim.presented(Optional.of(VALID)), Optional.of(ANSWER), NOW);
+        assertThat(decision).isInstanceOf(RegistrationDecision.ActiveAccount.class);
+    }
+
+    @Test
+    void closedRefusesEvenAValidUnlimitedInvite() {
+        Invite unlimited = invite(Optional.empty(), 0, Optional.empty());
+        assertThatThrownBy(() -> RegistrationPolicy.decide(RegistrationMode.CLOSED,
+                InviteClaim.presented(Optional.of(unlimited)), Optional.of(ANSWER), NOW))
+                .isInstanceOfSatisfying(GuestlistException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRATION_CLOSED));
+    }
+
+    @Test
+    void redeemedInviteInTheDecisionHasOneMoreUse() {
+        RegistrationDecision decision = RegistrationPolicy.decide(RegistrationMode.REQUIRE_INVITATION,
+                InviteClaim.presented(Optional.of(VALID)), Optional.empty(), NOW);
+        Invite redeemed = ((RegistrationDecision.ActiveAccount) decision).redeemedInvite().orElseThrow();
+        assertThat(redeemed.usesCount()).isEqualTo(VALID.usesCount() + 1);
+        assertThat(redeemed.id()).isEqualTo(VALID.id());
+        assertThat(redeemed.token()).isEqualTo(VALID.token());
+    }
+
+    @Test
+    void lastUseIsReportedUsedUpSoTheCallerDeletesIt() {
+        RegistrationDecision decision = RegistrationPolicy.decide(RegistrationMode.OPEN,
+                InviteClaim.presented(Optional.of(VALID)), Optional.empty(), NOW);
+        Invite redeemed = ((RegistrationDecision.ActiveAccount) decision).redeemedInvite().orElseThrow();
+        assertThat(redeemed.usedUp()).isTrue();
+    }
+
+    @Test
+    void pendingApplicationKeepsTheAnswerAsWritten() {
+        String spaced = "  spaced answer  ";
+        assertThat(RegistrationPolicy.decide(RegistrationMode.REQUIRE_APPLICATION, InviteClaim.none(),
+                Optional.of(spaced), NOW)).isEqualTo(new RegistrationDecision.PendingApplication(spaced));
+    }
+
+    private static InviteClaim claim(String invite) {
+        return switch (invite) {
+            case "none" -> InviteClaim.none();
+            case "valid" -> InviteClaim.presented(Optional.of(VALID));
+            case "unknown" -> InviteClaim.presented(Optional.empty());
+            case "expired" -> InviteClaim.presented(Optional.of(EXPIRED));
+            case "used_up" -> InviteClaim.presented(Optional.of(USED_UP));
+            default -> throw new IllegalArgumentException(invite);
+        };
+    }
+
+    private static Optional<String> answer(String answer) {
+        return switch (answer) {
+            case "given" -> Optional.of(ANSWER);
+            case "blank" -> Optional.of(" \t ");
+            case "absent" -> Optional.empty();
+            default -> throw new IllegalArgumentException(answer);
+        };
+    }
+}
