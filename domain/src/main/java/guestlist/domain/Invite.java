@@ -2,6 +2,7 @@ package guestlist.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,11 +36,14 @@ public record Invite(
 
     /**
      * A new invite, checked against the creation rules: {@code maxUses} in 1..1,000,000 and
-     * {@code expiresAt} strictly after {@code now} and at most 365 days ahead. The cap on how many
-     * invites one user may hold is the site's to check ({@link LocalSite#checkInviteAllowance}).
+     * {@code expiresAt} strictly after {@code now} and at most 365 days ahead. The expiry is kept to
+     * the microsecond (what storage keeps) before it is checked, so a stored invite never expires
+     * earlier than it was checked to. The cap on how many invites one user may hold is the site's to
+     * check ({@link LocalSite#checkInviteAllowance}).
      */
     public static NewInvite issue(InviteToken token, long creatorId, Optional<Integer> maxUses,
-                                  Optional<Instant> expiresAt, Instant now) {
+                                  Optional<Instant> requestedExpiry, Instant now) {
+        Optional<Instant> expiresAt = requestedExpiry.map(expiry -> expiry.truncatedTo(ChronoUnit.MICROS));
         maxUses.ifPresent(uses -> {
             if (uses < 1 || uses > MAX_USES_LIMIT) {
                 throw new GuestlistException(ErrorCode.BAD_REQUEST,

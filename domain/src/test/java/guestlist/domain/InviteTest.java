@@ -76,8 +76,18 @@ class InviteTest {
     }
 
     @Test
-    void expiryOneNanosecondAheadIsAllowed() {
-        assertThat(issueExpiringAt(NOW.plusNanos(1)).expiresAt()).contains(NOW.plusNanos(1));
+    void expiryOneMicrosecondAheadIsAllowed() {
+        assertThat(issueExpiringAt(NOW.plusNanos(1_000)).expiresAt()).contains(NOW.plusNanos(1_000));
+    }
+
+    @Test
+    void expiryIsKeptToTheMicrosecondSoStorageCannotMoveIt() {
+        assertThat(issueExpiringAt(NOW.plusNanos(1_999)).expiresAt()).contains(NOW.plusNanos(1_000));
+    }
+
+    @Test
+    void expiryLessThanAMicrosecondAheadIsRefused() {
+        assertBadRequest(() -> issueExpiringAt(NOW.plusNanos(999)));
     }
 
     @Test

@@ -4,6 +4,8 @@ import guestlist.application.port.in.EnsureAdminUseCase;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
 import guestlist.domain.LocalUser;
 import guestlist.domain.NewUser;
 import guestlist.domain.Password;
@@ -33,9 +35,17 @@ public final class AdminSetupService implements EnsureAdminUseCase {
             return Optional.empty();
         }
         String hash = hasher.hash(password.value());
-        return transactions.inTransaction(() -> users.anyAdmin()
-                ? Optional.empty()
-                : Optional.of(users.add(new NewUser(name, Optional.empty(), true, true, Optional.empty(),
-                        clock.instant()), hash)));
+        try {
+            return transactions.inTransaction(() -> users.anyAdmin()
+                    ? Optional.empty()
+                    : Optional.of(users.add(new NewUser(name, Optional.empty(), true, true, Optional.empty(),
+                            clock.instant()), hash)));
+        } catch (GuestlistException taken) {
+            // Another process starting at the same moment created the same admin first.
+            if (taken.code() == ErrorCode.USERNAME_ALREADY_TAKEN && transactions.inTransaction(users::anyAdmin)) {
+                return Optional.empty();
+            }
+            throw taken;
+        }
     }
 }

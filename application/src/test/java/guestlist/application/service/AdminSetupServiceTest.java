@@ -1,6 +1,9 @@
 package guestlist.application.service;
 
 import guestlist.application.inmemory.InMemoryApplication;
+import guestlist.application.inmemory.InMemoryStore;
+import guestlist.application.port.out.UserRepository;
+import guestlist.domain.NewUser;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.domain.ErrorCode;
 import guestlist.domain.LocalUser;
@@ -9,6 +12,7 @@ import guestlist.domain.Username;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static guestlist.application.service.Guestlist.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,5 +63,37 @@ class AdminSetupServiceTest {
 
         assertThat(app.adminSetup().ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
         assertThat(app.site().getSite().admins()).hasSize(1);
+    }
+
+    @Test
+    void losingTheStartRaceToAnotherProcessCreatingTheSameAdminIsFine() {
+        InMemoryStore store = (InMemoryStore) app.store();
+        AtomicInteger looks = new AtomicInteger();
+        // Both looks before the insert find no admin, but the other process commits the same admin
+        // in between: the insert meets the taken name.
+        UserRepository racing = new ForwardingUsers(store.users()) {
+            @Override
+            public boolean anyAdmin() {
+                int look = looks.incrementAndGet();
+                if (look == 1) {
+                    app.createAdmin("root", "a long admin secret");
+                }
+                return look > 2 && super.anyAdmin();
+            }
+        };
+        AdminSetupService setup = new AdminSetupService(store.transactions(), racing, app.hasher(), app.clock());
+
+        assertThat(setup.ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
+        assertThat(looks).as("looked again after the insert failed").hasValue(3);
+        assertThat(app.site().getSite().admins()).hasSize(1);
+    }
+
+    @Test
+    void aNonAdminHoldingTheAdminNameStopsTheSetup() {
+        app.store().transactions().run(() -> app.store().users().add(new NewUser(new Username("root"),
+                Optional.empty(), false, true, Optional.empty(), app.clock().instant()), "hash"));
+
+        assertRefused(() -> app.adminSetup().ensureAdmin(new Username("root"), new Password("a long admin secret")),
+                ErrorCode.USERNAME_ALREADY_TAKEN);
     }
 }

@@ -2,6 +2,7 @@ package guestlist.application.service;
 
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
 import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalUser;
@@ -20,6 +21,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static guestlist.application.service.Guestlist.assertRefused;
 import static guestlist.application.service.Guestlist.form;
@@ -121,6 +127,38 @@ class InviteServiceTest {
         guestlist.invite(alice);
 
         assertThat(guestlist.invite(bob).creatorId()).isEqualTo(bob.id());
+    }
+
+    @Test
+    void concurrentCreatesByOneMemberNeverExceedTheCap() throws Exception {
+        guestlist.cap(3);
+        int attempts = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        guestlist.invite(alice);
+                        return true;
+                    } catch (GuestlistException refused) {
+                        assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_INVITES);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                created += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(list(alice, 50).items()).hasSize(3);
     }
 
     @Test

@@ -29,11 +29,12 @@ final class ArchitectureRules {
             .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "rest adapter", "postgres adapter",
                     "bootstrap");
 
-    /** The domain is plain Java: it uses the JDK and itself, nothing else. */
+    /** The domain is plain Java: itself and the JDK's language, collections, time and randomness. */
     static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
             .that().resideInAPackage("guestlist.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("guestlist.domain..", "java..")
-            .because("the domain module has no dependency at all");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("guestlist.domain..", "java.lang..",
+                    "java.util..", "java.time..", "java.security..", "java.nio.charset..", "java.io")
+            .because("the domain module has no dependency at all, and no I/O or JDBC of the JDK either");
 
     /** No framework, JSON, HTTP server or JDBC type inside the hexagon. */
     static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()

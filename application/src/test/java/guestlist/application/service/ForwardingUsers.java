@@ -1,0 +1,71 @@
+package guestlist.application.service;
+
+import guestlist.application.port.out.UserRepository;
+import guestlist.domain.EmailAddress;
+import guestlist.domain.LocalUser;
+import guestlist.domain.NewUser;
+import guestlist.domain.Username;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Passes every call to another repository; tests override one method to stage a race. */
+class ForwardingUsers implements UserRepository {
+
+    private final UserRepository delegate;
+
+    ForwardingUsers(UserRepository delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public LocalUser add(NewUser user, String passwordHash) {
+        return delegate.add(user, passwordHash);
+    }
+
+    @Override
+    public Optional<LocalUser> findById(long id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    public List<LocalUser> findAllById(Collection<Long> ids) {
+        return delegate.findAllById(ids);
+    }
+
+    @Override
+    public Optional<LocalUser> lockById(long id) {
+        return delegate.lockById(id);
+    }
+
+    @Override
+    public Optional<StoredCredentials> findCredentials(String usernameOrEmail) {
+        return delegate.findCredentials(usernameOrEmail);
+    }
+
+    @Override
+    public boolean nameTaken(Username name) {
+        return delegate.nameTaken(name);
+    }
+
+    @Override
+    public boolean emailTaken(EmailAddress email) {
+        return delegate.emailTaken(email);
+    }
+
+    @Override
+    public boolean anyAdmin() {
+        return delegate.anyAdmin();
+    }
+
+    @Override
+    public List<LocalUser> admins() {
+        return delegate.admins();
+    }
+
+    @Override
+    public void setAcceptedApplication(long userId, boolean accepted) {
+        delegate.setAcceptedApplication(userId, accepted);
+    }
+}
