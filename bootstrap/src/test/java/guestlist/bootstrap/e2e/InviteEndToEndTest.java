@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static guestlist.bootstrap.e2e.Harness.assertError;
 import static guestlist.bootstrap.e2e.Harness.form;
@@ -120,13 +123,16 @@ class InviteEndToEndTest {
                 .isEqualTo(1_000_000);
         assertThat(Instant.parse(h.createInvite(member.token(), "expires_at", almostAYear.toString())
                 .path("expires_at").asText())).isEqualTo(almostAYear);
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(Instant.parse(h.createInvite(member.token(), "expires_at", tomorrow.toString().toLowerCase())
+                .path("expires_at").asText())).as("RFC 3339 allows a lower-case t and z").isEqualTo(tomorrow);
     }
 
     @Test
     void maxUsesOutsideOneToAMillionOrNotAnIntegerIsABadRequest() {
         Member member = h.member();
 
-        for (Object bad : List.of(0, 1_000_001, -1, "5", 1.5, true)) {
+        for (Object bad : List.of(0, 1_000_001, -1, "5", 1.5, true, new BigInteger("100000000000000000000"))) {
             HttpApi.Answer answer = h.createInviteAnswer(member.token(), object("max_uses", bad));
             assertError(answer, 400, "bad_request");
             assertThat(answer.body().path("message").asText()).as("max_uses %s", bad).contains("max_uses");
@@ -189,6 +195,20 @@ class InviteEndToEndTest {
                 .status()).isEqualTo(200);
         h.createInvite(member.token());
         assertError(h.createInviteAnswer(member.token(), object()), 403, "too_many_invites");
+    }
+
+    @Test
+    void concurrentCreatesByOneMemberNeverExceedTheCap() throws Exception {
+        h.site("max_invites_per_user_allowed", 2);
+        Member member = h.member();
+        List<HttpApi.Answer> answers = race(8, () -> h.createInviteAnswer(member.token(), object()));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(2);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(6)
+                .allSatisfy(answer -> assertError(answer, 403, "too_many_invites"));
+        assertThat(h.listAll(member.token())).hasSize(2);
+        assertThat(server.count("SELECT count(*) FROM local_user_invite WHERE local_user_id = ?", member.id()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -257,6 +277,26 @@ class InviteEndToEndTest {
         HttpApi.Answer fifty = h.listPage(member.token(), "?limit=50");
         assertThat(ids(fifty.body().path("items"))).containsExactlyElementsOf(newestFirst);
         assertThat(fifty.body().has("next_page")).as("absent, not null: %s", fifty).isFalse();
+    }
+
+    @Test
+    void nextPageStillWorksAfterItsLastInviteWasRevoked() {
+        Member member = h.member();
+        List<Long> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            newestFirst.add(0, h.createInvite(member.token()).path("id").asLong());
+        }
+        HttpApi.Answer first = h.listPage(member.token(), "?limit=4");
+        JsonNode last = first.body().path("items").get(3);
+        assertThat(api.delete("/account/invite", object("token", last.path("token").asText()), member.token())
+                .status()).isEqualTo(200);
+
+        HttpApi.Answer second = h.listPage(member.token(),
+                "?limit=4&page_cursor=" + HttpApi.encode(first.body().path("next_page").asText()));
+
+        assertThat(second.status()).as("%s", second).isEqualTo(200);
+        assertThat(ids(second.body().path("items"))).containsExactlyElementsOf(newestFirst.subList(4, 8));
+        assertThat(second.body().has("next_page")).isFalse();
     }
 
     @Test
@@ -510,24 +550,9 @@ class InviteEndToEndTest {
         for (int i = 0; i < 6; i++) {
             names.add(h.newName());
         }
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService racers = Executors.newFixedThreadPool(names.size());
-        List<HttpApi.Answer> answers = new ArrayList<>();
-        try {
-            List<Future<HttpApi.Answer>> racing = new ArrayList<>();
-            for (String name : names) {
-                racing.add(racers.submit(() -> {
-                    go.await();
-                    return h.register(form(name).put("token", token));
-                }));
-            }
-            go.countDown();
-            for (Future<HttpApi.Answer> answer : racing) {
-                answers.add(answer.get());
-            }
-        } finally {
-            racers.shutdownNow();
-        }
+        AtomicInteger next = new AtomicInteger();
+        List<HttpApi.Answer> answers = race(names.size(),
+                () -> h.register(form(names.get(next.getAndIncrement())).put("token", token)));
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(names.size() - 1)
@@ -585,6 +610,29 @@ class InviteEndToEndTest {
             assertThat(other.inviteRows(later)).isEqualTo(1);
             assertThat(other.inviteRows(never)).isEqualTo(1);
             assertThat(other.valid(later)).isTrue();
+        }
+    }
+
+    /** Runs {@code racers} copies of {@code request} at once, released together; returns their answers. */
+    private static List<HttpApi.Answer> race(int racers, Callable<HttpApi.Answer> request) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<HttpApi.Answer>> racing = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                racing.add(pool.submit(() -> {
+                    go.await();
+                    return request.call();
+                }));
+            }
+            go.countDown();
+            List<HttpApi.Answer> answers = new ArrayList<>();
+            for (Future<HttpApi.Answer> answer : racing) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
