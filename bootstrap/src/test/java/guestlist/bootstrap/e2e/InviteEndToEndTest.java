@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,6 +112,18 @@ class InviteEndToEndTest {
         assertThat(Instant.parse(invite.path("expires_at").asText())).isEqualTo(expiry);
         assertThat(invite.path("invite_link").asText()).isEqualTo(LINK_BASE + invite.path("token").asText());
         assertThat(h.listAll(member.token())).containsExactly(invite);
+    }
+
+    @Test
+    void expiryGivenToTheNanosecondIsAnsweredAsItIsStored() {
+        Member member = h.member();
+        Instant requested = Instant.now().plus(Duration.ofHours(3)).with(ChronoField.NANO_OF_SECOND, 123_456_789);
+
+        JsonNode created = h.createInvite(member.token(), "expires_at", requested.toString());
+
+        Instant answered = Instant.parse(created.path("expires_at").asText());
+        assertThat(answered).isBetween(requested.minus(1, ChronoUnit.MICROS), requested);
+        assertThat(h.listAll(member.token())).as("the list shows what creating answered").containsExactly(created);
     }
 
     @Test
@@ -416,6 +429,9 @@ class InviteEndToEndTest {
         for (String malformed : List.of("short", token + "x", token.substring(1) + "!", "' OR 1=1 --")) {
             assertThat(h.valid(malformed)).as("malformed %s", malformed).isFalse();
         }
+        HttpApi.Answer staleSession = api.get("/account/invite/validity?token=" + token, "logged-out-session");
+        assertThat(staleSession.body()).as("needs no session, so a stale one is ignored").isEqualTo(valid.body());
+
         HttpApi.Answer missing = api.get("/account/invite/validity", null);
         assertError(missing, 400, "bad_request");
         assertThat(missing.body().path("message").asText()).contains("token");
@@ -433,8 +449,13 @@ class InviteEndToEndTest {
         JsonNode me = h.me(session);
         assertThat(me.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
         assertThat(me.path("accepted_application").asBoolean()).isTrue();
+        HttpApi.Answer withStaleSession = api.post("/account/auth/register", form(h.newName()).put("token", token),
+                "logged-out-session");
+        assertThat(withStaleSession.status()).as("registering needs no session: %s", withStaleSession).isEqualTo(200);
+        assertThat(h.me(withStaleSession.body().path("jwt").asText()).path("invited_by_local_user_id").asLong())
+                .isEqualTo(inviter.id());
         assertThat(h.listed(inviter.token(), token)).hasValueSatisfying(
-                invite -> assertThat(invite.path("uses_count").asInt()).isEqualTo(1));
+                invite -> assertThat(invite.path("uses_count").asInt()).isEqualTo(2));
     }
 
     @Test
