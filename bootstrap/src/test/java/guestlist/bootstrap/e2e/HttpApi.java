@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,11 @@ final class HttpApi {
             node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
         }
         return node;
+    }
+
+    /** A query parameter value, percent-encoded for a path such as {@code "/x?token=" + encode(token)}. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     Answer get(String path, String token) {

@@ -2,9 +2,14 @@ package guestlist.bootstrap.e2e;
 
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
+import guestlist.bootstrap.database.Database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -65,6 +70,27 @@ final class TestServer implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return guestlist.bean(type);
+    }
+
+    /**
+     * Runs a {@code SELECT count(*) ...} straight on the server's database, behind the API: for
+     * tests that must see rows the API no longer shows (an expired invite before the sweep).
+     */
+    long count(String sql, Object... parameters) {
+        try (Connection connection = bean(Database.class).dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionError("no row from " + sql);
+                }
+                return rows.getLong(1);
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not run " + sql, failed);
+        }
     }
 
     Path dataDir() {
