@@ -16,7 +16,7 @@ import guestlist.application.service.SiteService;
 import guestlist.bootstrap.crypto.Argon2PasswordHasher;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
 import guestlist.bootstrap.database.Database;
-import guestlist.bootstrap.sweep.InviteSweepSchedule;
+import guestlist.bootstrap.sweep.SweepSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -106,8 +106,8 @@ class GuestlistConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    InviteSweepSchedule inviteSweepSchedule(InviteService invites, Settings settings, Clock clock) {
-        return new InviteSweepSchedule(invites, settings.inviteSweepInterval(), clock);
+    SweepSchedule sweepSchedule(InviteService invites, SessionService sessions, Settings settings, Clock clock) {
+        return new SweepSchedule(invites, sessions, settings.inviteSweepInterval(), clock);
     }
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */

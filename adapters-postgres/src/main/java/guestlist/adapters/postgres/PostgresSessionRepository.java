@@ -44,4 +44,20 @@ final class PostgresSessionRepository implements SessionRepository {
     public void delete(String tokenHash) {
         jdbc.sql("DELETE FROM login_token WHERE token_hash = :hash").param("hash", tokenHash).update();
     }
+
+    /** Like the invite sweep: a bounded batch, skipping rows another process is deleting. */
+    @Override
+    public int deleteExpired(Instant now, int batchSize) {
+        return jdbc.sql("""
+                        WITH doomed AS (
+                            SELECT token_hash FROM login_token
+                             WHERE expires_at <= :now
+                             LIMIT :batchSize
+                               FOR UPDATE SKIP LOCKED
+                        )
+                        DELETE FROM login_token session USING doomed WHERE session.token_hash = doomed.token_hash""")
+                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("batchSize", batchSize)
+                .update();
+    }
 }

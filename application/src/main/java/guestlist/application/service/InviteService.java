@@ -35,7 +35,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
         CheckInviteValidityUseCase, SweepExpiredInvitesUseCase {
 
     /** Expired invites deleted per sweep transaction: small enough never to hold locks for long. */
-    public static final int SWEEP_BATCH_SIZE = 1_000;
+    public static final int SWEEP_BATCH_SIZE = BatchedSweep.BATCH_SIZE;
 
     private final Transactions transactions;
     private final SiteRepository sites;
@@ -106,13 +106,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
     @Override
     public int sweepExpiredInvites() {
         Instant now = clock.instant();
-        int total = 0;
-        int deleted;
-        do {
-            deleted = transactions.inTransaction(() -> invites.deleteExpired(now, SWEEP_BATCH_SIZE));
-            total += deleted;
-        } while (deleted == SWEEP_BATCH_SIZE);
-        return total;
+        return BatchedSweep.run(transactions, () -> invites.deleteExpired(now, SWEEP_BATCH_SIZE));
     }
 
     private static GuestlistException notYours() {

@@ -4,6 +4,7 @@ import guestlist.application.port.in.AuthenticateUseCase;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.LoginUseCase;
 import guestlist.application.port.in.LogoutUseCase;
+import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
@@ -17,6 +18,7 @@ import guestlist.domain.LoginPolicy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -24,7 +26,8 @@ import java.util.Optional;
  * Log-in, log-out and "who is this token". A log-in for an unknown account verifies the password
  * against a decoy hash, so it costs the same time as a wrong password and gets the same answer.
  */
-public final class SessionService implements LoginUseCase, LogoutUseCase, AuthenticateUseCase {
+public final class SessionService implements LoginUseCase, LogoutUseCase, AuthenticateUseCase,
+        SweepExpiredSessionsUseCase {
 
     private final Transactions transactions;
     private final UserRepository users;
@@ -82,6 +85,12 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         String hash = SessionTokens.hash(sessionToken);
         return transactions.inTransaction(() -> sessions.findUserId(hash, clock.instant()).flatMap(users::findById))
                 .orElseThrow(SessionService::notLoggedIn);
+    }
+
+    @Override
+    public int sweepExpiredSessions() {
+        Instant now = clock.instant();
+        return BatchedSweep.run(transactions, () -> sessions.deleteExpired(now, BatchedSweep.BATCH_SIZE));
     }
 
     private static GuestlistException notLoggedIn() {

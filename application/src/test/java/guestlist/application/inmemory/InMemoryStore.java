@@ -272,6 +272,18 @@ public final class InMemoryStore implements StoreFixture {
             requireTransaction();
             state.sessions().remove(tokenHash);
         }
+
+        @Override
+        public int deleteExpired(Instant now, int batchSize) {
+            requireTransaction();
+            List<String> expired = state.sessions().entrySet().stream()
+                    .filter(entry -> entry.getValue().expiresAt().map(expiry -> !expiry.isAfter(now)).orElse(false))
+                    .limit(batchSize)
+                    .map(java.util.Map.Entry::getKey)
+                    .toList();
+            expired.forEach(state.sessions()::remove);
+            return expired.size();
+        }
     }
 
     private final class Invites implements InviteRepository {

@@ -249,4 +249,32 @@ class SessionServiceTest {
         assertThat(thrown).isInstanceOf(GuestlistException.class);
         return (GuestlistException) thrown;
     }
+
+    // --- sweep -------------------------------------------------------------------------------------
+
+    @Test
+    void sweepDeletesExpiredSessionsAndKeepsLiveOnes() {
+        String weekLong = guestlist.login("Alice", PASSWORD);
+        String untilLogout = guestlist.app.sessions().login(new LoginCommand("Alice", PASSWORD, true));
+        guestlist.clock.advance(Duration.ofDays(7));
+        String fresh = guestlist.login("Alice", PASSWORD);
+
+        int swept = guestlist.app.sessions().sweepExpiredSessions();
+
+        assertThat(swept).as("the session of registration and the first log-in, a week old").isEqualTo(2);
+        assertThat(guestlist.authenticate(untilLogout)).isEqualTo(alice);
+        assertThat(guestlist.authenticate(fresh)).isEqualTo(alice);
+        assertRefused(() -> guestlist.authenticate(weekLong), ErrorCode.NOT_LOGGED_IN);
+        assertThat(guestlist.app.sessions().sweepExpiredSessions()).isZero();
+    }
+
+    @Test
+    void sweepGoesOnUntilEveryExpiredSessionIsGone() {
+        for (int i = 0; i < BatchedSweep.BATCH_SIZE + 5; i++) {
+            guestlist.login("Alice", PASSWORD);
+        }
+        guestlist.clock.advance(Duration.ofDays(8));
+
+        assertThat(guestlist.app.sessions().sweepExpiredSessions()).isEqualTo(BatchedSweep.BATCH_SIZE + 5 + 1);
+    }
 }

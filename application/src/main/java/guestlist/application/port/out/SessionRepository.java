@@ -16,4 +16,7 @@ public interface SessionRepository {
     Optional<Long> findUserId(String tokenHash, Instant now);
 
     void delete(String tokenHash);
+
+    /** Deletes at most {@code batchSize} sessions expired at {@code now}; returns how many it deleted. */
+    int deleteExpired(Instant now, int batchSize);
 }

@@ -102,6 +102,25 @@ public abstract class SessionRepositoryContractTest {
     }
 
     @Test
+    void deleteExpiredRemovesOnlyExpiredSessionsInBoundedBatches() {
+        add("expired-1", alice.id(), Optional.of(EXPIRY.minusSeconds(10)));
+        add("expired-2", alice.id(), Optional.of(EXPIRY.minusSeconds(5)));
+        add("expires-exactly-now", alice.id(), Optional.of(EXPIRY));
+        add("still-valid", alice.id(), Optional.of(EXPIRY.plusSeconds(1)));
+        add("stays-logged-in", alice.id(), Optional.empty());
+
+        assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isEqualTo(2);
+        assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isEqualTo(1);
+        assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isZero();
+
+        assertThat(tx(() -> sessions().findUserId("still-valid", T0))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUserId("stays-logged-in", T0))).contains(alice.id());
+        for (String gone : new String[] {"expired-1", "expired-2", "expires-exactly-now"}) {
+            assertThat(tx(() -> sessions().findUserId(gone, T0))).as(gone).isEmpty();
+        }
+    }
+
+    @Test
     void deletingAnUnknownSessionDoesNothing() {
         add("session-hash", alice.id(), Optional.empty());
 
