@@ -26,7 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path dataDir) {
         try {
-            Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+            Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
             Files.createDirectories(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
