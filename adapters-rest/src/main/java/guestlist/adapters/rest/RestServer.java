@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -32,8 +31,6 @@ public final class RestServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 16 * 1024;
     static final int MAX_HEADERS = 100;
     static final int MAX_PARAMETERS = 100;
-    static final Duration REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     /**
      * Undertow's own backstop above the adapter's body limit: it cuts off what nobody reads. It
      * exceeds the input stream's read-ahead buffer (16 KiB), so the adapter's exact check answers first.
@@ -92,9 +89,9 @@ public final class RestServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
                 .setServerOption(UndertowOptions.MAX_COOKIES, MAX_HEADERS)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) REQUEST_PARSE_TIMEOUT.toMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) limits.idleTimeout().toMillis())
                 .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, (int) limits.shutdownGrace().toMillis())
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setHandler(root)
