@@ -63,7 +63,7 @@ public final class JsonEndpoint implements HttpHandler {
             if (takesBody) {
                 RequestBodies.refuseNonJson(exchange);
             }
-        } catch (GuestlistException refusal) {
+        } catch (RuntimeException refusal) {
             // answered from here: a flood of refused requests takes no worker thread
             ErrorResponses.send(exchange, refusal);
             return;

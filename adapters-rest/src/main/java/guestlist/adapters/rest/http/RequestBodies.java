@@ -48,7 +48,7 @@ final class RequestBodies {
 
     /** Refuses, from the headers alone, a body declared larger than the limit. */
     static void refuseDeclaredOversize(HttpServerExchange exchange, Limits limits) {
-        if (exchange.getRequestContentLength() > limits.maxBodyBytes()) {
+        if (declaredLength(exchange) > limits.maxBodyBytes()) {
             // do not drain megabytes just to keep the connection: close it after the answer
             exchange.setPersistent(false);
             throw tooLarge(limits);
@@ -79,7 +79,29 @@ final class RequestBodies {
     }
 
     private static boolean hasBody(HttpServerExchange exchange) {
-        return exchange.getRequestContentLength() > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+        return declaredLength(exchange) > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    }
+
+    /**
+     * The {@code Content-Length} (-1 when there is none). Undertow's own reading of it throws on a
+     * number too large for a {@code long}: such a length counts as {@link Long#MAX_VALUE} here (too
+     * large), and one that is not a number at all is a {@code bad_request}.
+     */
+    static long declaredLength(HttpServerExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+        if (header == null) {
+            return -1;
+        }
+        String digits = header.trim();
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException tooLong) {
+                return Long.MAX_VALUE;
+            }
+        }
+        exchange.setPersistent(false);
+        throw new GuestlistException(ErrorCode.BAD_REQUEST, "Content-Length must be a whole number of bytes");
     }
 
     /**
@@ -105,7 +127,7 @@ final class RequestBodies {
             this.keep = keep;
             this.then = then;
             this.body = new ByteArrayOutputStream(keep
-                    ? (int) Math.min(Math.max(exchange.getRequestContentLength(), 256), limits.maxBodyBytes())
+                    ? (int) Math.min(Math.max(declaredLength(exchange), 256), limits.maxBodyBytes())
                     : 0);
         }
 
