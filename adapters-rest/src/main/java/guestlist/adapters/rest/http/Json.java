@@ -69,6 +69,9 @@ public final class Json {
         if (body.length == 0) {
             return MAPPER.createObjectNode();
         }
+        if (notUtf8(body)) {
+            throw badRequest("the request body must be JSON in UTF-8");
+        }
         JsonNode root;
         JsonParser parser = null;
         try {
@@ -88,6 +91,21 @@ public final class Json {
             throw badRequest("the request body must be a JSON object");
         }
         return (ObjectNode) root;
+    }
+
+    /**
+     * Jackson also reads UTF-16 and UTF-32, which it recognizes by their zero bytes (and byte order
+     * marks). JSON on the wire is UTF-8 (RFC 8259 §8.1), where a zero byte never occurs: a body with
+     * one is some other encoding, or not JSON.
+     */
+    private static boolean notUtf8(byte[] body) {
+        for (byte b : body) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return body.length >= 2 && ((body[0] == (byte) 0xFF && body[1] == (byte) 0xFE)
+                || (body[0] == (byte) 0xFE && body[1] == (byte) 0xFF));
     }
 
     private static String limitBroken(StreamConstraintsException e) {
