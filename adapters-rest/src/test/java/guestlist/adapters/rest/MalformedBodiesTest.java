@@ -73,4 +73,22 @@ class MalformedBodiesTest {
         assertThat(api.send("POST", "/account/auth/logout", "{}", token).status()).isEqualTo(200);
         assertThat(api.get("/account", token).status()).isEqualTo(401);
     }
+
+    @Test
+    void unpairedSurrogateEscapesAreRefusedNamingTheField() {
+        // valid JSON syntax, but no Unicode text: PostgreSQL would store "?", Bouncy Castle's Argon2 throws on it
+        for (String text : new String[] {"\\ud800", "abcdefghijkl\\udc00", "\\udbffx", "x\\ud800\\ud800"}) {
+            Reply login = api.send("POST", "/account/auth/login",
+                    "{\"username_or_email\":\"someone\",\"password\":\"" + text + "\"}", null);
+            Reply site = api.send("PUT", "/site", "{\"name\":\"" + text + "\"}", api.adminToken);
+
+            assertThat(login.status()).as(text).isEqualTo(400);
+            assertThat(login.message()).contains("password", "Unicode");
+            assertThat(site.status()).as(text).isEqualTo(400);
+            assertThat(site.message()).contains("name", "Unicode");
+        }
+        Reply pair = api.send("PUT", "/site", "{\"name\":\"\\ud835\\udd4f\"}", api.adminToken);
+        assertThat(pair.status()).as("a surrogate pair is one character").isEqualTo(200);
+        assertThat(pair.json().at("/site_view/site/name").asText()).isEqualTo("\uD835\uDD4F");
+    }
 }
