@@ -25,7 +25,13 @@ class MalformedBodiesTest {
     private static final byte[][] MALFORMED = {
             bytes("{"), bytes("{\"a\":"), bytes("[]"), bytes("[{}]"), bytes("null"), bytes("42"), bytes("\"text\""),
             bytes("true"), bytes("{} {}"), bytes("{\"a\":1,\"a\":2}"), {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
-            {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, {'{', 0, '}', 0}, {0, 0, 0, '{', 0, 0, 0, '}'}};
+            {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, {'{', 0, '}', 0}, {0, 0, 0, '{', 0, 0, 0, '}'},
+            // overlong forms of '/' and of 'A', a UTF-8 encoded surrogate, a lone continuation byte, a truncated sequence
+            {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+            {'{', '"', 'a', '"', ':', '"', (byte) 0xE0, (byte) 0x81, (byte) 0x81, '"', '}'},
+            {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+            {'{', '"', 'a', '"', ':', '"', (byte) 0x80, '"', '}'},
+            {'{', '"', 'a', '"', ':', '"', (byte) 0xF0, (byte) 0x9F, '"', '}'}};
 
     private static TestApi api;
 

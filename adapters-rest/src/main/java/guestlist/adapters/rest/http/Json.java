@@ -19,6 +19,10 @@ import guestlist.domain.GuestlistException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The adapter's one Jackson configuration: snake_case names, absent values omitted, and a parser
@@ -94,9 +98,10 @@ public final class Json {
     }
 
     /**
-     * Jackson also reads UTF-16 and UTF-32, which it recognizes by their zero bytes (and byte order
-     * marks). JSON on the wire is UTF-8 (RFC 8259 §8.1), where a zero byte never occurs: a body with
-     * one is some other encoding, or not JSON.
+     * JSON on the wire is UTF-8 (RFC 8259 §8.1). Jackson also reads UTF-16 and UTF-32, which it
+     * recognizes by their zero bytes (a zero byte never occurs in a JSON text in UTF-8), and its UTF-8
+     * decoder lets some malformed sequences through (overlong forms such as C0 AF for '/'): the body
+     * is checked strictly first.
      */
     private static boolean notUtf8(byte[] body) {
         for (byte b : body) {
@@ -104,8 +109,15 @@ public final class Json {
                 return true;
             }
         }
-        return body.length >= 2 && ((body[0] == (byte) 0xFF && body[1] == (byte) 0xFE)
-                || (body[0] == (byte) 0xFE && body[1] == (byte) 0xFF));
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return false;
+        } catch (CharacterCodingException malformed) {
+            return true;
+        }
     }
 
     private static String limitBroken(StreamConstraintsException e) {
