@@ -74,7 +74,7 @@ public final class Json {
             return MAPPER.createObjectNode();
         }
         if (notUtf8(body)) {
-            throw badRequest("the request body must be JSON in UTF-8");
+            throw badRequest("the request body is not well-formed JSON in UTF-8");
         }
         JsonNode root;
         JsonParser parser = null;
