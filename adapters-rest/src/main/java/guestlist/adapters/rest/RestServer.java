@@ -21,8 +21,9 @@ import java.util.Objects;
  *
  * <p>Limits set on the server: bodies over 64 KiB are refused ({@code 413}) before they are read
  * whole; headers at most 16 KiB and 100 of them; at most 100 query parameters; a request must be
- * parsed within 10 s and its body received within 10 s; idle connections close after 60 s. The
- * register and log-in use cases (which hash passwords) run on a pool of one thread per core.
+ * parsed within 10 s and its body received within 10 s; idle connections close after 60 s (the
+ * timeouts are {@link Limits}). Bodies are received on the I/O threads without waiting for the
+ * client; a request takes a worker thread only once its body is complete.
  */
 public final class RestServer implements AutoCloseable {
 

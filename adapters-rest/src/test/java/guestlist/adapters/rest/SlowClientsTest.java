@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlowClientsTest {
 
     private static final Duration PARSE_TIMEOUT = Duration.ofMillis(1_000);
-    private static final Duration BODY_TIMEOUT = Duration.ofMillis(1_500);
-    private static final Duration IDLE_TIMEOUT = Duration.ofMillis(2_500);
+    private static final Duration BODY_TIMEOUT = Duration.ofMillis(1_000);
+    private static final Duration IDLE_TIMEOUT = Duration.ofMillis(1_500);
     private static final Limits QUICK = new Limits(64 * 1024, BODY_TIMEOUT, Duration.ofSeconds(5), 1_000,
             PARSE_TIMEOUT, IDLE_TIMEOUT);
     private static final int WORKER_THREADS = 4;
