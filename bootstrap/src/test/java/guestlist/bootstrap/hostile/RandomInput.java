@@ -125,14 +125,20 @@ final class RandomInput {
     }
 
     /**
-     * A valid body with one to five random mutations: of its fields (a value of another type,
-     * removed, added, doubled) and of its bytes (flipped, inserted, deleted, cut off, repeated).
+     * A valid body with random mutations: most often one field's value replaced by a random string
+     * of the same JSON type (so the body stays well-formed and reaches validation, storage and
+     * hashing), else fields removed, added or given values of other types; and, a third of the
+     * time, one to five byte mutations on top (flipped, inserted, deleted, cut off, repeated).
      */
     byte[] mutate(Map<String, String> valid) {
         Map<String, String> fields = new java.util.LinkedHashMap<>(valid);
+        List<String> names = new ArrayList<>(fields.keySet());
         String text;
-        if (chance(0.6) && !fields.isEmpty()) {
-            List<String> names = new ArrayList<>(fields.keySet());
+        double kind = random.nextDouble();
+        if (kind < 0.5 && !names.isEmpty()) {
+            fields.put(pick(names), Json.str(string()));
+            text = Json.obj(fields);
+        } else if (kind < 0.8 && !names.isEmpty()) {
             for (int i = 1 + random.nextInt(2); i > 0; i--) {
                 String name = pick(names);
                 switch (random.nextInt(4)) {
@@ -142,7 +148,8 @@ final class RandomInput {
                 }
             }
             text = Json.obj(fields);
-            if (chance(0.1) && !names.isEmpty()) {
+            if (chance(0.1)) {
+                // a field given twice
                 String name = pick(names);
                 text = text.substring(0, text.length() - 1) + (fields.isEmpty() ? "" : ",") + Json.str(name) + ":"
                         + value(names, 1, 2) + "}";
@@ -151,7 +158,7 @@ final class RandomInput {
             text = Json.obj(fields);
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        int byteMutations = chance(0.5) ? 0 : 1 + random.nextInt(5);
+        int byteMutations = chance(0.65) ? 0 : 1 + random.nextInt(5);
         for (int i = 0; i < byteMutations && bytes.length > 0; i++) {
             bytes = mutateBytes(bytes);
         }
