@@ -43,7 +43,7 @@ class ServerLimitsEndToEndTest {
     /** Timers and a loaded machine: how much later than its timeout a connection may close. */
     private static final Duration SLACK = Duration.ofSeconds(4);
     /** "At once" for a request while slow clients are connected: far below the 10 s they hold on. */
-    private static final Duration PROMPT = Duration.ofSeconds(2);
+    private static final Duration PROMPT = Duration.ofSeconds(3);
 
     private static TestServer server;
     private static Harness harness;
