@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an answer, a JSON body with string fields {@code error} and {@code message} on every 4xx, and
  * afterwards the server is healthy and a normal registration and log-in work.
  *
+ * <p>The server runs with both rate limits at 0 (off), as {@link TestServer} configures it: the
+ * hundreds of registrations, log-ins and validity checks sent here from one address within a
+ * minute never get a 429, which shows that 0 turns a limit off.
+ *
  * <p>The seed is random and printed; replay a run with {@code -Dguestlist.fuzz.seed=<seed>}, or
  * change how many bodies each endpoint gets with {@code -Dguestlist.fuzz.bodies=<n>} (default 300).
  */
@@ -45,6 +50,8 @@ class GeneratedInputEndToEndTest {
     private static Harness harness;
     private static RawClient client;
     private static final Map<String, Integer> SENT = java.util.Collections.synchronizedMap(new TreeMap<>());
+    private static final java.util.concurrent.atomic.AtomicInteger TOO_MANY = new java.util.concurrent.atomic.AtomicInteger();
+    private static final long STARTED = System.nanoTime();
 
     @BeforeAll
     static void start() {
@@ -144,6 +151,7 @@ class GeneratedInputEndToEndTest {
             pool.shutdownNow();
         }
         assertThat(failures).as("seed %d", SEED).isEmpty();
+        assertRateLimitsOff();
         assertHealthy();
     }
 
@@ -172,6 +180,9 @@ class GeneratedInputEndToEndTest {
                     SENT.merge("GET " + endpoint.getKey(), 1, Integer::sum);
                     answers.add(pool.submit(() -> {
                         Response answer = client.json("GET", target, session, (byte[]) null);
+                        if (answer.status() == 429) {
+                            TOO_MANY.incrementAndGet();
+                        }
                         boolean parserRefusal = answer.status() == 400 && answer.body().length == 0;
                         String problem = parserRefusal ? null : problem(answer);
                         return problem == null ? null
@@ -188,6 +199,7 @@ class GeneratedInputEndToEndTest {
             pool.shutdownNow();
         }
         assertThat(failures).as("seed %d", SEED).isEmpty();
+        assertThat(TOO_MANY.get()).as("429s with the validity limit at 0").isZero();
         assertHealthy();
     }
 
@@ -207,6 +219,9 @@ class GeneratedInputEndToEndTest {
         }
         Response answer = client.send(endpoint.method(), "/api/v4" + endpoint.path(), headers, request.body());
         SENT.merge(endpoint.name(), 1, Integer::sum);
+        if (answer.status() == 429) {
+            TOO_MANY.incrementAndGet();
+        }
         String problem = problem(answer);
         if (problem != null) {
             failures.add(String.format("seed %d, %s #%d %s session, body %s: %s; answer %s", SEED, endpoint.name(),
@@ -254,6 +269,17 @@ class GeneratedInputEndToEndTest {
             return answer.isEnvelope() ? null : "an error without the {error, message} envelope";
         }
         return answer.json().isPresent() ? null : "a success without a JSON body";
+    }
+
+    /**
+     * With both limits at 0, hundreds of rate-limited requests from this one address got no 429;
+     * with the limits on (the defaults are 10 and 60 a minute) most of them would have.
+     */
+    private static void assertRateLimitsOff() {
+        int authRequests = SENT.getOrDefault("POST /account/auth/register", 0) + SENT.getOrDefault("POST /account/auth/login", 0);
+        assertThat(authRequests).isGreaterThanOrEqualTo(2 * BODIES);
+        assertThat(TOO_MANY.get()).as("answers 429 to %d registrations and log-ins from one address in %d s",
+                authRequests, Duration.ofNanos(System.nanoTime() - STARTED).toSeconds()).isZero();
     }
 
     /** The server answers /health, and a normal registration and log-in work. */
