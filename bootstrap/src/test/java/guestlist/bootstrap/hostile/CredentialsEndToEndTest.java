@@ -341,10 +341,15 @@ class CredentialsEndToEndTest {
             return delegate.matches(password, hash);
         }
 
+        /** Spring calls this as the wrapped bean's destroy method: it closes the hashing pool. */
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (delegate instanceof AutoCloseable closeable) {
-                closeable.close();
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not close " + delegate, e);
+                }
             }
         }
     }

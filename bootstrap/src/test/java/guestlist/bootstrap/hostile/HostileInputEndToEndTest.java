@@ -416,20 +416,22 @@ class HostileInputEndToEndTest {
 
     /** A query endpoint: each parameter with values that are no number, out of range, garbage, doubled. */
     private static void queryCases(Cases cases, String path, String token, Map<String, List<String>> badValues,
-                                   Expect expectForBad, String validQuery) {
+                                   Expect expectForBad) {
         for (Map.Entry<String, List<String>> parameter : badValues.entrySet()) {
             for (String value : parameter.getValue()) {
                 String target = path + "?" + parameter.getKey() + "=" + HttpApi.encode(value);
                 cases.add(parameter.getKey() + "=" + value, expectForBad, () -> client.json("GET", target, token, (byte[]) null));
             }
+            // as sent, undecoded: NUL, invalid or overlong UTF-8 reach the handler; broken escapes stop Undertow's parser
             String raw = path + "?" + parameter.getKey() + "=";
-            for (String encoded : List.of("%00", "a%00b", "%zz", "%", "%C3%28", "%C0%AF", "%ED%A0%80", "%FF%FE")) {
-                cases.add(parameter.getKey() + "=" + encoded + " (as sent)",
-                        expectForBad == Expect.VALIDITY ? Expect.VALIDITY : Expect.REFUSED_WHILE_PARSING,
+            for (String encoded : List.of("%00", "a%00b", "%C3%28", "%C0%AF", "%ED%A0%80", "%FF%FE", "%zz", "%")) {
+                Expect expect = expectForBad == Expect.VALIDITY ? Expect.VALIDITY
+                        : encoded.equals("%zz") || encoded.equals("%") ? Expect.REFUSED_WHILE_PARSING : expectForBad;
+                cases.add(parameter.getKey() + "=" + encoded + " (as sent)", expect,
                         () -> client.json("GET", raw + encoded, token, (byte[]) null));
             }
-            String doubled = path + "?" + (validQuery.isEmpty() ? "" : validQuery + "&") + parameter.getKey() + "="
-                    + firstValid(parameter.getKey()) + "&" + parameter.getKey() + "=" + firstValid(parameter.getKey());
+            String doubled = path + "?" + parameter.getKey() + "=" + firstValid(parameter.getKey()) + "&"
+                    + parameter.getKey() + "=" + firstValid(parameter.getKey());
             cases.add(parameter.getKey() + " given twice", Expect.REFUSED, () -> client.json("GET", doubled, token, (byte[]) null));
         }
     }
@@ -654,7 +656,7 @@ class HostileInputEndToEndTest {
         Map<String, List<String>> bad = new LinkedHashMap<>();
         bad.put("limit", NOT_LIMITS);
         bad.put("page_cursor", notCursors("app"));
-        queryCases(cases, "/api/v4/account/invite/list", member.token(), bad, Expect.REFUSED, "");
+        queryCases(cases, "/api/v4/account/invite/list", member.token(), bad, Expect.REFUSED);
         run(cases);
     }
 
@@ -665,7 +667,7 @@ class HostileInputEndToEndTest {
         cases.add("no token", Expect.REFUSED, () -> client.json("GET", "/api/v4/account/invite/validity", null, (byte[]) null));
         Map<String, List<String>> bad = new LinkedHashMap<>();
         bad.put("token", concat(HOSTILE_STRINGS, List.of("", Harness.unknownToken(), "A".repeat(3_000))));
-        queryCases(cases, "/api/v4/account/invite/validity", null, bad, Expect.VALIDITY, "");
+        queryCases(cases, "/api/v4/account/invite/validity", null, bad, Expect.VALIDITY);
         run(cases);
     }
 
@@ -681,7 +683,7 @@ class HostileInputEndToEndTest {
         bad.put("unread_only", concat(List.of("", "yes", "no", "1", "0", "TRUE", "True", "false ", "t"), SQL));
         bad.put("limit", NOT_LIMITS);
         bad.put("page_cursor", notCursors("inv"));
-        queryCases(cases, "/api/v4/admin/registration_application/list", admin, bad, Expect.REFUSED, "");
+        queryCases(cases, "/api/v4/admin/registration_application/list", admin, bad, Expect.REFUSED);
         run(cases);
     }
 
@@ -696,7 +698,7 @@ class HostileInputEndToEndTest {
         Map<String, List<String>> bad = new LinkedHashMap<>();
         bad.put("person_id", concat(List.of("", "abc", "1.5", "1e3", "-1", "0", "9223372036854775808",
                 "99999999999999999999", "0x10", " 1", "1 ", "+", "\u0661", "１", "1abc", "NaN", "9".repeat(3_000)), SQL));
-        queryCases(cases, "/api/v4/admin/registration_application", admin, bad, Expect.REFUSED, "");
+        queryCases(cases, "/api/v4/admin/registration_application", admin, bad, Expect.REFUSED);
         run(cases);
     }
 
