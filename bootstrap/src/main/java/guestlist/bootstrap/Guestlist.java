@@ -7,11 +7,13 @@ import guestlist.domain.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A running Guestlist: the Spring context with everything wired, the first admin in place and the
@@ -31,11 +33,21 @@ public final class Guestlist implements AutoCloseable {
     }
 
     public static Guestlist start(Settings settings) {
+        return start(settings, context -> { });
+    }
+
+    /**
+     * Starts as {@link #start(Settings)} does, letting {@code customize} add to the Spring context
+     * before it is refreshed: for tests that observe or decorate a bean of the real wiring (a
+     * {@code BeanPostProcessor} that counts the password hasher's calls, say).
+     */
+    public static Guestlist start(Settings settings, Consumer<? super GenericApplicationContext> customize) {
         long started = System.nanoTime();
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         try {
             context.registerBean(Settings.class, () -> settings);
             context.register(GuestlistConfiguration.class);
+            customize.accept(context);
             context.refresh();
             ensureAdmin(context.getBean(EnsureAdminUseCase.class), settings);
             RestServer server = context.getBean(RestServer.class);

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -22,8 +21,9 @@ import java.util.Objects;
  *
  * <p>Limits set on the server: bodies over 64 KiB are refused ({@code 413}) before they are read
  * whole; headers at most 16 KiB and 100 of them; at most 100 query parameters; a request must be
- * parsed within 10 s and its body received within 10 s; idle connections close after 60 s. The
- * register and log-in use cases (which hash passwords) run on a pool of one thread per core.
+ * parsed within 10 s and its body received within 10 s; idle connections close after 60 s (the
+ * timeouts are {@link Limits}). Bodies are received on the I/O threads without waiting for the
+ * client; a request takes a worker thread only once its body is complete.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -32,8 +32,6 @@ public final class RestServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 16 * 1024;
     static final int MAX_HEADERS = 100;
     static final int MAX_PARAMETERS = 100;
-    static final Duration REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     /**
      * Undertow's own backstop above the adapter's body limit: it cuts off what nobody reads. It
      * exceeds the input stream's read-ahead buffer (16 KiB), so the adapter's exact check answers first.
@@ -92,9 +90,9 @@ public final class RestServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
                 .setServerOption(UndertowOptions.MAX_COOKIES, MAX_HEADERS)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) REQUEST_PARSE_TIMEOUT.toMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) limits.idleTimeout().toMillis())
                 .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, (int) limits.shutdownGrace().toMillis())
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setHandler(root)

@@ -24,7 +24,6 @@ import guestlist.domain.ErrorCode;
 import guestlist.domain.GuestlistException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -35,8 +34,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The routing table of {@code /api/v4}: one handler per use case, each behind a {@link BlockingHandler}
- * so that its work runs on a worker thread. An unknown path is {@code 404 not_found}; a known path
+ * The routing table of {@code /api/v4}: one handler per use case, each a {@link JsonEndpoint} that
+ * receives the body on the I/O thread and runs the handler on a worker thread. An unknown path is {@code 404 not_found}; a known path
  * with another method is {@code 405 method_not_allowed} with an {@code Allow} header.
  */
 final class Routes {
@@ -89,8 +88,8 @@ final class Routes {
         routes.add(Methods.PUT, "/admin/registration_application/approve", routes.withBody(
                 new DecideRegistrationApplicationHandler(useCases.decideRegistrationApplication())));
 
-        routes.routing.setFallbackHandler(new BlockingHandler(routes.withoutBody(Routes::notFound)));
-        routes.routing.setInvalidMethodHandler(new BlockingHandler(routes.withoutBody(routes::methodNotAllowed)));
+        routes.routing.setFallbackHandler(routes.withoutBody(Routes::notFound));
+        routes.routing.setInvalidMethodHandler(routes.withoutBody(routes::methodNotAllowed));
         return routes.routing;
     }
 
@@ -103,7 +102,7 @@ final class Routes {
     }
 
     private void add(HttpString method, String path, JsonEndpoint endpoint) {
-        routing.add(method, BASE + path, new BlockingHandler(endpoint));
+        routing.add(method, BASE + path, endpoint);
         methodsByPath.computeIfAbsent(BASE + path, ignored -> new TreeSet<>()).add(method.toString());
     }
 

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the end-to-end tests of one {@link TestServer} share: the admin's session, the site's
  * settings, fresh members with unique names, and the invite calls with their answers checked.
  */
-final class Harness {
+public final class Harness {
 
-    static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "correct horse battery";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,11 +33,11 @@ final class Harness {
     private String membersInvite;
 
     /** A logged-in account that is no admin. */
-    record Member(String name, String token, long id) {
+    public record Member(String name, String token, long id) {
     }
 
     /** @param prefix starts every user name this harness makes up (keep it short: names are 3..20 characters) */
-    Harness(TestServer server, String prefix) {
+    public Harness(TestServer server, String prefix) {
         this.server = server;
         this.api = server.api();
         this.prefix = prefix;
@@ -45,31 +45,31 @@ final class Harness {
         this.adminId = localUserId(adminToken);
     }
 
-    HttpApi api() {
+    public HttpApi api() {
         return api;
     }
 
-    String adminToken() {
+    public String adminToken() {
         return adminToken;
     }
 
     /** The admin's local user id, which is also its person id. */
-    long adminId() {
+    public long adminId() {
         return adminId;
     }
 
-    String newName() {
+    public String newName() {
         return prefix + "_" + names.incrementAndGet();
     }
 
     /** A well-formed invite token (32 URL-safe characters) that names no invite. */
-    static String unknownToken() {
+    public static String unknownToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static void assertError(HttpApi.Answer answer, int status, String code) {
+    public static void assertError(HttpApi.Answer answer, int status, String code) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(status);
         assertThat(answer.error()).as("%s", answer).isEqualTo(code);
         assertThat(answer.body().path("message").asText()).as("%s", answer).isNotBlank();
@@ -78,7 +78,7 @@ final class Harness {
     // --- site ---
 
     /** Changes site settings as the admin: {@code site("registration_mode", "open", ...)}. */
-    JsonNode site(Object... settings) {
+    public JsonNode site(Object... settings) {
         HttpApi.Answer answer = api.put("/site", object(settings), adminToken);
         assertThat(answer.status()).as("PUT /site %s", answer).isEqualTo(200);
         return answer.body();
@@ -86,16 +86,16 @@ final class Harness {
 
     // --- accounts ---
 
-    static ObjectNode form(String name) {
+    public static ObjectNode form(String name) {
         return object("username", name, "password", PASSWORD, "password_verify", PASSWORD);
     }
 
-    HttpApi.Answer register(ObjectNode form) {
+    public HttpApi.Answer register(ObjectNode form) {
         return api.post("/account/auth/register", form, null);
     }
 
     /** Registers with an invite and expects to be logged in at once; returns the session token. */
-    String registerWithInvite(String name, String inviteToken) {
+    public String registerWithInvite(String name, String inviteToken) {
         HttpApi.Answer answer = register(form(name).put("token", inviteToken));
         assertThat(answer.status()).as("register %s with an invite: %s", name, answer).isEqualTo(200);
         assertThat(answer.body().path("registration_created").asBoolean(true)).isFalse();
@@ -103,11 +103,11 @@ final class Harness {
         return answer.body().path("jwt").asText();
     }
 
-    HttpApi.Answer loginAnswer(String nameOrEmail, String password) {
+    public HttpApi.Answer loginAnswer(String nameOrEmail, String password) {
         return api.post("/account/auth/login", object("username_or_email", nameOrEmail, "password", password), null);
     }
 
-    String login(String nameOrEmail, String password) {
+    public String login(String nameOrEmail, String password) {
         HttpApi.Answer answer = loginAnswer(nameOrEmail, password);
         assertThat(answer.status()).as("log-in of %s: %s", nameOrEmail, answer).isEqualTo(200);
         String jwt = answer.body().path("jwt").asText();
@@ -116,13 +116,13 @@ final class Harness {
     }
 
     /** {@code GET /account}'s {@code local_user_view.local_user}. */
-    JsonNode me(String sessionToken) {
+    public JsonNode me(String sessionToken) {
         HttpApi.Answer answer = api.get("/account", sessionToken);
         assertThat(answer.status()).as("GET /account %s", answer).isEqualTo(200);
         return answer.body().at("/local_user_view/local_user");
     }
 
-    long localUserId(String sessionToken) {
+    public long localUserId(String sessionToken) {
         return me(sessionToken).path("id").asLong();
     }
 
@@ -130,7 +130,7 @@ final class Harness {
      * A fresh member, admitted with an unlimited invite of the admin so that it works in every
      * mode but {@code closed}.
      */
-    Member member() {
+    public Member member() {
         if (membersInvite == null) {
             membersInvite = createInvite(adminToken).path("token").asText();
         }
@@ -140,36 +140,36 @@ final class Harness {
     }
 
     /** How many accounts have this name (ignoring case), straight from the database. */
-    long accountsNamed(String name) {
+    public long accountsNamed(String name) {
         return server.count("SELECT count(*) FROM local_user WHERE lower(name) = lower(?)", name);
     }
 
     // --- invites ---
 
-    HttpApi.Answer createInviteAnswer(String sessionToken, ObjectNode body) {
+    public HttpApi.Answer createInviteAnswer(String sessionToken, ObjectNode body) {
         return api.post("/account/invite", body, sessionToken);
     }
 
     /** Creates an invite and expects it made; returns the {@code invite} object. */
-    JsonNode createInvite(String sessionToken, Object... fields) {
+    public JsonNode createInvite(String sessionToken, Object... fields) {
         HttpApi.Answer answer = createInviteAnswer(sessionToken, object(fields));
         assertThat(answer.status()).as("create invite %s", answer).isEqualTo(200);
         return answer.body().path("invite");
     }
 
-    boolean valid(String inviteToken) {
+    public boolean valid(String inviteToken) {
         HttpApi.Answer answer = api.get("/account/invite/validity?token=" + HttpApi.encode(inviteToken), null);
         assertThat(answer.status()).as("validity %s", answer).isEqualTo(200);
         assertThat(answer.body().size()).as("validity reveals nothing else: %s", answer).isEqualTo(1);
         return answer.body().path("valid").asBoolean();
     }
 
-    HttpApi.Answer listPage(String sessionToken, String query) {
+    public HttpApi.Answer listPage(String sessionToken, String query) {
         return api.get("/account/invite/list" + query, sessionToken);
     }
 
     /** Every invite the session's user sees in its list, walking all pages of 50. */
-    List<JsonNode> listAll(String sessionToken) {
+    public List<JsonNode> listAll(String sessionToken) {
         List<JsonNode> all = new ArrayList<>();
         String query = "?limit=50";
         while (true) {
@@ -184,18 +184,18 @@ final class Harness {
     }
 
     /** The invite with this token in the session's user's list, if it is there. */
-    Optional<JsonNode> listed(String sessionToken, String inviteToken) {
+    public Optional<JsonNode> listed(String sessionToken, String inviteToken) {
         return listAll(sessionToken).stream()
                 .filter(invite -> invite.path("token").asText().equals(inviteToken))
                 .findFirst();
     }
 
     /** How many invite rows with this token the database holds, whatever the API shows. */
-    long inviteRows(String inviteToken) {
+    public long inviteRows(String inviteToken) {
         return server.count("SELECT count(*) FROM local_user_invite WHERE token = ?", inviteToken);
     }
 
-    static List<Long> ids(JsonNode items) {
+    public static List<Long> ids(JsonNode items) {
         return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("id").asLong()).toList();
     }
 }

@@ -17,25 +17,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A small HTTP client for the end-to-end tests: JSON in, status + JSON out. */
-final class HttpApi {
+public final class HttpApi {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    HttpApi(int port) {
+    public HttpApi(int port) {
         this.base = "http://127.0.0.1:" + port + "/api/v4";
     }
 
     /** An answer: its status, its headers and its body as JSON (a missing or non-JSON body fails the test). */
-    record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+    public record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
 
-        String error() {
+        public String error() {
             return body.path("error").asText(null);
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .flatMap(entry -> entry.getValue().stream())
@@ -48,7 +48,7 @@ final class HttpApi {
         }
     }
 
-    static ObjectNode object(Object... keysAndValues) {
+    public static ObjectNode object(Object... keysAndValues) {
         ObjectNode node = JSON.createObjectNode();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
@@ -57,28 +57,28 @@ final class HttpApi {
     }
 
     /** A query parameter value, percent-encoded for a path such as {@code "/x?token=" + encode(token)}. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send(request(path, token).GET());
     }
 
-    Answer post(String path, JsonNode body, String token) {
+    public Answer post(String path, JsonNode body, String token) {
         return send(request(path, token).POST(json(body)).header("Content-Type", "application/json"));
     }
 
-    Answer put(String path, JsonNode body, String token) {
+    public Answer put(String path, JsonNode body, String token) {
         return send(request(path, token).PUT(json(body)).header("Content-Type", "application/json"));
     }
 
-    Answer delete(String path, JsonNode body, String token) {
+    public Answer delete(String path, JsonNode body, String token) {
         return send(request(path, token).method("DELETE", json(body)).header("Content-Type", "application/json"));
     }
 
     /** Any request, with a raw body and content type of the test's choosing. */
-    Answer raw(String method, String path, String contentType, byte[] body, String token) {
+    public Answer raw(String method, String path, String contentType, byte[] body, String token) {
         HttpRequest.Builder builder = request(path, token).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);

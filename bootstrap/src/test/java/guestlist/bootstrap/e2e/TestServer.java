@@ -3,6 +3,7 @@ package guestlist.bootstrap.e2e;
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
 import guestlist.bootstrap.database.Database;
+import org.springframework.context.support.GenericApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,29 +13,42 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The real wiring of {@link Guestlist} on a random port with an embedded PostgreSQL in a data
  * directory of its own, as {@code java -jar} would run it.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    static final String ADMIN = "e2e_admin";
-    static final String ADMIN_PASSWORD = "e2e-admin-password";
+    public static final String ADMIN = "e2e_admin";
+    public static final String ADMIN_PASSWORD = "e2e-admin-password";
 
     private final Path dataDir;
     private final Map<String, String> env;
+    private final Consumer<? super GenericApplicationContext> customize;
     private Guestlist guestlist;
 
-    private TestServer(Path dataDir, Map<String, String> env) {
+    private TestServer(Path dataDir, Map<String, String> env, Consumer<? super GenericApplicationContext> customize) {
         this.dataDir = dataDir;
         this.env = env;
+        this.customize = customize;
     }
 
     /** A server on a fresh data directory; {@code extra} adds or overrides environment variables. */
-    static TestServer start(Map<String, String> extra) {
+    public static TestServer start(Map<String, String> extra) {
+        return start(extra, context -> { });
+    }
+
+    /**
+     * A server on a fresh data directory whose Spring context {@code customize} may add to before
+     * it starts (e.g. a {@code BeanPostProcessor} that decorates a bean of the real wiring).
+     */
+    public static TestServer start(Map<String, String> extra, Consumer<? super GenericApplicationContext> customize) {
         try {
             Path dataDir = Files.createTempDirectory("guestlist-e2e-");
             Map<String, String> env = new HashMap<>();
@@ -46,29 +60,34 @@ final class TestServer implements AutoCloseable {
             env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");
             env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", "0");
             env.putAll(extra);
-            TestServer server = new TestServer(dataDir, env);
-            server.guestlist = Guestlist.start(Settings.fromEnvironment(env));
+            TestServer server = new TestServer(dataDir, env, customize);
+            server.guestlist = Guestlist.start(Settings.fromEnvironment(env), customize);
             return server;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
     }
 
-    static TestServer start() {
+    public static TestServer start() {
         return start(Map.of());
     }
 
     /** Stops the server and starts it again on the same data directory. */
-    void restart() {
+    public void restart() {
         guestlist.close();
-        guestlist = Guestlist.start(Settings.fromEnvironment(env));
+        guestlist = Guestlist.start(Settings.fromEnvironment(env), customize);
     }
 
-    HttpApi api() {
+    /** The port the server listens on. */
+    public int port() {
+        return guestlist.port();
+    }
+
+    public HttpApi api() {
         return new HttpApi(guestlist.port());
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return guestlist.bean(type);
     }
 
@@ -76,7 +95,7 @@ final class TestServer implements AutoCloseable {
      * Runs a {@code SELECT count(*) ...} straight on the server's database, behind the API: for
      * tests that must see rows the API no longer shows (an expired invite before the sweep).
      */
-    long count(String sql, Object... parameters) {
+    public long count(String sql, Object... parameters) {
         try (Connection connection = bean(Database.class).dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -93,7 +112,30 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    Path dataDir() {
+    /**
+     * Runs a query straight on the server's database and answers the first column of every row as
+     * text ({@code null} stays {@code null}): for tests that read what is stored, e.g.
+     * {@code rows("SELECT t::text FROM local_user t")}.
+     */
+    public List<String> rows(String sql, Object... parameters) {
+        try (Connection connection = bean(Database.class).dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> texts = new ArrayList<>();
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+                return texts;
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not run " + sql, failed);
+        }
+    }
+
+    public Path dataDir() {
         return dataDir;
     }
 

@@ -5,7 +5,11 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.SuccessResponse;
 import guestlist.application.port.in.LogoutUseCase;
 
-/** {@code POST /account/auth/logout}: ends the session whose token is sent; a dead token is {@code not_logged_in}. */
+/**
+ * {@code POST /account/auth/logout}: ends the session whose token is sent; a dead token is
+ * {@code not_logged_in}. The body has no fields, but like every body it must be a JSON object (or
+ * absent): a malformed request ends nothing.
+ */
 public final class LogoutHandler implements ApiHandler {
 
     private final LogoutUseCase logout;
@@ -17,6 +21,7 @@ public final class LogoutHandler implements ApiHandler {
     @Override
     public SuccessResponse handle(ApiRequest request) {
         request.actor();
+        request.body();
         logout.logout(request.sessionToken());
         return SuccessResponse.SUCCESS;
     }

@@ -19,6 +19,10 @@ import guestlist.domain.GuestlistException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The adapter's one Jackson configuration: snake_case names, absent values omitted, and a parser
@@ -69,6 +73,9 @@ public final class Json {
         if (body.length == 0) {
             return MAPPER.createObjectNode();
         }
+        if (notUtf8(body)) {
+            throw badRequest("the request body is not well-formed JSON in UTF-8");
+        }
         JsonNode root;
         JsonParser parser = null;
         try {
@@ -88,6 +95,29 @@ public final class Json {
             throw badRequest("the request body must be a JSON object");
         }
         return (ObjectNode) root;
+    }
+
+    /**
+     * JSON on the wire is UTF-8 (RFC 8259 §8.1). Jackson also reads UTF-16 and UTF-32, which it
+     * recognizes by their zero bytes (a zero byte never occurs in a JSON text in UTF-8), and its UTF-8
+     * decoder lets some malformed sequences through (overlong forms such as C0 AF for '/'): the body
+     * is checked strictly first.
+     */
+    private static boolean notUtf8(byte[] body) {
+        for (byte b : body) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return false;
+        } catch (CharacterCodingException malformed) {
+            return true;
+        }
     }
 
     private static String limitBroken(StreamConstraintsException e) {

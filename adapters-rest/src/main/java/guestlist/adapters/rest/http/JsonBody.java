@@ -39,6 +39,11 @@ public final class JsonBody {
             if (text.indexOf('\0') >= 0) {
                 throw badRequest(field + " must not contain NUL characters");
             }
+            if (hasUnpairedSurrogate(text)) {
+                // "\ud800" is valid JSON syntax but no Unicode text: storage would turn it into "?", and
+                // the password hasher cannot encode it
+                throw badRequest(field + " must be Unicode text (it holds an unpaired surrogate escape)");
+            }
             return text;
         });
     }
@@ -77,6 +82,18 @@ public final class JsonBody {
             }
             return value.longValueExact();
         });
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<JsonNode> present(String field) {

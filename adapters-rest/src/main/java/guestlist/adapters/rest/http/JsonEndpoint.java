@@ -15,11 +15,13 @@ import java.util.OptionalLong;
 
 /**
  * The glue between Undertow and one {@link ApiHandler}, in this order: the rate limit (when the
- * endpoint has one), the body (read within the size limit; for endpoints that take one it must be
- * JSON, for the others it is dropped), the handler, then the JSON answer. Any failure on the way
- * goes to {@link ErrorResponses}. It blocks (reads the body, calls use cases), so it
- * must run off the I/O threads: {@link #handleRequest} dispatches itself to a worker thread when
- * it is called on one.
+ * endpoint has one) and the checks that need only the headers (declared size, media type), then the
+ * body (for endpoints that take one it must be JSON, for the others it is read within the same
+ * limits and dropped), the handler, then the JSON answer. Any failure on the way goes to
+ * {@link ErrorResponses}. The checks and the body run on the I/O thread without ever waiting for
+ * the client: the body is taken as it arrives, so a client that sends slowly holds no thread. Only
+ * once the whole body is there does the handler (which blocks: it calls use cases) run on a worker
+ * thread.
  */
 public final class JsonEndpoint implements HttpHandler {
 
@@ -54,23 +56,25 @@ public final class JsonEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
-        }
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
-        }
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
         try {
             checkRateLimit(exchange);
-            byte[] body;
+            RequestBodies.refuseDeclaredOversize(exchange, limits);
             if (takesBody) {
-                body = RequestBodies.readJson(exchange, limits);
-            } else {
-                RequestBodies.discard(exchange, limits);
-                body = new byte[0];
+                RequestBodies.refuseNonJson(exchange);
             }
+        } catch (RuntimeException refusal) {
+            // answered from here: a flood of refused requests takes no worker thread
+            ErrorResponses.send(exchange, refusal);
+            return;
+        }
+        RequestBodies.receive(exchange, limits, takesBody,
+                (received, body) -> received.dispatch(worker -> respond(worker, body)));
+    }
+
+    /** On a worker thread, with the whole body: the handler and its answer. */
+    private void respond(HttpServerExchange exchange, byte[] body) {
+        try {
             ApiRequest request = new ApiRequest(exchange, authentication, body);
             Responses.ok(exchange, handler.handle(request));
         } catch (VirtualMachineError fatal) {
