@@ -30,21 +30,32 @@ public final class ExternalPostgres implements AutoCloseable {
     private final int port;
     private EmbeddedPostgres running;
 
-    private ExternalPostgres(Path root, int port) {
+    private ExternalPostgres(Path root, Path dataDir, int port) {
         this.root = root;
-        this.dataDir = root.resolve("pgdata");
+        this.dataDir = dataDir;
         this.port = port;
     }
 
     /** A new database in a fresh temporary directory on a free port, started. */
     public static ExternalPostgres start() {
         try {
-            ExternalPostgres postgres = new ExternalPostgres(Files.createTempDirectory("guestlist-pg-"), freePort());
+            Path root = Files.createTempDirectory("guestlist-pg-");
+            ExternalPostgres postgres = new ExternalPostgres(root, root.resolve("pgdata"), freePort());
             postgres.startAgain();
             return postgres;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    /**
+     * A server started on an existing data directory that no server runs on (such as the one an
+     * embedded database left behind), to look at its rows. {@link #close()} keeps its files.
+     */
+    public static ExternalPostgres onDataDirectory(Path pgData) {
+        ExternalPostgres postgres = new ExternalPostgres(null, pgData, freePort());
+        postgres.startAgain();
+        return postgres;
     }
 
     /** Starts the server again on the same data directory and port (after {@link #stop()}). */
@@ -121,7 +132,7 @@ public final class ExternalPostgres implements AutoCloseable {
         }
     }
 
-    /** Stops the server and deletes its files. */
+    /** Stops the server and deletes its files (unless it was started on a data directory of someone else's). */
     @Override
     public void close() {
         try {
