@@ -95,7 +95,12 @@ public final class ExternalPostgres implements AutoCloseable {
 
     /** The URL a Guestlist process is given in {@code GUESTLIST_DATABASE_URL}. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    /** The URL of another database on this server (made with {@code CREATE DATABASE}). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     /** A connection straight to the database, behind any server: for setting up and inspecting rows. */
