@@ -41,6 +41,8 @@ class DatabaseOutageTest {
     private static final String ADMIN_PASSWORD = "outage-admin-password";
     /** The pool's 2 s wait for a connection, and room for a busy machine. */
     private static final Duration QUICK = Duration.ofSeconds(5);
+    /** The adapter's 10 s wait for an answer of a database that stopped answering, and room. */
+    private static final Duration FROZEN_PATIENCE = Duration.ofSeconds(20);
     /** How long the server may take to notice that the database is back. */
     private static final Duration RECOVERY = Duration.ofSeconds(15);
 
@@ -223,6 +225,89 @@ class DatabaseOutageTest {
         System.out.printf("database outage: recovered in %d ms after the restart; transactions cut off: %s; "
                         + "use cases while down: %d calls, all 503; load across the outage: %s; invite uses %d%n",
                 recovered.toMillis(), cutOff, firstRound.size() + laterRound.size(), tally, uses);
+    }
+
+    /**
+     * A database that stops answering without closing anything (a hung host, a network that drops
+     * packets: here SIGSTOP) must not hold requests either: one in flight when it freezes, and any
+     * that gets a connection the pool had just used, give up after the adapter's 10 s wait for an
+     * answer, with 503. Without that wait they hang until the database answers again.
+     */
+    @Test
+    void whileTheDatabaseIsFrozenNoRequestHangsAndAllWorksAgainOnceItAnswers() throws Exception {
+        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
+        Api.Answer registered = api.register("frozen_member", null);
+        Api.expect(registered, 200, "register before");
+        String member = registered.jwt();
+        long memberId = api.myId(member);
+        String invite = api.createInvite(member, "max_uses", 1_000);
+        String lockedInvite = api.createInvite(member, "max_uses", 5);
+
+        Load load = Load.start(4, api, invite, member);
+        Thread.sleep(500);
+        Connection holder = postgres.connect();
+        holder.setAutoCommit(false);
+        long holderPid = single(holder, "SELECT pg_backend_pid()");
+        single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
+                + "' FOR UPDATE) locked");
+        ExecutorService inFlight = Executors.newSingleThreadExecutor();
+        Future<Api.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
+        awaitBlockedBy(holderPid, 1);
+
+        postgres.freeze();
+        Api.Answer inFlightAnswer;
+        Map<String, Api.Answer> whileFrozen;
+        try {
+            inFlightAnswer = cutOff.get(FROZEN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            whileFrozen = callAll(List.of(
+                    new Call("GET /health", () -> api.get("/health", null)),
+                    new Call("GET /site", () -> api.get("/site", null)),
+                    new Call("GET /account", () -> api.get("/account", member)),
+                    new Call("register", () -> api.register("frozen_new", invite)),
+                    new Call("log-in", () -> api.post("/account/auth/login",
+                            object("username_or_email", "frozen_member", "password", Api.PASSWORD), null)),
+                    new Call("create invite", () -> api.post("/account/invite", object(), member)),
+                    new Call("validity", () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null))));
+        } finally {
+            postgres.thaw();
+            inFlight.shutdownNow();
+            try {
+                holder.close();
+            } catch (SQLException ignored) {
+                // its server may have ended it
+            }
+        }
+        Duration recovered = awaitHealthy();
+        Thread.sleep(500);
+        List<Load.Outcome> outcomes = load.stop();
+
+        assertThat(inFlightAnswer.status()).as("the request in flight at the freeze: %s", inFlightAnswer).isEqualTo(503);
+        assertThat(inFlightAnswer.error()).isEqualTo("service_unavailable");
+        whileFrozen.forEach((call, answer) -> {
+            assertThat(answer.status()).as("%s while the database is frozen: %s", call, answer).isEqualTo(503);
+            assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
+            assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(FROZEN_PATIENCE);
+        });
+        Map<String, Integer> tally = new TreeMap<>();
+        for (Load.Outcome outcome : outcomes) {
+            tally.merge(outcome.summary(), 1, Integer::sum);
+            assertThat(outcome.failure()).as("%s", outcome).isNull();
+            assertThat(outcome.answer().took()).as("%s", outcome).isLessThan(FROZEN_PATIENCE);
+            if (outcome.answer().status() != 200) {
+                assertThat(outcome.answer().error()).as("%s", outcome).isEqualTo("service_unavailable");
+            }
+        }
+
+        assertThat(recovered).isLessThan(RECOVERY);
+        assertThat(api.myId(member)).isEqualTo(memberId);
+        Api.expect(api.register("frozen_after", invite), 200, "register after the thaw");
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name IN ('frozen_inflight', 'frozen_new')"))
+                .as("the registrations refused while frozen wrote nothing").isZero();
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
+                .isEqualTo(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite));
+        System.out.printf("database frozen: the request in flight answered %s; while frozen: %s; load: %s; healthy "
+                + "%d ms after the thaw%n", inFlightAnswer, whileFrozen, tally, recovered.toMillis());
     }
 
     private static long single(Connection connection, String sql) throws SQLException {

@@ -89,6 +89,45 @@ public final class ExternalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the server (SIGSTOP to the postmaster and every process it runs): connections stay
+     * open and new ones are accepted by the kernel, but nothing answers, as with a database host
+     * that hangs or a network that drops packets. {@link #thaw()} lets it go on where it was.
+     */
+    public synchronized void freeze() {
+        signalAll("-STOP");
+    }
+
+    public synchronized void thaw() {
+        signalAll("-CONT");
+    }
+
+    /** The postmaster first (so that it starts no process unsignalled), then its children. */
+    private void signalAll(String signal) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        if (!kill(signal, postmaster)) {
+            throw new IllegalStateException("could not signal the postmaster " + postmaster);
+        }
+        ProcessHandle.of(postmaster).orElseThrow().children()
+                .forEach(child -> kill(signal, child.pid())); // a child may have ended meanwhile
+    }
+
+    private static boolean kill(String signal, long pid) {
+        try {
+            return new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor() == 0;
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     public int port() {
         return port;
     }
