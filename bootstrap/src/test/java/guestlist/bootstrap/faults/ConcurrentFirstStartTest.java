@@ -185,17 +185,19 @@ class ConcurrentFirstStartTest {
             }
         };
         ExecutorService processes = Executors.newFixedThreadPool(2);
-        try (HikariDataSource one = PostgresPersistence.pool(postgres.jdbcUrl(database), ExternalPostgres.USER, null, 4);
-             HikariDataSource two = PostgresPersistence.pool(postgres.jdbcUrl(database), ExternalPostgres.USER, null, 4)) {
+        String url = postgres.jdbcUrl(database);
+        try (HikariDataSource one = PostgresPersistence.pool(url, ExternalPostgres.USER, null, 4);
+             HikariDataSource two = PostgresPersistence.pool(url, ExternalPostgres.USER, null, 4)) {
             PostgresPersistence.migrate(one);
+            Map<String, HikariDataSource> adminsAndPools = Map.of("admin_one", one, "admin_two", two);
             List<Future<Optional<LocalUser>>> setups = new ArrayList<>();
-            for (Object[] process : new Object[][] {{one, "admin_one"}, {two, "admin_two"}}) {
-                PostgresPersistence persistence = new PostgresPersistence((HikariDataSource) process[0]);
-                AdminSetupService setup = new AdminSetupService(persistence.transactions(), persistence.sites(), persistence.users(),
-                        together, Clock.systemUTC());
-                setups.add(processes.submit(() -> setup.ensureAdmin(new Username((String) process[1]),
+            adminsAndPools.forEach((name, pool) -> {
+                PostgresPersistence persistence = new PostgresPersistence(pool);
+                AdminSetupService setup = new AdminSetupService(persistence.transactions(), persistence.sites(),
+                        persistence.users(), together, Clock.systemUTC());
+                setups.add(processes.submit(() -> setup.ensureAdmin(new Username(name),
                         new Password("a long admin secret"))));
-            }
+            });
             long created = 0;
             for (Future<Optional<LocalUser>> setup : setups) {
                 created += setup.get(60, TimeUnit.SECONDS).isPresent() ? 1 : 0;

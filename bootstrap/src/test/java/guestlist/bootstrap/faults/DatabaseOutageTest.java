@@ -215,7 +215,8 @@ class DatabaseOutageTest {
         long uses = postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite);
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
                 .isEqualTo(uses);
-        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE 'down\\_%' OR name = 'inflight_reg'"))
+        assertThat(postgres.number(
+                "SELECT count(*) FROM local_user WHERE name LIKE 'down\\_%' OR name = 'inflight_reg'"))
                 .as("no registration answered 503 while the database was down wrote an account").isZero();
         assertThat(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", lockedInvite))
                 .as("the registration cut off took no use").isZero();
@@ -282,7 +283,8 @@ class DatabaseOutageTest {
         Thread.sleep(500);
         List<Load.Outcome> outcomes = load.stop();
 
-        assertThat(inFlightAnswer.status()).as("the request in flight at the freeze: %s", inFlightAnswer).isEqualTo(503);
+        assertThat(inFlightAnswer.status()).as("the request in flight at the freeze: %s", inFlightAnswer)
+                .isEqualTo(503);
         assertThat(inFlightAnswer.error()).isEqualTo("service_unavailable");
         whileFrozen.forEach((call, answer) -> {
             assertThat(answer.status()).as("%s while the database is frozen: %s", call, answer).isEqualTo(503);

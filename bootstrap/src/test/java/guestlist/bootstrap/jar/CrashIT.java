@@ -121,12 +121,11 @@ class CrashIT {
         Set<String> found = names(postgres, "SELECT name FROM local_user WHERE name LIKE 'crash\\_%'");
         assertThat(found).as("every acknowledged registration is there").containsAll(acknowledgedAtKill);
         assertThat(sent).as("and nothing that was not asked for").containsAll(found);
-        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE NOT admin AND invited_by_local_user_id IS NULL"))
-                .as("no account without its invite use").isZero();
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE NOT admin "
+                + "AND invited_by_local_user_id IS NULL")).as("no account without its invite use").isZero();
+        long invited = postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", adminId);
         assertThat(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite))
-                .as("the invite counts exactly the accounts made with it")
-                .isEqualTo(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", adminId))
-                .isEqualTo(found.size());
+                .as("the invite counts exactly the accounts made with it").isEqualTo(invited).isEqualTo(found.size());
         assertThat(postgres.number("""
                 SELECT count(*) FROM local_user u
                  WHERE u.name LIKE 'crash\\_%'

@@ -67,7 +67,7 @@ final class ServerProcess implements AutoCloseable {
         return env;
     }
 
-    /** Starts the jar; does not wait for it to listen (see {@link #awaitHealthy}). Its output is appended to {@code log}. */
+    /** Starts the jar; does not wait for it to listen (see {@link #awaitHealthy}). Its output goes to {@code log}. */
     static ServerProcess launch(String name, Map<String, String> env, Path log) {
         assertThat(JAR).as("built by the package phase").exists();
         String java = ProcessHandle.current().info().command().orElse("java");
