@@ -256,10 +256,10 @@ class DatabaseOutageTest {
         Future<Api.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
         awaitBlockedBy(holderPid, 1);
 
-        postgres.freeze();
         Api.Answer inFlightAnswer;
         Map<String, Api.Answer> whileFrozen;
         try {
+            postgres.freeze();
             inFlightAnswer = cutOff.get(FROZEN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
             whileFrozen = callAll(List.of(
                     new Call("GET /health", () -> api.get("/health", null)),

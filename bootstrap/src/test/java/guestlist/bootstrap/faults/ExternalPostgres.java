@@ -29,6 +29,7 @@ public final class ExternalPostgres implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private EmbeddedPostgres running;
+    private boolean frozen;
 
     private ExternalPostgres(Path root, Path dataDir, int port) {
         this.root = root;
@@ -80,6 +81,9 @@ public final class ExternalPostgres implements AutoCloseable {
         if (running == null) {
             return;
         }
+        if (frozen) {
+            thaw(); // a frozen server cannot stop
+        }
         try {
             running.close();
         } catch (IOException failed) {
@@ -95,11 +99,13 @@ public final class ExternalPostgres implements AutoCloseable {
      * that hangs or a network that drops packets. {@link #thaw()} lets it go on where it was.
      */
     public synchronized void freeze() {
+        frozen = true;
         signalAll("-STOP");
     }
 
     public synchronized void thaw() {
         signalAll("-CONT");
+        frozen = false;
     }
 
     /** The postmaster first (so that it starts no process unsignalled), then its children. */
