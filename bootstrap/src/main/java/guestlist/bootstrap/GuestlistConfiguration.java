@@ -102,7 +102,7 @@ class GuestlistConfiguration {
 
     @Bean
     AdminSetupService adminSetupService(PostgresPersistence persistence, PasswordHasher hasher, Clock clock) {
-        return new AdminSetupService(persistence.transactions(), persistence.users(), hasher, clock);
+        return new AdminSetupService(persistence.transactions(), persistence.sites(), persistence.users(), hasher, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -11,9 +11,12 @@ import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,6 +38,15 @@ public final class PostgresPersistence {
     /** How long a request waits for a connection before it is answered {@code service_unavailable}. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * How long the out-ports wait for any one answer of the database (the socket's read timeout)
+     * before they give up with {@code service_unavailable}: a database that stopped answering
+     * without closing anything (a hung host, a network dropping packets) would otherwise hold the
+     * request, its worker thread and its connection until it answers again. Far above what any
+     * statement of a use case takes, lock waits included; migrations are not bound by it.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
     private final UserRepository users;
     private final SiteRepository sites;
     private final SessionRepository sessions;
@@ -45,13 +57,15 @@ public final class PostgresPersistence {
 
     public PostgresPersistence(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        DataSource bounded = new AnswerTimeoutDataSource(dataSource, ANSWER_TIMEOUT);
+        JdbcClient jdbc = JdbcClient.create(bounded);
         this.users = new PostgresUserRepository(jdbc);
         this.sites = new PostgresSiteRepository(jdbc);
         this.sessions = new PostgresSessionRepository(jdbc);
         this.invites = new PostgresInviteRepository(jdbc);
         this.applications = new PostgresRegistrationApplicationRepository(jdbc);
-        this.transactions = new PostgresTransactions(new JdbcTransactionManager(dataSource));
+        // the same data source object as the repositories', so that they join its transactions
+        this.transactions = new PostgresTransactions(new JdbcTransactionManager(bounded));
         this.health = new PostgresStorageHealth(dataSource);
     }
 
@@ -81,6 +95,41 @@ public final class PostgresPersistence {
 
     public StorageHealth health() {
         return health;
+    }
+
+    /**
+     * Hands out the connections of a data source with a read timeout set ({@link
+     * Connection#setNetworkTimeout}); HikariCP puts the pool's own value back when a connection
+     * returns, so the connections Flyway or the health check take are not affected.
+     */
+    private static final class AnswerTimeoutDataSource extends DelegatingDataSource {
+
+        private final int timeoutMillis;
+
+        AnswerTimeoutDataSource(DataSource target, Duration timeout) {
+            super(target);
+            this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return bounded(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return bounded(super.getConnection(username, password));
+        }
+
+        private Connection bounded(Connection connection) throws SQLException {
+            try {
+                connection.setNetworkTimeout(Runnable::run, timeoutMillis);
+                return connection;
+            } catch (SQLException | RuntimeException failed) {
+                connection.close();
+                throw failed;
+            }
+        }
     }
 
     /**

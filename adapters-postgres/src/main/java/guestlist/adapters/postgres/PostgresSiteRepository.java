@@ -23,6 +23,15 @@ final class PostgresSiteRepository implements SiteRepository {
                 .orElseThrow(() -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
     }
 
+    /** {@code FOR NO KEY UPDATE}: a second locker waits until the first one's transaction ends. */
+    @Override
+    public LocalSite lock() {
+        return jdbc.sql("SELECT " + Rows.SITE_COLUMNS + " FROM local_site ORDER BY id LIMIT 1 FOR NO KEY UPDATE")
+                .query(Rows::site)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
+    }
+
     /** Writes the settings (name, mode, question, cap); the id and creation time stay as they are. */
     @Override
     public LocalSite save(LocalSite site) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
@@ -24,7 +25,9 @@ import java.util.function.Supplier;
  * One READ COMMITTED transaction per block, on Spring's {@link TransactionTemplate}: the block's
  * repository calls join it through the data source they share with the transaction manager.
  * Whatever the block throws rolls everything back and comes out unchanged, except failures that
- * mean the database cannot be reached, which come out as {@code service_unavailable}.
+ * mean the database cannot be reached, which come out as {@code service_unavailable}. When the
+ * rollback itself fails (the database ended the connection under the block: the server rolls the
+ * transaction back by itself), what the block threw is what counts.
  */
 final class PostgresTransactions implements Transactions {
 
@@ -43,6 +46,10 @@ final class PostgresTransactions implements Transactions {
         } catch (GuestlistException refused) {
             throw refused;
         } catch (RuntimeException failure) {
+            if (failure instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() instanceof GuestlistException refused) {
+                throw refused;
+            }
             if (meansUnreachable(failure)) {
                 throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the database cannot be reached", failure);
             }
@@ -54,6 +61,8 @@ final class PostgresTransactions implements Transactions {
      * Whether a failure, or anything that caused it, says the database is down, unreachable or
      * shutting down: no connection could be had (the pool timed out, the connection was refused or
      * broke: SQLState class 08), the server is stopping or starting (57P0x), or a statement timed out.
+     * A failed rollback counts by what the block threw before it, which the rollback's failure
+     * ({@code Connection is closed}, no SQLState) would otherwise hide.
      */
     static boolean meansUnreachable(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -68,6 +77,11 @@ final class PostgresTransactions implements Transactions {
                 return true;
             }
             if (cause instanceof SQLException sql && unreachableState(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && meansUnreachable(rollbackFailed.getApplicationException())) {
                 return true;
             }
         }

@@ -59,7 +59,7 @@ public final class InMemoryApplication {
         this.applications = new RegistrationApplicationService(store.transactions(), store.users(),
                 store.applications(), clock);
         this.health = new HealthService(storageHealth);
-        this.adminSetup = new AdminSetupService(store.transactions(), store.users(), passwords, clock);
+        this.adminSetup = new AdminSetupService(store.transactions(), store.sites(), store.users(), passwords, clock);
     }
 
     public StoreFixture store() {

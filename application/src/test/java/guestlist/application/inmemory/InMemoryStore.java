@@ -243,6 +243,11 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
+        public LocalSite lock() {
+            return get(); // a transaction holds the whole store
+        }
+
+        @Override
         public LocalSite save(LocalSite site) {
             requireTransaction();
             state.site()[0] = site;

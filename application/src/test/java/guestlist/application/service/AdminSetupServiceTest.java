@@ -81,7 +81,7 @@ class AdminSetupServiceTest {
                 return look > 2 && super.anyAdmin();
             }
         };
-        AdminSetupService setup = new AdminSetupService(store.transactions(), racing, app.hasher(), app.clock());
+        AdminSetupService setup = new AdminSetupService(store.transactions(), store.sites(), racing, app.hasher(), app.clock());
 
         assertThat(setup.ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
         assertThat(looks).as("looked again after the insert failed").hasValue(3);

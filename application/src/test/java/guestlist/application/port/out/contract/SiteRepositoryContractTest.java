@@ -66,6 +66,14 @@ public abstract class SiteRepositoryContractTest {
     }
 
     @Test
+    void lockGivesTheSiteAsGetDoes() {
+        LocalSite saved = tx(() -> sites().save(sites().get().edit(new SiteChanges(Optional.of("Locked"),
+                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.of(7)))));
+
+        assertThat(tx(() -> sites().lock())).isEqualTo(saved).isEqualTo(tx(() -> sites().get()));
+    }
+
+    @Test
     void everyModeCanBeStored() {
         for (RegistrationMode mode : RegistrationMode.values()) {
             LocalSite edited = tx(() -> sites().get()).edit(new SiteChanges(Optional.empty(), Optional.of(mode),

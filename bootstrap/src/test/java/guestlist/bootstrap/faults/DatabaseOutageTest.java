@@ -1,0 +1,424 @@
+package guestlist.bootstrap.faults;
+
+import guestlist.bootstrap.Guestlist;
+import guestlist.bootstrap.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static guestlist.bootstrap.faults.Api.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database goes away under a running server and comes back (SPEC §3 {@code service_unavailable}):
+ * the real wiring in-process on a PostgreSQL that the test stops and starts again on the same data
+ * directory and port. While it is down, every use case answers {@code 503 service_unavailable}
+ * in the error envelope within 5 s (the pool waits 2 s for a connection), never 500 and never a
+ * hang; once it is back, the same server works again, with the data from before.
+ */
+class DatabaseOutageTest {
+
+    private static final String ADMIN = "outage_admin";
+    private static final String ADMIN_PASSWORD = "outage-admin-password";
+    /** The pool's 2 s wait for a connection, and room for a busy machine. */
+    private static final Duration QUICK = Duration.ofSeconds(5);
+    /** The adapter's 10 s wait for an answer of a database that stopped answering, and room. */
+    private static final Duration FROZEN_PATIENCE = Duration.ofSeconds(20);
+    /** How long the server may take to notice that the database is back. */
+    private static final Duration RECOVERY = Duration.ofSeconds(15);
+
+    private ExternalPostgres postgres;
+    private Guestlist guestlist;
+    private Api api;
+
+    @BeforeEach
+    void start() {
+        postgres = ExternalPostgres.start();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GUESTLIST_PORT", "0");
+        env.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl());
+        env.put("GUESTLIST_DATABASE_USER", ExternalPostgres.USER);
+        env.put("GUESTLIST_ADMIN_USERNAME", ADMIN);
+        env.put("GUESTLIST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");
+        env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", "0");
+        guestlist = Guestlist.start(Settings.fromEnvironment(env));
+        api = new Api(guestlist.port());
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (guestlist != null) {
+                guestlist.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    /** One call of the API as a client makes it, by name. */
+    private record Call(String name, Supplier<Api.Answer> request) {
+    }
+
+    @Test
+    void whileTheDatabaseIsDownEveryUseCaseAnswersServiceUnavailableQuicklyAndAllWorksAgainWhenItIsBack()
+            throws Exception {
+        // before: a site, an admin, a member with a session, an invite with one use taken, an application
+        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        long adminId = api.myId(admin);
+        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
+        Api.Answer registered = api.register("before_member", null);
+        Api.expect(registered, 200, "register before");
+        String member = registered.jwt();
+        long memberId = api.myId(member);
+        String invite = api.createInvite(member, "max_uses", 1_000);
+        Api.expect(api.register("before_invited", invite), 200, "register with the invite before");
+        Api.expect(api.put("/site", object("registration_mode", "require_application",
+                "application_question", "why?"), admin), 200, "ask for applications");
+        Api.expect(api.post("/account/auth/register", object("username", "before_applicant", "password",
+                Api.PASSWORD, "password_verify", Api.PASSWORD, "answer", "because"), null), 200, "apply before");
+        long applicantId = postgres.number("SELECT id FROM local_user WHERE name = 'before_applicant'");
+        long applicationId = postgres.number("SELECT id FROM registration_application WHERE local_user_id = ?",
+                applicantId);
+        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site again");
+        Api.expect(api.get("/health", null), 200, "health before");
+
+        AtomicInteger fresh = new AtomicInteger();
+        List<Call> everyUseCase = List.of(
+                new Call("GET /health", () -> api.get("/health", null)),
+                new Call("GET /site", () -> api.get("/site", null)),
+                new Call("GET /site with a session", () -> api.get("/site", member)),
+                new Call("PUT /site", () -> api.put("/site", object("name", "Renamed"), admin)),
+                new Call("register", () -> api.register("down_" + fresh.incrementAndGet(), null)),
+                new Call("register with an invite", () -> api.register("down_" + fresh.incrementAndGet(), invite)),
+                new Call("log-in", () -> api.post("/account/auth/login",
+                        object("username_or_email", "before_member", "password", Api.PASSWORD), null)),
+                new Call("log-out", () -> api.post("/account/auth/logout", object(), member)),
+                new Call("GET /account", () -> api.get("/account", member)),
+                new Call("create invite", () -> api.post("/account/invite", object("max_uses", 5), member)),
+                new Call("list invites", () -> api.get("/account/invite/list", member)),
+                new Call("revoke invite", () -> api.delete("/account/invite", object("token", invite), member)),
+                new Call("validity", () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null)),
+                new Call("list applications", () -> api.get("/admin/registration_application/list", admin)),
+                new Call("get application", () -> api.get("/admin/registration_application?person_id="
+                        + applicantId, admin)),
+                new Call("decide application", () -> api.put("/admin/registration_application/approve",
+                        object("id", applicationId, "approve", true), admin)));
+
+        // a steady load from a few clients, across the outage and the recovery
+        Load load = Load.start(4, api, invite, member);
+        Thread.sleep(500);
+
+        // two transactions in flight when the database stops: held behind row locks the test takes
+        String lockedInvite = api.createInvite(member, "max_uses", 5);
+        Map<String, Api.Answer> cutOff;
+        long downAt;
+        try (Connection holder = postgres.connect()) {
+            holder.setAutoCommit(false);
+            long holderPid = single(holder, "SELECT pg_backend_pid()");
+            single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
+                    + "' FOR UPDATE) locked");
+            single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user WHERE id = " + memberId
+                    + " FOR NO KEY UPDATE) locked");
+            ExecutorService inFlight = Executors.newFixedThreadPool(2);
+            Future<Api.Answer> registration = inFlight.submit(() -> api.register("inflight_reg", lockedInvite));
+            Future<Api.Answer> creation = inFlight.submit(() -> api.post("/account/invite", object(), member));
+            awaitBlockedBy(holderPid, 2);
+
+            postgres.stop();
+            downAt = System.nanoTime();
+            cutOff = Map.of("register cut off", registration.get(60, TimeUnit.SECONDS),
+                    "create invite cut off", creation.get(60, TimeUnit.SECONDS));
+            inFlight.shutdownNow();
+        } catch (SQLException endedByTheStop) {
+            throw new AssertionError("the test's own connection", endedByTheStop);
+        }
+        cutOff.forEach((call, answer) -> {
+            assertThat(answer.status()).as("%s by the stop: %s", call, answer).isEqualTo(503);
+            assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
+            assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(QUICK);
+        });
+
+        Map<String, Api.Answer> firstRound = callAll(everyUseCase);
+        Thread.sleep(2_500);
+        Map<String, Api.Answer> laterRound = callAll(everyUseCase);
+        for (Map<String, Api.Answer> round : List.of(firstRound, laterRound)) {
+            round.forEach((call, answer) -> {
+                assertThat(answer.status()).as("%s while the database is down: %s", call, answer).isEqualTo(503);
+                assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
+                assertThat(answer.body().path("message").asText()).as("%s: %s", call, answer).isNotBlank();
+                assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(QUICK);
+            });
+        }
+
+        postgres.startAgain();
+        long upAt = System.nanoTime();
+        Duration recovered = awaitHealthy();
+        Thread.sleep(500);
+        List<Load.Outcome> outcomes = load.stop();
+
+        // the load: answered quickly, 200 or 503 service_unavailable and nothing else
+        Map<String, Integer> tally = new TreeMap<>();
+        for (Load.Outcome outcome : outcomes) {
+            tally.merge(outcome.summary(), 1, Integer::sum);
+            assertThat(outcome.failure()).as("%s", outcome).isNull();
+            assertThat(outcome.answer().took()).as("%s", outcome).isLessThan(QUICK);
+            if (outcome.answer().status() != 200) {
+                assertThat(outcome.answer().status()).as("%s", outcome).isEqualTo(503);
+                assertThat(outcome.answer().error()).as("%s", outcome).isEqualTo("service_unavailable");
+            }
+        }
+        assertThat(outcomes.stream().filter(o -> o.failure() == null && o.answer().status() == 503
+                && o.startedNanos() > downAt && o.startedNanos() < upAt)).as("503s during the outage").isNotEmpty();
+        assertThat(outcomes.stream().filter(o -> o.failure() == null && o.answer().status() == 200
+                && o.startedNanos() > upAt + recovered.toNanos())).as("200s after the recovery").isNotEmpty();
+
+        // back: the same server, without a restart, with the data from before
+        assertThat(recovered).isLessThan(RECOVERY);
+        assertThat(api.myId(member)).as("the session from before still works").isEqualTo(memberId);
+        assertThat(api.myId(api.login(ADMIN, ADMIN_PASSWORD))).isEqualTo(adminId);
+        assertThat(api.login("before_invited", Api.PASSWORD)).isNotBlank();
+        assertThat(api.get("/account/invite/validity?token=" + Api.encode(invite), null).body().path("valid")
+                .asBoolean()).as("the invite from before").isTrue();
+        Api.expect(api.register("after_invited", invite), 200, "register with the invite after");
+        Api.expect(api.get("/site", member), 200, "GET /site after");
+        Api.expect(api.put("/site", object("name", "Back again"), admin), 200, "PUT /site after");
+        assertThat(api.get("/site", null).body().at("/site_view/site/name").asText()).isEqualTo("Back again");
+        Api.expect(api.get("/account/invite/list", member), 200, "list after");
+        Api.expect(api.get("/admin/registration_application?person_id=" + applicantId, admin), 200,
+                "the application from before");
+        api.createInvite(member, "max_uses", 2);
+        // every invite use that was counted has its account, and none without: also for the
+        // registrations that the outage cut off
+        long uses = postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite);
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
+                .isEqualTo(uses);
+        assertThat(postgres.number(
+                "SELECT count(*) FROM local_user WHERE name LIKE 'down\\_%' OR name = 'inflight_reg'"))
+                .as("no registration answered 503 while the database was down wrote an account").isZero();
+        assertThat(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", lockedInvite))
+                .as("the registration cut off took no use").isZero();
+        assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE local_user_id = ?", memberId))
+                .as("the invite creation cut off wrote nothing: the two invites and the one made after").isEqualTo(3);
+
+        System.out.printf("database outage: recovered in %d ms after the restart; transactions cut off: %s; "
+                        + "use cases while down: %d calls, all 503; load across the outage: %s; invite uses %d%n",
+                recovered.toMillis(), cutOff, firstRound.size() + laterRound.size(), tally, uses);
+    }
+
+    /**
+     * A database that stops answering without closing anything (a hung host, a network that drops
+     * packets: here SIGSTOP) must not hold requests either: one in flight when it freezes, and any
+     * that gets a connection the pool had just used, give up after the adapter's 10 s wait for an
+     * answer, with 503. Without that wait they hang until the database answers again.
+     */
+    @Test
+    void whileTheDatabaseIsFrozenNoRequestHangsAndAllWorksAgainOnceItAnswers() throws Exception {
+        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
+        Api.Answer registered = api.register("frozen_member", null);
+        Api.expect(registered, 200, "register before");
+        String member = registered.jwt();
+        long memberId = api.myId(member);
+        String invite = api.createInvite(member, "max_uses", 1_000);
+        String lockedInvite = api.createInvite(member, "max_uses", 5);
+
+        Load load = Load.start(4, api, invite, member);
+        Thread.sleep(500);
+        Connection holder = postgres.connect();
+        holder.setAutoCommit(false);
+        long holderPid = single(holder, "SELECT pg_backend_pid()");
+        single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
+                + "' FOR UPDATE) locked");
+        ExecutorService inFlight = Executors.newSingleThreadExecutor();
+        Future<Api.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
+        awaitBlockedBy(holderPid, 1);
+
+        Api.Answer inFlightAnswer;
+        Map<String, Api.Answer> whileFrozen;
+        try {
+            postgres.freeze();
+            inFlightAnswer = cutOff.get(FROZEN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            whileFrozen = callAll(List.of(
+                    new Call("GET /health", () -> api.get("/health", null)),
+                    new Call("GET /site", () -> api.get("/site", null)),
+                    new Call("GET /account", () -> api.get("/account", member)),
+                    new Call("register", () -> api.register("frozen_new", invite)),
+                    new Call("log-in", () -> api.post("/account/auth/login",
+                            object("username_or_email", "frozen_member", "password", Api.PASSWORD), null)),
+                    new Call("create invite", () -> api.post("/account/invite", object(), member)),
+                    new Call("validity", () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null))));
+        } finally {
+            postgres.thaw();
+            inFlight.shutdownNow();
+            try {
+                holder.close();
+            } catch (SQLException ignored) {
+                // its server may have ended it
+            }
+        }
+        Duration recovered = awaitHealthy();
+        Thread.sleep(500);
+        List<Load.Outcome> outcomes = load.stop();
+
+        assertThat(inFlightAnswer.status()).as("the request in flight at the freeze: %s", inFlightAnswer)
+                .isEqualTo(503);
+        assertThat(inFlightAnswer.error()).isEqualTo("service_unavailable");
+        whileFrozen.forEach((call, answer) -> {
+            assertThat(answer.status()).as("%s while the database is frozen: %s", call, answer).isEqualTo(503);
+            assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
+            assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(FROZEN_PATIENCE);
+        });
+        Map<String, Integer> tally = new TreeMap<>();
+        for (Load.Outcome outcome : outcomes) {
+            tally.merge(outcome.summary(), 1, Integer::sum);
+            assertThat(outcome.failure()).as("%s", outcome).isNull();
+            assertThat(outcome.answer().took()).as("%s", outcome).isLessThan(FROZEN_PATIENCE);
+            if (outcome.answer().status() != 200) {
+                assertThat(outcome.answer().error()).as("%s", outcome).isEqualTo("service_unavailable");
+            }
+        }
+
+        assertThat(recovered).isLessThan(RECOVERY);
+        assertThat(api.myId(member)).isEqualTo(memberId);
+        Api.expect(api.register("frozen_after", invite), 200, "register after the thaw");
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name IN ('frozen_inflight', 'frozen_new')"))
+                .as("the registrations refused while frozen wrote nothing").isZero();
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
+                .isEqualTo(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite));
+        System.out.printf("database frozen: the request in flight answered %s; while frozen: %s; load: %s; healthy "
+                + "%d ms after the thaw%n", inFlightAnswer, whileFrozen, tally, recovered.toMillis());
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Waits until {@code count} backends wait for a lock that the backend {@code holderPid} holds. */
+    private void awaitBlockedBy(long holderPid, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (postgres.number("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))",
+                (int) holderPid) < count) {
+            assertThat(System.nanoTime()).as("the requests wait for the test's row locks").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private Duration awaitHealthy() throws InterruptedException {
+        long started = System.nanoTime();
+        while (true) {
+            Api.Answer health = api.get("/health", null);
+            if (health.status() == 200) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            assertThat(health.status()).as("%s", health).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("healthy again").isLessThan(RECOVERY);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Makes every call at once, each from its own thread; their answers by name. */
+    private static Map<String, Api.Answer> callAll(List<Call> calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        try {
+            Map<String, Future<Api.Answer>> pending = new LinkedHashMap<>();
+            calls.forEach(call -> pending.put(call.name(), threads.submit(() -> call.request().get())));
+            Map<String, Api.Answer> answers = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Api.Answer>> entry : pending.entrySet()) {
+                answers.put(entry.getKey(), entry.getValue().get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Clients that keep calling the API, whatever happens to the database, and note every answer. */
+    private static final class Load {
+
+        record Outcome(String call, long startedNanos, Api.Answer answer, Throwable failure) {
+            String summary() {
+                return call + " " + (failure != null ? failure.getClass().getSimpleName()
+                        : answer.status() + (answer.error() == null ? "" : " " + answer.error()));
+            }
+        }
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        private final List<Thread> threads = new ArrayList<>();
+
+        static Load start(int clients, Api api, String invite, String session) {
+            Load load = new Load();
+            AtomicInteger names = new AtomicInteger();
+            for (int client = 0; client < clients; client++) {
+                int id = client;
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; load.running.get(); i++) {
+                        String call;
+                        Supplier<Api.Answer> request;
+                        switch ((i + id) % 4) {
+                            case 0 -> {
+                                call = "register";
+                                request = () -> api.register("load_" + names.incrementAndGet(), invite);
+                            }
+                            case 1 -> {
+                                call = "GET /account";
+                                request = () -> api.get("/account", session);
+                            }
+                            case 2 -> {
+                                call = "validity";
+                                request = () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null);
+                            }
+                            default -> {
+                                call = "GET /site";
+                                request = () -> api.get("/site", null);
+                            }
+                        }
+                        long started = System.nanoTime();
+                        try {
+                            load.outcomes.add(new Outcome(call, started, request.get(), null));
+                        } catch (RuntimeException | AssertionError failed) {
+                            load.outcomes.add(new Outcome(call, started, null, failed));
+                        }
+                    }
+                }, "outage-load-" + client);
+                thread.start();
+                load.threads.add(thread);
+            }
+            return load;
+        }
+
+        List<Outcome> stop() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(60_000);
+            }
+            return new ArrayList<>(outcomes);
+        }
+    }
+}

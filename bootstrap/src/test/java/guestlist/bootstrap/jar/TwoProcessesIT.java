@@ -1,0 +1,257 @@
+package guestlist.bootstrap.jar;
+
+import guestlist.bootstrap.faults.Api;
+import guestlist.bootstrap.faults.ExternalPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * Two server processes on one database (SPEC §4: nothing that must be shared lives in one
+ * process's memory, and the sweep is safe in several processes at once): the real jar started
+ * twice at the same moment on an empty PostgreSQL that the test owns, rate limits off, a sweep
+ * every second.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoProcessesIT {
+
+    /** Expired invites to sweep: ten batches, so that the two sweeps have time to meet. */
+    private static final int EXPIRED = 10_000;
+    private static final Pattern SWEPT = Pattern.compile("invite sweep deleted (\\d+) expired invites");
+
+    private Path work;
+    private ExternalPostgres postgres;
+    private ServerProcess a;
+    private ServerProcess b;
+    private Api onA;
+    private Api onB;
+    private String admin;
+    private long adminId;
+
+    @BeforeAll
+    void startTwoServersAtOnceOnAnEmptyDatabase() throws Exception {
+        work = Files.createTempDirectory("guestlist-two-");
+        postgres = ExternalPostgres.start();
+        a = launch("a");
+        b = launch("b");
+        a.awaitHealthy(Duration.ofSeconds(120));
+        b.awaitHealthy(Duration.ofSeconds(120));
+        onA = a.api();
+        onB = b.api();
+        admin = onA.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
+        adminId = onA.myId(admin);
+    }
+
+    private ServerProcess launch(String name) {
+        Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort(), postgres);
+        env.put("GUESTLIST_INVITE_SWEEP_INTERVAL", "PT1S");
+        return ServerProcess.launch(name, env, work.resolve(name + ".log"));
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            for (ServerProcess server : new ServerProcess[] {a, b}) {
+                if (server != null && server.alive()) {
+                    server.askToStop();
+                    assertThat(server.awaitExit(Duration.ofSeconds(60))).isZero();
+                }
+            }
+            for (ServerProcess server : new ServerProcess[] {a, b}) {
+                if (server != null) {
+                    assertThat(server.log()).as("log of a process").doesNotContain("Exception").doesNotContain("ERROR")
+                            .doesNotContain("invite sweep failed");
+                }
+            }
+        } finally {
+            if (a != null) {
+                a.close();
+            }
+            if (b != null) {
+                b.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            ExternalPostgres.deleteRecursively(work);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothProcessesStartedAtTheSameMomentOnAnEmptyDatabaseCameUpWithOneSchemaAndOneAdmin() {
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE admin")).isEqualTo(1);
+        assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
+                .isEqualTo(3);
+        assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
+        long created = List.of(a, b).stream().filter(server -> server.log().contains("created the admin")).count();
+        assertThat(created).as("one process created the admin, the other found it").isEqualTo(1);
+        assertThat(onB.myId(onB.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD))).isEqualTo(adminId);
+        for (ServerProcess server : List.of(a, b)) {
+            assertThat(server.log()).doesNotContain("Exception").doesNotContain("ERROR");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSessionMadeOnOneProcessWorksOnTheOtherUntilItEndsOnEither() {
+        Api.expect(onA.put("/site", Api.object("registration_mode", "open"), admin), 200, "open the site");
+        Api.expect(onA.register("both_ways", null), 200, "register on A");
+        String session = onA.login("both_ways", Api.PASSWORD);
+        long id = onA.myId(session);
+
+        assertThat(onB.myId(session)).as("A's session on B").isEqualTo(id);
+        String inviteMadeOnB = onB.createInvite(session, "max_uses", 3);
+        assertThat(onA.get("/account/invite/list", session).body().path("items").findValuesAsText("token"))
+                .as("B's invite listed on A").containsExactly(inviteMadeOnB);
+
+        Api.expect(onB.post("/account/auth/logout", Api.object(), session), 200, "log out on B");
+        Api.Answer afterLogout = onA.get("/account", session);
+        assertThat(afterLogout.status()).as("%s", afterLogout).isEqualTo(401);
+        assertThat(afterLogout.error()).isEqualTo("not_logged_in");
+    }
+
+    @Test
+    @Order(3)
+    void anAdminSettingChangedOnOneProcessIsSeenOnTheOtherAndTheCapHoldsAcrossBoth() {
+        Api.expect(onA.put("/site", Api.object("name", "Seen on B", "registration_mode", "open",
+                "max_invites_per_user_allowed", 3, "application_question", "Who sent you?"), admin), 200, "PUT on A");
+
+        Api.Answer site = onB.get("/site", null);
+        Api.expect(site, 200, "GET /site on B");
+        assertThat(site.body().at("/site_view/site/name").asText()).isEqualTo("Seen on B");
+        assertThat(site.body().at("/site_view/local_site/registration_mode").asText()).isEqualTo("open");
+        assertThat(site.body().at("/site_view/local_site/max_invites_per_user_allowed").asInt()).isEqualTo(3);
+        assertThat(site.body().at("/site_view/local_site/application_question").asText()).isEqualTo("Who sent you?");
+
+        Api.expect(onB.register("capped_member", null), 200, "register on B");
+        String member = onB.login("capped_member", Api.PASSWORD);
+        onA.createInvite(member);
+        onB.createInvite(member);
+        onA.createInvite(member);
+        Api.Answer fourth = onB.post("/account/invite", Api.object(), member);
+        assertThat(fourth.status()).as("%s", fourth).isEqualTo(403);
+        assertThat(fourth.error()).isEqualTo("too_many_invites");
+
+        Api.expect(onB.put("/site", Api.object("registration_mode", "closed"), admin), 200, "close on B");
+        Api.Answer closed = onA.register("too_late", null);
+        assertThat(closed.error()).as("B's change seen on A: %s", closed).isEqualTo("registration_closed");
+        Api.expect(onB.put("/site", Api.object("registration_mode", "open"), admin), 200, "open again on B");
+    }
+
+    @Test
+    @Order(4)
+    void theLastUsesOfAnInviteRacedFromBothProcessesHaveExactlyMaxUsesWinners() throws Exception {
+        Api.expect(onA.put("/site", Api.object("registration_mode", "require_invitation"), admin), 200, "mode");
+        List<String> report = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            String invite = onA.createInvite(admin, "max_uses", 6);
+            String prefix = "race" + round + "_";
+            Map<String, Integer> outcomes = new TreeMap<>();
+            Map<String, Integer> winnersByProcess = new TreeMap<>();
+            ExecutorService racers = Executors.newFixedThreadPool(40);
+            try {
+                CyclicBarrier start = new CyclicBarrier(40);
+                List<Future<Api.Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    Api api = i % 2 == 0 ? onA : onB;
+                    String name = prefix + i;
+                    answers.add(racers.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return api.register(name, invite);
+                    }));
+                }
+                for (int i = 0; i < answers.size(); i++) {
+                    Api.Answer answer = answers.get(i).get(120, TimeUnit.SECONDS);
+                    outcomes.merge(answer.status() + " " + (answer.error() == null ? "" : answer.error()), 1,
+                            Integer::sum);
+                    if (answer.status() == 200) {
+                        winnersByProcess.merge(i % 2 == 0 ? "a" : "b", 1, Integer::sum);
+                    }
+                }
+            } finally {
+                racers.shutdownNow();
+            }
+
+            assertThat(outcomes).as("round %d", round)
+                    .containsOnly(entry("200 ", 6), entry("400 invalid_invite_token", 34));
+            String named = prefix.replace("_", "\\_") + "%";
+            assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE ?", named)).isEqualTo(6);
+            assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE ? "
+                    + "AND invited_by_local_user_id = ?", named, adminId)).isEqualTo(6);
+            assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE token = ?", invite))
+                    .as("the used-up invite is deleted").isZero();
+            report.add("round " + round + ": " + outcomes + " winners by process " + winnersByProcess);
+        }
+        System.out.println("two processes, last-use race of 40 (20 per process) for max_uses 6: " + report);
+    }
+
+    @Test
+    @Order(5)
+    void bothSweepsRunningAtOnceDeleteEveryExpiredInviteOnceAndKeepTheOthers() throws Exception {
+        int logA = a.log().length();
+        int logB = b.log().length();
+        // well-formed tokens (32 URL-safe characters); the rows of this test are marked in published_at
+        String marker = "2001-01-01 00:00:00+00";
+        postgres.update("""
+                INSERT INTO local_user_invite (token, local_user_id, expires_at, published_at)
+                SELECT md5('expired' || g), ?, now() - interval '1 minute' * g, ?::timestamptz
+                  FROM generate_series(1, ?) g""", adminId, marker, EXPIRED);
+        postgres.update("""
+                INSERT INTO local_user_invite (token, local_user_id, expires_at, published_at)
+                SELECT md5('later' || g), ?, CASE WHEN g % 2 = 0 THEN now() + interval '1 day' END, ?::timestamptz
+                  FROM generate_series(1, 200) g""", adminId, marker);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (postgres.number("SELECT count(*) FROM local_user_invite WHERE published_at = ?::timestamptz "
+                + "AND expires_at <= now()", marker) > 0) {
+            assertThat(System.nanoTime()).as("the sweeps delete the expired invites").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_500); // a sweep that found nothing more has had its turn
+
+        assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE published_at = ?::timestamptz",
+                marker)).as("unexpired and never-expiring invites are kept").isEqualTo(200);
+        int byA = swept(a.log().substring(logA));
+        int byB = swept(b.log().substring(logB));
+        assertThat(byA + byB).as("each expired invite deleted once, by one of the two").isEqualTo(EXPIRED);
+        for (ServerProcess server : List.of(a, b)) {
+            assertThat(server.log()).doesNotContain("invite sweep failed").doesNotContain("Exception")
+                    .doesNotContain("ERROR");
+        }
+        System.out.printf("two processes sweeping %d expired invites every second: a deleted %d, b deleted %d%n",
+                EXPIRED, byA, byB);
+    }
+
+    private static int swept(String log) {
+        int total = 0;
+        Matcher matcher = SWEPT.matcher(log);
+        while (matcher.find()) {
+            total += Integer.parseInt(matcher.group(1));
+        }
+        return total;
+    }
+}
