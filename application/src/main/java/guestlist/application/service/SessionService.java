@@ -53,7 +53,7 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
     @Override
     public String login(LoginCommand command) {
         Optional<StoredCredentials> found =
-                transactions.inTransaction(() -> users.findCredentials(command.usernameOrEmail()));
+                transactions.read(() -> users.findCredentials(command.usernameOrEmail()));
         boolean passwordMatches = hasher.matches(command.password(),
                 found.map(StoredCredentials::passwordHash).orElse(decoyHash));
         if (found.isEmpty() || !passwordMatches) {
@@ -80,7 +80,8 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
             throw notLoggedIn();
         }
         String hash = SessionTokens.hash(sessionToken);
-        return transactions.inTransaction(() -> sessions.findUserId(hash, clock.instant()).flatMap(users::findById))
+        // two reads, each on its own: an account deleted between them is simply not found
+        return transactions.read(() -> sessions.findUserId(hash, clock.instant()).flatMap(users::findById))
                 .orElseThrow(SessionService::notLoggedIn);
     }
 
