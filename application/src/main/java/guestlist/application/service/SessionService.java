@@ -19,6 +19,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Log-in, log-out and "who is this token". A log-in for an unknown account verifies the password
@@ -33,7 +36,9 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
     private final PasswordHasher hasher;
     private final SessionOpener opener;
     private final Clock clock;
-    private final String decoyHash;
+    private final SecureRandom random;
+    /** Hashed in the background from the start on, so that starting does not wait for a slow hash. */
+    private volatile CompletableFuture<String> decoyHash;
 
     public SessionService(Transactions transactions, UserRepository users, SessionRepository sessions,
                           RegistrationApplicationRepository applications, PasswordHasher hasher,
@@ -45,9 +50,26 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         this.hasher = hasher;
         this.opener = opener;
         this.clock = clock;
+        this.random = random;
+        String decoyPassword = randomPassword();
+        this.decoyHash = CompletableFuture.supplyAsync(() -> hasher.hash(decoyPassword));
+    }
+
+    private String randomPassword() {
         byte[] decoy = new byte[24];
         random.nextBytes(decoy);
-        this.decoyHash = hasher.hash(Base64.getEncoder().encodeToString(decoy));
+        return Base64.getEncoder().encodeToString(decoy);
+    }
+
+    /** The decoy hash; made here and now if making it in the background failed. */
+    private String decoyHash() {
+        try {
+            return decoyHash.join();
+        } catch (CompletionException | CancellationException failed) {
+            String hash = hasher.hash(randomPassword());
+            decoyHash = CompletableFuture.completedFuture(hash);
+            return hash;
+        }
     }
 
     @Override
@@ -55,7 +77,7 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         Optional<StoredCredentials> found =
                 transactions.read(() -> users.findCredentials(command.usernameOrEmail()));
         boolean passwordMatches = hasher.matches(command.password(),
-                found.map(StoredCredentials::passwordHash).orElse(decoyHash));
+                found.map(StoredCredentials::passwordHash).orElseGet(this::decoyHash));
         if (found.isEmpty() || !passwordMatches) {
             throw new GuestlistException(ErrorCode.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
         }
