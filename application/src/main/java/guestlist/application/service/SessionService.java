@@ -102,8 +102,7 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
             throw notLoggedIn();
         }
         String hash = SessionTokens.hash(sessionToken);
-        // two reads, each on its own: an account deleted between them is simply not found
-        return transactions.read(() -> sessions.findUserId(hash, clock.instant()).flatMap(users::findById))
+        return transactions.read(() -> sessions.findUser(hash, clock.instant()))
                 .orElseThrow(SessionService::notLoggedIn);
     }
 
