@@ -25,7 +25,11 @@ public final class BareServer {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         int workers = Integer.parseInt(args[1]);
+        // Guestlist leaves the I/O threads at Undertow's default: max(2, cores)
+        int ioThreads = args.length > 2 ? Integer.parseInt(args[2])
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
         Undertow server = Undertow.builder()
+                .setIoThreads(ioThreads)
                 .addHttpListener(port, "127.0.0.1")
                 .setWorkerThreads(workers)
                 .setHandler(new BlockingHandler(exchange -> {
