@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Log-in, log-out and "who is this token". A log-in for an unknown account verifies the password
@@ -37,8 +38,12 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
     private final SessionOpener opener;
     private final Clock clock;
     private final SecureRandom random;
-    /** Hashed in the background from the start on, so that starting does not wait for a slow hash. */
-    private volatile CompletableFuture<String> decoyHash;
+    /**
+     * Hashed in the background once the first log-in arrives (not while the server starts: a hash
+     * with a cold JIT takes a good part of a second of CPU), so by the time a log-in for an unknown
+     * account needs it, it is usually there.
+     */
+    private final AtomicReference<CompletableFuture<String>> decoyHash = new AtomicReference<>();
 
     public SessionService(Transactions transactions, UserRepository users, SessionRepository sessions,
                           RegistrationApplicationRepository applications, PasswordHasher hasher,
@@ -51,8 +56,6 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         this.opener = opener;
         this.clock = clock;
         this.random = random;
-        String decoyPassword = randomPassword();
-        this.decoyHash = CompletableFuture.supplyAsync(() -> hasher.hash(decoyPassword));
     }
 
     private String randomPassword() {
@@ -61,19 +64,41 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         return Base64.getEncoder().encodeToString(decoy);
     }
 
+    /** Starts making the decoy hash in the background, the first time only. */
+    private CompletableFuture<String> decoy() {
+        CompletableFuture<String> current = decoyHash.get();
+        if (current != null) {
+            return current;
+        }
+        String password = randomPassword();
+        CompletableFuture<String> started = new CompletableFuture<>();
+        if (!decoyHash.compareAndSet(null, started)) {
+            return decoyHash.get();
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                started.complete(hasher.hash(password));
+            } catch (RuntimeException failed) {
+                started.completeExceptionally(failed);
+            }
+        });
+        return started;
+    }
+
     /** The decoy hash; made here and now if making it in the background failed. */
     private String decoyHash() {
         try {
-            return decoyHash.join();
+            return decoy().join();
         } catch (CompletionException | CancellationException failed) {
             String hash = hasher.hash(randomPassword());
-            decoyHash = CompletableFuture.completedFuture(hash);
+            decoyHash.set(CompletableFuture.completedFuture(hash));
             return hash;
         }
     }
 
     @Override
     public String login(LoginCommand command) {
+        decoy();
         Optional<StoredCredentials> found =
                 transactions.read(() -> users.findCredentials(command.usernameOrEmail()));
         boolean passwordMatches = hasher.matches(command.password(),
