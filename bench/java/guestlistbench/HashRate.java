@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server: one thread per core, each hashing in a loop. Prints one line
  * {@code HASHRATE <hashes per second> <mean ms per hash> <threads>}.
  *
- * <p>{@code java -cp guestlist.jar:classes guestlistbench.HashRate SECONDS [THREADS]}
+ * <p>{@code java -cp guestlist.jar:classes guestlistbench.HashRate SECONDS [THREADS [WARMUP_SECONDS]]}
  */
 public final class HashRate {
 
@@ -23,24 +23,30 @@ public final class HashRate {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        double warmup = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+        // warm-up on every thread, as long as the server's scenarios warm up: the JIT compiles the
+        // Blake2b/Argon2 loops (a cold JVM hashes several times slower)
+        run(hasher, threads, warmup);
+        double[] measured = run(hasher, threads, seconds);
+        System.out.printf(java.util.Locale.ROOT, "HASHRATE %.2f %.2f %d%n", measured[0], measured[1], threads);
+    }
+
+    /** @return hashes per second, mean milliseconds per hash */
+    private static double[] run(Argon2PasswordHasher hasher, int threads, double seconds) throws Exception {
         String password = "correct horse battery staple";
-        // warm-up: the JIT compiles the Blake2b/Argon2 loops
-        for (int i = 0; i < 3; i++) {
-            hasher.hash(password);
-        }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong hashes = new AtomicLong();
         AtomicLong busyNanos = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
-                while (!stop.get()) {
+                do {
                     long start = System.nanoTime();
                     hasher.hash(password);
                     busyNanos.addAndGet(System.nanoTime() - start);
                     hashes.incrementAndGet();
-                }
+                } while (!stop.get());
             }, "hash-" + t);
             workers.add(worker);
         }
@@ -53,7 +59,6 @@ public final class HashRate {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long count = hashes.get();
-        System.out.printf(java.util.Locale.ROOT, "HASHRATE %.2f %.2f %d%n", count / elapsed,
-                count == 0 ? 0 : busyNanos.get() / 1e6 / count, threads);
+        return new double[] {count / elapsed, count == 0 ? 0 : busyNanos.get() / 1e6 / count};
     }
 }

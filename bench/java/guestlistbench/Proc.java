@@ -93,6 +93,22 @@ final class Proc implements AutoCloseable {
         return Files.exists(log) && Files.readString(log).contains(text);
     }
 
+    /**
+     * CPU seconds (user + system, all threads) the process has used so far, from
+     * {@code /proc/<pid>/stat} (clock ticks of 1/100 s); NaN when unreadable. Unlike the wall
+     * time it hardly depends on what else the machine runs.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
     /** {@code VmHWM} (peak resident set) of the process, in MiB; -1 when unreadable. */
     double peakRssMiB() {
         return statusKiB("VmHWM") / 1024.0;
