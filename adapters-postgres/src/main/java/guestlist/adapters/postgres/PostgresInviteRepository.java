@@ -85,13 +85,19 @@ final class PostgresInviteRepository implements InviteRepository {
                 .single();
     }
 
-    /** Keyset pagination on the id: the cost of a page does not grow with how far down it is. */
+    /**
+     * Keyset pagination on the id: the cost of a page does not grow with how far down it is.
+     * Ordered by {@code local_user_id, id DESC} (the same order, as the user is fixed), which only
+     * the creator's index {@code (local_user_id, id DESC)} yields: with a bare {@code ORDER BY id
+     * DESC} the planner may walk the primary key backwards and filter, which for a creator whose
+     * invites are old means reading every newer invite of everyone else first.
+     */
     @Override
     public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
         String below = beforeId.isPresent() ? " AND id < :beforeId" : "";
         JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite"
                         + " WHERE local_user_id = :creatorId AND " + USABLE + below
-                        + " ORDER BY id DESC LIMIT :limit")
+                        + " ORDER BY local_user_id, id DESC LIMIT :limit")
                 .param("creatorId", creatorId)
                 .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", limit);

@@ -158,6 +158,9 @@ public final class PostgresPersistence {
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
         config.setConnectionTimeout(connectionTimeout.toMillis());
+        // The transactions rely on READ COMMITTED (a FOR UPDATE waiter reads the row as committed):
+        // set once when a connection is made, whatever the server's default, not per transaction.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setValidationTimeout(Math.min(1_000, connectionTimeout.toMillis() / 2));
         // < 0: start without trying to connect; connections are made when the database answers
         config.setInitializationFailTimeout(-1);

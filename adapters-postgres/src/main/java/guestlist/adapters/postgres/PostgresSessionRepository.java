@@ -1,6 +1,7 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SessionRepository;
+import guestlist.domain.LocalUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;
@@ -9,6 +10,9 @@ import java.util.Optional;
 
 /** Sessions in {@code login_token}, keyed by the token's hash; they go with their account. */
 final class PostgresSessionRepository implements SessionRepository {
+
+    /** {@link Rows#USER_COLUMNS} of the table aliased {@code u}. */
+    private static final String USER_COLUMNS_OF_U = "u." + Rows.USER_COLUMNS.replace(", ", ", u.");
 
     private final JdbcClient jdbc;
 
@@ -37,6 +41,17 @@ final class PostgresSessionRepository implements SessionRepository {
                 .param("hash", tokenHash)
                 .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
                 .query(Long.class)
+                .optional();
+    }
+
+    /** One statement: the session joined to its account. */
+    @Override
+    public Optional<LocalUser> findUser(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT " + USER_COLUMNS_OF_U + " FROM login_token t JOIN local_user u ON u.id = t.local_user_id"
+                        + " WHERE t.token_hash = :hash AND (t.expires_at IS NULL OR t.expires_at > :now)")
+                .param("hash", tokenHash)
+                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .query(Rows::user)
                 .optional();
     }
 

@@ -70,7 +70,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
     @Override
     public Page<Invite> listInvites(ListInvitesQuery query) {
         int size = query.size().value();
-        List<Invite> found = transactions.inTransaction(() -> invites.listUsable(query.actor().id(), clock.instant(),
+        List<Invite> found = transactions.read(() -> invites.listUsable(query.actor().id(), clock.instant(),
                 query.cursor().map(PageCursor::afterId), size + 1));
         if (found.size() <= size) {
             return new Page<>(found, Optional.empty());
@@ -98,7 +98,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
         if (!InviteToken.isWellFormed(token)) {
             return false;
         }
-        return transactions.inTransaction(() -> invites.findByToken(new InviteToken(token)))
+        return transactions.read(() -> invites.findByToken(new InviteToken(token)))
                 .map(invite -> invite.usableAt(clock.instant()))
                 .orElse(false);
     }

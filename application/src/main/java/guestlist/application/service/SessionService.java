@@ -21,6 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Log-in, log-out and "who is this token". A log-in for an unknown account verifies the password
@@ -36,7 +40,13 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
     private final PasswordHasher hasher;
     private final SessionOpener opener;
     private final Clock clock;
-    private final String decoyHash;
+    private final SecureRandom random;
+    /**
+     * Hashed in the background once the first log-in arrives (not while the server starts: a hash
+     * with a cold JIT takes a good part of a second of CPU), so by the time a log-in for an unknown
+     * account needs it, it is usually there.
+     */
+    private final AtomicReference<CompletableFuture<String>> decoyHash = new AtomicReference<>();
 
     public SessionService(Transactions transactions, UserRepository users, SessionRepository sessions,
                           RegistrationApplicationRepository applications, PasswordHasher hasher,
@@ -48,17 +58,54 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         this.hasher = hasher;
         this.opener = opener;
         this.clock = clock;
+        this.random = random;
+    }
+
+    private String randomPassword() {
         byte[] decoy = new byte[24];
         random.nextBytes(decoy);
-        this.decoyHash = hasher.hash(Base64.getEncoder().encodeToString(decoy));
+        return Base64.getEncoder().encodeToString(decoy);
+    }
+
+    /** Starts making the decoy hash in the background, the first time only. */
+    private CompletableFuture<String> decoy() {
+        CompletableFuture<String> current = decoyHash.get();
+        if (current != null) {
+            return current;
+        }
+        String password = randomPassword();
+        CompletableFuture<String> started = new CompletableFuture<>();
+        if (!decoyHash.compareAndSet(null, started)) {
+            return decoyHash.get();
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                started.complete(hasher.hash(password));
+            } catch (RuntimeException failed) {
+                started.completeExceptionally(failed);
+            }
+        });
+        return started;
+    }
+
+    /** The decoy hash; made here and now if making it in the background failed. */
+    private String decoyHash() {
+        try {
+            return decoy().join();
+        } catch (CompletionException | CancellationException failed) {
+            String hash = hasher.hash(randomPassword());
+            decoyHash.set(CompletableFuture.completedFuture(hash));
+            return hash;
+        }
     }
 
     @Override
     public String login(LoginCommand command) {
+        decoy();
         Optional<StoredCredentials> found =
-                transactions.inTransaction(() -> users.findCredentials(command.usernameOrEmail()));
+                transactions.read(() -> users.findCredentials(command.usernameOrEmail()));
         boolean passwordMatches = hasher.matches(command.password(),
-                found.map(StoredCredentials::passwordHash).orElse(decoyHash));
+                found.map(StoredCredentials::passwordHash).orElseGet(this::decoyHash));
         if (found.isEmpty() || !passwordMatches) {
             throw new GuestlistException(ErrorCode.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
         }
@@ -83,7 +130,7 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
             throw notLoggedIn();
         }
         String hash = SessionTokens.hash(sessionToken);
-        return transactions.inTransaction(() -> sessions.findUserId(hash, clock.instant()).flatMap(users::findById))
+        return transactions.read(() -> sessions.findUser(hash, clock.instant()))
                 .orElseThrow(SessionService::notLoggedIn);
     }
 

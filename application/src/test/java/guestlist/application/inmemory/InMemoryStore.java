@@ -273,6 +273,11 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
+        public Optional<LocalUser> findUser(String tokenHash, Instant now) {
+            return findUserId(tokenHash, now).map(id -> state.users().get(id).user());
+        }
+
+        @Override
         public void delete(String tokenHash) {
             requireTransaction();
             state.sessions().remove(tokenHash);

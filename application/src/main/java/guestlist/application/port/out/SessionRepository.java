@@ -1,5 +1,7 @@
 package guestlist.application.port.out;
 
+import guestlist.domain.LocalUser;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,6 +16,13 @@ public interface SessionRepository {
 
     /** The user of a session that exists and has not expired at {@code now}. */
     Optional<Long> findUserId(String tokenHash, Instant now);
+
+    /**
+     * The account of a session that exists and has not expired at {@code now}: what
+     * {@link #findUserId} and {@link UserRepository#findById} tell together, in one lookup (every
+     * authenticated request makes it).
+     */
+    Optional<LocalUser> findUser(String tokenHash, Instant now);
 
     void delete(String tokenHash);
 

@@ -50,6 +50,25 @@ public abstract class SessionRepositoryContractTest {
     }
 
     @Test
+    void sessionFindsItsAccountInOneLookupUntilItExpires() {
+        add("session-hash", alice.id(), Optional.of(EXPIRY));
+
+        assertThat(tx(() -> sessions().findUser("session-hash", T0))).contains(alice);
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.minusSeconds(1)))).contains(alice);
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("other-hash", T0))).isEmpty();
+    }
+
+    @Test
+    void sessionWithoutExpiryFindsItsAccountUntilDeleted() {
+        add("session-hash", alice.id(), Optional.empty());
+
+        assertThat(tx(() -> sessions().findUser("session-hash", T0.plus(Duration.ofDays(36_500))))).contains(alice);
+        store().transactions().run(() -> sessions().delete("session-hash"));
+        assertThat(tx(() -> sessions().findUser("session-hash", T0))).isEmpty();
+    }
+
+    @Test
     void sessionExpiringExactlyNowIsExpired() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 

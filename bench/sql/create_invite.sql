@@ -1,0 +1,12 @@
+-- pgbench: the SQL of the create-invite use case, as the server sends it in one transaction
+-- (InviteService.createInvite): PostgresUserRepository.lockById, PostgresSiteRepository.get,
+-- PostgresInviteRepository.countUsable, PostgresInviteRepository.add. The server passes the clock's
+-- "now" and a random 32-character token as parameters; here now() and md5(random()) stand in.
+-- Variables: first_creator, last_creator (the seeded creators' ids, non-admins).
+\set uid random(:first_creator, :last_creator)
+BEGIN;
+SELECT id, name, email, admin, accepted_application, invited_by_local_user_id, published_at FROM local_user WHERE id = :uid FOR NO KEY UPDATE;
+SELECT id, name, registration_mode, application_question, max_invites_per_user_allowed, published_at FROM local_site ORDER BY id LIMIT 1;
+SELECT count(*) FROM local_user_invite WHERE local_user_id = :uid AND (expires_at IS NULL OR expires_at > now()) AND (max_uses IS NULL OR uses_count < max_uses);
+INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at) VALUES (md5(random()::text), :uid, NULL, NULL, now()) RETURNING id, token, local_user_id, max_uses, uses_count, expires_at, published_at;
+COMMIT;
