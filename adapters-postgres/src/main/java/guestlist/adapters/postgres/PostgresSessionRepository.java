@@ -32,19 +32,7 @@ final class PostgresSessionRepository implements SessionRepository {
                 .update();
     }
 
-    /** A session whose expiry is exactly {@code now} has expired. */
-    @Override
-    public Optional<Long> findUserId(String tokenHash, Instant now) {
-        return jdbc.sql("""
-                        SELECT local_user_id FROM login_token
-                         WHERE token_hash = :hash AND (expires_at IS NULL OR expires_at > :now)""")
-                .param("hash", tokenHash)
-                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
-                .query(Long.class)
-                .optional();
-    }
-
-    /** One statement: the session joined to its account. */
+    /** One statement: the session joined to its account. A session expiring exactly {@code now} has expired. */
     @Override
     public Optional<LocalUser> findUser(String tokenHash, Instant now) {
         return jdbc.sql("SELECT " + USER_COLUMNS_OF_U + " FROM login_token t JOIN local_user u ON u.id = t.local_user_id"

@@ -162,7 +162,7 @@ class PostgresSchemaTest {
         sql.sql("CREATE DATABASE " + database).update();
         String url = TestDatabase.jdbcUrl().replace("/postgres?", "/" + database + "?");
         try (HikariDataSource fresh = PostgresPersistence.pool(url, TestDatabase.USER, null, 2)) {
-            assertThat(PostgresPersistence.migrate(fresh)).isEqualTo(3);
+            assertThat(PostgresPersistence.migrate(fresh)).as("V1 to V4").isEqualTo(4);
 
             PostgresPersistence persistence = new PostgresPersistence(fresh);
             LocalSite site = persistence.transactions().inTransaction(() -> persistence.sites().get());

@@ -264,17 +264,12 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
-        public Optional<Long> findUserId(String tokenHash, Instant now) {
+        public Optional<LocalUser> findUser(String tokenHash, Instant now) {
             requireTransaction();
             return Optional.ofNullable(state.sessions().get(tokenHash))
                     .filter(session -> session.expiresAt().map(now::isBefore).orElse(true))
-                    .filter(session -> state.users().containsKey(session.userId()))
-                    .map(Session::userId);
-        }
-
-        @Override
-        public Optional<LocalUser> findUser(String tokenHash, Instant now) {
-            return findUserId(tokenHash, now).map(id -> state.users().get(id).user());
+                    .map(session -> state.users().get(session.userId()))
+                    .map(StoredUser::user);
         }
 
         @Override

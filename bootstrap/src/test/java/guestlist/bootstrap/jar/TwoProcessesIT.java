@@ -105,7 +105,7 @@ class TwoProcessesIT {
     void bothProcessesStartedAtTheSameMomentOnAnEmptyDatabaseCameUpWithOneSchemaAndOneAdmin() {
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE admin")).isEqualTo(1);
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .isEqualTo(3);
+                .as("V1 to V4, each once").isEqualTo(4);
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
         long created = List.of(a, b).stream().filter(server -> server.log().contains("created the admin")).count();
         assertThat(created).as("one process created the admin, the other found it").isEqualTo(1);

@@ -14,13 +14,9 @@ public interface SessionRepository {
     /** @param expiresAt when the session stops working; empty = at log-out only */
     void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt);
 
-    /** The user of a session that exists and has not expired at {@code now}. */
-    Optional<Long> findUserId(String tokenHash, Instant now);
-
     /**
-     * The account of a session that exists and has not expired at {@code now}: what
-     * {@link #findUserId} and {@link UserRepository#findById} tell together, in one lookup (every
-     * authenticated request makes it).
+     * The account of a session that exists and has not expired at {@code now} (a session expiring
+     * exactly at {@code now} has expired), in one lookup: every authenticated request makes it.
      */
     Optional<LocalUser> findUser(String tokenHash, Instant now);
 

@@ -45,8 +45,8 @@ public abstract class SessionRepositoryContractTest {
     void sessionFindsItsUserBeforeItExpires() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
-        assertThat(tx(() -> sessions().findUserId("session-hash", T0))).contains(alice.id());
-        assertThat(tx(() -> sessions().findUserId("session-hash", EXPIRY.minusSeconds(1)))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.minusSeconds(1)).map(LocalUser::id))).contains(alice.id());
     }
 
     @Test
@@ -72,21 +72,21 @@ public abstract class SessionRepositoryContractTest {
     void sessionExpiringExactlyNowIsExpired() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
-        assertThat(tx(() -> sessions().findUserId("session-hash", EXPIRY))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY).map(LocalUser::id))).isEmpty();
     }
 
     @Test
     void sessionAfterItsExpiryIsExpired() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
-        assertThat(tx(() -> sessions().findUserId("session-hash", EXPIRY.plusSeconds(1)))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.plusSeconds(1)).map(LocalUser::id))).isEmpty();
     }
 
     @Test
     void sessionWithoutExpiryNeverExpires() {
         add("session-hash", alice.id(), Optional.empty());
 
-        assertThat(tx(() -> sessions().findUserId("session-hash", T0.plus(Duration.ofDays(36_500)))))
+        assertThat(tx(() -> sessions().findUser("session-hash", T0.plus(Duration.ofDays(36_500))).map(LocalUser::id)))
                 .contains(alice.id());
     }
 
@@ -94,7 +94,7 @@ public abstract class SessionRepositoryContractTest {
     void unknownTokenHashFindsNoUser() {
         add("session-hash", alice.id(), Optional.empty());
 
-        assertThat(tx(() -> sessions().findUserId("other-hash", T0))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("other-hash", T0).map(LocalUser::id))).isEmpty();
     }
 
     @Test
@@ -103,7 +103,7 @@ public abstract class SessionRepositoryContractTest {
 
         store().transactions().run(() -> sessions().delete("session-hash"));
 
-        assertThat(tx(() -> sessions().findUserId("session-hash", T0))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id))).isEmpty();
     }
 
     @Test
@@ -115,9 +115,9 @@ public abstract class SessionRepositoryContractTest {
 
         store().transactions().run(() -> sessions().delete("alice-phone"));
 
-        assertThat(tx(() -> sessions().findUserId("alice-phone", T0))).isEmpty();
-        assertThat(tx(() -> sessions().findUserId("alice-laptop", T0))).contains(alice.id());
-        assertThat(tx(() -> sessions().findUserId("bob-phone", T0))).contains(bob.id());
+        assertThat(tx(() -> sessions().findUser("alice-phone", T0).map(LocalUser::id))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("alice-laptop", T0).map(LocalUser::id))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("bob-phone", T0).map(LocalUser::id))).contains(bob.id());
     }
 
     @Test
@@ -132,10 +132,10 @@ public abstract class SessionRepositoryContractTest {
         assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isEqualTo(1);
         assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isZero();
 
-        assertThat(tx(() -> sessions().findUserId("still-valid", T0))).contains(alice.id());
-        assertThat(tx(() -> sessions().findUserId("stays-logged-in", T0))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("still-valid", T0).map(LocalUser::id))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("stays-logged-in", T0).map(LocalUser::id))).contains(alice.id());
         for (String gone : new String[] {"expired-1", "expired-2", "expires-exactly-now"}) {
-            assertThat(tx(() -> sessions().findUserId(gone, T0))).as(gone).isEmpty();
+            assertThat(tx(() -> sessions().findUser(gone, T0).map(LocalUser::id))).as(gone).isEmpty();
         }
     }
 
@@ -145,6 +145,6 @@ public abstract class SessionRepositoryContractTest {
 
         store().transactions().run(() -> sessions().delete("unknown-hash"));
 
-        assertThat(tx(() -> sessions().findUserId("session-hash", T0))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id))).contains(alice.id());
     }
 }

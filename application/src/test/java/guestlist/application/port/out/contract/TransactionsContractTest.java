@@ -80,7 +80,7 @@ public abstract class TransactionsContractTest {
         store().transactions().run(() -> {
             assertThat(store().users().nameTaken(new Username("alice"))).isFalse();
             assertThat(store().users().anyAdmin()).isFalse();
-            assertThat(store().sessions().findUserId("hash-of-session", T0)).isEmpty();
+            assertThat(store().sessions().findUser("hash-of-session", T0).map(LocalUser::id)).isEmpty();
             assertThat(store().invites().findByToken(token(1))).isEmpty();
             assertThat(store().applications().list(false, Optional.empty(), 10)).isEmpty();
             LocalSite site = store().sites().get();
@@ -109,7 +109,7 @@ public abstract class TransactionsContractTest {
 
         store().transactions().run(() -> {
             assertThat(store().users().findById(alice.id())).map(LocalUser::acceptedApplication).contains(true);
-            assertThat(store().sessions().findUserId("hash-of-session", at(1))).contains(alice.id());
+            assertThat(store().sessions().findUser("hash-of-session", at(1)).map(LocalUser::id)).contains(alice.id());
             assertThat(store().invites().findByToken(token(1))).isPresent();
         });
     }
