@@ -29,19 +29,20 @@ public final class SweepSchedule implements AutoCloseable {
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(() -> {
-            runOnce("invites", invites::sweepExpiredInvites);
-            runOnce("sessions", sessions::sweepExpiredSessions);
+            runOnce("invite", invites::sweepExpiredInvites);
+            runOnce("session", sessions::sweepExpiredSessions);
         }, clock.instant().plus(interval), interval);
     }
 
+    /** Logs "invite sweep deleted 12 expired invites" (operators and tests read these lines). */
     private static void runOnce(String what, IntSupplier sweep) {
         try {
             int deleted = sweep.getAsInt();
             if (deleted > 0) {
-                LOG.info("sweep deleted {} expired {}", deleted, what);
+                LOG.info("{} sweep deleted {} expired {}s", what, deleted, what);
             }
         } catch (RuntimeException failed) {
-            LOG.warn("sweep of expired {} failed, will try again at the next interval: {}", what, failed.toString());
+            LOG.warn("{} sweep failed, will try again at the next interval: {}", what, failed.toString());
         }
     }
 
