@@ -87,16 +87,22 @@ final class PostgresInviteRepository implements InviteRepository {
 
     /**
      * Keyset pagination on the id: the cost of a page does not grow with how far down it is.
-     * Ordered by {@code local_user_id, id DESC} (the same order, as the user is fixed), which only
-     * the creator's index {@code (local_user_id, id DESC)} yields: with a bare {@code ORDER BY id
-     * DESC} the planner may walk the primary key backwards and filter, which for a creator whose
-     * invites are old means reading every newer invite of everyone else first.
+     *
+     * <p>The creator is matched as a range ({@code BETWEEN :creatorId AND :creatorId}), not with
+     * {@code =}, and the rows ordered by {@code local_user_id, id DESC}. With {@code =} the planner
+     * treats {@code local_user_id} as a constant and the order as plain {@code id DESC}, which the
+     * primary key yields as well: it then walks the primary key backwards and filters, assuming
+     * the creator's invites are spread over the ids, while a creator whose invites are old has
+     * them all at the low end and the walk reads every newer invite of everyone else first
+     * (33,000 rows read for 21 in the benchmark's table). As a range the order is only the
+     * creator's index's {@code (local_user_id, id DESC)}; any other plan must sort, and is costed
+     * as such.
      */
     @Override
     public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
         String below = beforeId.isPresent() ? " AND id < :beforeId" : "";
         JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite"
-                        + " WHERE local_user_id = :creatorId AND " + USABLE + below
+                        + " WHERE local_user_id BETWEEN :creatorId AND :creatorId AND " + USABLE + below
                         + " ORDER BY local_user_id, id DESC LIMIT :limit")
                 .param("creatorId", creatorId)
                 .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
