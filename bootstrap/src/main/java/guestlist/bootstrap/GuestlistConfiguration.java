@@ -79,8 +79,9 @@ class GuestlistConfiguration {
     }
 
     @Bean
-    SiteService siteService(PostgresPersistence persistence) {
-        return new SiteService(persistence.transactions(), persistence.sites(), persistence.users());
+    SiteService siteService(PostgresPersistence persistence, Clock clock) {
+        return new SiteService(persistence.transactions(), persistence.sites(), persistence.users(), clock,
+                SiteService.DEFAULT_MAX_AGE);
     }
 
     @Bean

@@ -53,7 +53,8 @@ public final class InMemoryApplication {
                 store.applications(), passwords, opener, clock);
         this.sessions = new SessionService(store.transactions(), store.users(), store.sessions(),
                 store.applications(), passwords, opener, clock, random);
-        this.site = new SiteService(store.transactions(), store.sites(), store.users());
+        this.site = new SiteService(store.transactions(), store.sites(), store.users(), clock,
+                SiteService.DEFAULT_MAX_AGE);
         this.invites = new InviteService(store.transactions(), store.sites(), store.users(), store.invites(), random,
                 clock);
         this.applications = new RegistrationApplicationService(store.transactions(), store.users(),

@@ -1,6 +1,7 @@
 package guestlist.application.service;
 
 import guestlist.application.port.in.SiteView;
+import guestlist.application.port.out.Transactions;
 import guestlist.domain.ErrorCode;
 import guestlist.domain.LocalSite;
 import guestlist.domain.LocalUser;
@@ -8,10 +9,14 @@ import guestlist.domain.RegistrationMode;
 import guestlist.domain.SiteChanges;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static guestlist.application.service.Guestlist.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SiteServiceTest {
 
@@ -117,5 +122,146 @@ class SiteServiceTest {
     void blankNameIsABadRequest() {
         assertRefused(() -> guestlist.app.site().editSite(guestlist.admin, new SiteChanges(Optional.of(" "),
                 Optional.empty(), Optional.empty(), Optional.empty())), ErrorCode.BAD_REQUEST);
+    }
+
+    // --- the copy GET /site answers from ---------------------------------------------------------
+
+    @Test
+    void aReadIsShownAgainForOneSecondThenReadAnew() {
+        CountingReads reads = new CountingReads(guestlist.store.transactions());
+        SiteService service = service(reads, SiteService.DEFAULT_MAX_AGE);
+        SiteView first = service.getSite();
+        renameBehindTheService("Renamed elsewhere");
+
+        guestlist.clock.advance(Duration.ofMillis(999));
+        assertThat(service.getSite()).isSameAs(first);
+        assertThat(reads.count.get()).isEqualTo(1);
+
+        guestlist.clock.advance(Duration.ofMillis(1));
+        assertThat(service.getSite().site().name()).isEqualTo("Renamed elsewhere");
+        assertThat(reads.count.get()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditThroughTheServiceIsShownAtOnce() {
+        SiteService service = service(guestlist.store.transactions(), SiteService.DEFAULT_MAX_AGE);
+        service.getSite();
+
+        service.editSite(guestlist.admin, new SiteChanges(Optional.of("Gardeners"), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(service.getSite().site().name()).isEqualTo("Gardeners");
+    }
+
+    @Test
+    void aReadThatBeganBeforeAnEditIsNotKeptAfterIt() {
+        // the edit commits while a read is between its SELECT and keeping the result
+        EditDuringRead transactions = new EditDuringRead(guestlist.store.transactions());
+        SiteService service = service(transactions, SiteService.DEFAULT_MAX_AGE);
+        transactions.duringNextRead = () -> service.editSite(guestlist.admin, new SiteChanges(
+                Optional.of("Edited meanwhile"), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        SiteView readBeforeTheEdit = service.getSite();
+
+        assertThat(readBeforeTheEdit.site().name()).isNotEqualTo("Edited meanwhile");
+        assertThat(service.getSite().site().name()).isEqualTo("Edited meanwhile");
+    }
+
+    @Test
+    void aFailedEditKeepsTheCopyAndShowsNoChange() {
+        SiteService service = service(guestlist.store.transactions(), SiteService.DEFAULT_MAX_AGE);
+        SiteView before = service.getSite();
+
+        assertRefused(() -> service.editSite(guestlist.admin, new SiteChanges(Optional.of(" "), Optional.empty(),
+                Optional.empty(), Optional.empty())), ErrorCode.BAD_REQUEST);
+
+        assertThat(service.getSite().site()).isEqualTo(before.site());
+    }
+
+    @Test
+    void aClockThatWentBackReadsAnew() {
+        CountingReads reads = new CountingReads(guestlist.store.transactions());
+        SiteService service = service(reads, SiteService.DEFAULT_MAX_AGE);
+        service.getSite();
+
+        guestlist.clock.advance(Duration.ofMillis(-1));
+        service.getSite();
+
+        assertThat(reads.count.get()).isEqualTo(2);
+    }
+
+    @Test
+    void maxAgeZeroReadsEveryTime() {
+        CountingReads reads = new CountingReads(guestlist.store.transactions());
+        SiteService service = service(reads, Duration.ZERO);
+
+        service.getSite();
+        renameBehindTheService("Renamed elsewhere");
+
+        assertThat(service.getSite().site().name()).isEqualTo("Renamed elsewhere");
+        assertThat(reads.count.get()).isEqualTo(2);
+    }
+
+    @Test
+    void negativeMaxAgeIsRefused() {
+        assertThatThrownBy(() -> service(guestlist.store.transactions(), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private SiteService service(Transactions transactions, Duration maxAge) {
+        return new SiteService(transactions, guestlist.store.sites(), guestlist.store.users(), guestlist.clock, maxAge);
+    }
+
+    /** What another process sharing the database does: a change this service does not see made. */
+    private void renameBehindTheService(String name) {
+        guestlist.store.transactions().run(() -> guestlist.store.sites().save(guestlist.store.sites().get()
+                .edit(new SiteChanges(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty()))));
+    }
+
+    /** Counts the reads that reach the store. */
+    private static final class CountingReads implements Transactions {
+        private final Transactions store;
+        final AtomicInteger count = new AtomicInteger();
+
+        CountingReads(Transactions store) {
+            this.store = store;
+        }
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return store.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(Supplier<T> work) {
+            count.incrementAndGet();
+            return store.read(work);
+        }
+    }
+
+    /** Runs something right after the next read has been made, before its caller gets the result. */
+    private static final class EditDuringRead implements Transactions {
+        private final Transactions store;
+        Runnable duringNextRead;
+
+        EditDuringRead(Transactions store) {
+            this.store = store;
+        }
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return store.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(Supplier<T> work) {
+            T result = store.read(work);
+            Runnable meanwhile = duringNextRead;
+            duringNextRead = null;
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            return result;
+        }
     }
 }
