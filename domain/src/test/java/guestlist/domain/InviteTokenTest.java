@@ -61,6 +61,20 @@ class InviteTokenTest {
     }
 
     @Test
+    void everyCharacterIsJudgedAsTheAlphabetSays() {
+        // the hand-written check against the alphabet written as a regular expression, for every
+        // UTF-16 unit at the first, a middle and the last position
+        String base = "abcdefghijklmnopqrstuvwxyzAB-_09";
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean inAlphabet = String.valueOf(c).matches("[A-Za-z0-9_-]");
+            for (int at : new int[] {0, 15, 31}) {
+                String text = base.substring(0, at) + c + base.substring(at + 1);
+                assertThat(InviteToken.isWellFormed(text)).as("U+%04X at %d", (int) c, at).isEqualTo(inAlphabet);
+            }
+        }
+    }
+
+    @Test
     void nullTokenIsRefused() {
         assertThat(InviteToken.isWellFormed(null)).isFalse();
         assertThatThrownBy(() -> new InviteToken(null)).isInstanceOfSatisfying(GuestlistException.class,

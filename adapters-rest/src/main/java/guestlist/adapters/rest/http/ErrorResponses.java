@@ -50,17 +50,26 @@ public final class ErrorResponses {
 
     /** Answers any failure: a {@link GuestlistException} with its code, anything else as a logged bug. */
     public static void send(HttpServerExchange exchange, Throwable failure) {
+        GuestlistException refusal = refusal(exchange, failure);
+        send(exchange, refusal.code(), refusal.getMessage());
+    }
+
+    /**
+     * What a failure is answered with, logged when it must be: a {@link GuestlistException} as it is
+     * (a {@code service_unavailable} with a warning), anything else as {@code unknown} with a random
+     * id, logged with the failure. Writes nothing.
+     */
+    static GuestlistException refusal(HttpServerExchange exchange, Throwable failure) {
         if (failure instanceof GuestlistException refusal && refusal.code() != ErrorCode.UNKNOWN) {
             if (refusal.code() == ErrorCode.SERVICE_UNAVAILABLE) {
                 LOG.warn("{} {}: service unavailable: {}", exchange.getRequestMethod(), exchange.getRequestPath(),
                         refusal.getMessage(), refusal.getCause());
             }
-            send(exchange, refusal.code(), refusal.getMessage());
-            return;
+            return refusal;
         }
         String id = UUID.randomUUID().toString();
         LOG.error("unexpected failure {} on {} {}", id, exchange.getRequestMethod(), exchange.getRequestPath(), failure);
-        send(exchange, ErrorCode.UNKNOWN, "internal error; it was logged with id " + id);
+        return new GuestlistException(ErrorCode.UNKNOWN, "internal error; it was logged with id " + id);
     }
 
     /**

@@ -72,16 +72,26 @@ public final class JsonEndpoint implements HttpHandler {
                 (received, body) -> received.dispatch(worker -> respond(worker, body)));
     }
 
-    /** On a worker thread, with the whole body: the handler and its answer. */
+    /**
+     * On a worker thread, with the whole body: the handler, and its answer serialized; the answer is
+     * then written on the connection's I/O thread. Written from the worker, the exchange would also
+     * end on the worker, and a client that sends its next request on the same connection the moment
+     * the answer arrives finds the I/O thread spinning until the worker has finished ending the
+     * exchange (Undertow's HttpReadListener waits in a compare-and-set loop); on a machine with few
+     * cores and busy workers that wait was the largest cost of a fast request.
+     */
     private void respond(HttpServerExchange exchange, byte[] body) {
+        HttpHandler answer;
         try {
-            ApiRequest request = new ApiRequest(exchange, authentication, body);
-            Responses.ok(exchange, handler.handle(request));
+            byte[] json = Json.write(handler.handle(new ApiRequest(exchange, authentication, body)));
+            answer = onIoThread -> Responses.send(onIoThread, 200, json);
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failure) {
-            ErrorResponses.send(exchange, failure);
+            GuestlistException refusal = ErrorResponses.refusal(exchange, failure);
+            answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.code(), refusal.getMessage());
         }
+        exchange.dispatch(exchange.getIoThread(), answer);
     }
 
     private void checkRateLimit(HttpServerExchange exchange) {

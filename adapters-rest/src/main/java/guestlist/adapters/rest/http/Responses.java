@@ -13,11 +13,6 @@ public final class Responses {
     private Responses() {
     }
 
-    /** A 200 answer whose body is the JSON of {@code body}, serialized before anything is sent. */
-    public static void ok(HttpServerExchange exchange, Object body) {
-        send(exchange, 200, Json.write(body));
-    }
-
     static void send(HttpServerExchange exchange, int status, byte[] json) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders()

@@ -1,0 +1,110 @@
+package guestlist.adapters.rest.http;
+
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xnio.XnioIoThread;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Where an endpoint's work happens: the handler on a worker thread (it blocks on use cases), the
+ * answer written, and the exchange ended, on the connection's I/O thread, for answers and refusals
+ * alike (see {@link JsonEndpoint}).
+ */
+class JsonEndpointThreadsTest {
+
+    private final List<Thread> handledOn = new CopyOnWriteArrayList<>();
+    private final List<Thread> endedOn = new CopyOnWriteArrayList<>();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Undertow server;
+    private int port;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void handlerRunsOnAWorkerAndTheAnswerEndsOnTheIoThread() throws Exception {
+        serve(request -> {
+            handledOn.add(Thread.currentThread());
+            return Map.of("ok", true);
+        });
+
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> answer = get();
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("{\"ok\":true}");
+        }
+
+        assertThat(handledOn).hasSize(20).noneMatch(thread -> thread instanceof XnioIoThread);
+        awaitEnded(20);
+        assertThat(endedOn).hasSize(20).allMatch(thread -> thread instanceof XnioIoThread);
+    }
+
+    @Test
+    void refusalsAndFailuresAlsoEndOnTheIoThread() throws Exception {
+        serve(request -> {
+            handledOn.add(Thread.currentThread());
+            if (handledOn.size() % 2 == 0) {
+                throw new GuestlistException(ErrorCode.NOT_AN_ADMIN, "only admins");
+            }
+            throw new IllegalStateException("a bug");
+        });
+
+        HttpResponse<String> failure = get();
+        HttpResponse<String> refusal = get();
+
+        assertThat(failure.statusCode()).isEqualTo(500);
+        assertThat(failure.body()).startsWith("{\"error\":\"unknown\",\"message\":\"internal error; it was logged with id ");
+        assertThat(refusal.statusCode()).isEqualTo(403);
+        assertThat(refusal.body()).isEqualTo("{\"error\":\"not_an_admin\",\"message\":\"only admins\"}");
+        assertThat(handledOn).hasSize(2).noneMatch(thread -> thread instanceof XnioIoThread);
+        awaitEnded(2);
+        assertThat(endedOn).hasSize(2).allMatch(thread -> thread instanceof XnioIoThread);
+    }
+
+    private void serve(ApiHandler handler) {
+        JsonEndpoint endpoint = JsonEndpoint.withoutBody(handler, token -> {
+            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN, "no sessions here");
+        }, Limits.DEFAULTS);
+        HttpHandler recording = exchange -> {
+            exchange.addExchangeCompleteListener((ended, next) -> {
+                endedOn.add(Thread.currentThread());
+                next.proceed();
+            });
+            endpoint.handleRequest(exchange);
+        };
+        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(recording).build();
+        server.start();
+        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** The client may read the answer a moment before the server has finished ending the exchange. */
+    private void awaitEnded(int exchanges) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (endedOn.size() < exchanges && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    private HttpResponse<String> get() throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,13 @@
+-- pgbench: the SQL of one POST /account/invite request: the session lookup that authenticates it
+-- (PostgresSessionRepository.findUser, in autocommit), then the create-invite transaction
+-- (create_invite.sql). The server sends the token's hash as a parameter; here the statement computes
+-- it from the creator's id the way the benchmark seeded the sessions (two hash functions on 37
+-- bytes, microseconds against the statement). Variables: first_creator, last_creator.
+\set uid random(:first_creator, :last_creator)
+SELECT u.id, u.name, u.email, u.admin, u.accepted_application, u.invited_by_local_user_id, u.published_at FROM login_token t JOIN local_user u ON u.id = t.local_user_id WHERE t.token_hash = encode(sha256(convert_to('bench' || md5('session' || :uid), 'UTF8')), 'hex') AND (t.expires_at IS NULL OR t.expires_at > now());
+BEGIN;
+SELECT id, name, email, admin, accepted_application, invited_by_local_user_id, published_at FROM local_user WHERE id = :uid FOR NO KEY UPDATE;
+SELECT id, name, registration_mode, application_question, max_invites_per_user_allowed, published_at FROM local_site ORDER BY id LIMIT 1;
+SELECT count(*) FROM local_user_invite WHERE local_user_id = :uid AND (expires_at IS NULL OR expires_at > now()) AND (max_uses IS NULL OR uses_count < max_uses);
+INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at) VALUES (md5(random()::text), :uid, NULL, NULL, now()) RETURNING id, token, local_user_id, max_uses, uses_count, expires_at, published_at;
+COMMIT;
