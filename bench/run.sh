@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Guestlist's benchmark, one command:
 #
-#   bench/run.sh            the full run (about 20 minutes on 2 cores), table in bench/target/last-results.md
+#   bench/run.sh            the full run (about 14 minutes on 2 cores), table in bench/target/last-results.md
 #   bench/run.sh --smoke    every step with tiny sizes, a few seconds each (what `mvn verify` runs)
 #
 # Other options go to bench/java/guestlistbench/Bench.java (e.g. --seconds=30, --connections=32,
-# --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java). See bench/RESULTS.md.
+# --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java). Results: README.md, "Performance".
 #
 # It installs wrk and pgbench from Debian when they are missing and it may (root or sudo; never in
 # smoke mode unless BENCH_INSTALL=1), builds the jar when missing, compiles the benchmark's Java
