@@ -16,23 +16,37 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** A small HTTP client for the end-to-end tests: JSON in, status + JSON out. */
+/**
+ * The small HTTP client of the tests that talk to a running server (in-process or a jar process),
+ * on {@code http://127.0.0.1:port/api/v4}: JSON in; status, headers, JSON and how long it took out.
+ * A request times out after 30 s, far above what any answer may take, so a hang shows as a failure
+ * and not as a stuck build.
+ */
 public final class HttpApi {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String PASSWORD = "correct horse battery";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     public HttpApi(int port) {
         this.base = "http://127.0.0.1:" + port + "/api/v4";
     }
 
-    /** An answer: its status, its headers and its body as JSON (a missing or non-JSON body fails the test). */
-    public record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+    /**
+     * An answer: its status, its headers, its body as JSON (a missing or non-JSON body fails the
+     * test) and the time from sending the request to having the whole answer.
+     */
+    public record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers, Duration took) {
 
         public String error() {
             return body.path("error").asText(null);
+        }
+
+        public String jwt() {
+            return body.path("jwt").asText(null);
         }
 
         public Optional<String> header(String name) {
@@ -44,7 +58,7 @@ public final class HttpApi {
 
         @Override
         public String toString() {
-            return status + " " + body;
+            return status + " " + body + " in " + took.toMillis() + " ms";
         }
     }
 
@@ -54,6 +68,15 @@ public final class HttpApi {
             node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
         }
         return node;
+    }
+
+    /** A registration form with {@link #PASSWORD}, and the invite token when there is one. */
+    public static ObjectNode registration(String name, String inviteToken) {
+        ObjectNode form = object("username", name, "password", PASSWORD, "password_verify", PASSWORD);
+        if (inviteToken != null) {
+            form.put("token", inviteToken);
+        }
+        return form;
     }
 
     /** A query parameter value, percent-encoded for a path such as {@code "/x?token=" + encode(token)}. */
@@ -86,6 +109,39 @@ public final class HttpApi {
         return send(builder);
     }
 
+    // --- the calls tests make often, with the answer checked ---
+
+    /** Logs in; returns the session token. */
+    public String login(String name, String password) {
+        Answer answer = post("/account/auth/login", object("username_or_email", name, "password", password), null);
+        expect(answer, 200, "log-in of " + name);
+        return answer.jwt();
+    }
+
+    public Answer register(String name, String inviteToken) {
+        return post("/account/auth/register", registration(name, inviteToken), null);
+    }
+
+    /** Creates an invite as the session's user; returns its token. */
+    public String createInvite(String session, Object... fields) {
+        Answer answer = post("/account/invite", object(fields), session);
+        expect(answer, 200, "create invite");
+        return answer.body().path("invite").path("token").asText();
+    }
+
+    /** The id of the session's user. */
+    public long myId(String session) {
+        Answer answer = get("/account", session);
+        expect(answer, 200, "GET /account");
+        return answer.body().at("/local_user_view/local_user/id").asLong();
+    }
+
+    public static void expect(Answer answer, int status, String what) {
+        if (answer.status() != status) {
+            throw new AssertionError(what + ": expected " + status + ", got " + answer);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -103,13 +159,21 @@ public final class HttpApi {
     }
 
     private Answer send(HttpRequest.Builder builder) {
+        long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = JSON.readTree(response.body());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            JsonNode body;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (IOException notJson) {
+                throw new AssertionError("answer " + response.statusCode() + " is not JSON: "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
             if (body == null || body.isMissingNode()) {
                 throw new AssertionError("answer " + response.statusCode() + " has no JSON body");
             }
-            return new Answer(response.statusCode(), body, response.headers().map());
+            return new Answer(response.statusCode(), body, response.headers().map(), took);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -7,13 +7,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,20 +91,7 @@ public final class TestServer implements AutoCloseable {
      * tests that must see rows the API no longer shows (an expired invite before the sweep).
      */
     public long count(String sql, Object... parameters) {
-        try (Connection connection = bean(Database.class).dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new AssertionError("no row from " + sql);
-                }
-                return rows.getLong(1);
-            }
-        } catch (SQLException failed) {
-            throw new IllegalStateException("could not run " + sql, failed);
-        }
+        return Sql.number(bean(Database.class).dataSource()::getConnection, sql, parameters);
     }
 
     /**
@@ -118,21 +100,7 @@ public final class TestServer implements AutoCloseable {
      * {@code rows("SELECT t::text FROM local_user t")}.
      */
     public List<String> rows(String sql, Object... parameters) {
-        try (Connection connection = bean(Database.class).dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> texts = new ArrayList<>();
-                while (rows.next()) {
-                    texts.add(rows.getString(1));
-                }
-                return texts;
-            }
-        } catch (SQLException failed) {
-            throw new IllegalStateException("could not run " + sql, failed);
-        }
+        return Sql.texts(bean(Database.class).dataSource()::getConnection, sql, parameters);
     }
 
     public Path dataDir() {

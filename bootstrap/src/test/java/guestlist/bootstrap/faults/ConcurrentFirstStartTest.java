@@ -6,6 +6,7 @@ import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.service.AdminSetupService;
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
+import guestlist.bootstrap.e2e.HttpApi;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Password;
 import guestlist.domain.Username;
@@ -85,7 +86,7 @@ class ConcurrentFirstStartTest {
                 started.add(start.get(120, TimeUnit.SECONDS));
             }
             for (Guestlist guestlist : started) {
-                Api.expect(new Api(guestlist.port()).get("/health", null), 200, "health of a server started at once");
+                HttpApi.expect(new HttpApi(guestlist.port()).get("/health", null), 200, "health of a server started at once");
             }
         } finally {
             started.forEach(Guestlist::close);

@@ -2,6 +2,7 @@ package guestlist.bootstrap.faults;
 
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
+import guestlist.bootstrap.e2e.HttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import static guestlist.bootstrap.faults.Api.object;
+import static guestlist.bootstrap.e2e.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,7 +49,7 @@ class DatabaseOutageTest {
 
     private ExternalPostgres postgres;
     private Guestlist guestlist;
-    private Api api;
+    private HttpApi api;
 
     @BeforeEach
     void start() {
@@ -62,7 +63,7 @@ class DatabaseOutageTest {
         env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");
         env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", "0");
         guestlist = Guestlist.start(Settings.fromEnvironment(env));
-        api = new Api(guestlist.port());
+        api = new HttpApi(guestlist.port());
     }
 
     @AfterEach
@@ -79,7 +80,7 @@ class DatabaseOutageTest {
     }
 
     /** One call of the API as a client makes it, by name. */
-    private record Call(String name, Supplier<Api.Answer> request) {
+    private record Call(String name, Supplier<HttpApi.Answer> request) {
     }
 
     @Test
@@ -88,22 +89,22 @@ class DatabaseOutageTest {
         // before: a site, an admin, a member with a session, an invite with one use taken, an application
         String admin = api.login(ADMIN, ADMIN_PASSWORD);
         long adminId = api.myId(admin);
-        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
-        Api.Answer registered = api.register("before_member", null);
-        Api.expect(registered, 200, "register before");
+        HttpApi.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
+        HttpApi.Answer registered = api.register("before_member", null);
+        HttpApi.expect(registered, 200, "register before");
         String member = registered.jwt();
         long memberId = api.myId(member);
         String invite = api.createInvite(member, "max_uses", 1_000);
-        Api.expect(api.register("before_invited", invite), 200, "register with the invite before");
-        Api.expect(api.put("/site", object("registration_mode", "require_application",
+        HttpApi.expect(api.register("before_invited", invite), 200, "register with the invite before");
+        HttpApi.expect(api.put("/site", object("registration_mode", "require_application",
                 "application_question", "why?"), admin), 200, "ask for applications");
-        Api.expect(api.post("/account/auth/register", object("username", "before_applicant", "password",
-                Api.PASSWORD, "password_verify", Api.PASSWORD, "answer", "because"), null), 200, "apply before");
+        HttpApi.expect(api.post("/account/auth/register", object("username", "before_applicant", "password",
+                HttpApi.PASSWORD, "password_verify", HttpApi.PASSWORD, "answer", "because"), null), 200, "apply before");
         long applicantId = postgres.number("SELECT id FROM local_user WHERE name = 'before_applicant'");
         long applicationId = postgres.number("SELECT id FROM registration_application WHERE local_user_id = ?",
                 applicantId);
-        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site again");
-        Api.expect(api.get("/health", null), 200, "health before");
+        HttpApi.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site again");
+        HttpApi.expect(api.get("/health", null), 200, "health before");
 
         AtomicInteger fresh = new AtomicInteger();
         List<Call> everyUseCase = List.of(
@@ -114,13 +115,13 @@ class DatabaseOutageTest {
                 new Call("register", () -> api.register("down_" + fresh.incrementAndGet(), null)),
                 new Call("register with an invite", () -> api.register("down_" + fresh.incrementAndGet(), invite)),
                 new Call("log-in", () -> api.post("/account/auth/login",
-                        object("username_or_email", "before_member", "password", Api.PASSWORD), null)),
+                        object("username_or_email", "before_member", "password", HttpApi.PASSWORD), null)),
                 new Call("log-out", () -> api.post("/account/auth/logout", object(), member)),
                 new Call("GET /account", () -> api.get("/account", member)),
                 new Call("create invite", () -> api.post("/account/invite", object("max_uses", 5), member)),
                 new Call("list invites", () -> api.get("/account/invite/list", member)),
                 new Call("revoke invite", () -> api.delete("/account/invite", object("token", invite), member)),
-                new Call("validity", () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null)),
+                new Call("validity", () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null)),
                 new Call("list applications", () -> api.get("/admin/registration_application/list", admin)),
                 new Call("get application", () -> api.get("/admin/registration_application?person_id="
                         + applicantId, admin)),
@@ -133,7 +134,7 @@ class DatabaseOutageTest {
 
         // two transactions in flight when the database stops: held behind row locks the test takes
         String lockedInvite = api.createInvite(member, "max_uses", 5);
-        Map<String, Api.Answer> cutOff;
+        Map<String, HttpApi.Answer> cutOff;
         long downAt;
         try (Connection holder = postgres.connect()) {
             holder.setAutoCommit(false);
@@ -143,8 +144,8 @@ class DatabaseOutageTest {
             single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user WHERE id = " + memberId
                     + " FOR NO KEY UPDATE) locked");
             ExecutorService inFlight = Executors.newFixedThreadPool(2);
-            Future<Api.Answer> registration = inFlight.submit(() -> api.register("inflight_reg", lockedInvite));
-            Future<Api.Answer> creation = inFlight.submit(() -> api.post("/account/invite", object(), member));
+            Future<HttpApi.Answer> registration = inFlight.submit(() -> api.register("inflight_reg", lockedInvite));
+            Future<HttpApi.Answer> creation = inFlight.submit(() -> api.post("/account/invite", object(), member));
             awaitBlockedBy(holderPid, 2);
 
             postgres.stop();
@@ -161,10 +162,10 @@ class DatabaseOutageTest {
             assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(QUICK);
         });
 
-        Map<String, Api.Answer> firstRound = callAll(everyUseCase);
+        Map<String, HttpApi.Answer> firstRound = callAll(everyUseCase);
         Thread.sleep(2_500);
-        Map<String, Api.Answer> laterRound = callAll(everyUseCase);
-        for (Map<String, Api.Answer> round : List.of(firstRound, laterRound)) {
+        Map<String, HttpApi.Answer> laterRound = callAll(everyUseCase);
+        for (Map<String, HttpApi.Answer> round : List.of(firstRound, laterRound)) {
             round.forEach((call, answer) -> {
                 assertThat(answer.status()).as("%s while the database is down: %s", call, answer).isEqualTo(503);
                 assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
@@ -199,15 +200,15 @@ class DatabaseOutageTest {
         assertThat(recovered).isLessThan(RECOVERY);
         assertThat(api.myId(member)).as("the session from before still works").isEqualTo(memberId);
         assertThat(api.myId(api.login(ADMIN, ADMIN_PASSWORD))).isEqualTo(adminId);
-        assertThat(api.login("before_invited", Api.PASSWORD)).isNotBlank();
-        assertThat(api.get("/account/invite/validity?token=" + Api.encode(invite), null).body().path("valid")
+        assertThat(api.login("before_invited", HttpApi.PASSWORD)).isNotBlank();
+        assertThat(api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null).body().path("valid")
                 .asBoolean()).as("the invite from before").isTrue();
-        Api.expect(api.register("after_invited", invite), 200, "register with the invite after");
-        Api.expect(api.get("/site", member), 200, "GET /site after");
-        Api.expect(api.put("/site", object("name", "Back again"), admin), 200, "PUT /site after");
+        HttpApi.expect(api.register("after_invited", invite), 200, "register with the invite after");
+        HttpApi.expect(api.get("/site", member), 200, "GET /site after");
+        HttpApi.expect(api.put("/site", object("name", "Back again"), admin), 200, "PUT /site after");
         assertThat(api.get("/site", null).body().at("/site_view/site/name").asText()).isEqualTo("Back again");
-        Api.expect(api.get("/account/invite/list", member), 200, "list after");
-        Api.expect(api.get("/admin/registration_application?person_id=" + applicantId, admin), 200,
+        HttpApi.expect(api.get("/account/invite/list", member), 200, "list after");
+        HttpApi.expect(api.get("/admin/registration_application?person_id=" + applicantId, admin), 200,
                 "the application from before");
         api.createInvite(member, "max_uses", 2);
         // every invite use that was counted has its account, and none without: also for the
@@ -237,9 +238,9 @@ class DatabaseOutageTest {
     @Test
     void whileTheDatabaseIsFrozenNoRequestHangsAndAllWorksAgainOnceItAnswers() throws Exception {
         String admin = api.login(ADMIN, ADMIN_PASSWORD);
-        Api.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
-        Api.Answer registered = api.register("frozen_member", null);
-        Api.expect(registered, 200, "register before");
+        HttpApi.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
+        HttpApi.Answer registered = api.register("frozen_member", null);
+        HttpApi.expect(registered, 200, "register before");
         String member = registered.jwt();
         long memberId = api.myId(member);
         String invite = api.createInvite(member, "max_uses", 1_000);
@@ -253,11 +254,11 @@ class DatabaseOutageTest {
         single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
                 + "' FOR UPDATE) locked");
         ExecutorService inFlight = Executors.newSingleThreadExecutor();
-        Future<Api.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
+        Future<HttpApi.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
         awaitBlockedBy(holderPid, 1);
 
-        Api.Answer inFlightAnswer;
-        Map<String, Api.Answer> whileFrozen;
+        HttpApi.Answer inFlightAnswer;
+        Map<String, HttpApi.Answer> whileFrozen;
         try {
             postgres.freeze();
             inFlightAnswer = cutOff.get(FROZEN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -267,9 +268,9 @@ class DatabaseOutageTest {
                     new Call("GET /account", () -> api.get("/account", member)),
                     new Call("register", () -> api.register("frozen_new", invite)),
                     new Call("log-in", () -> api.post("/account/auth/login",
-                            object("username_or_email", "frozen_member", "password", Api.PASSWORD), null)),
+                            object("username_or_email", "frozen_member", "password", HttpApi.PASSWORD), null)),
                     new Call("create invite", () -> api.post("/account/invite", object(), member)),
-                    new Call("validity", () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null))));
+                    new Call("validity", () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null))));
         } finally {
             postgres.thaw();
             inFlight.shutdownNow();
@@ -303,7 +304,7 @@ class DatabaseOutageTest {
 
         assertThat(recovered).isLessThan(RECOVERY);
         assertThat(api.myId(member)).isEqualTo(memberId);
-        Api.expect(api.register("frozen_after", invite), 200, "register after the thaw");
+        HttpApi.expect(api.register("frozen_after", invite), 200, "register after the thaw");
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name IN ('frozen_inflight', 'frozen_new')"))
                 .as("the registrations refused while frozen wrote nothing").isZero();
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
@@ -332,7 +333,7 @@ class DatabaseOutageTest {
     private Duration awaitHealthy() throws InterruptedException {
         long started = System.nanoTime();
         while (true) {
-            Api.Answer health = api.get("/health", null);
+            HttpApi.Answer health = api.get("/health", null);
             if (health.status() == 200) {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
@@ -343,13 +344,13 @@ class DatabaseOutageTest {
     }
 
     /** Makes every call at once, each from its own thread; their answers by name. */
-    private static Map<String, Api.Answer> callAll(List<Call> calls) throws Exception {
+    private static Map<String, HttpApi.Answer> callAll(List<Call> calls) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
-            Map<String, Future<Api.Answer>> pending = new LinkedHashMap<>();
+            Map<String, Future<HttpApi.Answer>> pending = new LinkedHashMap<>();
             calls.forEach(call -> pending.put(call.name(), threads.submit(() -> call.request().get())));
-            Map<String, Api.Answer> answers = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Api.Answer>> entry : pending.entrySet()) {
+            Map<String, HttpApi.Answer> answers = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<HttpApi.Answer>> entry : pending.entrySet()) {
                 answers.put(entry.getKey(), entry.getValue().get(60, TimeUnit.SECONDS));
             }
             return answers;
@@ -361,7 +362,7 @@ class DatabaseOutageTest {
     /** Clients that keep calling the API, whatever happens to the database, and note every answer. */
     private static final class Load {
 
-        record Outcome(String call, long startedNanos, Api.Answer answer, Throwable failure) {
+        record Outcome(String call, long startedNanos, HttpApi.Answer answer, Throwable failure) {
             String summary() {
                 return call + " " + (failure != null ? failure.getClass().getSimpleName()
                         : answer.status() + (answer.error() == null ? "" : " " + answer.error()));
@@ -372,7 +373,7 @@ class DatabaseOutageTest {
         private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         private final List<Thread> threads = new ArrayList<>();
 
-        static Load start(int clients, Api api, String invite, String session) {
+        static Load start(int clients, HttpApi api, String invite, String session) {
             Load load = new Load();
             AtomicInteger names = new AtomicInteger();
             for (int client = 0; client < clients; client++) {
@@ -380,7 +381,7 @@ class DatabaseOutageTest {
                 Thread thread = new Thread(() -> {
                     for (int i = 0; load.running.get(); i++) {
                         String call;
-                        Supplier<Api.Answer> request;
+                        Supplier<HttpApi.Answer> request;
                         switch ((i + id) % 4) {
                             case 0 -> {
                                 call = "register";
@@ -392,7 +393,7 @@ class DatabaseOutageTest {
                             }
                             case 2 -> {
                                 call = "validity";
-                                request = () -> api.get("/account/invite/validity?token=" + Api.encode(invite), null);
+                                request = () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null);
                             }
                             default -> {
                                 call = "GET /site";

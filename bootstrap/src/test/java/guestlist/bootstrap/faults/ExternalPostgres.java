@@ -1,5 +1,6 @@
 package guestlist.bootstrap.faults;
 
+import guestlist.bootstrap.e2e.Sql;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -155,31 +154,12 @@ public final class ExternalPostgres implements AutoCloseable {
 
     /** The single number a query such as {@code SELECT count(*) ...} gives. */
     public long number(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new AssertionError("no row from " + sql);
-                }
-                return rows.getLong(1);
-            }
-        } catch (SQLException failed) {
-            throw new IllegalStateException("could not run " + sql, failed);
-        }
+        return Sql.number(this::connect, sql, parameters);
     }
 
     /** Runs one statement that changes rows; returns how many. */
     public int update(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException failed) {
-            throw new IllegalStateException("could not run " + sql, failed);
-        }
+        return Sql.update(this::connect, sql, parameters);
     }
 
     /** Stops the server and deletes its files (unless it was started on a data directory of someone else's). */

@@ -1,6 +1,6 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.faults.Api;
+import guestlist.bootstrap.e2e.HttpApi;
 import guestlist.bootstrap.faults.ExternalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,10 +68,10 @@ class CrashIT {
         Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort(), postgres);
         ServerProcess server = closeLater(ServerProcess.launch("server", env, work.resolve("server.log")))
                 .awaitHealthy(Duration.ofSeconds(120));
-        Api api = server.api();
+        HttpApi api = server.api();
         String admin = api.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
         long adminId = api.myId(admin);
-        Api.expect(api.put("/site", Api.object("registration_mode", "require_invitation"), admin), 200, "mode");
+        HttpApi.expect(api.put("/site", HttpApi.object("registration_mode", "require_invitation"), admin), 200, "mode");
         String invite = api.createInvite(admin, "max_uses", 1_000_000);
 
         // clients register without pause until the server is gone
@@ -86,7 +86,7 @@ class CrashIT {
                 while (true) {
                     String name = "crash_" + names.incrementAndGet();
                     sent.add(name);
-                    Api.Answer answer;
+                    HttpApi.Answer answer;
                     try {
                         answer = api.register(name, invite);
                     } catch (UncheckedIOException serverGone) {
@@ -136,10 +136,10 @@ class CrashIT {
         // the server starts again on the same database and works
         ServerProcess again = closeLater(ServerProcess.launch("restarted", env, work.resolve("restarted.log")))
                 .awaitHealthy(Duration.ofSeconds(120));
-        Api restarted = again.api();
+        HttpApi restarted = again.api();
         String someone = acknowledgedAtKill.iterator().next();
-        assertThat(restarted.login(someone, Api.PASSWORD)).isNotBlank();
-        Api.expect(restarted.register("after_crash", invite), 200, "register after the restart");
+        assertThat(restarted.login(someone, HttpApi.PASSWORD)).isNotBlank();
+        HttpApi.expect(restarted.register("after_crash", invite), 200, "register after the restart");
         assertThat(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite))
                 .isEqualTo(found.size() + 1L);
         again.askToStop();
@@ -163,10 +163,10 @@ class CrashIT {
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
         ServerProcess server = closeLater(ServerProcess.launch("server", env, work.resolve("server.log")))
                 .awaitHealthy(Duration.ofSeconds(120));
-        Api api = server.api();
+        HttpApi api = server.api();
         String admin = api.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);
-        Api.expect(api.register("before_kill", invite), 200, "register before the kill");
+        HttpApi.expect(api.register("before_kill", invite), 200, "register before the kill");
         long postmaster = ServerProcess.postmasterPid(pgData).orElseThrow();
 
         server.kill();
@@ -174,9 +174,9 @@ class CrashIT {
 
         ServerProcess again = closeLater(ServerProcess.launch("restarted", env, work.resolve("restarted.log")))
                 .awaitHealthy(Duration.ofSeconds(90));
-        Api restarted = again.api();
-        assertThat(restarted.login("before_kill", Api.PASSWORD)).as("the data from before the kill").isNotBlank();
-        assertThat(restarted.get("/account/invite/validity?token=" + Api.encode(invite), null).body().path("valid")
+        HttpApi restarted = again.api();
+        assertThat(restarted.login("before_kill", HttpApi.PASSWORD)).as("the data from before the kill").isNotBlank();
+        assertThat(restarted.get("/account/invite/validity?token=" + HttpApi.encode(invite), null).body().path("valid")
                 .asBoolean()).isTrue();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
                 .as("the postmaster the killed server left behind is gone").isFalse();

@@ -1,6 +1,6 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.faults.Api;
+import guestlist.bootstrap.e2e.HttpApi;
 import guestlist.bootstrap.faults.ExternalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class GracefulStopIT {
         Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort());
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
         server = ServerProcess.launch("server", env, work.resolve("server.log")).awaitHealthy(Duration.ofSeconds(120));
-        Api api = server.api();
+        HttpApi api = server.api();
         String admin = api.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);
         long postmaster = ServerProcess.postmasterPid(pgData).orElseThrow();
@@ -75,7 +75,7 @@ class GracefulStopIT {
             Socket socket = new Socket("127.0.0.1", server.port());
             socket.setSoTimeout(60_000);
             sockets.add(socket);
-            send(socket, Api.JSON.writeValueAsString(Api.registration("graceful_" + i, invite)));
+            send(socket, HttpApi.JSON.writeValueAsString(HttpApi.registration("graceful_" + i, invite)));
         }
         ExecutorService readers = Executors.newFixedThreadPool(IN_FLIGHT);
         for (Socket socket : sockets) {
@@ -90,7 +90,7 @@ class GracefulStopIT {
         Thread.sleep(200);
         String late;
         try {
-            Api.Answer answer = api.register("graceful_late", invite);
+            HttpApi.Answer answer = api.register("graceful_late", invite);
             late = answer.status() + " " + answer.error();
         } catch (UncheckedIOException refused) {
             late = "connection refused";

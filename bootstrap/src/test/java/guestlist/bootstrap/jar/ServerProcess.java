@@ -1,6 +1,6 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.faults.Api;
+import guestlist.bootstrap.e2e.HttpApi;
 import guestlist.bootstrap.faults.ExternalPostgres;
 
 import java.io.IOException;
@@ -108,8 +108,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    Api api() {
-        return new Api(port);
+    HttpApi api() {
+        return new HttpApi(port);
     }
 
     int port() {

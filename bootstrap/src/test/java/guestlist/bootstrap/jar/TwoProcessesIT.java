@@ -1,6 +1,6 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.faults.Api;
+import guestlist.bootstrap.e2e.HttpApi;
 import guestlist.bootstrap.faults.ExternalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +46,8 @@ class TwoProcessesIT {
     private ExternalPostgres postgres;
     private ServerProcess a;
     private ServerProcess b;
-    private Api onA;
-    private Api onB;
+    private HttpApi onA;
+    private HttpApi onB;
     private String admin;
     private long adminId;
 
@@ -118,9 +118,9 @@ class TwoProcessesIT {
     @Test
     @Order(2)
     void aSessionMadeOnOneProcessWorksOnTheOtherUntilItEndsOnEither() {
-        Api.expect(onA.put("/site", Api.object("registration_mode", "open"), admin), 200, "open the site");
-        Api.expect(onA.register("both_ways", null), 200, "register on A");
-        String session = onA.login("both_ways", Api.PASSWORD);
+        HttpApi.expect(onA.put("/site", HttpApi.object("registration_mode", "open"), admin), 200, "open the site");
+        HttpApi.expect(onA.register("both_ways", null), 200, "register on A");
+        String session = onA.login("both_ways", HttpApi.PASSWORD);
         long id = onA.myId(session);
 
         assertThat(onB.myId(session)).as("A's session on B").isEqualTo(id);
@@ -128,8 +128,8 @@ class TwoProcessesIT {
         assertThat(onA.get("/account/invite/list", session).body().path("items").findValuesAsText("token"))
                 .as("B's invite listed on A").containsExactly(inviteMadeOnB);
 
-        Api.expect(onB.post("/account/auth/logout", Api.object(), session), 200, "log out on B");
-        Api.Answer afterLogout = onA.get("/account", session);
+        HttpApi.expect(onB.post("/account/auth/logout", HttpApi.object(), session), 200, "log out on B");
+        HttpApi.Answer afterLogout = onA.get("/account", session);
         assertThat(afterLogout.status()).as("%s", afterLogout).isEqualTo(401);
         assertThat(afterLogout.error()).isEqualTo("not_logged_in");
     }
@@ -137,35 +137,35 @@ class TwoProcessesIT {
     @Test
     @Order(3)
     void anAdminSettingChangedOnOneProcessIsSeenOnTheOtherAndTheCapHoldsAcrossBoth() {
-        Api.expect(onA.put("/site", Api.object("name", "Seen on B", "registration_mode", "open",
+        HttpApi.expect(onA.put("/site", HttpApi.object("name", "Seen on B", "registration_mode", "open",
                 "max_invites_per_user_allowed", 3, "application_question", "Who sent you?"), admin), 200, "PUT on A");
 
-        Api.Answer site = onB.get("/site", null);
-        Api.expect(site, 200, "GET /site on B");
+        // B may show its copy of the site, at most one second old, before it shows the edit
+        HttpApi.Answer site = siteOnBOnceItShows("Seen on B", Duration.ofSeconds(3));
         assertThat(site.body().at("/site_view/site/name").asText()).isEqualTo("Seen on B");
         assertThat(site.body().at("/site_view/local_site/registration_mode").asText()).isEqualTo("open");
         assertThat(site.body().at("/site_view/local_site/max_invites_per_user_allowed").asInt()).isEqualTo(3);
         assertThat(site.body().at("/site_view/local_site/application_question").asText()).isEqualTo("Who sent you?");
 
-        Api.expect(onB.register("capped_member", null), 200, "register on B");
-        String member = onB.login("capped_member", Api.PASSWORD);
+        HttpApi.expect(onB.register("capped_member", null), 200, "register on B");
+        String member = onB.login("capped_member", HttpApi.PASSWORD);
         onA.createInvite(member);
         onB.createInvite(member);
         onA.createInvite(member);
-        Api.Answer fourth = onB.post("/account/invite", Api.object(), member);
+        HttpApi.Answer fourth = onB.post("/account/invite", HttpApi.object(), member);
         assertThat(fourth.status()).as("%s", fourth).isEqualTo(403);
         assertThat(fourth.error()).isEqualTo("too_many_invites");
 
-        Api.expect(onB.put("/site", Api.object("registration_mode", "closed"), admin), 200, "close on B");
-        Api.Answer closed = onA.register("too_late", null);
+        HttpApi.expect(onB.put("/site", HttpApi.object("registration_mode", "closed"), admin), 200, "close on B");
+        HttpApi.Answer closed = onA.register("too_late", null);
         assertThat(closed.error()).as("B's change seen on A: %s", closed).isEqualTo("registration_closed");
-        Api.expect(onB.put("/site", Api.object("registration_mode", "open"), admin), 200, "open again on B");
+        HttpApi.expect(onB.put("/site", HttpApi.object("registration_mode", "open"), admin), 200, "open again on B");
     }
 
     @Test
     @Order(4)
     void theLastUsesOfAnInviteRacedFromBothProcessesHaveExactlyMaxUsesWinners() throws Exception {
-        Api.expect(onA.put("/site", Api.object("registration_mode", "require_invitation"), admin), 200, "mode");
+        HttpApi.expect(onA.put("/site", HttpApi.object("registration_mode", "require_invitation"), admin), 200, "mode");
         List<String> report = new ArrayList<>();
         for (int round = 1; round <= 2; round++) {
             String invite = onA.createInvite(admin, "max_uses", 6);
@@ -175,9 +175,9 @@ class TwoProcessesIT {
             ExecutorService racers = Executors.newFixedThreadPool(40);
             try {
                 CyclicBarrier start = new CyclicBarrier(40);
-                List<Future<Api.Answer>> answers = new ArrayList<>();
+                List<Future<HttpApi.Answer>> answers = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
-                    Api api = i % 2 == 0 ? onA : onB;
+                    HttpApi api = i % 2 == 0 ? onA : onB;
                     String name = prefix + i;
                     answers.add(racers.submit(() -> {
                         start.await(30, TimeUnit.SECONDS);
@@ -185,7 +185,7 @@ class TwoProcessesIT {
                     }));
                 }
                 for (int i = 0; i < answers.size(); i++) {
-                    Api.Answer answer = answers.get(i).get(120, TimeUnit.SECONDS);
+                    HttpApi.Answer answer = answers.get(i).get(120, TimeUnit.SECONDS);
                     outcomes.merge(answer.status() + " " + (answer.error() == null ? "" : answer.error()), 1,
                             Integer::sum);
                     if (answer.status() == 200) {
@@ -253,5 +253,26 @@ class TwoProcessesIT {
             total += Integer.parseInt(matcher.group(1));
         }
         return total;
+    }
+
+    /**
+     * B's {@code GET /site}, asked every 50 ms until it shows the site's new name; fails when it has
+     * not within {@code patience} (each process keeps its copy of the site for at most one second).
+     */
+    private HttpApi.Answer siteOnBOnceItShows(String name, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            HttpApi.Answer site = onB.get("/site", null);
+            HttpApi.expect(site, 200, "GET /site on B");
+            if (site.body().at("/site_view/site/name").asText().equals(name) || System.nanoTime() > deadline) {
+                return site;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for B's site", interrupted);
+            }
+        }
     }
 }
