@@ -6,7 +6,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Deletes expired rows one small batch per transaction until a batch comes back short, so a sweep
- * never holds many row locks, nor for long.
+ * never holds many row locks, nor for long. A sweep whose thread is interrupted (the server is
+ * stopping) ends after the batch in hand; the rows left wait for the next sweep.
  */
 final class BatchedSweep {
 
@@ -23,7 +24,7 @@ final class BatchedSweep {
         do {
             deleted = transactions.inTransaction(deleteOneBatch::getAsInt);
             total += deleted;
-        } while (deleted == BATCH_SIZE);
+        } while (deleted == BATCH_SIZE && !Thread.currentThread().isInterrupted());
         return total;
     }
 }

@@ -468,6 +468,27 @@ class InviteServiceTest {
     }
 
     @Test
+    void sweepAskedToStopEndsAfterTheBatchInHand() {
+        int expired = 2 * InviteService.SWEEP_BATCH_SIZE + 7;
+        Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));
+        for (int i = 0; i < expired; i++) {
+            guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(soon));
+        }
+        guestlist.clock.advance(Duration.ofMinutes(1));
+
+        int deleted;
+        Thread.currentThread().interrupt();
+        try {
+            deleted = guestlist.app.invites().sweepExpiredInvites();
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is left for the caller to see").isTrue();
+        }
+
+        assertThat(deleted).isEqualTo(InviteService.SWEEP_BATCH_SIZE);
+        assertThat(guestlist.app.invites().sweepExpiredInvites()).isEqualTo(expired - deleted);
+    }
+
+    @Test
     void sweepOfExactlyOneBatchDeletesAll() {
         int expired = InviteService.SWEEP_BATCH_SIZE;
         Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));

@@ -19,6 +19,9 @@ public final class SweepSchedule implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepSchedule.class);
 
+    /** How long {@link #close()} waits for a sweep in flight to finish its batch. */
+    static final int STOP_WAIT_SECONDS = 10;
+
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
     public SweepSchedule(SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions,
@@ -26,7 +29,10 @@ public final class SweepSchedule implements AutoCloseable {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("sweep-");
         scheduler.setDaemon(true);
+        // close interrupts a sweep in flight (it ends after its batch in hand) and waits for it, so
+        // that no sweep is left running on a database that is being closed
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        scheduler.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(() -> {
             runOnce("invite", invites::sweepExpiredInvites);
@@ -36,16 +42,24 @@ public final class SweepSchedule implements AutoCloseable {
 
     /** Logs "invite sweep deleted 12 expired invites" (operators and tests read these lines). */
     private static void runOnce(String what, IntSupplier sweep) {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
         try {
             int deleted = sweep.getAsInt();
             if (deleted > 0) {
                 LOG.info("{} sweep deleted {} expired {}s", what, deleted, what);
             }
         } catch (RuntimeException failed) {
-            LOG.warn("{} sweep failed, will try again at the next interval: {}", what, failed.toString());
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.debug("{} sweep stopped by the server's stop: {}", what, failed.toString());
+            } else {
+                LOG.warn("{} sweep failed, will try again at the next interval: {}", what, failed.toString());
+            }
         }
     }
 
+    /** Stops the schedule; a sweep in flight ends after its batch in hand, and this waits for it. */
     @Override
     public void close() {
         scheduler.shutdown();

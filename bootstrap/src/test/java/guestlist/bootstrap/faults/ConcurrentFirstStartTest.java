@@ -7,6 +7,7 @@ import guestlist.application.service.AdminSetupService;
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
 import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.bootstrap.e2e.Sql;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Password;
 import guestlist.domain.Username;
@@ -14,10 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,16 +93,12 @@ class ConcurrentFirstStartTest {
         return envs;
     }
 
-    private static long number(String database, String sql) throws SQLException {
-        try (Connection connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl(database),
-                ExternalPostgres.USER, ""); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private static long number(String database, String sql) {
+        return Sql.number(() -> DriverManager.getConnection(postgres.jdbcUrl(database), ExternalPostgres.USER, ""),
+                sql);
     }
 
-    private static void assertMigratedOnceWithOneAdmin(String database) throws SQLException {
+    private static void assertMigratedOnceWithOneAdmin(String database) {
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
                 .as("%s: every migration (V1 to V4) applied once", database).isEqualTo(4);
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();

@@ -1,6 +1,7 @@
 package guestlist.bootstrap.jar;
 
 import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.bootstrap.e2e.Sql;
 import guestlist.bootstrap.faults.ExternalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -192,14 +189,7 @@ class CrashIT {
                 + "same data directory came up with the data%n", survived ? "survived" : "did not survive");
     }
 
-    private static Set<String> names(ExternalPostgres postgres, String sql) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (Connection connection = postgres.connect(); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
+    private static Set<String> names(ExternalPostgres postgres, String sql) {
+        return new HashSet<>(Sql.texts(postgres::connect, sql));
     }
 }
