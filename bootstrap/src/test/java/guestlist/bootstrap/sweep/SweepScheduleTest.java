@@ -31,13 +31,13 @@ class SweepScheduleTest {
             try {
                 // batches that, like a statement on the database, do not notice an interrupt
                 // themselves; the loop checks between batches, as BatchedSweep does
-                while (!Thread.currentThread().isInterrupted()) {
+                do {
                     long batchEnds = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
                     while (System.nanoTime() < batchEnds) {
                         Thread.onSpinWait();
                     }
                     batches.incrementAndGet();
-                }
+                } while (!Thread.currentThread().isInterrupted());
                 return batches.get();
             } finally {
                 inFlight.set(false);
