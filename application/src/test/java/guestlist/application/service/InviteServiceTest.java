@@ -454,10 +454,7 @@ class InviteServiceTest {
     @Test
     void sweepDeletesMoreThanOneBatch() {
         int expired = 2 * InviteService.SWEEP_BATCH_SIZE + 7;
-        Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));
-        for (int i = 0; i < expired; i++) {
-            guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(soon));
-        }
+        invitesExpiringInAMinute(expired);
         Invite never = guestlist.invite(guestlist.admin);
         guestlist.clock.advance(Duration.ofMinutes(1));
 
@@ -470,10 +467,7 @@ class InviteServiceTest {
     @Test
     void sweepAskedToStopEndsAfterTheBatchInHand() {
         int expired = 2 * InviteService.SWEEP_BATCH_SIZE + 7;
-        Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));
-        for (int i = 0; i < expired; i++) {
-            guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(soon));
-        }
+        invitesExpiringInAMinute(expired);
         guestlist.clock.advance(Duration.ofMinutes(1));
 
         int deleted;
@@ -488,13 +482,17 @@ class InviteServiceTest {
         assertThat(guestlist.app.invites().sweepExpiredInvites()).isEqualTo(expired - deleted);
     }
 
+    private void invitesExpiringInAMinute(int count) {
+        Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));
+        for (int i = 0; i < count; i++) {
+            guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(soon));
+        }
+    }
+
     @Test
     void sweepOfExactlyOneBatchDeletesAll() {
         int expired = InviteService.SWEEP_BATCH_SIZE;
-        Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));
-        for (int i = 0; i < expired; i++) {
-            guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(soon));
-        }
+        invitesExpiringInAMinute(expired);
         guestlist.clock.advance(Duration.ofMinutes(1));
 
         assertThat(guestlist.app.invites().sweepExpiredInvites()).isEqualTo(expired);

@@ -128,7 +128,7 @@ class SiteServiceTest {
 
     @Test
     void aReadIsShownAgainForOneSecondThenReadAnew() {
-        CountingReads reads = new CountingReads(guestlist.store.transactions());
+        WatchedReads reads = new WatchedReads(guestlist.store.transactions());
         SiteService service = service(reads, SiteService.DEFAULT_MAX_AGE);
         SiteView first = service.getSite();
         renameBehindTheService("Renamed elsewhere");
@@ -156,7 +156,7 @@ class SiteServiceTest {
     @Test
     void aReadThatBeganBeforeAnEditIsNotKeptAfterIt() {
         // the edit commits while a read is between its SELECT and keeping the result
-        EditDuringRead transactions = new EditDuringRead(guestlist.store.transactions());
+        WatchedReads transactions = new WatchedReads(guestlist.store.transactions());
         SiteService service = service(transactions, SiteService.DEFAULT_MAX_AGE);
         transactions.duringNextRead = () -> service.editSite(guestlist.admin, new SiteChanges(
                 Optional.of("Edited meanwhile"), Optional.empty(), Optional.empty(), Optional.empty()));
@@ -180,7 +180,7 @@ class SiteServiceTest {
 
     @Test
     void aClockThatWentBackReadsAnew() {
-        CountingReads reads = new CountingReads(guestlist.store.transactions());
+        WatchedReads reads = new WatchedReads(guestlist.store.transactions());
         SiteService service = service(reads, SiteService.DEFAULT_MAX_AGE);
         service.getSite();
 
@@ -192,7 +192,7 @@ class SiteServiceTest {
 
     @Test
     void maxAgeZeroReadsEveryTime() {
-        CountingReads reads = new CountingReads(guestlist.store.transactions());
+        WatchedReads reads = new WatchedReads(guestlist.store.transactions());
         SiteService service = service(reads, Duration.ZERO);
 
         service.getSite();
@@ -218,12 +218,17 @@ class SiteServiceTest {
                 .edit(new SiteChanges(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty()))));
     }
 
-    /** Counts the reads that reach the store. */
-    private static final class CountingReads implements Transactions {
+    /**
+     * The store's transactions, watched: counts the reads that reach the store, and runs
+     * {@code duringNextRead}, if set, right after the next read has been made and before its caller
+     * gets the result.
+     */
+    private static final class WatchedReads implements Transactions {
         private final Transactions store;
         final AtomicInteger count = new AtomicInteger();
+        Runnable duringNextRead;
 
-        CountingReads(Transactions store) {
+        WatchedReads(Transactions store) {
             this.store = store;
         }
 
@@ -235,26 +240,6 @@ class SiteServiceTest {
         @Override
         public <T> T read(Supplier<T> work) {
             count.incrementAndGet();
-            return store.read(work);
-        }
-    }
-
-    /** Runs something right after the next read has been made, before its caller gets the result. */
-    private static final class EditDuringRead implements Transactions {
-        private final Transactions store;
-        Runnable duringNextRead;
-
-        EditDuringRead(Transactions store) {
-            this.store = store;
-        }
-
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return store.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(Supplier<T> work) {
             T result = store.read(work);
             Runnable meanwhile = duringNextRead;
             duringNextRead = null;
