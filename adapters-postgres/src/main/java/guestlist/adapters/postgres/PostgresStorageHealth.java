@@ -15,7 +15,7 @@ import java.time.Duration;
  * A {@code SELECT 1} that answers false instead of throwing. Plain JDBC rather than
  * {@code JdbcClient}, to bound the wait on the socket as well: a statement timeout alone does not
  * help against a server that stopped answering. Getting the connection is bounded by the pool's
- * connection timeout ({@link PostgresPersistence#pool} sets 2 s).
+ * connection timeout ({@link PoolSettings} sets 2 s).
  */
 final class PostgresStorageHealth implements StorageHealth {
 

@@ -35,7 +35,7 @@ final class PostgresTransactions implements Transactions {
 
     PostgresTransactions(PlatformTransactionManager manager) {
         this.template = new TransactionTemplate(manager);
-        // READ COMMITTED is set once per connection by the pool (PostgresPersistence.pool). Asking
+        // READ COMMITTED is set once per connection by the pool (PoolSettings.open). Asking
         // for it here as well would cost a round trip per transaction: Spring reads the
         // connection's level first, which pgjdbc answers with a SHOW TRANSACTION ISOLATION LEVEL.
         template.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);

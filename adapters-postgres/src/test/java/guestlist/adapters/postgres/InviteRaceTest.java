@@ -57,8 +57,8 @@ class InviteRaceTest {
 
     /** A pool of its own, as another server process would have; generous wait, as many threads queue for it. */
     private HikariDataSource pool(int size) {
-        HikariDataSource pool = PostgresPersistence.pool(TestDatabase.jdbcUrl(), TestDatabase.USER, null, size,
-                Duration.ofSeconds(30));
+        HikariDataSource pool = new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, size,
+                Duration.ofSeconds(30)).open();
         pools.add(pool);
         return pool;
     }

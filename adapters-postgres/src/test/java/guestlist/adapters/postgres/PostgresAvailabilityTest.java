@@ -57,7 +57,7 @@ class PostgresAvailabilityTest {
 
     @Test
     void aDatabaseThatIsDownGivesServiceUnavailableQuickly() throws IOException {
-        try (HikariDataSource pool = PostgresPersistence.pool(urlOnPort(freePort()), "postgres", null, 2)) {
+        try (HikariDataSource pool = new PoolSettings(urlOnPort(freePort()), "postgres", null, 2).open()) {
             PostgresPersistence persistence = new PostgresPersistence(pool);
 
             assertServiceUnavailable(persistence);
@@ -69,14 +69,14 @@ class PostgresAvailabilityTest {
     void aPoolMadeWhileTheDatabaseIsDownWorksOnceItIsUpAndFailsQuicklyWhenItGoesAgain()
             throws IOException, InterruptedException {
         int port = freePort();
-        try (HikariDataSource pool = PostgresPersistence.pool(urlOnPort(port), "postgres", null, 2)) {
+        try (HikariDataSource pool = new PoolSettings(urlOnPort(port), "postgres", null, 2).open()) {
             PostgresPersistence persistence = new PostgresPersistence(pool);
             assertServiceUnavailable(persistence);
 
             try (EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60)).start()) {
                 assertThat(awaitReachable(persistence, Duration.ofSeconds(30))).isTrue();
-                PostgresPersistence.migrate(pool);
+                Migrations.apply(pool);
                 assertThat(persistence.transactions().inTransaction(() -> persistence.sites().get().name()))
                         .isEqualTo("Guestlist");
             }

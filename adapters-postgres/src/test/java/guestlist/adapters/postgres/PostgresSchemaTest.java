@@ -153,7 +153,7 @@ class PostgresSchemaTest {
 
     @Test
     void migratingAgainAppliesNothing() {
-        assertThat(PostgresPersistence.migrate(TestDatabase.dataSource())).isZero();
+        assertThat(Migrations.apply(TestDatabase.dataSource())).isZero();
     }
 
     @Test
@@ -161,8 +161,8 @@ class PostgresSchemaTest {
         String database = "fresh_" + System.nanoTime();
         sql.sql("CREATE DATABASE " + database).update();
         String url = TestDatabase.jdbcUrl().replace("/postgres?", "/" + database + "?");
-        try (HikariDataSource fresh = PostgresPersistence.pool(url, TestDatabase.USER, null, 2)) {
-            assertThat(PostgresPersistence.migrate(fresh)).as("V1 to V4").isEqualTo(4);
+        try (HikariDataSource fresh = new PoolSettings(url, TestDatabase.USER, null, 2).open()) {
+            assertThat(Migrations.apply(fresh)).as("V1 to V4").isEqualTo(4);
 
             PostgresPersistence persistence = new PostgresPersistence(fresh);
             LocalSite site = persistence.transactions().inTransaction(() -> persistence.sites().get());

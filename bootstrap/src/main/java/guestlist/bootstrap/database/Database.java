@@ -1,7 +1,8 @@
 package guestlist.bootstrap.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import guestlist.adapters.postgres.PostgresPersistence;
+import guestlist.adapters.postgres.Migrations;
+import guestlist.adapters.postgres.PoolSettings;
 import guestlist.bootstrap.Settings;
 
 import javax.sql.DataSource;
@@ -26,13 +27,13 @@ public final class Database implements AutoCloseable {
                 ? Optional.empty()
                 : Optional.of(EmbeddedDatabase.start(settings.dataDir()));
         try {
-            HikariDataSource pool = PostgresPersistence.pool(
+            HikariDataSource pool = new PoolSettings(
                     settings.databaseUrl().orElseGet(() -> embedded.orElseThrow().jdbcUrl()),
                     settings.databaseUser().orElseGet(() -> embedded.map(EmbeddedDatabase::user).orElse(null)),
                     settings.databasePassword().orElse(null),
-                    settings.databasePoolSize());
+                    settings.databasePoolSize()).open();
             try {
-                PostgresPersistence.migrate(pool);
+                Migrations.apply(pool);
             } catch (RuntimeException failed) {
                 pool.close();
                 throw failed;

@@ -1,6 +1,8 @@
 package guestlist.bootstrap.faults;
 
 import com.zaxxer.hikari.HikariDataSource;
+import guestlist.adapters.postgres.Migrations;
+import guestlist.adapters.postgres.PoolSettings;
 import guestlist.adapters.postgres.PostgresPersistence;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.service.AdminSetupService;
@@ -143,9 +145,9 @@ class ConcurrentFirstStartTest {
     void twoServersNamingDifferentAdminsStartingTogetherOnAMigratedDatabaseMakeOneAdmin() throws Exception {
         String database = "migrated";
         postgres.update("CREATE DATABASE " + database);
-        try (HikariDataSource pool = PostgresPersistence.pool(postgres.jdbcUrl(database), ExternalPostgres.USER,
-                null, 4)) {
-            PostgresPersistence.migrate(pool);
+        try (HikariDataSource pool = new PoolSettings(postgres.jdbcUrl(database), ExternalPostgres.USER,
+                null, 4).open()) {
+            Migrations.apply(pool);
         }
         startTwoAtOnceOn(database,
                 Map.of("GUESTLIST_ADMIN_USERNAME", "admin_one", "GUESTLIST_ADMIN_PASSWORD", "admin-one-password"),
@@ -181,9 +183,9 @@ class ConcurrentFirstStartTest {
         };
         ExecutorService processes = Executors.newFixedThreadPool(2);
         String url = postgres.jdbcUrl(database);
-        try (HikariDataSource one = PostgresPersistence.pool(url, ExternalPostgres.USER, null, 4);
-             HikariDataSource two = PostgresPersistence.pool(url, ExternalPostgres.USER, null, 4)) {
-            PostgresPersistence.migrate(one);
+        try (HikariDataSource one = new PoolSettings(url, ExternalPostgres.USER, null, 4).open();
+             HikariDataSource two = new PoolSettings(url, ExternalPostgres.USER, null, 4).open()) {
+            Migrations.apply(one);
             Map<String, HikariDataSource> adminsAndPools = Map.of("admin_one", one, "admin_two", two);
             List<Future<Optional<LocalUser>>> setups = new ArrayList<>();
             adminsAndPools.forEach((name, pool) -> {
