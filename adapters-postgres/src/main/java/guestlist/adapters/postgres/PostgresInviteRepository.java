@@ -37,8 +37,8 @@ final class PostgresInviteRepository implements InviteRepository {
                 .param("token", invite.token().value())
                 .param("creatorId", invite.creatorId())
                 .param("maxUses", invite.maxUses().orElse(null), Types.INTEGER)
-                .param("expiresAt", Rows.utcOrNull(invite.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("publishedAt", Rows.utc(invite.publishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("expiresAt", Timestamps.parameter(invite.expiresAt()))
+                .param("publishedAt", Timestamps.parameter(invite.publishedAt()))
                 .query(Rows::invite)
                 .single();
     }
@@ -80,7 +80,7 @@ final class PostgresInviteRepository implements InviteRepository {
     public long countUsable(long creatorId, Instant now) {
         return jdbc.sql("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creatorId AND " + USABLE)
                 .param("creatorId", creatorId)
-                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", Timestamps.parameter(now))
                 .query(Long.class)
                 .single();
     }
@@ -105,7 +105,7 @@ final class PostgresInviteRepository implements InviteRepository {
                         + " WHERE local_user_id BETWEEN :creatorId AND :creatorId AND " + USABLE + below
                         + " ORDER BY local_user_id, id DESC LIMIT :limit")
                 .param("creatorId", creatorId)
-                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", Timestamps.parameter(now))
                 .param("limit", limit);
         beforeId.ifPresent(id -> statement.param("beforeId", id));
         return statement.query(Rows::invite).list();
@@ -126,7 +126,7 @@ final class PostgresInviteRepository implements InviteRepository {
                                FOR UPDATE SKIP LOCKED
                         )
                         DELETE FROM local_user_invite invite USING doomed WHERE invite.id = doomed.id""")
-                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", Timestamps.parameter(now))
                 .param("batchSize", batchSize)
                 .update();
     }

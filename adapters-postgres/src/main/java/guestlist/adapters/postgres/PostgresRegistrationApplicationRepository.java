@@ -26,7 +26,7 @@ final class PostgresRegistrationApplicationRepository implements RegistrationApp
                         RETURNING\s""" + Rows.APPLICATION_COLUMNS)
                 .param("userId", userId)
                 .param("answer", answer)
-                .param("publishedAt", Rows.utc(publishedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("publishedAt", Timestamps.parameter(publishedAt))
                 .query(Rows::application)
                 .single();
     }
@@ -57,7 +57,7 @@ final class PostgresRegistrationApplicationRepository implements RegistrationApp
                 .param("id", application.id())
                 .param("adminId", application.adminId().orElse(null), Types.BIGINT)
                 .param("denyReason", application.denyReason().orElse(null), Types.VARCHAR)
-                .param("updatedAt", Rows.utcOrNull(application.updatedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("updatedAt", Timestamps.parameter(application.updatedAt()))
                 .update();
     }
 

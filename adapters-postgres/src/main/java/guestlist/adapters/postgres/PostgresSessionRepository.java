@@ -4,7 +4,6 @@ import guestlist.application.port.out.SessionRepository;
 import guestlist.domain.LocalUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,8 +26,8 @@ final class PostgresSessionRepository implements SessionRepository {
                         VALUES (:hash, :userId, :publishedAt, :expiresAt)""")
                 .param("hash", tokenHash)
                 .param("userId", userId)
-                .param("publishedAt", Rows.utc(publishedAt), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("expiresAt", Rows.utcOrNull(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("publishedAt", Timestamps.parameter(publishedAt))
+                .param("expiresAt", Timestamps.parameter(expiresAt))
                 .update();
     }
 
@@ -38,7 +37,7 @@ final class PostgresSessionRepository implements SessionRepository {
         return jdbc.sql("SELECT " + USER_COLUMNS_OF_U + " FROM login_token t JOIN local_user u ON u.id = t.local_user_id"
                         + " WHERE t.token_hash = :hash AND (t.expires_at IS NULL OR t.expires_at > :now)")
                 .param("hash", tokenHash)
-                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", Timestamps.parameter(now))
                 .query(Rows::user)
                 .optional();
     }
@@ -59,7 +58,7 @@ final class PostgresSessionRepository implements SessionRepository {
                                FOR UPDATE SKIP LOCKED
                         )
                         DELETE FROM login_token session USING doomed WHERE session.token_hash = doomed.token_hash""")
-                .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", Timestamps.parameter(now))
                 .param("batchSize", batchSize)
                 .update();
     }

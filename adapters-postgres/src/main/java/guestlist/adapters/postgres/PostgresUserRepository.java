@@ -54,7 +54,7 @@ final class PostgresUserRepository implements UserRepository {
                     .param("admin", user.admin())
                     .param("accepted", user.acceptedApplication())
                     .param("invitedBy", user.invitedBy().orElse(null), Types.BIGINT)
-                    .param("publishedAt", Rows.utc(user.publishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("publishedAt", Timestamps.parameter(user.publishedAt()))
                     .query(Rows::user)
                     .single();
         } catch (DataIntegrityViolationException violation) {

@@ -12,20 +12,9 @@ import guestlist.domain.Username;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/**
- * Rows to domain objects, and {@link Instant}s to and from {@code timestamptz}.
- *
- * <p>PostgreSQL keeps timestamps to the microsecond. Instants are truncated to microseconds on
- * the way in, so what a caller stores and what it reads back are equal whenever the caller's
- * clock does not rely on nanoseconds (and comparisons with {@code now} see the same values as
- * the database does).
- */
+/** Rows to domain objects; timestamps through {@link Timestamps}. */
 final class Rows {
 
     /** The columns of {@code local_user} that {@link #user} reads, for {@code SELECT}s and {@code RETURNING}. */
@@ -52,7 +41,7 @@ final class Rows {
                 rs.getBoolean("admin"),
                 rs.getBoolean("accepted_application"),
                 optionalLong(rs, "invited_by_local_user_id"),
-                instant(rs, "published_at"));
+                Timestamps.read(rs, "published_at"));
     }
 
     static StoredCredentials credentials(ResultSet rs, int rowNum) throws SQLException {
@@ -66,7 +55,7 @@ final class Rows {
                 RegistrationMode.fromWireName(rs.getString("registration_mode")),
                 Optional.ofNullable(rs.getString("application_question")),
                 rs.getInt("max_invites_per_user_allowed"),
-                instant(rs, "published_at"));
+                Timestamps.read(rs, "published_at"));
     }
 
     static Invite invite(ResultSet rs, int rowNum) throws SQLException {
@@ -76,8 +65,8 @@ final class Rows {
                 rs.getLong("local_user_id"),
                 optionalInt(rs, "max_uses"),
                 rs.getInt("uses_count"),
-                optionalInstant(rs, "expires_at"),
-                instant(rs, "published_at"));
+                Timestamps.readOptional(rs, "expires_at"),
+                Timestamps.read(rs, "published_at"));
     }
 
     static RegistrationApplication application(ResultSet rs, int rowNum) throws SQLException {
@@ -87,26 +76,8 @@ final class Rows {
                 rs.getString("answer"),
                 optionalLong(rs, "admin_id"),
                 Optional.ofNullable(rs.getString("deny_reason")),
-                instant(rs, "published_at"),
-                optionalInstant(rs, "updated_at"));
-    }
-
-    /** An instant as a {@code timestamptz} parameter: UTC, truncated to microseconds. */
-    static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    /** An optional instant as a nullable {@code timestamptz} parameter. */
-    static OffsetDateTime utcOrNull(Optional<Instant> instant) {
-        return instant.map(Rows::utc).orElse(null);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+                Timestamps.read(rs, "published_at"),
+                Timestamps.readOptional(rs, "updated_at"));
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
