@@ -22,6 +22,13 @@ final class PostgresInviteRepository implements InviteRepository {
     private static final String USABLE =
             "(expires_at IS NULL OR expires_at > :now) AND (max_uses IS NULL OR uses_count < max_uses)";
 
+    /**
+     * The statements of {@link #listUsable}: the first page, and a page below the cursor
+     * {@code :beforeId}. Package-private for {@code InviteListPlanTest}, which checks their plan.
+     */
+    static final String LIST_USABLE = listUsableSql("");
+    static final String LIST_USABLE_BELOW = listUsableSql(" AND id < :beforeId");
+
     private final JdbcClient jdbc;
 
     PostgresInviteRepository(JdbcClient jdbc) {
@@ -96,19 +103,27 @@ final class PostgresInviteRepository implements InviteRepository {
      * them all at the low end and the walk reads every newer invite of everyone else first
      * (33,000 rows read for 21 in the benchmark's table). As a range the order is only the
      * creator's index's {@code (local_user_id, id DESC)}; any other plan must sort, and is costed
-     * as such.
+     * as such. {@code InviteListPlanTest} holds the plan to that.
      */
     @Override
     public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
-        String below = beforeId.isPresent() ? " AND id < :beforeId" : "";
-        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite"
-                        + " WHERE local_user_id BETWEEN :creatorId AND :creatorId AND " + USABLE + below
-                        + " ORDER BY local_user_id, id DESC LIMIT :limit")
+        JdbcClient.StatementSpec statement = jdbc.sql(beforeId.isPresent() ? LIST_USABLE_BELOW : LIST_USABLE)
                 .param("creatorId", creatorId)
                 .param("now", Timestamps.parameter(now))
                 .param("limit", limit);
         beforeId.ifPresent(id -> statement.param("beforeId", id));
         return statement.query(Rows::invite).list();
+    }
+
+    private static String listUsableSql(String below) {
+        // BETWEEN, not "=": a planner steer, not a range. With "=" PostgreSQL drops the constant
+        // local_user_id from the ORDER BY and may serve "id DESC" by walking the primary key
+        // backwards, filtering out everyone else's newer invites; as a range only the creator's
+        // index (local_user_id, id DESC) gives the order without a sort. See listUsable and
+        // InviteListPlanTest, which fails when the plan changes.
+        return "SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite"
+                + " WHERE local_user_id BETWEEN :creatorId AND :creatorId AND " + USABLE + below
+                + " ORDER BY local_user_id, id DESC LIMIT :limit";
     }
 
     /**
