@@ -17,16 +17,17 @@ final class PostgresSiteRepository implements SiteRepository {
 
     @Override
     public LocalSite get() {
-        return jdbc.sql("SELECT " + Rows.SITE_COLUMNS + " FROM local_site ORDER BY id LIMIT 1")
-                .query(Rows::site)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
+        return theRow("");
     }
 
     /** {@code FOR NO KEY UPDATE}: a second locker waits until the first one's transaction ends. */
     @Override
     public LocalSite lock() {
-        return jdbc.sql("SELECT " + Rows.SITE_COLUMNS + " FROM local_site ORDER BY id LIMIT 1 FOR NO KEY UPDATE")
+        return theRow(" FOR NO KEY UPDATE");
+    }
+
+    private LocalSite theRow(String lock) {
+        return jdbc.sql("SELECT " + Rows.SITE_COLUMNS + " FROM local_site ORDER BY id LIMIT 1" + lock)
                 .query(Rows::site)
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("the local_site row is missing: were the migrations run?"));

@@ -120,8 +120,7 @@ class InviteRaceTest {
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 20L));
         assertThat(invitedAccounts()).isEqualTo(20);
-        assertThat(sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id())
-                .query(Integer.class).single()).isEqualTo(20);
+        assertThat(usesOf(invite)).isEqualTo(20);
     }
 
     @Test
