@@ -102,7 +102,10 @@ record Options(boolean smoke, Path root, Path jar, String hasher, String loadgen
         Path root = Path.of(values.get("root")).toAbsolutePath().normalize();
         Path jar = values.get("jar").isEmpty() ? root.resolve("bootstrap/target/guestlist.jar")
                 : Path.of(values.get("jar")).toAbsolutePath();
-        String loadgen = values.get("loadgen").equals("auto") ? (onPath("wrk") ? "wrk" : "java") : values.get("loadgen");
+        String loadgen = values.get("loadgen");
+        if (loadgen.equals("auto")) {
+            loadgen = onPath("wrk") ? "wrk" : "java";
+        }
         if (!loadgen.equals("wrk") && !loadgen.equals("java")) {
             throw new IllegalArgumentException("--loadgen is wrk, java or auto, not " + loadgen);
         }

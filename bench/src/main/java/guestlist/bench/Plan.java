@@ -92,9 +92,10 @@ final class Plan {
                 Comparison.of(steady("list invites, deep page (" + small + ")", deepPage),
                         against("pgbench list, deep page", deepRequest), atLeast(0.50)).notingAlso(alone(deepAlone)),
                 // the cost of one page: one connection, so the latency is the service time, not a queue
-                oneConnection("list first page, 1 connection (" + small + ")", firstPage),
-                oneConnection("list deep page, 1 connection (" + small + ")", deepPage),
-                Comparison.of(steady("invite validity", Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
+                oneConnection(firstPageOnOneConnection(small), firstPage),
+                oneConnection(deepPageOnOneConnection(small), deepPage),
+                Comparison.of(steady("invite validity",
+                                Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
                         bareUndertow, atLeast(0.30)),
                 Comparison.of(steady("GET /site anonymous", Load.Spec.get("/api/v4/site")),
                         bareUndertow, atLeast(0.30)));
@@ -108,12 +109,12 @@ final class Plan {
         String small = count(options.smallInvites());
         String large = count(options.largeInvites());
         List<Step> steps = new ArrayList<>(List.of(
-                Comparison.of(oneConnection("list first page, 1 connection (" + large + ")",
+                Comparison.of(oneConnection(firstPageOnOneConnection(large),
                                 Load.Spec.get(INVITE_LIST, seed.listerToken())),
-                        new Reference.Earlier("p50 at " + small, "list first page, 1 connection (" + small + ")",
+                        new Reference.Earlier("p50 at " + small, firstPageOnOneConnection(small),
                                 Reference.Metric.P50), atMost(1.20)),
-                Comparison.of(oneConnection("list deep page, 1 connection (" + large + ")", deepPage(seed)),
-                        new Reference.Earlier("p50 at " + small, "list deep page, 1 connection (" + small + ")",
+                Comparison.of(oneConnection(deepPageOnOneConnection(large), deepPage(seed)),
+                        new Reference.Earlier("p50 at " + small, deepPageOnOneConnection(small),
                                 Reference.Metric.P50), atMost(1.20))));
         Measurement grown = pgbench("ref: pgbench list invites, first page (" + large + ")",
                 "list_invites_first.sql", Map.of("lister", Long.toString(seed.listerId())));
@@ -195,6 +196,14 @@ final class Plan {
     private Pgbench pgbench(String name, String script, Map<String, String> variables) {
         return new Pgbench(name, options.sql(script), variables, options.pgbench(), database,
                 options.pgbenchClients(), options.wrkThreads(), options.refSeconds(), options.warmupSeconds(), work);
+    }
+
+    private static String firstPageOnOneConnection(String invites) {
+        return "list first page, 1 connection (" + invites + ")";
+    }
+
+    private static String deepPageOnOneConnection(String invites) {
+        return "list deep page, 1 connection (" + invites + ")";
     }
 
     private static String count(long n) {

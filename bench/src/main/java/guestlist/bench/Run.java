@@ -47,16 +47,13 @@ final class Run {
             Carried carried = null;
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
-                Carried after = null;
                 if (step instanceof Action action) {
-                    action.body().run(results);
+                    run(action);
                 } else if (step instanceof Scenario scenario) {
                     results.scenario(measure(scenario));
-                } else if (step instanceof Comparison comparison) {
-                    used.addAll(measurements(step));
-                    after = compare(comparison, carried);
                 }
-                carried = after;
+                used.addAll(measurements(step));
+                carried = step instanceof Comparison comparison ? compare(comparison, carried) : null;
                 Set<Measurement> next = i + 1 < steps.size() ? measurements(steps.get(i + 1)) : Set.of();
                 for (Measurement measurement : measurements(step)) {
                     if (!next.contains(measurement)) {
@@ -66,6 +63,14 @@ final class Run {
             }
         } finally {
             used.forEach(Run::release);
+        }
+    }
+
+    private void run(Action action) throws Exception {
+        try {
+            action.body().run(results);
+        } catch (Exception failed) {
+            throw new IllegalStateException(action.what() + ": " + failed.getMessage(), failed);
         }
     }
 
