@@ -4,13 +4,16 @@
 #   bench/run.sh            the full run (about 14 minutes on 2 cores), table in bench/target/last-results.md
 #   bench/run.sh --smoke    every step with tiny sizes, a few seconds each (what `mvn verify` runs)
 #
-# Other options go to bench/java/guestlistbench/Bench.java (e.g. --seconds=30, --connections=32,
-# --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java). Results: README.md, "Performance".
+# Other options go to the benchmark, the Maven module bench (guestlist.bench.Options: e.g.
+# --seconds=30, --connections=32, --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java).
+# Results: README.md, "Performance".
 #
 # It installs wrk and pgbench from Debian when they are missing and it may (root or sudo; never in
-# smoke mode unless BENCH_INSTALL=1), builds the jar when missing, compiles the benchmark's Java
-# (bench/java) against the jar, and runs it. Without wrk the load comes from a small Java client;
-# without pgbench the database reference is left out.
+# smoke mode unless BENCH_INSTALL=1), builds the product jar when missing (the whole build, which
+# builds the benchmark too), builds the benchmark's jar (bench/target/guestlist-bench.jar, its
+# libraries in bench/target/lib) when missing or older than its sources, and runs it. The benchmark
+# has nothing of the product on its class path: it starts the product jar as a process. Without wrk
+# the load comes from a small Java client; without pgbench the database reference is left out.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,13 +25,10 @@ for arg in "$@"; do
 done
 
 java_bin=java
-javac_bin=javac
 if [[ -n ${BENCH_JAVA_HOME:-} ]]; then
   java_bin=$BENCH_JAVA_HOME/bin/java
-  javac_bin=$BENCH_JAVA_HOME/bin/javac
-elif [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/javac ]]; then
+elif [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
   java_bin=$JAVA_HOME/bin/java
-  javac_bin=$JAVA_HOME/bin/javac
 fi
 
 as_root() {
@@ -57,19 +57,21 @@ if [[ $smoke == false || ${BENCH_INSTALL:-0} == 1 ]]; then
   install_missing
 fi
 
+# offline first: a build of the product has put everything the benchmark needs in the local repository
+build() {
+  mvn -B -q -o "$@" || mvn -B -q "$@"
+}
+
 JAR=${BENCH_JAR:-$ROOT/bootstrap/target/guestlist.jar}
 if [[ ! -f $JAR ]]; then
   echo "bench: building $JAR"
-  mvn -B -q package -DskipTests
+  build package -DskipTests
 fi
 
-CLASSES=$ROOT/bench/target/classes
-stamp=$ROOT/bench/target/classes.stamp
-if [[ ! -f $stamp || -n $(find "$ROOT/bench/java" "$JAR" -newer "$stamp" -print -quit) ]]; then
-  rm -rf "$CLASSES"
-  mkdir -p "$CLASSES"
-  "$javac_bin" -nowarn -d "$CLASSES" -cp "$JAR" "$ROOT"/bench/java/guestlistbench/*.java
-  touch "$stamp"
+BENCH=$ROOT/bench/target/guestlist-bench.jar
+if [[ ! -f $BENCH || -n $(find "$ROOT/bench/src" "$ROOT/bench/pom.xml" -newer "$BENCH" -print -quit) ]]; then
+  echo "bench: building $BENCH"
+  build package -DskipTests -pl bench
 fi
 
-exec "$java_bin" -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR:$CLASSES" guestlistbench.Bench --root="$ROOT" --jar="$JAR" "$@"
+exec "$java_bin" -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$BENCH" --root="$ROOT" --jar="$JAR" "$@"

@@ -1,4 +1,4 @@
--- One wrk script for every Guestlist benchmark scenario (bench/java/guestlistbench/Bench.java runs it).
+-- One wrk script for every Guestlist benchmark scenario (guestlist.bench.system.Load runs it).
 --
 --   wrk ... -s bench/lua/scenario.lua URL -- METHOD PATH BODY TOKENS_FILE PREFIX RAND_MAX
 --

@@ -1,4 +1,4 @@
-package guestlistbench;
+package guestlist.bench.reference;
 
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
@@ -8,13 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reference (c): a bare Undertow answering a fixed small JSON body, with Guestlist's thread
- * settings and thread hops: the same number of worker threads, Undertow's default I/O threads (as
- * Guestlist), each request dispatched to a worker thread and its answer written back on the
- * connection's I/O thread (as every Guestlist endpoint does, see JsonEndpoint), with the same
- * response headers. Not a route of the product.
+ * The child process of reference (c): a bare Undertow answering a fixed small JSON body, with
+ * Guestlist's thread settings and thread hops: the same number of worker threads, Undertow's
+ * default I/O threads (as Guestlist), each request dispatched to a worker thread and its answer
+ * written back on the connection's I/O thread (as every Guestlist endpoint does, see
+ * JsonEndpoint), with the same response headers. Not a route of the product.
  *
- * <p>{@code java -cp guestlist.jar:classes guestlistbench.BareServer PORT WORKER_THREADS}
+ * <p>{@code java -cp guestlist-bench.jar guestlist.bench.reference.BareServer PORT WORKER_THREADS}
  */
 public final class BareServer {
 

@@ -1,4 +1,6 @@
-package guestlistbench;
+package guestlist.bench.system;
+
+import guestlist.bench.result.Row;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,22 +25,49 @@ import java.util.regex.Pattern;
  * placeholders. Both answer the same {@link Result}: requests, errors (non-2xx answers, broken
  * connections, time-outs), p50 and p99 latency.
  */
-final class Load {
+public final class Load {
 
     /**
      * One scenario's request.
      *
      * @param body    null for none; may hold {seq} and {rand}
      * @param tokens  null for no Authorization header, else a file of session tokens (one a line)
-     * @param prefix  the start of {seq}: unique per run so that registrations never collide
      * @param randMax {rand} is in 0 .. randMax-1
      */
-    record Spec(String method, String path, String body, Path tokens, String prefix, int randMax) {
+    public record Spec(String method, String path, String body, Path tokens, int randMax) {
+
+        public static Spec get(String path) {
+            return new Spec("GET", path, null, null, 1);
+        }
+
+        /** A GET authenticated with a random one of the session tokens in {@code tokens}. */
+        public static Spec get(String path, Path tokens) {
+            return new Spec("GET", path, null, tokens, 1);
+        }
+
+        public static Spec post(String path, String body) {
+            return new Spec("POST", path, body, null, 1);
+        }
+
+        /** A POST authenticated with a random one of the session tokens in {@code tokens}. */
+        public static Spec post(String path, String body, Path tokens) {
+            return new Spec("POST", path, body, tokens, 1);
+        }
+
+        /** With {rand} in 0 .. randMax-1. */
+        public Spec withRandMax(int randMax) {
+            return new Spec(method, path, body, tokens, randMax);
+        }
     }
 
-    record Result(long requests, double seconds, long errors, double p50Ms, double p99Ms, double maxMs) {
-        double perSecond() {
+    public record Result(long requests, double seconds, long errors, double p50Ms, double p99Ms, double maxMs) {
+
+        public double perSecond() {
             return seconds <= 0 ? 0 : requests / seconds;
+        }
+
+        public Row toRow(String name) {
+            return Row.measured(name, perSecond(), p50Ms, p99Ms, errors);
         }
     }
 
@@ -49,36 +78,36 @@ final class Load {
     private final int threads;
     private final int connections;
 
-    Load(String engine, Path lua, int threads, int connections) {
+    public Load(String engine, Path lua, int threads, int connections) {
         this.engine = engine;
         this.lua = lua;
         this.threads = threads;
         this.connections = connections;
     }
 
-    String engine() {
-        return engine;
+    /** The same load generator with {@code connections} connections (and at most as many threads). */
+    public Load with(int connections) {
+        return new Load(engine, lua, Math.min(threads, connections), connections);
     }
 
-    int connections() {
-        return connections;
+    /**
+     * Sends {@code spec}'s request for {@code seconds} over all connections, each answered before the
+     * connection sends the next.
+     *
+     * @param prefix the start of {seq}: unique per load within a run so that registrations never
+     *               collide
+     */
+    public Result run(String baseUrl, Spec spec, String prefix, double seconds) throws Exception {
+        return engine.equals("wrk") ? wrk(baseUrl, spec, prefix, seconds) : java(baseUrl, spec, prefix, seconds);
     }
 
-    int threads() {
-        return threads;
-    }
-
-    Result run(String baseUrl, Spec spec, double seconds) throws Exception {
-        return engine.equals("wrk") ? wrk(baseUrl, spec, seconds) : java(baseUrl, spec, seconds);
-    }
-
-    private Result wrk(String baseUrl, Spec spec, double seconds) throws Exception {
+    private Result wrk(String baseUrl, Spec spec, String prefix, double seconds) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(threads),
                 "-c", Integer.toString(Math.max(connections, threads)),
                 "-d", Math.max(1, Math.round(seconds)) + "s", "--timeout", "10s",
                 "-s", lua.toString(), baseUrl, "--",
                 spec.method(), spec.path(), spec.body() == null ? "-" : spec.body(),
-                spec.tokens() == null ? "-" : spec.tokens().toString(), spec.prefix(),
+                spec.tokens() == null ? "-" : spec.tokens().toString(), prefix,
                 Integer.toString(Math.max(1, spec.randMax()))));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -105,7 +134,7 @@ final class Load {
         return Long.parseLong(matcher.group(1));
     }
 
-    private Result java(String baseUrl, Spec spec, double seconds) throws Exception {
+    private Result java(String baseUrl, Spec spec, String prefix, double seconds) throws Exception {
         List<String> tokens = spec.tokens() == null ? List.of() : Files.readAllLines(spec.tokens()).stream()
                 .filter(line -> !line.isBlank()).toList();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -124,7 +153,7 @@ final class Load {
                 int n = 0;
                 while (System.nanoTime() < deadline) {
                     counter++;
-                    String seq = spec.prefix() + id + "x" + counter;
+                    String seq = prefix + id + "x" + counter;
                     String rand = Integer.toString(ThreadLocalRandom.current().nextInt(Math.max(1, spec.randMax())));
                     HttpRequest.Builder request = HttpRequest.newBuilder(
                                     URI.create(baseUrl + fill(spec.path(), seq, rand)))
@@ -176,7 +205,8 @@ final class Load {
         return text.replace("{seq}", seq).replace("{rand}", rand);
     }
 
-    static double percentile(long[] sorted, double p) {
+    /** The {@code p}th percentile of sorted values (nearest rank); 0 for none. */
+    public static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

@@ -1,4 +1,4 @@
-package guestlistbench;
+package guestlist.bench.system;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the benchmark (a Guestlist server, the bare Undertow, a reference main). */
-final class Proc implements AutoCloseable {
+/**
+ * A child process of the benchmark (a Guestlist server, the bare Undertow, a reference main), its
+ * output appended to a log file of its own.
+ */
+public final class Proc implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofMillis(500)).build();
@@ -28,7 +31,7 @@ final class Proc implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static Proc start(List<String> command, Map<String, String> env, Path log) throws IOException {
+    public static Proc start(List<String> command, Map<String, String> env, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("GUESTLIST_"));
@@ -37,11 +40,16 @@ final class Proc implements AutoCloseable {
         return new Proc(builder.start(), log, started);
     }
 
-    long pid() {
+    /** The java command of this JVM, for child JVMs of the same version. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -49,7 +57,7 @@ final class Proc implements AutoCloseable {
      * Polls {@code url} until it answers 200 (every 10 ms) and returns the milliseconds since the
      * process was started.
      */
-    double awaitHealthy(String url, Duration timeout) throws Exception {
+    public double awaitHealthy(String url, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
@@ -71,7 +79,7 @@ final class Proc implements AutoCloseable {
     }
 
     /** Waits for a line containing {@code text} in the log. */
-    String awaitLine(String text, Duration timeout) throws Exception {
+    public String awaitLine(String text, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(log)) {
@@ -89,7 +97,7 @@ final class Proc implements AutoCloseable {
         throw new IllegalStateException("no line with '" + text + "' within " + timeout + " in " + log);
     }
 
-    boolean logContains(String text) throws IOException {
+    public boolean logContains(String text) throws IOException {
         return Files.exists(log) && Files.readString(log).contains(text);
     }
 
@@ -98,7 +106,7 @@ final class Proc implements AutoCloseable {
      * {@code /proc/<pid>/stat} (clock ticks of 1/100 s); NaN when unreadable. Unlike the wall
      * time it hardly depends on what else the machine runs.
      */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -110,11 +118,11 @@ final class Proc implements AutoCloseable {
     }
 
     /** {@code VmHWM} (peak resident set) of the process, in MiB; -1 when unreadable. */
-    double peakRssMiB() {
+    public double peakRssMiB() {
         return statusKiB("VmHWM") / 1024.0;
     }
 
-    long statusKiB(String field) {
+    public long statusKiB(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith(field + ":")) {
@@ -127,7 +135,7 @@ final class Proc implements AutoCloseable {
         return -1;
     }
 
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
@@ -135,7 +143,7 @@ final class Proc implements AutoCloseable {
         return process.exitValue();
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -1,0 +1,91 @@
+package guestlist.bench;
+
+import guestlist.bench.result.ResultTable;
+import guestlist.bench.result.Results;
+import guestlist.bench.result.Row;
+import guestlist.bench.system.Database;
+import guestlist.bench.system.Load;
+import guestlist.bench.system.Log;
+import guestlist.bench.system.Machine;
+import guestlist.bench.system.Seed;
+import guestlist.bench.system.Server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Guestlist's benchmark: starts a PostgreSQL of its own, starts the built jar against it (rate
+ * limits off), seeds data with SQL, runs the {@link Plan} over loopback and prints one table in
+ * which each figure stands next to a reference measured in the same run on the same machine: the
+ * Argon2id hash rate on all cores, pgbench on the use cases' own SQL, and a bare Undertow.
+ *
+ * <p>Run it with {@code bench/run.sh} (which installs wrk and pgbench, builds what is missing and
+ * passes its arguments here); {@code --smoke} runs every step with tiny sizes in well under a
+ * minute, for the build's smoke test. Exits with 0 when every scenario and reference ran with
+ * requests and without errors (figures are not judged), else 1.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(Options.parse(args)));
+    }
+
+    static int run(Options options) throws Exception {
+        Path work = options.target().resolve("run-" + Instant.now().toString().replaceAll("[^0-9TZ]", ""));
+        Files.createDirectories(work);
+        Load load = new Load(options.loadgen(), options.lua(), options.wrkThreads(), options.connections());
+        Log.line("Guestlist benchmark (%s), work directory %s", mode(options), options.root().relativize(work));
+        String machine = Machine.describe();
+        String loadBefore = Machine.loadAverage();
+        Log.line("%s; load average before: %s", machine, loadBefore);
+        Log.line("load generator: %s; pgbench: %s", load,
+                options.pgbench() ? "yes" : "missing (database reference skipped)");
+
+        Results results = new Results();
+        try (Database database = Database.start(work)) {
+            Server server = new Server(options.jar(), options.xmx(), options.workers(), database, work);
+            try (Server.Running underTest = server.startTimed(options.starts(), !options.smoke(), options.jfr(),
+                    options.pool(), results)) {
+                Seed seed = Seed.plant(database, work, options.logins(), options.creators(), options.smallInvites());
+                Plan plan = new Plan(options, database, server, load, work);
+                Run run = new Run(underTest, load, results);
+                run.all(plan.onSmallTable(seed));
+                Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());
+                run.all(plan.onLargeTable(grown));
+                run.all(plan.duringSweep(grown));
+
+                List<String> offsets = database.statementsWith("offset");
+                ResultTable table = results.table("Guestlist benchmark (" + mode(options) + ")",
+                        List.of("machine: " + machine,
+                                "load average (1/5/15 min) before: " + loadBefore + "; after: " + Machine.loadAverage(),
+                                String.format(Locale.ROOT, "load: %s, %.0f s per scenario after %.0f s warm-up;"
+                                                + " server -Xmx%s, pool %s, workers %s", load, options.seconds(),
+                                        options.warmupSeconds(), options.xmx(), orDefault(options.pool()),
+                                        orDefault(options.workers()))),
+                        List.of(Row.info(String.format(Locale.ROOT, "peak RSS under load (-Xmx%s)", options.xmx()),
+                                        String.format(Locale.ROOT, "%.0f MiB", underTest.process().peakRssMiB())),
+                                Row.info("statements with OFFSET (pg_stat_statements)",
+                                                offsets.isEmpty() ? "none" : offsets.size() + " found")
+                                        .checked("none", offsets.isEmpty())),
+                        offsets.stream().map(statement -> "OFFSET in: " + statement).toList());
+                System.out.println(table.markdown());
+                table.write(work.resolve("results.md"), options.target().resolve("last-results.md"));
+                return table.verdict(System.out);
+            }
+        }
+    }
+
+    private static String mode(Options options) {
+        return options.smoke() ? "smoke" : "full";
+    }
+
+    private static String orDefault(int setting) {
+        return setting > 0 ? Integer.toString(setting) : "default";
+    }
+}

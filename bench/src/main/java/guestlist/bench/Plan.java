@@ -1,0 +1,212 @@
+package guestlist.bench;
+
+import guestlist.bench.reference.BareUndertow;
+import guestlist.bench.reference.HashRateReference;
+import guestlist.bench.reference.Measurement;
+import guestlist.bench.reference.Pgbench;
+import guestlist.bench.result.Row;
+import guestlist.bench.system.Database;
+import guestlist.bench.system.Load;
+import guestlist.bench.system.Log;
+import guestlist.bench.system.Seed;
+import guestlist.bench.system.Server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static guestlist.bench.result.Target.atLeast;
+import static guestlist.bench.result.Target.atMost;
+
+/**
+ * What the benchmark measures, in order, as lists of steps: each scenario, the reference it is
+ * compared with and the target the ratio must meet. One list per state of the data: the small
+ * table, the grown table, and the sweep of expired invites.
+ */
+final class Plan {
+
+    private static final String REGISTER = "/api/v4/account/auth/register";
+    private static final String LOGIN = "/api/v4/account/auth/login";
+    private static final String INVITES = "/api/v4/account/invite";
+    private static final String INVITE_LIST = "/api/v4/account/invite/list";
+
+    private final Options options;
+    private final Database database;
+    private final Server server;
+    private final Path work;
+    /** Shared by neighbouring comparisons: one measurement serves as the after of one, the before of the next. */
+    private final Reference.Measured hashBoundLimit;
+    private final Reference.Measured bareUndertow;
+
+    Plan(Options options, Database database, Server server, Load load, Path work) {
+        this.options = options;
+        this.database = database;
+        this.server = server;
+        this.work = work;
+        this.hashBoundLimit = new Reference.Measured("hash-bound limit", new HashRateReference(options.jar(),
+                options.hasher(), options.xmx(), options.cores(), options.hashSeconds(),
+                Math.max(1, options.warmupSeconds()), work));
+        this.bareUndertow = new Reference.Measured("bare Undertow", new BareUndertow(options.xmx(),
+                options.bareWorkers(), load, options.refSeconds(), options.warmupSeconds(), work));
+    }
+
+    /**
+     * On the small table: register and log in against the hash rate; create and list invites
+     * against pgbench on the SQL of the whole request (the session lookup and the use case's
+     * statements; the use case's statements alone in the notes); the cost of one page on one
+     * connection; the validity check and GET /site against the bare Undertow.
+     */
+    List<Step> onSmallTable(Seed seed) {
+        String small = count(options.smallInvites());
+        String lister = Long.toString(seed.listerId());
+        String cursor = Long.toString(seed.deepCursorId());
+        Map<String, String> creators = Map.of("first_creator", Long.toString(seed.firstCreator()),
+                "last_creator", Long.toString(seed.lastCreator()));
+        Pgbench createRequest = pgbench("ref: pgbench create invite, request", "create_invite_request.sql",
+                creators);
+        Pgbench createAlone = pgbench("ref: pgbench create invite, use case alone", "create_invite.sql", creators);
+        Pgbench firstRequest = pgbench("ref: pgbench list invites, first page, request",
+                "list_invites_first_request.sql", Map.of("lister", lister, "session_hash", seed.listerSessionHash()));
+        Pgbench firstAlone = firstPageAlone(seed);
+        Pgbench deepRequest = pgbench("ref: pgbench list invites, deep page, request",
+                "list_invites_deep_request.sql",
+                Map.of("lister", lister, "cursor", cursor, "session_hash", seed.listerSessionHash()));
+        Pgbench deepAlone = pgbench("ref: pgbench list invites, deep page, use case alone", "list_invites_deep.sql",
+                Map.of("lister", lister, "cursor", cursor));
+        Load.Spec firstPage = Load.Spec.get(INVITE_LIST, seed.listerToken());
+        Load.Spec deepPage = deepPage(seed);
+        return List.of(
+                Comparison.of(hashBound("register with an invite", register()), hashBoundLimit, atLeast(0.80)),
+                Comparison.of(hashBound("log in", login()), hashBoundLimit, atLeast(0.80)),
+                Comparison.of(steady("create invite", Load.Spec.post(INVITES, "{}", seed.creatorTokens())),
+                        against("pgbench create invite", createRequest), atLeast(0.50)).notingAlso(alone(createAlone)),
+                // the create scenarios add thousands of other users' invites, which autovacuum would
+                // analyze soon enough in a real database; without it the planner may walk the
+                // primary key instead of the creator's index
+                new Action("fresh planner statistics before a listing is measured",
+                        results -> database.execute("ANALYZE local_user_invite")),
+                Comparison.of(steady("list invites, first page (" + small + ")", firstPage),
+                        against("pgbench list, first page", firstRequest), atLeast(0.50)).notingAlso(alone(firstAlone)),
+                Comparison.of(steady("list invites, deep page (" + small + ")", deepPage),
+                        against("pgbench list, deep page", deepRequest), atLeast(0.50)).notingAlso(alone(deepAlone)),
+                // the cost of one page: one connection, so the latency is the service time, not a queue
+                oneConnection(firstPageOnOneConnection(small), firstPage),
+                oneConnection(deepPageOnOneConnection(small), deepPage),
+                Comparison.of(steady("invite validity",
+                                Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
+                        bareUndertow, atLeast(0.30)),
+                Comparison.of(steady("GET /site anonymous", Load.Spec.get("/api/v4/site")),
+                        bareUndertow, atLeast(0.30)));
+    }
+
+    /**
+     * On the grown table: the cost of one page against the same page on the small table; in a full
+     * run also pgbench on the first page of the grown table, in the notes.
+     */
+    List<Step> onLargeTable(Seed seed) {
+        String small = count(options.smallInvites());
+        String large = count(options.largeInvites());
+        List<Step> steps = new ArrayList<>(List.of(
+                Comparison.of(oneConnection(firstPageOnOneConnection(large),
+                                Load.Spec.get(INVITE_LIST, seed.listerToken())),
+                        new Reference.Earlier("p50 at " + small, firstPageOnOneConnection(small),
+                                Reference.Metric.P50), atMost(1.20)),
+                Comparison.of(oneConnection(deepPageOnOneConnection(large), deepPage(seed)),
+                        new Reference.Earlier("p50 at " + small, deepPageOnOneConnection(small),
+                                Reference.Metric.P50), atMost(1.20))));
+        Measurement grown = pgbench("ref: pgbench list invites, first page (" + large + ")",
+                "list_invites_first.sql", Map.of("lister", Long.toString(seed.listerId())));
+        if (grown.available() && !options.smoke()) {
+            String atSmall = firstPageAlone(seed).name();
+            steps.add(new Action("pgbench on the first page of the grown table", results -> {
+                Row row = grown.measure();
+                results.reference(row, grown.remark());
+                Log.line("%s", row.describe());
+                results.note(String.format(Locale.ROOT, "pgbench at %s invites: first page %.0f tx/s (p50 %.2f ms)"
+                                + " against %.0f at %s", large, row.perSecond(), row.p50(),
+                        results.referenceMean(atSmall), small));
+            }));
+        }
+        return steps;
+    }
+
+    /**
+     * Registration p99 while a second Guestlist process sweeps the expired invites, against p99
+     * just before without a sweep, with the same load and duration.
+     */
+    List<Step> duringSweep(Seed seed) {
+        return List.of(
+                new Action("expired invites for the sweep",
+                        results -> seed.addExpired(database, options.sweepRows())),
+                hashBound("register, no sweep (baseline)", register()),
+                Comparison.of(hashBound("register during the invite sweep", register()).withoutWarmUp()
+                                .during(new Sweep(server, database, options.sweepRows(), options.sweepDelaySeconds())),
+                        new Reference.Earlier("p99 without sweep", "register, no sweep (baseline)",
+                                Reference.Metric.P99), atMost(2.00)));
+    }
+
+    private static Load.Spec register() {
+        return Load.Spec.post(REGISTER, "{\"username\":\"{seq}\",\"password\":\"" + Seed.PASSWORD
+                + "\",\"password_verify\":\"" + Seed.PASSWORD + "\",\"token\":\"" + Seed.INVITE_TOKEN + "\"}");
+    }
+
+    private Load.Spec login() {
+        return Load.Spec.post(LOGIN, "{\"username_or_email\":\"login_{rand}\",\"password\":\"" + Seed.PASSWORD + "\"}")
+                .withRandMax(options.logins());
+    }
+
+    private static Load.Spec deepPage(Seed seed) {
+        return Load.Spec.get(INVITE_LIST + "?page_cursor=" + seed.deepPageCursor(), seed.listerToken());
+    }
+
+    private Pgbench firstPageAlone(Seed seed) {
+        return pgbench("ref: pgbench list invites, first page, use case alone", "list_invites_first.sql",
+                Map.of("lister", Long.toString(seed.listerId())));
+    }
+
+    /** All connections, warmed up, measured for the scenario seconds. */
+    private Scenario steady(String name, Load.Spec spec) {
+        return new Scenario(name, spec, options.connections(), options.warmupSeconds(), options.seconds(),
+                Scenario.Background.NOTHING);
+    }
+
+    /** All connections, warmed up, measured for the hash-bound seconds. */
+    private Scenario hashBound(String name, Load.Spec spec) {
+        return new Scenario(name, spec, options.connections(), options.warmupSeconds(), options.hashBoundSeconds(),
+                Scenario.Background.NOTHING);
+    }
+
+    /** One connection, so that the latency is the service time. */
+    private Scenario oneConnection(String name, Load.Spec spec) {
+        return new Scenario(name, spec, 1, options.warmupSeconds(), options.seconds(), Scenario.Background.NOTHING);
+    }
+
+    private static Reference.Measured against(String label, Measurement measurement) {
+        return new Reference.Measured(label, measurement);
+    }
+
+    /** The use case's statements alone, for the notes. */
+    private static Reference.Measured alone(Pgbench useCase) {
+        return against("pgbench on the use case's SQL alone", useCase);
+    }
+
+    /** pgbench on {@code script} of bench/sql; its rows are named {@code name} and the connections. */
+    private Pgbench pgbench(String name, String script, Map<String, String> variables) {
+        return new Pgbench(name, options.sql(script), variables, options.pgbench(), database,
+                options.pgbenchClients(), options.wrkThreads(), options.refSeconds(), options.warmupSeconds(), work);
+    }
+
+    private static String firstPageOnOneConnection(String invites) {
+        return "list first page, 1 connection (" + invites + ")";
+    }
+
+    private static String deepPageOnOneConnection(String invites) {
+        return "list deep page, 1 connection (" + invites + ")";
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
