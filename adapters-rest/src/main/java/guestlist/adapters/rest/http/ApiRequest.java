@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * What a handler may ask of a request: who sends it, its JSON body, its query parameters. The
- * body has been read (within the limits) before the handler runs; it is parsed on first use, so a
- * handler that authenticates first answers {@code not_logged_in} before it looks at the body.
+ * body has been received (within the limits) before the handler runs; it is decoded and bound when
+ * the handler asks for it, so a handler that authenticates first answers {@code not_logged_in}
+ * before it looks at the body.
  */
 public final class ApiRequest {
 
@@ -24,7 +25,6 @@ public final class ApiRequest {
     private final AuthenticateUseCase authentication;
     private final byte[] body;
     private LocalUser actor;
-    private JsonBody json;
 
     ApiRequest(HttpServerExchange exchange, AuthenticateUseCase authentication, byte[] body) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -56,12 +56,12 @@ public final class ApiRequest {
         return actor;
     }
 
-    /** The JSON object sent as the body ({@code {}} when there was none). */
-    public JsonBody body() {
-        if (json == null) {
-            json = JsonBody.parse(body);
-        }
-        return json;
+    /**
+     * The JSON object sent as the body ({@code {}} when there was none) bound into the request
+     * record {@code type}, or a {@code bad_request} that names the field (see {@link Json#read}).
+     */
+    public <T> T body(Class<T> type) {
+        return Json.read(body, type);
     }
 
     /** The request's method and path as sent, for messages. */

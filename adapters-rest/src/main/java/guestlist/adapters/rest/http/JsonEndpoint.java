@@ -3,25 +3,35 @@ package guestlist.adapters.rest.http;
 import guestlist.application.port.in.AuthenticateUseCase;
 import guestlist.domain.ErrorCode;
 import guestlist.domain.GuestlistException;
+import io.undertow.io.Receiver;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The glue between Undertow and one {@link ApiHandler}, in this order: the rate limit (when the
  * endpoint has one) and the checks that need only the headers (declared size, media type), then the
- * body (for endpoints that take one it must be JSON, for the others it is read within the same
- * limits and dropped), the handler, then the JSON answer. Any failure on the way goes to
- * {@link ErrorResponses}. The checks and the body run on the I/O thread without ever waiting for
- * the client: the body is taken as it arrives, so a client that sends slowly holds no thread. Only
- * once the whole body is there does the handler (which blocks: it calls use cases) run on a worker
- * thread.
+ * body, the handler, then the JSON answer. Any failure on the way goes to {@link ErrorResponses}.
+ *
+ * <p>The body is taken by Undertow's receiver, on the I/O thread as it arrives, within the body
+ * limit (for endpoints that take none it is received the same way and dropped), so a client that
+ * sends slowly holds no thread; only once the whole body is there does the handler (which blocks: it
+ * calls use cases) run on a worker thread. What Undertow lacks is added here: a deadline for the
+ * whole body (the receiver would wait as long as the connection lives, and a byte now and then keeps
+ * it alive), and answers written on the I/O thread (see {@link #respond}).
  */
 public final class JsonEndpoint implements HttpHandler {
 
@@ -40,7 +50,7 @@ public final class JsonEndpoint implements HttpHandler {
         this.rateLimiter = rateLimiter;
     }
 
-    /** An endpoint whose request carries no body (a body sent anyway is not read). */
+    /** An endpoint whose request carries no body (a body sent anyway is received within the limits and dropped). */
     public static JsonEndpoint withoutBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
         return new JsonEndpoint(handler, authentication, limits, false, Optional.empty());
     }
@@ -56,20 +66,78 @@ public final class JsonEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
+    public void handleRequest(HttpServerExchange exchange) {
         try {
             checkRateLimit(exchange);
-            RequestBodies.refuseDeclaredOversize(exchange, limits);
-            if (takesBody) {
-                RequestBodies.refuseNonJson(exchange);
+            refuseDeclaredOversize(exchange);
+            if (takesBody && !exchange.isRequestComplete()
+                    && !isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+                throw new GuestlistException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "the request body must be JSON sent as Content-Type: application/json");
             }
         } catch (RuntimeException refusal) {
             // answered from here: a flood of refused requests takes no worker thread
             ErrorResponses.send(exchange, refusal);
             return;
         }
-        RequestBodies.receive(exchange, limits, takesBody,
-                (received, body) -> received.dispatch(worker -> respond(worker, body)));
+        XnioExecutor.Key deadline = exchange.isRequestComplete() ? null : exchange.getIoThread()
+                .executeAfter(() -> cutOff(exchange), limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize(limits.maxBodyBytes());
+        receiver.receiveFullBytes((received, body) -> {
+            if (deadline == null || deadline.remove()) {
+                received.dispatch(worker -> respond(worker, body));
+            }
+        }, (failed, e) -> ErrorResponses.send(failed, unreadable(failed, e)));
+    }
+
+    /**
+     * Refuses, from the headers alone, a body declared larger than the limit, and closes the
+     * connection rather than drain megabytes to keep it. Undertow's parser lets only digits through,
+     * but a number of them too large for a {@code long} (which the receiver could not parse) too.
+     */
+    private void refuseDeclaredOversize(HttpServerExchange exchange) {
+        long declared;
+        try {
+            declared = exchange.getRequestContentLength();
+        } catch (NumberFormatException tooLargeForALong) {
+            declared = Long.MAX_VALUE;
+        }
+        if (declared > limits.maxBodyBytes()) {
+            exchange.setPersistent(false);
+            throw tooLarge();
+        }
+    }
+
+    /**
+     * The body has not all arrived within its time: the connection is closed, and the exchange ended
+     * (a graceful stop waits for it until then). A body that was refused as too large, and is still
+     * being drained, loses its connection too.
+     */
+    private static void cutOff(HttpServerExchange exchange) {
+        if (exchange.isRequestComplete()) {
+            return;
+        }
+        exchange.setPersistent(false);
+        IoUtils.safeClose(exchange.getConnection());
+        if (!exchange.isResponseStarted()) {
+            Connectors.executeRootHandler(nobodyListens -> { }, exchange);
+        }
+    }
+
+    /**
+     * A body over the limit is {@code payload_too_large}: Undertow then reads what is left of it
+     * (up to the server's entity limit, else it closes the connection), so a body just over the limit
+     * keeps its connection. Anything else (a broken chunked encoding, a connection gone) is not to be
+     * trusted further.
+     */
+    private GuestlistException unreadable(HttpServerExchange exchange, IOException failure) {
+        if (failure instanceof Receiver.RequestToLargeException || failure instanceof RequestTooBigException
+                || failure.getCause() instanceof RequestTooBigException) {
+            return tooLarge();
+        }
+        exchange.setPersistent(false);
+        return new GuestlistException(ErrorCode.BAD_REQUEST, "the request body could not be read", failure);
     }
 
     /**
@@ -111,5 +179,34 @@ public final class JsonEndpoint implements HttpHandler {
         return source == null || source.getAddress() == null
                 ? InetAddress.getLoopbackAddress()
                 : source.getAddress();
+    }
+
+    /**
+     * {@code application/json}, with any parameters, as long as a charset, when given, is UTF-8
+     * (the only encoding JSON on the wire may use). Undertow matches no media types.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset")) {
+                String charset = parameter.length < 2 ? "" : parameter[1].trim().replace("\"", "");
+                if (!charset.toLowerCase(Locale.ROOT).equals("utf-8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private GuestlistException tooLarge() {
+        return new GuestlistException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "the request body must be at most " + limits.maxBodyBytes() + " bytes");
     }
 }
