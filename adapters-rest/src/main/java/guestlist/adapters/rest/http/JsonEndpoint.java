@@ -13,18 +13,12 @@ import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The glue between Undertow and one {@link ApiHandler}, in this order: the rate limit (when the
- * endpoint has one) and the checks that need only the headers (declared size, media type), then the
- * body, the handler, then the JSON answer. Any failure on the way goes to {@link ErrorResponses}.
+ * The glue between Undertow and one {@link ApiHandler}, in this order: the checks that need only the
+ * headers (declared size, media type), then the body, the handler, then the JSON answer. Any failure on the way goes to {@link ErrorResponses}.
  *
  * <p>The body is taken by Undertow's receiver, on the I/O thread as it arrives, within the body
  * limit (for endpoints that take none it is received the same way and dropped), so a client that
@@ -39,37 +33,32 @@ public final class JsonEndpoint implements HttpHandler {
     private final AuthenticateUseCase authentication;
     private final Limits limits;
     private final boolean takesBody;
-    private final Optional<RateLimiter> rateLimiter;
 
-    private JsonEndpoint(ApiHandler handler, AuthenticateUseCase authentication, Limits limits, boolean takesBody,
-                         Optional<RateLimiter> rateLimiter) {
+    private JsonEndpoint(ApiHandler handler, AuthenticateUseCase authentication, Limits limits, boolean takesBody) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.takesBody = takesBody;
-        this.rateLimiter = rateLimiter;
     }
 
     /** An endpoint whose request carries no body (a body sent anyway is received within the limits and dropped). */
     public static JsonEndpoint withoutBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, false, Optional.empty());
+        return new JsonEndpoint(handler, authentication, limits, false);
     }
 
     /** An endpoint whose request carries a JSON object. */
     public static JsonEndpoint withBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, true, Optional.empty());
-    }
-
-    /** This endpoint, counting its requests against {@code limiter}. */
-    public JsonEndpoint rateLimitedBy(RateLimiter limiter) {
-        return new JsonEndpoint(handler, authentication, limits, takesBody, Optional.of(limiter));
+        return new JsonEndpoint(handler, authentication, limits, true);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         try {
-            checkRateLimit(exchange);
-            refuseDeclaredOversize(exchange);
+            if (declaredLength(exchange) > limits.maxBodyBytes()) {
+                // refused from the headers alone; closing the connection beats draining megabytes to keep it
+                exchange.setPersistent(false);
+                throw tooLarge();
+            }
             if (takesBody && !exchange.isRequestComplete()
                     && !isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
                 throw new GuestlistException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -92,20 +81,14 @@ public final class JsonEndpoint implements HttpHandler {
     }
 
     /**
-     * Refuses, from the headers alone, a body declared larger than the limit, and closes the
-     * connection rather than drain megabytes to keep it. Undertow's parser lets only digits through,
-     * but a number of them too large for a {@code long} (which the receiver could not parse) too.
+     * The {@code Content-Length}, -1 when there is none. Undertow's parser lets only digits through,
+     * but maybe too many for a {@code long} (its receiver would fail to parse them): that is too large.
      */
-    private void refuseDeclaredOversize(HttpServerExchange exchange) {
-        long declared;
+    private static long declaredLength(HttpServerExchange exchange) {
         try {
-            declared = exchange.getRequestContentLength();
+            return exchange.getRequestContentLength();
         } catch (NumberFormatException tooLargeForALong) {
-            declared = Long.MAX_VALUE;
-        }
-        if (declared > limits.maxBodyBytes()) {
-            exchange.setPersistent(false);
-            throw tooLarge();
+            return Long.MAX_VALUE;
         }
     }
 
@@ -162,25 +145,6 @@ public final class JsonEndpoint implements HttpHandler {
         exchange.dispatch(exchange.getIoThread(), answer);
     }
 
-    private void checkRateLimit(HttpServerExchange exchange) {
-        if (rateLimiter.isEmpty()) {
-            return;
-        }
-        OptionalLong wait = rateLimiter.get().acquire(clientAddress(exchange));
-        if (wait.isPresent()) {
-            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            throw new GuestlistException(ErrorCode.TOO_MANY_REQUESTS,
-                    "too many requests from your address; try again in " + wait.getAsLong() + " seconds");
-        }
-    }
-
-    private static InetAddress clientAddress(HttpServerExchange exchange) {
-        InetSocketAddress source = exchange.getSourceAddress();
-        return source == null || source.getAddress() == null
-                ? InetAddress.getLoopbackAddress()
-                : source.getAddress();
-    }
-
     /**
      * {@code application/json}, with any parameters, as long as a charset, when given, is UTF-8
      * (the only encoding JSON on the wire may use). Undertow matches no media types.
@@ -197,7 +161,7 @@ public final class JsonEndpoint implements HttpHandler {
             String[] parameter = parts[i].split("=", 2);
             if (parameter[0].trim().equalsIgnoreCase("charset")) {
                 String charset = parameter.length < 2 ? "" : parameter[1].trim().replace("\"", "");
-                if (!charset.toLowerCase(Locale.ROOT).equals("utf-8")) {
+                if (!charset.equalsIgnoreCase("utf-8")) {
                     return false;
                 }
             }
