@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The glue between Undertow and one {@link ApiHandler}, in this order: the checks that need only the
- * headers (declared size, media type), then the body, the handler, then the JSON answer. Any failure on the way goes to {@link ErrorResponses}.
+ * headers (declared size, media type), then the body, the handler, then the JSON answer. Any
+ * failure on the way goes to {@link ErrorResponses}.
  *
  * <p>The body is taken by Undertow's receiver, on the I/O thread as it arrives, within the body
  * limit (for endpoints that take none it is received the same way and dropped), so a client that
