@@ -34,7 +34,8 @@ public final class RestServer implements AutoCloseable {
     static final int MAX_PARAMETERS = 100;
     /**
      * Undertow's own backstop above the adapter's body limit: it cuts off what nobody reads. It
-     * exceeds the input stream's read-ahead buffer (16 KiB), so the adapter's exact check answers first.
+     * exceeds one read buffer (16 KiB), so the request receiver's exact limit answers first, and a
+     * body just over the limit is then drained within it, its connection kept.
      */
     static final int ENTITY_SIZE_SLACK = 32 * 1024;
 

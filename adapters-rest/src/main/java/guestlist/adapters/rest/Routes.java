@@ -65,10 +65,10 @@ final class Routes {
         routes.add(Methods.PUT, "/site", routes.withBody(new EditSiteHandler(useCases.editSite())));
 
         routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler()));
-        routes.add(Methods.POST, "/account/auth/register", routes.withBody(new RegisterHandler(useCases.register()))
-                .rateLimitedBy(authLimit));
-        routes.add(Methods.POST, "/account/auth/login", routes.withBody(new LoginHandler(useCases.login()))
-                .rateLimitedBy(authLimit));
+        routes.add(Methods.POST, "/account/auth/register",
+                authLimit.guarding(routes.withBody(new RegisterHandler(useCases.register()))));
+        routes.add(Methods.POST, "/account/auth/login",
+                authLimit.guarding(routes.withBody(new LoginHandler(useCases.login()))));
         routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
 
         routes.add(Methods.POST, "/account/invite",
@@ -78,8 +78,8 @@ final class Routes {
         routes.add(Methods.GET, "/account/invite/list",
                 routes.withoutBody(new ListInvitesHandler(useCases.listInvites(), links)));
         routes.add(Methods.GET, "/account/invite/validity",
-                routes.withoutBody(new CheckInviteValidityHandler(useCases.checkInviteValidity()))
-                        .rateLimitedBy(validityLimit));
+                validityLimit.guarding(routes.withoutBody(
+                        new CheckInviteValidityHandler(useCases.checkInviteValidity()))));
 
         routes.add(Methods.GET, "/admin/registration_application/list", routes.withoutBody(
                 new ListRegistrationApplicationsHandler(useCases.listRegistrationApplications())));
@@ -101,7 +101,7 @@ final class Routes {
         return JsonEndpoint.withBody(handler, useCases.authenticate(), limits);
     }
 
-    private void add(HttpString method, String path, JsonEndpoint endpoint) {
+    private void add(HttpString method, String path, HttpHandler endpoint) {
         routing.add(method, BASE + path, endpoint);
         methodsByPath.computeIfAbsent(BASE + path, ignored -> new TreeSet<>()).add(method.toString());
     }

@@ -2,9 +2,8 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
-import guestlist.adapters.rest.http.JsonBody;
+import guestlist.adapters.rest.json.DecideRegistrationApplicationRequest;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
-import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
 import guestlist.domain.LocalUser;
 
@@ -20,10 +19,7 @@ public final class DecideRegistrationApplicationHandler implements ApiHandler {
     @Override
     public RegistrationApplicationResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        JsonBody body = request.body();
-        DecideRegistrationApplicationCommand command = new DecideRegistrationApplicationCommand(actor,
-                body.requiredLong("id", 1, Long.MAX_VALUE), body.requiredBoolean("approve"),
-                body.optionalString("deny_reason"));
-        return RegistrationApplicationResponse.from(decide.decide(command));
+        return RegistrationApplicationResponse.from(
+                decide.decide(request.body(DecideRegistrationApplicationRequest.class).toCommand(actor)));
     }
 }

@@ -2,13 +2,10 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
-import guestlist.adapters.rest.http.JsonBody;
+import guestlist.adapters.rest.json.EditSiteRequest;
 import guestlist.adapters.rest.json.SiteResponse;
 import guestlist.application.port.in.EditSiteUseCase;
-import guestlist.domain.LocalSite;
 import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
 
 /**
  * {@code PUT /site} (admin): {@code name}, {@code registration_mode}, {@code max_invites_per_user_allowed},
@@ -25,12 +22,6 @@ public final class EditSiteHandler implements ApiHandler {
     @Override
     public SiteResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        JsonBody body = request.body();
-        SiteChanges changes = new SiteChanges(
-                body.optionalString("name"),
-                body.optionalString("registration_mode").map(RegistrationMode::fromWireName),
-                body.optionalString("application_question"),
-                body.optionalInt("max_invites_per_user_allowed", 0, LocalSite.MAX_INVITES_PER_USER_LIMIT));
-        return SiteResponse.from(editSite.editSite(actor, changes));
+        return SiteResponse.from(editSite.editSite(actor, request.body(EditSiteRequest.class).toChanges()));
     }
 }

@@ -2,9 +2,8 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
-import guestlist.adapters.rest.http.JsonBody;
+import guestlist.adapters.rest.json.LoginRequest;
 import guestlist.adapters.rest.json.LoginResponse;
-import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.LoginUseCase;
 
 /** {@code POST /account/auth/login}: {@code username_or_email}, {@code password}, {@code stay_logged_in}?. */
@@ -18,9 +17,6 @@ public final class LoginHandler implements ApiHandler {
 
     @Override
     public LoginResponse handle(ApiRequest request) {
-        JsonBody body = request.body();
-        LoginCommand command = new LoginCommand(body.requiredString("username_or_email"),
-                body.requiredString("password"), body.optionalBoolean("stay_logged_in").orElse(false));
-        return LoginResponse.loggedIn(login.login(command));
+        return LoginResponse.loggedIn(login.login(request.body(LoginRequest.class).toCommand()));
     }
 }

@@ -2,6 +2,7 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
+import guestlist.adapters.rest.json.LogoutRequest;
 import guestlist.adapters.rest.json.SuccessResponse;
 import guestlist.application.port.in.LogoutUseCase;
 
@@ -21,7 +22,7 @@ public final class LogoutHandler implements ApiHandler {
     @Override
     public SuccessResponse handle(ApiRequest request) {
         request.actor();
-        request.body();
+        request.body(LogoutRequest.class);
         logout.logout(request.sessionToken());
         return SuccessResponse.SUCCESS;
     }

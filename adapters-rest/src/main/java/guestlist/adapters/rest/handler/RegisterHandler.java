@@ -2,9 +2,8 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
-import guestlist.adapters.rest.http.JsonBody;
 import guestlist.adapters.rest.json.LoginResponse;
-import guestlist.application.port.in.RegisterCommand;
+import guestlist.adapters.rest.json.RegisterRequest;
 import guestlist.application.port.in.RegisterUseCase;
 
 /**
@@ -22,13 +21,6 @@ public final class RegisterHandler implements ApiHandler {
 
     @Override
     public LoginResponse handle(ApiRequest request) {
-        JsonBody body = request.body();
-        String username = body.requiredString("username");
-        String password = body.requiredString("password");
-        String passwordVerify = body.requiredString("password_verify");
-        RegisterCommand command = RegisterCommand.of(username, password, passwordVerify,
-                body.optionalString("email"), body.optionalString("answer"), body.optionalString("token"),
-                body.optionalString("honeypot"), body.optionalBoolean("stay_logged_in").orElse(false));
-        return LoginResponse.from(register.register(command));
+        return LoginResponse.from(register.register(request.body(RegisterRequest.class).toCommand()));
     }
 }

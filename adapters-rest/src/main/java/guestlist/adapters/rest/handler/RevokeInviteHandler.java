@@ -2,6 +2,7 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
+import guestlist.adapters.rest.json.RevokeInviteRequest;
 import guestlist.adapters.rest.json.SuccessResponse;
 import guestlist.application.port.in.RevokeInviteUseCase;
 import guestlist.domain.LocalUser;
@@ -18,7 +19,7 @@ public final class RevokeInviteHandler implements ApiHandler {
     @Override
     public SuccessResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        revokeInvite.revokeInvite(actor, request.body().requiredString("token"));
+        revokeInvite.revokeInvite(actor, request.body(RevokeInviteRequest.class).token());
         return SuccessResponse.SUCCESS;
     }
 }

@@ -8,13 +8,13 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * What a handler may ask of a request: who sends it, its JSON body, its query parameters. The
- * body has been read (within the limits) before the handler runs; it is parsed on first use, so a
- * handler that authenticates first answers {@code not_logged_in} before it looks at the body.
+ * body has been received (within the limits) before the handler runs; it is decoded and bound when
+ * the handler asks for it, so a handler that authenticates first answers {@code not_logged_in}
+ * before it looks at the body.
  */
 public final class ApiRequest {
 
@@ -24,7 +24,6 @@ public final class ApiRequest {
     private final AuthenticateUseCase authentication;
     private final byte[] body;
     private LocalUser actor;
-    private JsonBody json;
 
     ApiRequest(HttpServerExchange exchange, AuthenticateUseCase authentication, byte[] body) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -35,12 +34,8 @@ public final class ApiRequest {
     /** The token of {@code Authorization: Bearer <token>}, or {@code not_logged_in}. */
     public String sessionToken() {
         String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length()
-                || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
-                    "log in first: send the token as Authorization: Bearer <jwt>");
-        }
-        String token = header.substring(BEARER.length()).trim();
+        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : "";
         if (token.isEmpty()) {
             throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
                     "log in first: send the token as Authorization: Bearer <jwt>");
@@ -56,12 +51,12 @@ public final class ApiRequest {
         return actor;
     }
 
-    /** The JSON object sent as the body ({@code {}} when there was none). */
-    public JsonBody body() {
-        if (json == null) {
-            json = JsonBody.parse(body);
-        }
-        return json;
+    /**
+     * The JSON object sent as the body ({@code {}} when there was none) bound into the request
+     * record {@code type}, or a {@code bad_request} that names the field (see {@link Json#read}).
+     */
+    public <T> T body(Class<T> type) {
+        return Json.read(body, type);
     }
 
     /** The request's method and path as sent, for messages. */

@@ -6,14 +6,23 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import guestlist.adapters.rest.json.Text;
+import guestlist.adapters.rest.json.Timestamps;
 import guestlist.domain.ErrorCode;
 import guestlist.domain.GuestlistException;
 
@@ -21,25 +30,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Collectors;
 
 /**
- * The adapter's one Jackson configuration: snake_case names, absent values omitted, and a parser
- * that refuses what no client of this API sends (deep nesting, huge numbers or strings, duplicate
- * fields, trailing content, comments, single quotes).
+ * The adapter's one Jackson configuration: snake_case names, absent values omitted; request bodies
+ * bound into request records (see {@code Required}) with unknown fields ignored and no coercion
+ * (no string to number or boolean, no number to string or boolean, no fraction to integer, no empty
+ * string to null); and a parser that refuses what no client of this API sends (deep nesting, huge
+ * numbers or names, duplicate fields, trailing content, comments, single quotes).
  */
 public final class Json {
 
     public static final int MAX_NESTING_DEPTH = 32;
-    public static final int MAX_STRING_LENGTH = 64 * 1024;
     public static final int MAX_NUMBER_LENGTH = 30;
     public static final int MAX_NAME_LENGTH = 256;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
                             .maxNumberLength(MAX_NUMBER_LENGTH)
                             .maxNameLength(MAX_NAME_LENGTH)
                             .build())
@@ -48,8 +58,15 @@ public final class Json {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
                     JsonInclude.Include.USE_DEFAULTS))
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfigDefaults(all -> all.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .addModule(new SimpleModule("guestlist-requests")
+                    .addDeserializer(String.class, new Text())
+                    .addDeserializer(Instant.class, new Timestamps.Rfc3339()))
             .build();
 
     private Json() {
@@ -65,99 +82,94 @@ public final class Json {
     }
 
     /**
-     * The JSON object of a request body; an empty body counts as {@code {}}. Anything else that is
-     * not one well-formed JSON object within the limits is a {@link ErrorCode#BAD_REQUEST} saying
-     * what is wrong and, where the parser knows it, in which field.
+     * The request body bound into the record {@code type}; an empty body counts as {@code {}}. A
+     * body that is not one well-formed JSON object in UTF-8 within the limits, or whose fields do
+     * not fit, is a {@link ErrorCode#BAD_REQUEST} saying what is wrong and, where known, in which field.
      */
-    public static ObjectNode readObject(byte[] body) {
-        if (body.length == 0) {
-            return MAPPER.createObjectNode();
+    public static <T> T read(byte[] body, Class<T> type) {
+        try (JsonParser parser = MAPPER.createParser(body.length == 0 ? "{}" : utf8(body))) {
+            try {
+                T value = MAPPER.readValue(parser, type);
+                if (value == null) {
+                    throw badRequest("the request body must be a JSON object");
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                throw refusal(e, parser);
+            }
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("reading a string failed", impossible);
         }
-        if (notUtf8(body)) {
-            throw badRequest("the request body is not well-formed JSON in UTF-8");
-        }
-        JsonNode root;
-        JsonParser parser = null;
-        try {
-            parser = MAPPER.createParser(body);
-            root = MAPPER.readTree(parser);
-        } catch (StreamConstraintsException e) {
-            throw badRequest(limitBroken(e) + where(parser));
-        } catch (JsonProcessingException e) {
-            throw badRequest("the request body is not well-formed JSON" + where(parser)
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            closeQuietly(parser);
-        }
-        if (root == null || !root.isObject()) {
-            throw badRequest("the request body must be a JSON object");
-        }
-        return (ObjectNode) root;
     }
 
     /**
-     * JSON on the wire is UTF-8 (RFC 8259 §8.1). Jackson also reads UTF-16 and UTF-32, which it
-     * recognizes by their zero bytes (a zero byte never occurs in a JSON text in UTF-8), and its UTF-8
-     * decoder lets some malformed sequences through (overlong forms such as C0 AF for '/'): the body
-     * is checked strictly first.
+     * JSON on the wire is UTF-8 (RFC 8259 §8.1). Given bytes, Jackson would also read UTF-16 and
+     * UTF-32, and let malformed UTF-8 through (overlong forms such as C0 AF for '/', encoded
+     * surrogates), above all in the fields it skips: so the body is decoded strictly, once, and
+     * Jackson reads that text. A leading byte order mark is skipped, as Jackson does with bytes.
      */
-    private static boolean notUtf8(byte[] body) {
-        for (byte b : body) {
-            if (b == 0) {
-                return true;
-            }
-        }
+    private static String utf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return false;
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException malformed) {
-            return true;
+            throw badRequest("the request body is not well-formed JSON in UTF-8");
         }
     }
 
-    private static String limitBroken(StreamConstraintsException e) {
-        String detail = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (detail.contains("nesting depth")) {
-            return "the request body is nested more than " + MAX_NESTING_DEPTH + " levels deep";
+    /** Sorts Jackson's failures by their type, and names the field by its JSON path; never reads their text. */
+    private static GuestlistException refusal(JsonProcessingException e, JsonParser parser) {
+        GuestlistException recordCheck = cause(e, GuestlistException.class);
+        if (recordCheck != null) {
+            return recordCheck;
         }
-        if (detail.contains("number")) {
-            return "a number in the request body has more than " + MAX_NUMBER_LENGTH + " characters";
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream().map(step -> step.getFieldName() == null ? "[" + step.getIndex() + "]"
+                        : "." + step.getFieldName()).collect(Collectors.joining()).substring(1)
+                : parser.getParsingContext().getCurrentName();
+        String in = field == null ? "" : " in field " + field;
+        if (cause(e, StreamConstraintsException.class) != null) {
+            return badRequest(parser.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH
+                    ? "the request body is nested more than " + MAX_NESTING_DEPTH + " levels deep"
+                    : "the request body holds a number of more than " + MAX_NUMBER_LENGTH
+                    + " characters or a field name of more than " + MAX_NAME_LENGTH + in);
         }
-        if (detail.contains("name")) {
-            return "a field name in the request body has more than " + MAX_NAME_LENGTH + " characters";
+        InputCoercionException outOfRange = cause(e, InputCoercionException.class);
+        if (outOfRange != null) {
+            return badRequest(field + expected(outOfRange.getTargetType()));
         }
-        if (detail.contains("string")) {
-            return "a string in the request body has more than " + MAX_STRING_LENGTH + " characters";
+        StreamReadException syntax = cause(e, StreamReadException.class);
+        if (syntax != null) {
+            return badRequest("the request body is not well-formed JSON" + in + (syntax.getLocation() == null ? ""
+                    : " (line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")"));
         }
-        return "the request body exceeds a JSON limit";
+        if (e instanceof Text.NotText) {
+            return badRequest(field + " " + e.getOriginalMessage());
+        }
+        if (e instanceof InvalidNullException) {
+            return badRequest(field + " is required");
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return badRequest(mismatch.getPath().isEmpty() ? "the request body must be a JSON object, and nothing after it"
+                    : field + expected(mismatch.getTargetType()));
+        }
+        throw new IllegalStateException("cannot bind a request body", e);
     }
 
-    /** " in field x" when the parser stopped inside a named field. */
-    private static String where(JsonParser parser) {
-        if (parser == null) {
-            return "";
-        }
-        try {
-            String field = parser.currentName();
-            return field == null ? "" : " in field " + field;
-        } catch (RuntimeException | IOException ignored) {
-            return "";
-        }
+    private static String expected(Class<?> type) {
+        return type == String.class ? " must be a string"
+                : type == Boolean.class || type == boolean.class ? " must be true or false"
+                : type == Instant.class ? " must be " + Timestamps.Rfc3339.EXPECTED
+                : " must be an integer";
     }
 
-    private static void closeQuietly(JsonParser parser) {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (IOException ignored) {
-                // a parser over a byte array holds nothing to release
+    private static <X> X cause(Throwable failure, Class<X> type) {
+        for (Throwable each = failure; each != null; each = each.getCause()) {
+            if (type.isInstance(each)) {
+                return type.cast(each);
             }
         }
+        return null;
     }
 
     private static GuestlistException badRequest(String message) {

@@ -3,25 +3,30 @@ package guestlist.adapters.rest.http;
 import guestlist.application.port.in.AuthenticateUseCase;
 import guestlist.domain.ErrorCode;
 import guestlist.domain.GuestlistException;
+import io.undertow.io.Receiver;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The glue between Undertow and one {@link ApiHandler}, in this order: the rate limit (when the
- * endpoint has one) and the checks that need only the headers (declared size, media type), then the
- * body (for endpoints that take one it must be JSON, for the others it is read within the same
- * limits and dropped), the handler, then the JSON answer. Any failure on the way goes to
- * {@link ErrorResponses}. The checks and the body run on the I/O thread without ever waiting for
- * the client: the body is taken as it arrives, so a client that sends slowly holds no thread. Only
- * once the whole body is there does the handler (which blocks: it calls use cases) run on a worker
- * thread.
+ * The glue between Undertow and one {@link ApiHandler}, in this order: the checks that need only the
+ * headers (declared size, media type), then the body, the handler, then the JSON answer. Any
+ * failure on the way goes to {@link ErrorResponses}.
+ *
+ * <p>The body is taken by Undertow's receiver, on the I/O thread as it arrives, within the body
+ * limit (for endpoints that take none it is received the same way and dropped), so a client that
+ * sends slowly holds no thread; only once the whole body is there does the handler (which blocks: it
+ * calls use cases) run on a worker thread. What Undertow lacks is added here: a deadline for the
+ * whole body (the receiver would wait as long as the connection lives, and a byte now and then keeps
+ * it alive), and answers written on the I/O thread (see {@link #respond}).
  */
 public final class JsonEndpoint implements HttpHandler {
 
@@ -29,47 +34,94 @@ public final class JsonEndpoint implements HttpHandler {
     private final AuthenticateUseCase authentication;
     private final Limits limits;
     private final boolean takesBody;
-    private final Optional<RateLimiter> rateLimiter;
 
-    private JsonEndpoint(ApiHandler handler, AuthenticateUseCase authentication, Limits limits, boolean takesBody,
-                         Optional<RateLimiter> rateLimiter) {
+    private JsonEndpoint(ApiHandler handler, AuthenticateUseCase authentication, Limits limits, boolean takesBody) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.takesBody = takesBody;
-        this.rateLimiter = rateLimiter;
     }
 
-    /** An endpoint whose request carries no body (a body sent anyway is not read). */
+    /** An endpoint whose request carries no body (a body sent anyway is received within the limits and dropped). */
     public static JsonEndpoint withoutBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, false, Optional.empty());
+        return new JsonEndpoint(handler, authentication, limits, false);
     }
 
     /** An endpoint whose request carries a JSON object. */
     public static JsonEndpoint withBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, true, Optional.empty());
-    }
-
-    /** This endpoint, counting its requests against {@code limiter}. */
-    public JsonEndpoint rateLimitedBy(RateLimiter limiter) {
-        return new JsonEndpoint(handler, authentication, limits, takesBody, Optional.of(limiter));
+        return new JsonEndpoint(handler, authentication, limits, true);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
+    public void handleRequest(HttpServerExchange exchange) {
         try {
-            checkRateLimit(exchange);
-            RequestBodies.refuseDeclaredOversize(exchange, limits);
-            if (takesBody) {
-                RequestBodies.refuseNonJson(exchange);
+            if (declaredLength(exchange) > limits.maxBodyBytes()) {
+                // refused from the headers alone; closing the connection beats draining megabytes to keep it
+                exchange.setPersistent(false);
+                throw tooLarge();
+            }
+            if (takesBody && !exchange.isRequestComplete()
+                    && !isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+                throw new GuestlistException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "the request body must be JSON sent as Content-Type: application/json");
             }
         } catch (RuntimeException refusal) {
             // answered from here: a flood of refused requests takes no worker thread
             ErrorResponses.send(exchange, refusal);
             return;
         }
-        RequestBodies.receive(exchange, limits, takesBody,
-                (received, body) -> received.dispatch(worker -> respond(worker, body)));
+        XnioExecutor.Key deadline = exchange.isRequestComplete() ? null : exchange.getIoThread()
+                .executeAfter(() -> cutOff(exchange), limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize(limits.maxBodyBytes());
+        receiver.receiveFullBytes((received, body) -> {
+            if (deadline == null || deadline.remove()) {
+                received.dispatch(worker -> respond(worker, body));
+            }
+        }, (failed, e) -> ErrorResponses.send(failed, unreadable(failed, e)));
+    }
+
+    /**
+     * The {@code Content-Length}, -1 when there is none. Undertow's parser lets only digits through,
+     * but maybe too many for a {@code long} (its receiver would fail to parse them): that is too large.
+     */
+    private static long declaredLength(HttpServerExchange exchange) {
+        try {
+            return exchange.getRequestContentLength();
+        } catch (NumberFormatException tooLargeForALong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * The body has not all arrived within its time: the connection is closed, and the exchange ended
+     * (a graceful stop waits for it until then). A body that was refused as too large, and is still
+     * being drained, loses its connection too.
+     */
+    private static void cutOff(HttpServerExchange exchange) {
+        if (exchange.isRequestComplete()) {
+            return;
+        }
+        exchange.setPersistent(false);
+        IoUtils.safeClose(exchange.getConnection());
+        if (!exchange.isResponseStarted()) {
+            Connectors.executeRootHandler(nobodyListens -> { }, exchange);
+        }
+    }
+
+    /**
+     * A body over the limit is {@code payload_too_large}: Undertow then reads what is left of it
+     * (up to the server's entity limit, else it closes the connection), so a body just over the limit
+     * keeps its connection. Anything else (a broken chunked encoding, a connection gone) is not to be
+     * trusted further.
+     */
+    private GuestlistException unreadable(HttpServerExchange exchange, IOException failure) {
+        if (failure instanceof Receiver.RequestToLargeException || failure instanceof RequestTooBigException
+                || failure.getCause() instanceof RequestTooBigException) {
+            return tooLarge();
+        }
+        exchange.setPersistent(false);
+        return new GuestlistException(ErrorCode.BAD_REQUEST, "the request body could not be read", failure);
     }
 
     /**
@@ -94,22 +146,32 @@ public final class JsonEndpoint implements HttpHandler {
         exchange.dispatch(exchange.getIoThread(), answer);
     }
 
-    private void checkRateLimit(HttpServerExchange exchange) {
-        if (rateLimiter.isEmpty()) {
-            return;
+    /**
+     * {@code application/json}, with any parameters, as long as a charset, when given, is UTF-8
+     * (the only encoding JSON on the wire may use). Undertow matches no media types.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
         }
-        OptionalLong wait = rateLimiter.get().acquire(clientAddress(exchange));
-        if (wait.isPresent()) {
-            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            throw new GuestlistException(ErrorCode.TOO_MANY_REQUESTS,
-                    "too many requests from your address; try again in " + wait.getAsLong() + " seconds");
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
         }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset")) {
+                String charset = parameter.length < 2 ? "" : parameter[1].trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
-    private static InetAddress clientAddress(HttpServerExchange exchange) {
-        InetSocketAddress source = exchange.getSourceAddress();
-        return source == null || source.getAddress() == null
-                ? InetAddress.getLoopbackAddress()
-                : source.getAddress();
+    private GuestlistException tooLarge() {
+        return new GuestlistException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "the request body must be at most " + limits.maxBodyBytes() + " bytes");
     }
 }

@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The decoded query parameters of a request, read by name. A parameter given twice or holding a
- * NUL character is a {@link ErrorCode#BAD_REQUEST} naming it.
+ * The query parameters of a request as Undertow decoded them, read by name. Undertow gives text
+ * only, and Jackson's reading of text as numbers and booleans is laxer than this API (blanks around,
+ * "True", digits of other scripts): an integer here is {@code [+-]?[0-9]{1,18}}, a boolean
+ * {@code true} or {@code false}. A parameter given twice or holding a NUL character is a
+ * {@link ErrorCode#BAD_REQUEST} naming it.
  */
 public final class QueryParameters {
 
@@ -31,11 +34,10 @@ public final class QueryParameters {
         if (values.size() > 1) {
             throw badRequest(name + " must be given at most once");
         }
-        String value = values.getFirst();
-        if (value.indexOf('\0') >= 0) {
+        if (values.getFirst().indexOf('\0') >= 0) {
             throw badRequest(name + " must not contain NUL characters");
         }
-        return Optional.of(value);
+        return Optional.of(values.getFirst());
     }
 
     public String required(String name) {
@@ -53,16 +55,8 @@ public final class QueryParameters {
 
     /** A decimal integer within {@code min..max}. */
     public long requiredLong(String name, long min, long max) {
-        String value = required(name);
-        GuestlistException refusal = badRequest(name + " must be an integer between " + min + " and " + max);
-        if (!INTEGER.matcher(value).matches()) {
-            throw refusal;
-        }
-        long parsed = Long.parseLong(value);
-        if (parsed < min || parsed > max) {
-            throw refusal;
-        }
-        return parsed;
+        return integer(required(name)).filter(value -> value >= min && value <= max)
+                .orElseThrow(() -> badRequest(name + " must be an integer between " + min + " and " + max));
     }
 
     /**
@@ -70,20 +64,14 @@ public final class QueryParameters {
      * {@code PageSize}); anything that is not an integer is {@link ErrorCode#INVALID_FETCH_LIMIT}.
      */
     public Optional<Integer> limit() {
-        return optional("limit").map(value -> {
-            if (!INTEGER.matcher(value).matches()) {
-                throw invalidLimit();
-            }
-            long parsed = Long.parseLong(value);
-            if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE) {
-                throw invalidLimit();
-            }
-            return (int) parsed;
-        });
+        return optional("limit").map(value -> integer(value)
+                .filter(parsed -> parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE).map(Math::toIntExact)
+                .orElseThrow(() -> new GuestlistException(ErrorCode.INVALID_FETCH_LIMIT,
+                        "limit must be an integer between 1 and " + PageSize.MAX)));
     }
 
-    private static GuestlistException invalidLimit() {
-        return new GuestlistException(ErrorCode.INVALID_FETCH_LIMIT, "limit must be an integer between 1 and " + PageSize.MAX);
+    private static Optional<Long> integer(String text) {
+        return INTEGER.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
     }
 
     private static GuestlistException badRequest(String message) {

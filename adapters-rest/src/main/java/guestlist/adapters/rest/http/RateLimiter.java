@@ -1,7 +1,13 @@
 package guestlist.adapters.rest.http;
 
+import guestlist.domain.ErrorCode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -45,6 +51,28 @@ public final class RateLimiter {
         this.maxClients = maxClients;
         this.nanoTime = nanoTime;
         this.lastSweep = nanoTime.getAsLong();
+    }
+
+    /**
+     * {@code next} behind this limit: a request over it is answered {@code 429 too_many_requests}
+     * with a {@code Retry-After}, from the I/O thread, so that a flood takes no worker thread.
+     */
+    public HttpHandler guarding(HttpHandler next) {
+        return exchange -> {
+            OptionalLong wait = acquire(clientAddress(exchange));
+            if (wait.isEmpty()) {
+                next.handleRequest(exchange);
+                return;
+            }
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait.getAsLong()));
+            ErrorResponses.send(exchange, ErrorCode.TOO_MANY_REQUESTS,
+                    "too many requests from your address; try again in " + wait.getAsLong() + " seconds");
+        };
+    }
+
+    private static InetAddress clientAddress(HttpServerExchange exchange) {
+        InetSocketAddress source = exchange.getSourceAddress();
+        return source == null || source.getAddress() == null ? InetAddress.getLoopbackAddress() : source.getAddress();
     }
 
     /** @return empty when the request may pass, else how many seconds the client should wait */

@@ -1,0 +1,25 @@
+package guestlist.adapters.rest.json;
+
+import guestlist.application.port.in.CreateInviteCommand;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.Invite;
+import guestlist.domain.LocalUser;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The body of {@code POST /account/invite}: both fields optional (unlimited uses, never expires). */
+public record CreateInviteRequest(Integer maxUses, Instant expiresAt) {
+
+    public CreateInviteRequest {
+        if (maxUses != null && (maxUses < 1 || maxUses > Invite.MAX_USES_LIMIT)) {
+            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+                    "max_uses must be an integer between 1 and " + Invite.MAX_USES_LIMIT);
+        }
+    }
+
+    public CreateInviteCommand toCommand(LocalUser actor) {
+        return new CreateInviteCommand(actor, Optional.ofNullable(maxUses), Optional.ofNullable(expiresAt));
+    }
+}

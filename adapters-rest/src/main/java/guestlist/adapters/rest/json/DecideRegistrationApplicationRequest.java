@@ -1,0 +1,22 @@
+package guestlist.adapters.rest.json;
+
+import guestlist.application.port.in.DecideRegistrationApplicationCommand;
+import guestlist.domain.ErrorCode;
+import guestlist.domain.GuestlistException;
+import guestlist.domain.LocalUser;
+
+import java.util.Optional;
+
+/** The body of {@code PUT /admin/registration_application/approve}. */
+public record DecideRegistrationApplicationRequest(@Required Long id, @Required Boolean approve, String denyReason) {
+
+    public DecideRegistrationApplicationRequest {
+        if (id != null && id < 1) {
+            throw new GuestlistException(ErrorCode.BAD_REQUEST, "id must be an integer between 1 and " + Long.MAX_VALUE);
+        }
+    }
+
+    public DecideRegistrationApplicationCommand toCommand(LocalUser actor) {
+        return new DecideRegistrationApplicationCommand(actor, id, approve, Optional.ofNullable(denyReason));
+    }
+}

@@ -1,0 +1,5 @@
+package guestlist.adapters.rest.json;
+
+/** The body of {@code DELETE /account/invite}. */
+public record RevokeInviteRequest(@Required String token) {
+}
