@@ -16,7 +16,7 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
-            throw new GuestlistException(ErrorCode.INVALID_EMAIL_ADDRESS, "not an e-mail address");
+            throw new Refusal(Rule.EMAIL_ADDRESS_SHAPE, "not an e-mail address");
         }
     }
 

@@ -46,16 +46,16 @@ public record Invite(
         Optional<Instant> expiresAt = requestedExpiry.map(expiry -> expiry.truncatedTo(ChronoUnit.MICROS));
         maxUses.ifPresent(uses -> {
             if (uses < 1 || uses > MAX_USES_LIMIT) {
-                throw new GuestlistException(ErrorCode.BAD_REQUEST,
+                throw new Refusal(Rule.INVITE_USE_LIMIT,
                         "max_uses must be between 1 and " + MAX_USES_LIMIT);
             }
         });
         expiresAt.ifPresent(expiry -> {
             if (!expiry.isAfter(now)) {
-                throw new GuestlistException(ErrorCode.BAD_REQUEST, "expires_at must be in the future");
+                throw new Refusal(Rule.INVITE_LIFETIME, "expires_at must be in the future");
             }
             if (expiry.isAfter(now.plus(LONGEST_LIFETIME))) {
-                throw new GuestlistException(ErrorCode.BAD_REQUEST,
+                throw new Refusal(Rule.INVITE_LIFETIME,
                         "expires_at must be at most 365 days ahead");
             }
         });
@@ -79,12 +79,12 @@ public record Invite(
 
     /**
      * Takes one use for a registration at {@code now}: the invite as it is afterwards, or
-     * {@link ErrorCode#INVALID_INVITE_TOKEN} when it is not usable. When the result is
+     * {@link Rule#INVITE_NOT_USABLE} when it is not usable. When the result is
      * {@link #usedUp()} the caller deletes it.
      */
     public Invite redeem(Instant now) {
         if (!usableAt(now)) {
-            throw new GuestlistException(ErrorCode.INVALID_INVITE_TOKEN, "that invite is expired or used up");
+            throw new Refusal(Rule.INVITE_NOT_USABLE, "that invite is expired or used up");
         }
         return new Invite(id, token, creatorId, maxUses, usesCount + 1, expiresAt, publishedAt);
     }

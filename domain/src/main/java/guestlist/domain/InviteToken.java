@@ -14,7 +14,7 @@ public record InviteToken(String value) {
 
     public InviteToken {
         if (!isWellFormed(value)) {
-            throw new GuestlistException(ErrorCode.INVALID_INVITE_TOKEN, "that invite token is not valid");
+            throw new Refusal(Rule.INVITE_TOKEN_SHAPE, "that invite token is not valid");
         }
     }
 

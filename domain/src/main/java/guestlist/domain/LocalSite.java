@@ -28,15 +28,15 @@ public record LocalSite(
         Objects.requireNonNull(applicationQuestion, "applicationQuestion");
         Objects.requireNonNull(publishedAt, "publishedAt");
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new Refusal(Rule.SITE_NAME_LENGTH,
                     "name must be 1 to " + MAX_NAME_LENGTH + " characters and not blank");
         }
         if (maxInvitesPerUser < 0 || maxInvitesPerUser > MAX_INVITES_PER_USER_LIMIT) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new Refusal(Rule.SITE_INVITE_CAP_RANGE,
                     "max_invites_per_user_allowed must be between 0 and " + MAX_INVITES_PER_USER_LIMIT);
         }
         if (applicationQuestion.map(q -> q.length() > MAX_APPLICATION_QUESTION_LENGTH).orElse(false)) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new Refusal(Rule.SITE_QUESTION_LENGTH,
                     "application_question must be at most " + MAX_APPLICATION_QUESTION_LENGTH + " characters");
         }
     }
@@ -61,7 +61,7 @@ public record LocalSite(
     }
 
     /**
-     * The per-user cap: refuses with {@link ErrorCode#TOO_MANY_INVITES} when a non-admin who
+     * The per-user cap: refuses with {@link Rule#INVITE_CAP_REACHED} when a non-admin who
      * already holds {@code usableHeld} usable invites asks for one more. Admins are never capped
      * (and their invites are not even counted).
      */
@@ -71,7 +71,7 @@ public record LocalSite(
         }
         long usableHeld = usableHeldCounter.getAsLong();
         if (usableHeld >= maxInvitesPerUser) {
-            throw new GuestlistException(ErrorCode.TOO_MANY_INVITES, maxInvitesPerUser == 0
+            throw new Refusal(Rule.INVITE_CAP_REACHED, maxInvitesPerUser == 0
                     ? "only admins may create invites on this site"
                     : "you already hold " + usableHeld + " usable invites, the most this site allows");
         }

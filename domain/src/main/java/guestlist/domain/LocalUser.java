@@ -26,10 +26,10 @@ public record LocalUser(
         Objects.requireNonNull(publishedAt, "publishedAt");
     }
 
-    /** Refuses with {@link ErrorCode#NOT_AN_ADMIN} unless this user is an admin. */
+    /** Refuses with {@link Rule#ADMIN_ONLY} unless this user is an admin. */
     public LocalUser requireAdmin() {
         if (!admin) {
-            throw new GuestlistException(ErrorCode.NOT_AN_ADMIN, "only an admin may do this");
+            throw new Refusal(Rule.ADMIN_ONLY, "only an admin may do this");
         }
         return this;
     }

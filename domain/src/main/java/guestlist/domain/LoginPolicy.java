@@ -10,20 +10,20 @@ public final class LoginPolicy {
 
     /**
      * An account that is not accepted may not log in: while its application is undecided
-     * ({@link ErrorCode#REGISTRATION_APPLICATION_IS_PENDING}) or after it was denied
-     * ({@link ErrorCode#REGISTRATION_DENIED}, with the reason).
+     * ({@link Rule#APPLICATION_PENDING}) or after it was denied
+     * ({@link Rule#APPLICATION_DENIED}, with the reason).
      */
     public static void checkMayLogIn(LocalUser user, Optional<RegistrationApplication> application) {
         if (user.acceptedApplication()) {
             return;
         }
-        RegistrationApplication pending = application.orElseThrow(() -> new GuestlistException(
-                ErrorCode.REGISTRATION_APPLICATION_IS_PENDING, "your registration application is pending"));
+        RegistrationApplication pending = application.orElseThrow(() -> new Refusal(
+                Rule.APPLICATION_PENDING, "your registration application is pending"));
         if (pending.unread()) {
-            throw new GuestlistException(ErrorCode.REGISTRATION_APPLICATION_IS_PENDING,
+            throw new Refusal(Rule.APPLICATION_PENDING,
                     "your registration application is pending");
         }
-        throw new GuestlistException(ErrorCode.REGISTRATION_DENIED, pending.denyReason()
+        throw new Refusal(Rule.APPLICATION_DENIED, pending.denyReason()
                 .map(reason -> "your registration application was denied: " + reason)
                 .orElse("your registration application was denied"));
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * A keyset position in one listing: the id of the last item served. On the wire it is opaque
  * (URL-safe base64 of {@code <listing>:<id>}); a cursor of another listing, or anything that did
- * not come from {@link #encode()}, is {@link ErrorCode#COULDNT_PARSE_PAGINATION_TOKEN}.
+ * not come from {@link #encode()}, is {@link Rule#PAGE_CURSOR}.
  */
 public record PageCursor(Listing listing, long afterId) {
 
@@ -66,7 +66,7 @@ public record PageCursor(Listing listing, long afterId) {
         }
     }
 
-    private static GuestlistException unparsable() {
-        return new GuestlistException(ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN, "page_cursor is not a cursor Guestlist issued");
+    private static Refusal unparsable() {
+        return new Refusal(Rule.PAGE_CURSOR, "page_cursor is not a cursor Guestlist issued");
     }
 }

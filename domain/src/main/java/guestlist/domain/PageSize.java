@@ -10,7 +10,7 @@ public record PageSize(int value) {
 
     public PageSize {
         if (value < 1 || value > MAX) {
-            throw new GuestlistException(ErrorCode.INVALID_FETCH_LIMIT, "limit must be between 1 and " + MAX);
+            throw new Refusal(Rule.PAGE_SIZE, "limit must be between 1 and " + MAX);
         }
     }
 

@@ -12,7 +12,7 @@ public record Password(String value) {
     public Password {
         int length = value == null ? 0 : value.codePointCount(0, value.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new GuestlistException(ErrorCode.INVALID_PASSWORD,
+            throw new Refusal(Rule.PASSWORD_LENGTH,
                     "a password has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
     }
@@ -21,7 +21,7 @@ public record Password(String value) {
     public static Password chosen(String password, String verify) {
         Password chosen = new Password(password);
         if (!password.equals(verify)) {
-            throw new GuestlistException(ErrorCode.PASSWORDS_DO_NOT_MATCH, "the two passwords differ");
+            throw new Refusal(Rule.PASSWORDS_DIFFER, "the two passwords differ");
         }
         return chosen;
     }

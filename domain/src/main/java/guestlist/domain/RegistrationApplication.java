@@ -46,7 +46,7 @@ public record RegistrationApplication(
         admin.requireAdmin();
         Optional<String> reason = approve ? Optional.empty() : denyReason.filter(text -> !text.isBlank());
         if (reason.map(text -> text.length() > MAX_DENY_REASON_LENGTH).orElse(false)) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new Refusal(Rule.DENY_REASON_LENGTH,
                     "deny_reason must be at most " + MAX_DENY_REASON_LENGTH + " characters");
         }
         return new RegistrationApplication(id, userId, answer, Optional.of(admin.id()), reason, publishedAt,

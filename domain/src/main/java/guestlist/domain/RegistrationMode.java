@@ -15,12 +15,12 @@ public enum RegistrationMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The mode of a wire name; an unknown name is a {@link ErrorCode#BAD_REQUEST}. */
+    /** The mode of a wire name; an unknown name is a {@link Rule#REGISTRATION_MODE_NAME} refusal. */
     public static RegistrationMode fromWireName(String wireName) {
         return Arrays.stream(values())
                 .filter(mode -> mode.wireName().equals(wireName))
                 .findFirst()
-                .orElseThrow(() -> new GuestlistException(ErrorCode.BAD_REQUEST,
+                .orElseThrow(() -> new Refusal(Rule.REGISTRATION_MODE_NAME,
                         "registration_mode must be one of open, require_application, require_invitation, closed"));
     }
 }

@@ -10,7 +10,7 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new GuestlistException(ErrorCode.INVALID_NAME,
+            throw new Refusal(Rule.USERNAME_SHAPE,
                     "a user name is 3 to 20 characters of letters A-Z, digits and underscores");
         }
     }

@@ -57,7 +57,7 @@ class EmailAddressTest {
 
     private static void assertRefused(String address) {
         assertThatThrownBy(() -> new EmailAddress(address))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EMAIL_ADDRESS));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.EMAIL_ADDRESS_SHAPE));
     }
 }

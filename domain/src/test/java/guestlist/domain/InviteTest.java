@@ -52,27 +52,27 @@ class InviteTest {
 
     @Test
     void maxUsesOfZeroIsRefused() {
-        assertBadRequest(() -> issueWithMaxUses(0));
+        assertRefused(Rule.INVITE_USE_LIMIT, () -> issueWithMaxUses(0));
     }
 
     @Test
     void negativeMaxUsesIsRefused() {
-        assertBadRequest(() -> issueWithMaxUses(-1));
+        assertRefused(Rule.INVITE_USE_LIMIT, () -> issueWithMaxUses(-1));
     }
 
     @Test
     void maxUsesAboveOneMillionIsRefused() {
-        assertBadRequest(() -> issueWithMaxUses(1_000_001));
+        assertRefused(Rule.INVITE_USE_LIMIT, () -> issueWithMaxUses(1_000_001));
     }
 
     @Test
     void expiryExactlyNowIsRefused() {
-        assertBadRequest(() -> issueExpiringAt(NOW));
+        assertRefused(Rule.INVITE_LIFETIME, () -> issueExpiringAt(NOW));
     }
 
     @Test
     void expiryInThePastIsRefused() {
-        assertBadRequest(() -> issueExpiringAt(NOW.minusSeconds(1)));
+        assertRefused(Rule.INVITE_LIFETIME, () -> issueExpiringAt(NOW.minusSeconds(1)));
     }
 
     @Test
@@ -87,7 +87,7 @@ class InviteTest {
 
     @Test
     void expiryLessThanAMicrosecondAheadIsRefused() {
-        assertBadRequest(() -> issueExpiringAt(NOW.plusNanos(999)));
+        assertRefused(Rule.INVITE_LIFETIME, () -> issueExpiringAt(NOW.plusNanos(999)));
     }
 
     @Test
@@ -97,7 +97,7 @@ class InviteTest {
 
     @Test
     void expiryOneSecondBeyond365DaysIsRefused() {
-        assertBadRequest(() -> issueExpiringAt(NOW.plus(YEAR).plusSeconds(1)));
+        assertRefused(Rule.INVITE_LIFETIME, () -> issueExpiringAt(NOW.plus(YEAR).plusSeconds(1)));
     }
 
     // --- usable, expired, used up ---------------------------------------------------------------
@@ -170,12 +170,12 @@ class InviteTest {
 
     @Test
     void redeemingAUsedUpInviteIsRefused() {
-        assertInvalidToken(() -> invite(Optional.of(2), 2, Optional.empty()).redeem(NOW));
+        assertRefused(Rule.INVITE_NOT_USABLE, () -> invite(Optional.of(2), 2, Optional.empty()).redeem(NOW));
     }
 
     @Test
     void redeemingAnExpiredInviteIsRefused() {
-        assertInvalidToken(() -> invite(Optional.empty(), 0, Optional.of(NOW)).redeem(NOW));
+        assertRefused(Rule.INVITE_NOT_USABLE, () -> invite(Optional.empty(), 0, Optional.of(NOW)).redeem(NOW));
     }
 
     // --- revoke ------------------------------------------------------------------------------------
@@ -203,13 +203,8 @@ class InviteTest {
         return Invite.issue(token('t'), 42, Optional.empty(), Optional.of(expiry), NOW);
     }
 
-    private static void assertBadRequest(Executable action) {
-        assertThatThrownBy(action::execute).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
-    }
-
-    private static void assertInvalidToken(Executable action) {
-        assertThatThrownBy(action::execute).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INVITE_TOKEN));
+    private static void assertRefused(Rule rule, Executable action) {
+        assertThatThrownBy(action::execute).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(rule));
     }
 }

@@ -56,8 +56,8 @@ class InviteTokenTest {
             "abcdefghijklmnopqrstuvwxyzAB-_0\n", "äbcdefghijklmnopqrstuvwxyzAB-_09", "' OR 1=1 --aaaaaaaaaaaaaaaaaaaa"})
     void malformedTokenIsRefused(String text) {
         assertThat(InviteToken.isWellFormed(text)).isFalse();
-        assertThatThrownBy(() -> new InviteToken(text)).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INVITE_TOKEN));
+        assertThatThrownBy(() -> new InviteToken(text)).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_TOKEN_SHAPE));
     }
 
     @Test
@@ -77,7 +77,7 @@ class InviteTokenTest {
     @Test
     void nullTokenIsRefused() {
         assertThat(InviteToken.isWellFormed(null)).isFalse();
-        assertThatThrownBy(() -> new InviteToken(null)).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INVITE_TOKEN));
+        assertThatThrownBy(() -> new InviteToken(null)).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_TOKEN_SHAPE));
     }
 }

@@ -70,30 +70,30 @@ class LocalSiteTest {
 
     @Test
     void negativeCapIsRefused() {
-        assertBadRequest(() -> editCap(-1));
+        assertRefused(Rule.SITE_INVITE_CAP_RANGE, () -> editCap(-1));
     }
 
     @Test
     void capAboveOneMillionIsRefused() {
-        assertBadRequest(() -> editCap(1_000_001));
+        assertRefused(Rule.SITE_INVITE_CAP_RANGE, () -> editCap(1_000_001));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t"})
     void blankNameIsRefused(String blank) {
-        assertBadRequest(() -> editName(blank));
+        assertRefused(Rule.SITE_NAME_LENGTH, () -> editName(blank));
     }
 
     @Test
     void nameOfOneHundredCharactersIsTheLongest() {
         assertThat(editName("n".repeat(100)).name()).hasSize(100);
-        assertBadRequest(() -> editName("n".repeat(101)));
+        assertRefused(Rule.SITE_NAME_LENGTH, () -> editName("n".repeat(101)));
     }
 
     @Test
     void questionOfTenThousandCharactersIsTheLongest() {
         assertThat(editQuestion("q".repeat(10_000)).applicationQuestion()).contains("q".repeat(10_000));
-        assertBadRequest(() -> editQuestion("q".repeat(10_001)));
+        assertRefused(Rule.SITE_QUESTION_LENGTH, () -> editQuestion("q".repeat(10_001)));
     }
 
     @Test
@@ -144,13 +144,13 @@ class LocalSiteTest {
         return SITE.edit(new SiteChanges(Optional.empty(), Optional.empty(), Optional.of(question), Optional.empty()));
     }
 
-    private static void assertBadRequest(Runnable action) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    private static void assertRefused(Rule rule, Runnable action) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(rule));
     }
 
     private static void assertTooMany(Runnable action) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_INVITES));
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_CAP_REACHED));
     }
 }

@@ -31,15 +31,15 @@ class LoginPolicyTest {
     @Test
     void notAcceptedAccountWithoutApplicationIsPending() {
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.empty()))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRATION_APPLICATION_IS_PENDING));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.APPLICATION_PENDING));
     }
 
     @Test
     void unreadApplicationIsPending() {
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.of(unreadApplication())))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRATION_APPLICATION_IS_PENDING));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.APPLICATION_PENDING));
     }
 
     @Test
@@ -47,8 +47,8 @@ class LoginPolicyTest {
         RegistrationApplication denied = unreadApplication().decide(admin(1), false,
                 Optional.of("we are full this month"), NOW);
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.of(denied)))
-                .isInstanceOfSatisfying(GuestlistException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.REGISTRATION_DENIED);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.rule()).isEqualTo(Rule.APPLICATION_DENIED);
                     assertThat(e.getMessage()).contains("we are full this month");
                 });
     }
@@ -57,8 +57,8 @@ class LoginPolicyTest {
     void deniedApplicationWithoutReasonIsRefused() {
         RegistrationApplication denied = unreadApplication().decide(admin(1), false, Optional.empty(), NOW);
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.of(denied)))
-                .isInstanceOfSatisfying(GuestlistException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.REGISTRATION_DENIED);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.rule()).isEqualTo(Rule.APPLICATION_DENIED);
                     assertThat(e.getMessage()).isNotBlank();
                 });
     }

@@ -90,7 +90,7 @@ class PageCursorTest {
     }
 
     private static void assertUnparsable(PageCursor.Listing listing, String wire) {
-        assertThatThrownBy(() -> PageCursor.decode(listing, wire)).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN));
+        assertThatThrownBy(() -> PageCursor.decode(listing, wire)).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(Rule.PAGE_CURSOR));
     }
 }

@@ -29,7 +29,7 @@ class PageSizeTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 51, -1, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void sizesOutsideOneToFiftyAreRefused(int asked) {
-        assertThatThrownBy(() -> PageSize.of(Optional.of(asked))).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FETCH_LIMIT));
+        assertThatThrownBy(() -> PageSize.of(Optional.of(asked))).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(Rule.PAGE_SIZE));
     }
 }

@@ -22,17 +22,17 @@ class PasswordTest {
 
     @Test
     void nineCharactersAreRefused() {
-        assertRefused("a".repeat(9), ErrorCode.INVALID_PASSWORD);
+        assertRefused("a".repeat(9), Rule.PASSWORD_LENGTH);
     }
 
     @Test
     void sixtyOneCharactersAreRefused() {
-        assertRefused("a".repeat(61), ErrorCode.INVALID_PASSWORD);
+        assertRefused("a".repeat(61), Rule.PASSWORD_LENGTH);
     }
 
     @Test
     void nullIsRefused() {
-        assertRefused(null, ErrorCode.INVALID_PASSWORD);
+        assertRefused(null, Rule.PASSWORD_LENGTH);
     }
 
     @Test
@@ -40,14 +40,14 @@ class PasswordTest {
         String sixtyEmoji = EMOJI.repeat(60);
         assertThat(sixtyEmoji).hasSize(120);
         assertThat(new Password(sixtyEmoji).value()).isEqualTo(sixtyEmoji);
-        assertRefused(EMOJI.repeat(61), ErrorCode.INVALID_PASSWORD);
+        assertRefused(EMOJI.repeat(61), Rule.PASSWORD_LENGTH);
     }
 
     @Test
     void nineCodePointsAreTooShortEvenWhenEighteenCharsLong() {
         String nineEmoji = EMOJI.repeat(9);
         assertThat(nineEmoji).hasSize(18);
-        assertRefused(nineEmoji, ErrorCode.INVALID_PASSWORD);
+        assertRefused(nineEmoji, Rule.PASSWORD_LENGTH);
     }
 
     @Test
@@ -58,22 +58,22 @@ class PasswordTest {
     @Test
     void chosenPasswordTypedDifferentlyIsRefused() {
         assertThatThrownBy(() -> Password.chosen("correct horse", "correct house"))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PASSWORDS_DO_NOT_MATCH));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORDS_DIFFER));
     }
 
     @Test
     void chosenPasswordWithMissingRepetitionIsRefused() {
         assertThatThrownBy(() -> Password.chosen("correct horse", null))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PASSWORDS_DO_NOT_MATCH));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORDS_DIFFER));
     }
 
     @Test
     void chosenPasswordTooShortIsRefusedForItsLengthFirst() {
         assertThatThrownBy(() -> Password.chosen("short", "other"))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PASSWORD));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORD_LENGTH));
     }
 
     @Test
@@ -82,8 +82,8 @@ class PasswordTest {
         assertThat(password.toString()).doesNotContain("hunter2");
     }
 
-    private static void assertRefused(String password, ErrorCode code) {
+    private static void assertRefused(String password, Rule rule) {
         assertThatThrownBy(() -> new Password(password))
-                .isInstanceOfSatisfying(GuestlistException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(rule));
     }
 }

@@ -29,8 +29,8 @@ class RegistrationApplicationTest {
         assertThat(adminDeleted.unread()).isFalse();
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(member(7).withAcceptedApplication(false),
                 Optional.of(adminDeleted)))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.REGISTRATION_DENIED));
+                .isInstanceOfSatisfying(Refusal.class,
+                        refused -> assertThat(refused.rule()).isEqualTo(Rule.APPLICATION_DENIED));
     }
 
     @Test
@@ -96,8 +96,8 @@ class RegistrationApplicationTest {
     @Test
     void nonAdminMayNotDecide() {
         assertThatThrownBy(() -> unreadApplication().decide(member(2), true, Optional.empty(), NOW))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_AN_ADMIN));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.ADMIN_ONLY));
     }
 
     @Test
@@ -105,7 +105,7 @@ class RegistrationApplicationTest {
         assertThat(unreadApplication().decide(admin(1), false, Optional.of("r".repeat(10_000)), NOW).denyReason())
                 .contains("r".repeat(10_000));
         assertThatThrownBy(() -> unreadApplication().decide(admin(1), false, Optional.of("r".repeat(10_001)), NOW))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.DENY_REASON_LENGTH));
     }
 }

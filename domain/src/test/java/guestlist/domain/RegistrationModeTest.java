@@ -28,14 +28,14 @@ class RegistrationModeTest {
     @ValueSource(strings = {"", "OPEN", "Open", "invite", "require-application", "RequireApplication", " open"})
     void unknownWireNameIsABadRequest(String wireName) {
         assertThatThrownBy(() -> RegistrationMode.fromWireName(wireName))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.REGISTRATION_MODE_NAME));
     }
 
     @Test
     void nullWireNameIsABadRequest() {
         assertThatThrownBy(() -> RegistrationMode.fromWireName(null))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.REGISTRATION_MODE_NAME));
     }
 }

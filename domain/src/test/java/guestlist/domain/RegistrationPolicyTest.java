@@ -24,7 +24,7 @@ class RegistrationPolicyTest {
     /**
      * Every mode × invite × answer, with the exact outcome: {@code active} (no invite used),
      * {@code invited} (active, the invite redeemed), {@code pending} (an application with the
-     * answer), or the wire name of the refusal.
+     * answer), or the rule that refused.
      */
     @ParameterizedTest(name = "{0} with invite {1} and answer {2} -> {3}")
     @CsvSource(textBlock = """
@@ -34,60 +34,60 @@ class RegistrationPolicyTest {
             open,                 valid,   given,  invited
             open,                 valid,   blank,  invited
             open,                 valid,   absent, invited
-            open,                 unknown, given,  invalid_invite_token
-            open,                 unknown, blank,  invalid_invite_token
-            open,                 unknown, absent, invalid_invite_token
-            open,                 expired, given,  invalid_invite_token
-            open,                 expired, blank,  invalid_invite_token
-            open,                 expired, absent, invalid_invite_token
-            open,                 used_up, given,  invalid_invite_token
-            open,                 used_up, blank,  invalid_invite_token
-            open,                 used_up, absent, invalid_invite_token
+            open,                 unknown, given,  INVITE_NOT_USABLE
+            open,                 unknown, blank,  INVITE_NOT_USABLE
+            open,                 unknown, absent, INVITE_NOT_USABLE
+            open,                 expired, given,  INVITE_NOT_USABLE
+            open,                 expired, blank,  INVITE_NOT_USABLE
+            open,                 expired, absent, INVITE_NOT_USABLE
+            open,                 used_up, given,  INVITE_NOT_USABLE
+            open,                 used_up, blank,  INVITE_NOT_USABLE
+            open,                 used_up, absent, INVITE_NOT_USABLE
             require_application,  none,    given,  pending
-            require_application,  none,    blank,  registration_application_answer_required
-            require_application,  none,    absent, registration_application_answer_required
+            require_application,  none,    blank,  APPLICATION_ANSWER_REQUIRED
+            require_application,  none,    absent, APPLICATION_ANSWER_REQUIRED
             require_application,  valid,   given,  invited
             require_application,  valid,   blank,  invited
             require_application,  valid,   absent, invited
-            require_application,  unknown, given,  invalid_invite_token
-            require_application,  unknown, blank,  invalid_invite_token
-            require_application,  unknown, absent, invalid_invite_token
-            require_application,  expired, given,  invalid_invite_token
-            require_application,  expired, blank,  invalid_invite_token
-            require_application,  expired, absent, invalid_invite_token
-            require_application,  used_up, given,  invalid_invite_token
-            require_application,  used_up, blank,  invalid_invite_token
-            require_application,  used_up, absent, invalid_invite_token
-            require_invitation,   none,    given,  missing_invite_token
-            require_invitation,   none,    blank,  missing_invite_token
-            require_invitation,   none,    absent, missing_invite_token
+            require_application,  unknown, given,  INVITE_NOT_USABLE
+            require_application,  unknown, blank,  INVITE_NOT_USABLE
+            require_application,  unknown, absent, INVITE_NOT_USABLE
+            require_application,  expired, given,  INVITE_NOT_USABLE
+            require_application,  expired, blank,  INVITE_NOT_USABLE
+            require_application,  expired, absent, INVITE_NOT_USABLE
+            require_application,  used_up, given,  INVITE_NOT_USABLE
+            require_application,  used_up, blank,  INVITE_NOT_USABLE
+            require_application,  used_up, absent, INVITE_NOT_USABLE
+            require_invitation,   none,    given,  INVITE_REQUIRED
+            require_invitation,   none,    blank,  INVITE_REQUIRED
+            require_invitation,   none,    absent, INVITE_REQUIRED
             require_invitation,   valid,   given,  invited
             require_invitation,   valid,   blank,  invited
             require_invitation,   valid,   absent, invited
-            require_invitation,   unknown, given,  invalid_invite_token
-            require_invitation,   unknown, blank,  invalid_invite_token
-            require_invitation,   unknown, absent, invalid_invite_token
-            require_invitation,   expired, given,  invalid_invite_token
-            require_invitation,   expired, blank,  invalid_invite_token
-            require_invitation,   expired, absent, invalid_invite_token
-            require_invitation,   used_up, given,  invalid_invite_token
-            require_invitation,   used_up, blank,  invalid_invite_token
-            require_invitation,   used_up, absent, invalid_invite_token
-            closed,               none,    given,  registration_closed
-            closed,               none,    blank,  registration_closed
-            closed,               none,    absent, registration_closed
-            closed,               valid,   given,  registration_closed
-            closed,               valid,   blank,  registration_closed
-            closed,               valid,   absent, registration_closed
-            closed,               unknown, given,  registration_closed
-            closed,               unknown, blank,  registration_closed
-            closed,               unknown, absent, registration_closed
-            closed,               expired, given,  registration_closed
-            closed,               expired, blank,  registration_closed
-            closed,               expired, absent, registration_closed
-            closed,               used_up, given,  registration_closed
-            closed,               used_up, blank,  registration_closed
-            closed,               used_up, absent, registration_closed
+            require_invitation,   unknown, given,  INVITE_NOT_USABLE
+            require_invitation,   unknown, blank,  INVITE_NOT_USABLE
+            require_invitation,   unknown, absent, INVITE_NOT_USABLE
+            require_invitation,   expired, given,  INVITE_NOT_USABLE
+            require_invitation,   expired, blank,  INVITE_NOT_USABLE
+            require_invitation,   expired, absent, INVITE_NOT_USABLE
+            require_invitation,   used_up, given,  INVITE_NOT_USABLE
+            require_invitation,   used_up, blank,  INVITE_NOT_USABLE
+            require_invitation,   used_up, absent, INVITE_NOT_USABLE
+            closed,               none,    given,  REGISTRATION_CLOSED
+            closed,               none,    blank,  REGISTRATION_CLOSED
+            closed,               none,    absent, REGISTRATION_CLOSED
+            closed,               valid,   given,  REGISTRATION_CLOSED
+            closed,               valid,   blank,  REGISTRATION_CLOSED
+            closed,               valid,   absent, REGISTRATION_CLOSED
+            closed,               unknown, given,  REGISTRATION_CLOSED
+            closed,               unknown, blank,  REGISTRATION_CLOSED
+            closed,               unknown, absent, REGISTRATION_CLOSED
+            closed,               expired, given,  REGISTRATION_CLOSED
+            closed,               expired, blank,  REGISTRATION_CLOSED
+            closed,               expired, absent, REGISTRATION_CLOSED
+            closed,               used_up, given,  REGISTRATION_CLOSED
+            closed,               used_up, blank,  REGISTRATION_CLOSED
+            closed,               used_up, absent, REGISTRATION_CLOSED
             """)
     void decidesEveryModeInviteAndAnswer(String mode, String invite, String answer, String expected) {
         RegistrationMode registrationMode = RegistrationMode.fromWireName(mode);
@@ -107,8 +107,8 @@ class RegistrationPolicyTest {
             case "pending" -> assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
                     .isEqualTo(new RegistrationDecision.PendingApplication(ANSWER));
             default -> assertThatThrownBy(() -> RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
-                    .isInstanceOfSatisfying(GuestlistException.class,
-                            e -> assertThat(e.code().wireName()).isEqualTo(expected));
+                    .isInstanceOfSatisfying(Refusal.class,
+                            e -> assertThat(e.rule().name()).isEqualTo(expected));
         }
     }
 
@@ -124,8 +124,8 @@ class RegistrationPolicyTest {
         Invite unlimited = invite(Optional.empty(), 0, Optional.empty());
         assertThatThrownBy(() -> RegistrationPolicy.decide(RegistrationMode.CLOSED,
                 InviteClaim.presented(Optional.of(unlimited)), Optional.of(ANSWER), NOW))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRATION_CLOSED));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.REGISTRATION_CLOSED));
     }
 
     @Test

@@ -59,7 +59,7 @@ class UsernameTest {
 
     private static void assertRefused(String name) {
         assertThatThrownBy(() -> new Username(name))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NAME));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.USERNAME_SHAPE));
     }
 }

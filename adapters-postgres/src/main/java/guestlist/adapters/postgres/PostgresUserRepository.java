@@ -1,9 +1,8 @@
 package guestlist.adapters.postgres;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.LocalUser;
 import guestlist.domain.NewUser;
 import guestlist.domain.Username;
@@ -36,7 +35,7 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     /**
-     * A unique violation aborts the PostgreSQL transaction; the {@link GuestlistException} thrown
+     * A unique violation aborts the PostgreSQL transaction; the {@link UseCaseFailure} thrown
      * for it makes the surrounding transaction roll back, which is all that can follow.
      */
     @Override
@@ -67,10 +66,10 @@ final class PostgresUserRepository implements UserRepository {
         boolean unique = server.map(ServerErrorMessage::getSQLState).map(UNIQUE_VIOLATION::equals).orElse(false);
         String constraint = server.map(ServerErrorMessage::getConstraint).orElse("");
         if (unique && NAME_INDEX.equals(constraint)) {
-            return new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken", violation);
+            return new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken", violation);
         }
         if (unique && EMAIL_INDEX.equals(constraint)) {
-            return new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken", violation);
+            return new UseCaseFailure(UseCaseFailure.Reason.EMAIL_TAKEN, "that e-mail address is taken", violation);
         }
         return violation;
     }

@@ -7,12 +7,12 @@ import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.ListInvitesUseCase;
 import guestlist.application.port.in.RevokeInviteUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalUser;
@@ -61,7 +61,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
             Instant now = clock.instant();
             NewInvite invite = Invite.issue(token, command.actor().id(), command.maxUses(), command.expiresAt(), now);
             LocalUser creator = users.lockById(command.actor().id())
-                    .orElseThrow(() -> new GuestlistException(ErrorCode.NOT_LOGGED_IN, "this account no longer exists"));
+                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
             sites.get().checkInviteAllowance(creator, () -> invites.countUsable(creator.id(), now));
             return invites.add(invite);
         });
@@ -109,7 +109,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
         return BatchedSweep.run(transactions, () -> invites.deleteExpired(now, SWEEP_BATCH_SIZE));
     }
 
-    private static GuestlistException notYours() {
-        return new GuestlistException(ErrorCode.INVALID_INVITE_TOKEN, "no invite of yours has that token");
+    private static UseCaseFailure notYours() {
+        return new UseCaseFailure(Reason.NO_INVITE_OF_YOURS, "no invite of yours has that token");
     }
 }

@@ -6,11 +6,11 @@ import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.application.port.in.ListRegistrationApplicationsUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Page;
 import guestlist.domain.PageCursor;
@@ -99,7 +99,7 @@ public final class RegistrationApplicationService implements ListRegistrationApp
                 .toList();
     }
 
-    private static GuestlistException notFound() {
-        return new GuestlistException(ErrorCode.NOT_FOUND, "no such registration application");
+    private static UseCaseFailure notFound() {
+        return new UseCaseFailure(Reason.NO_SUCH_APPLICATION, "no such registration application");
     }
 }

@@ -1,16 +1,16 @@
 package guestlist.application.inmemory;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.StorageHealth;
 import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.Unavailable;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.contract.StoreFixture;
 import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalSite;
@@ -45,7 +45,7 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
             if (!reachable) {
-                throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the in-memory store is switched off");
+                throw new Unavailable("the in-memory store is switched off");
             }
             lock.lock();
             try {
@@ -159,10 +159,10 @@ public final class InMemoryStore implements StoreFixture {
         public LocalUser add(NewUser user, String passwordHash) {
             requireTransaction();
             if (nameTaken(user.name())) {
-                throw new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken");
+                throw new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken");
             }
             if (user.email().map(this::emailTaken).orElse(false)) {
-                throw new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken");
+                throw new UseCaseFailure(UseCaseFailure.Reason.EMAIL_TAKEN, "that e-mail address is taken");
             }
             LocalUser stored = user.withId(state.nextId());
             state.users().put(stored.id(), new StoredUser(stored, passwordHash));

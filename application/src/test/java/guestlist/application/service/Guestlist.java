@@ -7,14 +7,16 @@ import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.RegisterCommand;
 import guestlist.application.port.in.RegistrationResult;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.out.Unavailable;
 import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalSite;
 import guestlist.domain.LocalUser;
+import guestlist.domain.Refusal;
 import guestlist.domain.RegistrationApplication;
 import guestlist.domain.RegistrationMode;
+import guestlist.domain.Rule;
 import guestlist.domain.SiteChanges;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -130,9 +132,18 @@ final class Guestlist {
 
     // --- assertions -----------------------------------------------------------------------------
 
-    static void assertRefused(ThrowingCallable action, ErrorCode code) {
-        assertThatThrownBy(action).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+    static void assertRefused(ThrowingCallable action, Rule rule) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(rule));
+    }
+
+    static void assertRefused(ThrowingCallable action, UseCaseFailure.Reason reason) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(UseCaseFailure.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    static void assertUnavailable(ThrowingCallable action) {
+        assertThatThrownBy(action).isInstanceOf(Unavailable.class);
     }
 
     /** A registration form as typed; everything optional starts out absent. */

@@ -1,14 +1,15 @@
 package guestlist.application.service;
 
 import guestlist.application.port.in.ListInvitesQuery;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Page;
 import guestlist.domain.PageCursor;
+import guestlist.domain.Refusal;
 import guestlist.domain.RegistrationMode;
+import guestlist.domain.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,13 +77,13 @@ class InviteServiceTest {
     void creationRulesAreBadRequestsAndStoreNothing() {
         Instant now = guestlist.clock.instant();
 
-        assertRefused(() -> guestlist.invite(alice, Optional.of(0), Optional.empty()), ErrorCode.BAD_REQUEST);
-        assertRefused(() -> guestlist.invite(alice, Optional.of(1_000_001), Optional.empty()), ErrorCode.BAD_REQUEST);
-        assertRefused(() -> guestlist.invite(alice, Optional.empty(), Optional.of(now)), ErrorCode.BAD_REQUEST);
+        assertRefused(() -> guestlist.invite(alice, Optional.of(0), Optional.empty()), Rule.INVITE_USE_LIMIT);
+        assertRefused(() -> guestlist.invite(alice, Optional.of(1_000_001), Optional.empty()), Rule.INVITE_USE_LIMIT);
+        assertRefused(() -> guestlist.invite(alice, Optional.empty(), Optional.of(now)), Rule.INVITE_LIFETIME);
         assertRefused(() -> guestlist.invite(alice, Optional.empty(), Optional.of(now.minusSeconds(1))),
-                ErrorCode.BAD_REQUEST);
+                Rule.INVITE_LIFETIME);
         assertRefused(() -> guestlist.invite(alice, Optional.empty(),
-                Optional.of(now.plus(Duration.ofDays(365)).plusSeconds(1))), ErrorCode.BAD_REQUEST);
+                Optional.of(now.plus(Duration.ofDays(365)).plusSeconds(1))), Rule.INVITE_LIFETIME);
 
         assertThat(list(alice, 50).items()).isEmpty();
     }
@@ -107,7 +108,7 @@ class InviteServiceTest {
             guestlist.invite(alice);
         }
 
-        assertRefused(() -> guestlist.invite(alice), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
         assertThat(list(alice, 50).items()).hasSize(10);
     }
 
@@ -117,7 +118,7 @@ class InviteServiceTest {
         guestlist.invite(alice);
         guestlist.invite(alice);
 
-        assertRefused(() -> guestlist.invite(alice), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
     }
 
     @Test
@@ -143,8 +144,8 @@ class InviteServiceTest {
                     try {
                         guestlist.invite(alice);
                         return true;
-                    } catch (GuestlistException refused) {
-                        assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_INVITES);
+                    } catch (Refusal refused) {
+                        assertThat(refused.rule()).isEqualTo(Rule.INVITE_CAP_REACHED);
                         return false;
                     }
                 }));
@@ -167,20 +168,20 @@ class InviteServiceTest {
         Instant soon = guestlist.clock.instant().plus(Duration.ofHours(1));
         guestlist.invite(alice, Optional.empty(), Optional.of(soon));
         guestlist.invite(alice, Optional.empty(), Optional.of(soon));
-        assertRefused(() -> guestlist.invite(alice), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
 
         guestlist.clock.advance(Duration.ofHours(1));
 
         assertThat(guestlist.invite(alice).creatorId()).isEqualTo(alice.id());
         assertThat(guestlist.invite(alice).creatorId()).isEqualTo(alice.id());
-        assertRefused(() -> guestlist.invite(alice), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
     }
 
     @Test
     void usedUpInvitesDoNotCountTowardTheCap() {
         guestlist.cap(1);
         Invite single = guestlist.invite(alice, Optional.of(1), Optional.empty());
-        assertRefused(() -> guestlist.invite(alice), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
         guestlist.register(form("bob").token(single));
@@ -210,7 +211,7 @@ class InviteServiceTest {
     void capZeroMeansOnlyAdminsInvite() {
         guestlist.cap(0);
 
-        assertRefused(() -> guestlist.invite(alice), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
         assertThat(guestlist.invite(guestlist.admin).creatorId()).isEqualTo(guestlist.admin.id());
     }
 
@@ -220,7 +221,7 @@ class InviteServiceTest {
         LocalUser forged = new LocalUser(alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(),
                 alice.publishedAt());
 
-        assertRefused(() -> guestlist.invite(forged), ErrorCode.TOO_MANY_INVITES);
+        assertRefused(() -> guestlist.invite(forged), Rule.INVITE_CAP_REACHED);
     }
 
     // --- list -----------------------------------------------------------------------------------------
@@ -303,7 +304,7 @@ class InviteServiceTest {
     @ValueSource(ints = {0, 51, -1})
     void limitOutsideOneToFiftyIsRefused(int limit) {
         assertRefused(() -> guestlist.app.invites().listInvites(
-                ListInvitesQuery.of(alice, Optional.of(limit), Optional.empty())), ErrorCode.INVALID_FETCH_LIMIT);
+                ListInvitesQuery.of(alice, Optional.of(limit), Optional.empty())), Rule.PAGE_SIZE);
     }
 
     @Test
@@ -312,7 +313,7 @@ class InviteServiceTest {
 
         assertRefused(() -> guestlist.app.invites().listInvites(
                         ListInvitesQuery.of(alice, Optional.empty(), Optional.of(foreign))),
-                ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN);
+                Rule.PAGE_CURSOR);
     }
 
     @ParameterizedTest
@@ -320,7 +321,7 @@ class InviteServiceTest {
     void cursorGuestlistDidNotIssueIsRefused(String cursor) {
         assertRefused(() -> guestlist.app.invites().listInvites(
                 ListInvitesQuery.of(alice, Optional.empty(), Optional.of(cursor))),
-                ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN);
+                Rule.PAGE_CURSOR);
     }
 
     // --- revoke ---------------------------------------------------------------------------------------
@@ -342,7 +343,7 @@ class InviteServiceTest {
         Invite invite = guestlist.invite(alice);
 
         assertRefused(() -> guestlist.app.invites().revokeInvite(bob, invite.token().value()),
-                ErrorCode.INVALID_INVITE_TOKEN);
+                Reason.NO_INVITE_OF_YOURS);
 
         assertThat(guestlist.app.invites().isValid(invite.token().value())).isTrue();
     }
@@ -361,7 +362,7 @@ class InviteServiceTest {
     void revokingAnUnknownOrMalformedTokenIsRefused(String token) {
         guestlist.invite(alice);
 
-        assertRefused(() -> guestlist.app.invites().revokeInvite(alice, token), ErrorCode.INVALID_INVITE_TOKEN);
+        assertRefused(() -> guestlist.app.invites().revokeInvite(alice, token), Reason.NO_INVITE_OF_YOURS);
         assertThat(list(alice, 50).items()).hasSize(1);
     }
 
@@ -371,7 +372,7 @@ class InviteServiceTest {
         guestlist.app.invites().revokeInvite(alice, invite.token().value());
 
         assertRefused(() -> guestlist.app.invites().revokeInvite(alice, invite.token().value()),
-                ErrorCode.INVALID_INVITE_TOKEN);
+                Reason.NO_INVITE_OF_YOURS);
     }
 
     // --- validity -------------------------------------------------------------------------------------

@@ -3,10 +3,11 @@ package guestlist.application.service;
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
-import guestlist.domain.ErrorCode;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Page;
 import guestlist.domain.PageCursor;
+import guestlist.domain.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,7 +104,7 @@ class RegistrationApplicationServiceTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 51})
     void limitOutsideOneToFiftyIsRefused(int limit) {
-        assertRefused(() -> list(Optional.empty(), Optional.of(limit), Optional.empty()), ErrorCode.INVALID_FETCH_LIMIT);
+        assertRefused(() -> list(Optional.empty(), Optional.of(limit), Optional.empty()), Rule.PAGE_SIZE);
     }
 
     @Test
@@ -111,7 +112,7 @@ class RegistrationApplicationServiceTest {
         String foreign = new PageCursor(PageCursor.Listing.INVITES, 1).encode();
 
         assertRefused(() -> list(Optional.empty(), Optional.empty(), Optional.of(foreign)),
-                ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN);
+                Rule.PAGE_CURSOR);
     }
 
     // --- get ------------------------------------------------------------------------------------------
@@ -133,9 +134,9 @@ class RegistrationApplicationServiceTest {
         LocalUser member = guestlist.member("member");
 
         assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.id()),
-                ErrorCode.NOT_FOUND);
+                Reason.NO_SUCH_APPLICATION);
         assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, 987_654),
-                ErrorCode.NOT_FOUND);
+                Reason.NO_SUCH_APPLICATION);
     }
 
     // --- decide -------------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ class RegistrationApplicationServiceTest {
         assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
         assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
         assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).contains("not a gardener");
-        assertRefused(() -> guestlist.login("anna", PASSWORD), ErrorCode.REGISTRATION_DENIED);
+        assertRefused(() -> guestlist.login("anna", PASSWORD), Rule.APPLICATION_DENIED);
     }
 
     @Test
@@ -187,7 +188,7 @@ class RegistrationApplicationServiceTest {
     void decidingAnUnknownApplicationIsNotFound() {
         assertRefused(() -> guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, 987_654, true, Optional.empty())),
-                ErrorCode.NOT_FOUND);
+                Reason.NO_SUCH_APPLICATION);
     }
 
     // --- admins only --------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ class RegistrationApplicationServiceTest {
         LocalUser member = guestlist.member("member");
 
         assertRefused(() -> guestlist.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
-                member, Optional.empty(), Optional.empty(), Optional.empty())), ErrorCode.NOT_AN_ADMIN);
+                member, Optional.empty(), Optional.empty(), Optional.empty())), Rule.ADMIN_ONLY);
     }
 
     @Test
@@ -205,7 +206,7 @@ class RegistrationApplicationServiceTest {
         LocalUser member = guestlist.member("member");
         LocalUser anna = guestlist.applicant("anna", "hello");
 
-        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.id()), ErrorCode.NOT_AN_ADMIN);
+        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.id()), Rule.ADMIN_ONLY);
     }
 
     @Test
@@ -216,7 +217,7 @@ class RegistrationApplicationServiceTest {
 
         assertRefused(() -> guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
-                ErrorCode.NOT_AN_ADMIN);
+                Rule.ADMIN_ONLY);
 
         assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread()).isTrue();
         assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();

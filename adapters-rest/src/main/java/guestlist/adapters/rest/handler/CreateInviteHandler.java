@@ -3,13 +3,13 @@ package guestlist.adapters.rest.handler;
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonBody;
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.adapters.rest.json.CreateInvitationResponse;
 import guestlist.adapters.rest.json.InviteJson;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.CreateInviteUseCase;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.Invite;
 import guestlist.domain.LocalUser;
 
@@ -50,7 +50,7 @@ public final class CreateInviteHandler implements ApiHandler {
             return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
         } catch (DateTimeParseException e) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new RequestRefusal(RequestError.BAD_REQUEST,
                     "expires_at must be an RFC 3339 timestamp with an offset, like 2026-01-31T12:00:00Z");
         }
     }

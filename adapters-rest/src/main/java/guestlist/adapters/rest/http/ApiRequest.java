@@ -1,8 +1,6 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.application.port.in.AuthenticateUseCase;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.LocalUser;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -37,12 +35,12 @@ public final class ApiRequest {
         String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length()
                 || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
+            throw new RequestRefusal(RequestError.NO_BEARER_TOKEN,
                     "log in first: send the token as Authorization: Bearer <jwt>");
         }
         String token = header.substring(BEARER.length()).trim();
         if (token.isEmpty()) {
-            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
+            throw new RequestRefusal(RequestError.NO_BEARER_TOKEN,
                     "log in first: send the token as Authorization: Bearer <jwt>");
         }
         return token;

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +64,7 @@ public final class Json {
 
     /**
      * The JSON object of a request body; an empty body counts as {@code {}}. Anything else that is
-     * not one well-formed JSON object within the limits is a {@link ErrorCode#BAD_REQUEST} saying
+     * not one well-formed JSON object within the limits is a {@link RequestError#BAD_REQUEST} saying
      * what is wrong and, where the parser knows it, in which field.
      */
     public static ObjectNode readObject(byte[] body) {
@@ -160,7 +158,7 @@ public final class Json {
         }
     }
 
-    private static GuestlistException badRequest(String message) {
-        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    private static RequestRefusal badRequest(String message) {
+        return new RequestRefusal(RequestError.BAD_REQUEST, message);
     }
 }

@@ -2,8 +2,6 @@ package guestlist.adapters.rest.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 
 import java.math.BigInteger;
 import java.util.Objects;
@@ -12,7 +10,7 @@ import java.util.Optional;
 /**
  * The fields of a JSON request body, read by name with their JSON types checked. A field that is
  * missing or {@code null} is absent; fields nobody asks for are ignored. Every refusal is a
- * {@link ErrorCode#BAD_REQUEST} whose message names the field.
+ * {@link RequestError#BAD_REQUEST} whose message names the field.
  */
 public final class JsonBody {
 
@@ -101,11 +99,11 @@ public final class JsonBody {
         return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
     }
 
-    private static GuestlistException missing(String field) {
+    private static RequestRefusal missing(String field) {
         return badRequest(field + " is required");
     }
 
-    private static GuestlistException badRequest(String message) {
-        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    private static RequestRefusal badRequest(String message) {
+        return new RequestRefusal(RequestError.BAD_REQUEST, message);
     }
 }

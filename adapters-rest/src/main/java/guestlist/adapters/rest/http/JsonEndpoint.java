@@ -1,8 +1,6 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.application.port.in.AuthenticateUseCase;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -88,8 +86,8 @@ public final class JsonEndpoint implements HttpHandler {
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failure) {
-            GuestlistException refusal = ErrorResponses.refusal(exchange, failure);
-            answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.code(), refusal.getMessage());
+            ErrorResponses.Answer refusal = ErrorResponses.answer(exchange, failure);
+            answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.error(), refusal.message());
         }
         exchange.dispatch(exchange.getIoThread(), answer);
     }
@@ -101,7 +99,7 @@ public final class JsonEndpoint implements HttpHandler {
         OptionalLong wait = rateLimiter.get().acquire(clientAddress(exchange));
         if (wait.isPresent()) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            throw new GuestlistException(ErrorCode.TOO_MANY_REQUESTS,
+            throw new RequestRefusal(RequestError.TOO_MANY_REQUESTS,
                     "too many requests from your address; try again in " + wait.getAsLong() + " seconds");
         }
     }

@@ -1,7 +1,5 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.PageSize;
 
 import java.util.Deque;
@@ -11,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The decoded query parameters of a request, read by name. A parameter given twice or holding a
- * NUL character is a {@link ErrorCode#BAD_REQUEST} naming it.
+ * NUL character is a {@link RequestError#BAD_REQUEST} naming it.
  */
 public final class QueryParameters {
 
@@ -54,7 +52,7 @@ public final class QueryParameters {
     /** A decimal integer within {@code min..max}. */
     public long requiredLong(String name, long min, long max) {
         String value = required(name);
-        GuestlistException refusal = badRequest(name + " must be an integer between " + min + " and " + max);
+        RequestRefusal refusal = badRequest(name + " must be an integer between " + min + " and " + max);
         if (!INTEGER.matcher(value).matches()) {
             throw refusal;
         }
@@ -67,7 +65,7 @@ public final class QueryParameters {
 
     /**
      * The page size as asked, unchecked against the listing's bounds (that is the domain's
-     * {@code PageSize}); anything that is not an integer is {@link ErrorCode#INVALID_FETCH_LIMIT}.
+     * {@code PageSize}); anything that is not an integer is {@link RequestError#LIMIT_NOT_AN_INTEGER}.
      */
     public Optional<Integer> limit() {
         return optional("limit").map(value -> {
@@ -82,11 +80,12 @@ public final class QueryParameters {
         });
     }
 
-    private static GuestlistException invalidLimit() {
-        return new GuestlistException(ErrorCode.INVALID_FETCH_LIMIT, "limit must be an integer between 1 and " + PageSize.MAX);
+    private static RequestRefusal invalidLimit() {
+        return new RequestRefusal(RequestError.LIMIT_NOT_AN_INTEGER,
+                "limit must be an integer between 1 and " + PageSize.MAX);
     }
 
-    private static GuestlistException badRequest(String message) {
-        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    private static RequestRefusal badRequest(String message) {
+        return new RequestRefusal(RequestError.BAD_REQUEST, message);
     }
 }

@@ -1,7 +1,5 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
@@ -58,7 +56,7 @@ final class RequestBodies {
     /** Refuses, from the headers alone, a body that is not JSON (no body is fine). */
     static void refuseNonJson(HttpServerExchange exchange) {
         if (hasBody(exchange) && !isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
-            throw new GuestlistException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            throw new RequestRefusal(RequestError.UNSUPPORTED_MEDIA_TYPE,
                     "the request body must be JSON sent as Content-Type: application/json");
         }
     }
@@ -101,7 +99,7 @@ final class RequestBodies {
             }
         }
         exchange.setPersistent(false);
-        throw new GuestlistException(ErrorCode.BAD_REQUEST, "Content-Length must be a whole number of bytes");
+        throw new RequestRefusal(RequestError.BAD_REQUEST, "Content-Length must be a whole number of bytes");
     }
 
     /**
@@ -187,7 +185,7 @@ final class RequestBodies {
             } catch (IOException e) {
                 // a broken chunked encoding, or the connection went away; the rest cannot be trusted
                 exchange.setPersistent(false);
-                finish(inCall, refusal(new GuestlistException(ErrorCode.BAD_REQUEST,
+                finish(inCall, refusal(new RequestRefusal(RequestError.BAD_REQUEST,
                         "the request body could not be read", e)));
             }
         }
@@ -224,7 +222,7 @@ final class RequestBodies {
             closeConnection();
             try {
                 // the answer reaches nobody, but ends the exchange (and so counts it done for a graceful stop)
-                finish(false, refusal(new GuestlistException(ErrorCode.BAD_REQUEST,
+                finish(false, refusal(new RequestRefusal(RequestError.BAD_REQUEST,
                         "the request body did not arrive within " + limits.bodyReadTimeout().toMillis() + " ms")));
             } catch (Exception impossible) {
                 throw new IllegalStateException(impossible);
@@ -250,7 +248,7 @@ final class RequestBodies {
             }
         }
 
-        private static HttpHandler refusal(GuestlistException refusal) {
+        private static HttpHandler refusal(RequestRefusal refusal) {
             return exchange -> ErrorResponses.send(exchange, refusal);
         }
     }
@@ -279,8 +277,8 @@ final class RequestBodies {
         return true;
     }
 
-    private static GuestlistException tooLarge(Limits limits) {
-        return new GuestlistException(ErrorCode.PAYLOAD_TOO_LARGE,
+    private static RequestRefusal tooLarge(Limits limits) {
+        return new RequestRefusal(RequestError.PAYLOAD_TOO_LARGE,
                 "the request body must be at most " + limits.maxBodyBytes() + " bytes");
     }
 }

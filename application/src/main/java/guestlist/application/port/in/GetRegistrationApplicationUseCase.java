@@ -2,7 +2,10 @@ package guestlist.application.port.in;
 
 import guestlist.domain.LocalUser;
 
-/** An admin reads the application of one account (person id = local user id); {@code not_found} if none. */
+/**
+ * An admin reads the application of one account (person id = local user id); a
+ * {@code NO_SUCH_APPLICATION} failure if none.
+ */
 public interface GetRegistrationApplicationUseCase {
 
     ApplicationView getApplication(LocalUser actor, long personId);

@@ -1,5 +1,6 @@
 package guestlist.application.port.out;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.domain.EmailAddress;
 import guestlist.domain.LocalUser;
 import guestlist.domain.NewUser;
@@ -14,7 +15,8 @@ public interface UserRepository {
 
     /**
      * Stores a new account. A name or address already taken (ignoring case), also by a concurrent
-     * transaction, is refused with {@code username_already_taken} or {@code email_already_taken}.
+     * transaction, is refused with a {@link UseCaseFailure} of
+     * {@code USERNAME_TAKEN} or {@code EMAIL_TAKEN}.
      */
     LocalUser add(NewUser user, String passwordHash);
 

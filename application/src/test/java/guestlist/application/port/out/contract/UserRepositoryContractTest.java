@@ -1,10 +1,9 @@
 package guestlist.application.port.out.contract;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
 import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import guestlist.domain.LocalUser;
 import guestlist.domain.NewUser;
 import guestlist.domain.Username;
@@ -81,8 +80,8 @@ public abstract class UserRepositoryContractTest {
         add(user("Alice"));
 
         assertThatThrownBy(() -> add(user("aLICE")))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.USERNAME_ALREADY_TAKEN));
+                .isInstanceOfSatisfying(UseCaseFailure.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
     }
 
     @Test
@@ -90,15 +89,15 @@ public abstract class UserRepositoryContractTest {
         add(user("alice", "alice@example.com"));
 
         assertThatThrownBy(() -> add(user("bob", "ALICE@Example.COM")))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.EMAIL_ALREADY_TAKEN));
+                .isInstanceOfSatisfying(UseCaseFailure.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.EMAIL_TAKEN));
     }
 
     @Test
     void refusedUserLeavesNothingBehind() {
         add(user("alice", "alice@example.com"));
 
-        assertThatThrownBy(() -> add(user("bob", "alice@example.com"))).isInstanceOf(GuestlistException.class);
+        assertThatThrownBy(() -> add(user("bob", "alice@example.com"))).isInstanceOf(UseCaseFailure.class);
 
         assertThat(tx(() -> users().nameTaken(new Username("bob")))).isFalse();
         assertThat(tx(() -> users().findCredentials("bob"))).isEmpty();
