@@ -44,9 +44,5 @@ public enum Rule {
     /** The per-member invite cap is 0 to 1,000,000. */
     SITE_INVITE_CAP_RANGE,
     /** The application question is at most 10,000 characters. */
-    SITE_QUESTION_LENGTH,
-    /** A registration mode is named by one of the four names. */
-    REGISTRATION_MODE_NAME,
-    /** A page cursor is one that this listing handed out. */
-    PAGE_CURSOR
+    SITE_QUESTION_LENGTH
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import static guestlist.domain.Fixtures.NOW;
@@ -90,7 +91,7 @@ class RegistrationPolicyTest {
             closed,               used_up, absent, REGISTRATION_CLOSED
             """)
     void decidesEveryModeInviteAndAnswer(String mode, String invite, String answer, String expected) {
-        RegistrationMode registrationMode = RegistrationMode.fromWireName(mode);
+        RegistrationMode registrationMode = RegistrationMode.valueOf(mode.toUpperCase(Locale.ROOT));
         InviteClaim claim = claim(invite);
         Optional<String> givenAnswer = answer(answer);
 

@@ -45,7 +45,7 @@ final class PostgresSiteRepository implements SiteRepository {
                         RETURNING\s""" + Rows.SITE_COLUMNS)
                 .param("id", site.id())
                 .param("name", site.name())
-                .param("mode", site.registrationMode().wireName())
+                .param("mode", Rows.modeName(site.registrationMode()))
                 .param("question", site.applicationQuestion().orElse(null), Types.VARCHAR)
                 .param("cap", site.maxInvitesPerUser())
                 .query(Rows::site)

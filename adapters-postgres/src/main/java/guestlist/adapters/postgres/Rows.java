@@ -63,7 +63,7 @@ final class Rows {
         return new LocalSite(
                 rs.getLong("id"),
                 rs.getString("name"),
-                RegistrationMode.fromWireName(rs.getString("registration_mode")),
+                mode(rs.getString("registration_mode")),
                 Optional.ofNullable(rs.getString("application_question")),
                 rs.getInt("max_invites_per_user_allowed"),
                 instant(rs, "published_at"));
@@ -89,6 +89,25 @@ final class Rows {
                 Optional.ofNullable(rs.getString("deny_reason")),
                 instant(rs, "published_at"),
                 optionalInstant(rs, "updated_at"));
+    }
+
+    /** A registration mode as {@code local_site.registration_mode} spells it (the column's CHECK lists them). */
+    static String modeName(RegistrationMode mode) {
+        return switch (mode) {
+            case OPEN -> "open";
+            case REQUIRE_APPLICATION -> "require_application";
+            case REQUIRE_INVITATION -> "require_invitation";
+            case CLOSED -> "closed";
+        };
+    }
+
+    private static RegistrationMode mode(String name) {
+        for (RegistrationMode mode : RegistrationMode.values()) {
+            if (modeName(mode).equals(name)) {
+                return mode;
+            }
+        }
+        throw new IllegalStateException("local_site holds an unknown registration_mode: " + name);
     }
 
     /** An instant as a {@code timestamptz} parameter: UTC, truncated to microseconds. */

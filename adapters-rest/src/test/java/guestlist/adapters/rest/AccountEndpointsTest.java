@@ -7,6 +7,7 @@ import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.domain.Invite;
 import guestlist.domain.LocalUser;
+import guestlist.domain.PageSize;
 import guestlist.domain.RegistrationMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,7 +185,8 @@ class AccountEndpointsTest {
         assertRefused(login("judy", PASSWORD), 403, "registration_application_is_pending");
 
         long applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
-                api.admin, Optional.of(true), Optional.empty(), Optional.empty())).items().get(0).application().id();
+                api.admin, Optional.of(true), PageSize.of(Optional.empty()), Optional.empty())).items().get(0)
+                .application().id();
         api.app.applications().decide(new DecideRegistrationApplicationCommand(api.admin, applicationId, false,
                 Optional.of("spam account")));
 

@@ -2,6 +2,7 @@ package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.adapters.rest.json.PageCursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,14 @@ class RegistrationApplicationEndpointsTest {
         assertRefused(api.get("/admin/registration_application/list?limit=ten", api.adminToken), 400,
                 "invalid_fetch_limit", "limit");
         assertRefused(api.get("/admin/registration_application/list?page_cursor=abc", api.adminToken), 400,
+                "couldnt_parse_pagination_token", "page_cursor");
+    }
+
+    @Test
+    void listRefusesTheCursorOfTheInviteListing() {
+        String foreign = new PageCursor(PageCursor.Listing.INVITES, 1).encode();
+
+        assertRefused(api.get("/admin/registration_application/list?page_cursor=" + foreign, api.adminToken), 400,
                 "couldnt_parse_pagination_token", "page_cursor");
     }
 

@@ -18,7 +18,7 @@ import guestlist.domain.InviteToken;
 import guestlist.domain.LocalUser;
 import guestlist.domain.NewInvite;
 import guestlist.domain.Page;
-import guestlist.domain.PageCursor;
+import guestlist.domain.PagePosition;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,12 +71,12 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
     public Page<Invite> listInvites(ListInvitesQuery query) {
         int size = query.size().value();
         List<Invite> found = transactions.read(() -> invites.listUsable(query.actor().id(), clock.instant(),
-                query.cursor().map(PageCursor::afterId), size + 1));
+                query.after().map(PagePosition::lastId), size + 1));
         if (found.size() <= size) {
             return new Page<>(found, Optional.empty());
         }
         List<Invite> page = found.subList(0, size);
-        return new Page<>(page, Optional.of(new PageCursor(PageCursor.Listing.INVITES, page.get(size - 1).id())));
+        return new Page<>(page, Optional.of(new PagePosition(page.get(size - 1).id())));
     }
 
     @Override

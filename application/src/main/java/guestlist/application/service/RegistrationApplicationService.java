@@ -13,7 +13,7 @@ import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Page;
-import guestlist.domain.PageCursor;
+import guestlist.domain.PagePosition;
 import guestlist.domain.RegistrationApplication;
 
 import java.time.Clock;
@@ -48,10 +48,10 @@ public final class RegistrationApplicationService implements ListRegistrationApp
         return transactions.inTransaction(() -> {
             Actors.currentAdmin(users, query.actor());
             List<RegistrationApplication> found =
-                    applications.list(query.unreadOnly(), query.cursor().map(PageCursor::afterId), size + 1);
+                    applications.list(query.unreadOnly(), query.after().map(PagePosition::lastId), size + 1);
             List<RegistrationApplication> page = found.size() > size ? found.subList(0, size) : found;
-            Optional<PageCursor> next = found.size() > size
-                    ? Optional.of(new PageCursor(PageCursor.Listing.APPLICATIONS, page.get(size - 1).id()))
+            Optional<PagePosition> next = found.size() > size
+                    ? Optional.of(new PagePosition(page.get(size - 1).id()))
                     : Optional.empty();
             return new Page<>(views(page), next);
         });

@@ -7,6 +7,7 @@ import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.domain.Invite;
 import guestlist.domain.LocalUser;
+import guestlist.domain.PageSize;
 import guestlist.domain.Password;
 import guestlist.domain.RegistrationMode;
 import guestlist.domain.SiteChanges;
@@ -53,12 +54,13 @@ class HealthServiceTest {
         assertUnavailable(() -> app.sessions().logout(session));
         assertUnavailable(() -> app.invites().createInvite(new CreateInviteCommand(alice, Optional.empty(),
                 Optional.empty())));
-        assertUnavailable(() -> app.invites().listInvites(ListInvitesQuery.of(alice, Optional.empty(), Optional.empty())));
+        assertUnavailable(() -> app.invites().listInvites(
+                new ListInvitesQuery(alice, PageSize.of(Optional.empty()), Optional.empty())));
         assertUnavailable(() -> app.invites().revokeInvite(alice, invite.token().value()));
         assertUnavailable(() -> app.invites().isValid(invite.token().value()));
         assertUnavailable(() -> app.invites().sweepExpiredInvites());
         assertUnavailable(() -> app.applications().listApplications(ListRegistrationApplicationsQuery.of(guestlist.admin,
-                Optional.empty(), Optional.empty(), Optional.empty())));
+                Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())));
         assertUnavailable(() -> app.applications().getApplication(guestlist.admin, alice.id()));
         assertUnavailable(() -> app.applications().decide(new DecideRegistrationApplicationCommand(guestlist.admin, 1,
                 true, Optional.empty())));

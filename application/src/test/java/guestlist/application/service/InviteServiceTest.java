@@ -6,7 +6,7 @@ import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Page;
-import guestlist.domain.PageCursor;
+import guestlist.domain.PageSize;
 import guestlist.domain.Refusal;
 import guestlist.domain.RegistrationMode;
 import guestlist.domain.Rule;
@@ -271,7 +271,7 @@ class InviteServiceTest {
         }
 
         Page<Invite> page = guestlist.app.invites().listInvites(
-                ListInvitesQuery.of(guestlist.admin, Optional.empty(), Optional.empty()));
+                new ListInvitesQuery(guestlist.admin, PageSize.of(Optional.empty()), Optional.empty()));
 
         assertThat(page.items()).hasSize(20);
         assertThat(page.next()).isPresent();
@@ -304,24 +304,7 @@ class InviteServiceTest {
     @ValueSource(ints = {0, 51, -1})
     void limitOutsideOneToFiftyIsRefused(int limit) {
         assertRefused(() -> guestlist.app.invites().listInvites(
-                ListInvitesQuery.of(alice, Optional.of(limit), Optional.empty())), Rule.PAGE_SIZE);
-    }
-
-    @Test
-    void cursorOfTheApplicationListingIsRefused() {
-        String foreign = new PageCursor(PageCursor.Listing.APPLICATIONS, 3).encode();
-
-        assertRefused(() -> guestlist.app.invites().listInvites(
-                        ListInvitesQuery.of(alice, Optional.empty(), Optional.of(foreign))),
-                Rule.PAGE_CURSOR);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "garbage", "aW52OjU=", "%00"})
-    void cursorGuestlistDidNotIssueIsRefused(String cursor) {
-        assertRefused(() -> guestlist.app.invites().listInvites(
-                ListInvitesQuery.of(alice, Optional.empty(), Optional.of(cursor))),
-                Rule.PAGE_CURSOR);
+                new ListInvitesQuery(alice, PageSize.of(Optional.of(limit)), Optional.empty())), Rule.PAGE_SIZE);
     }
 
     // --- revoke ---------------------------------------------------------------------------------------
@@ -501,11 +484,10 @@ class InviteServiceTest {
     }
 
     private Page<Invite> list(LocalUser actor, int limit) {
-        return guestlist.app.invites().listInvites(ListInvitesQuery.of(actor, Optional.of(limit), Optional.empty()));
+        return guestlist.app.invites().listInvites(new ListInvitesQuery(actor, new PageSize(limit), Optional.empty()));
     }
 
     private Page<Invite> next(LocalUser actor, int limit, Page<Invite> previous) {
-        String cursor = previous.next().orElseThrow().encode();
-        return guestlist.app.invites().listInvites(ListInvitesQuery.of(actor, Optional.of(limit), Optional.of(cursor)));
+        return guestlist.app.invites().listInvites(new ListInvitesQuery(actor, new PageSize(limit), previous.next()));
     }
 }

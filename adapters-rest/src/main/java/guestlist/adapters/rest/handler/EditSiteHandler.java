@@ -3,11 +3,11 @@ package guestlist.adapters.rest.handler;
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonBody;
+import guestlist.adapters.rest.json.RegistrationModeJson;
 import guestlist.adapters.rest.json.SiteResponse;
 import guestlist.application.port.in.EditSiteUseCase;
 import guestlist.domain.LocalSite;
 import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
 import guestlist.domain.SiteChanges;
 
 /**
@@ -28,7 +28,7 @@ public final class EditSiteHandler implements ApiHandler {
         JsonBody body = request.body();
         SiteChanges changes = new SiteChanges(
                 body.optionalString("name"),
-                body.optionalString("registration_mode").map(RegistrationMode::fromWireName),
+                body.optionalString("registration_mode").map(RegistrationModeJson::parse),
                 body.optionalString("application_question"),
                 body.optionalInt("max_invites_per_user_allowed", 0, LocalSite.MAX_INVITES_PER_USER_LIMIT));
         return SiteResponse.from(editSite.editSite(actor, changes));

@@ -66,7 +66,7 @@ public final class ErrorTable {
             case EMAIL_ADDRESS_SHAPE -> INVALID_EMAIL_ADDRESS;
             case INVITE_TOKEN_SHAPE, INVITE_NOT_USABLE -> INVALID_INVITE_TOKEN;
             case INVITE_USE_LIMIT, INVITE_LIFETIME, DENY_REASON_LENGTH, SITE_NAME_LENGTH, SITE_INVITE_CAP_RANGE,
-                 SITE_QUESTION_LENGTH, REGISTRATION_MODE_NAME -> BAD_REQUEST;
+                 SITE_QUESTION_LENGTH -> BAD_REQUEST;
             case INVITE_REQUIRED -> MISSING_INVITE_TOKEN;
             case INVITE_CAP_REACHED -> TOO_MANY_INVITES;
             case APPLICATION_ANSWER_REQUIRED -> REGISTRATION_APPLICATION_ANSWER_REQUIRED;
@@ -75,7 +75,6 @@ public final class ErrorTable {
             case APPLICATION_DENIED -> REGISTRATION_DENIED;
             case ADMIN_ONLY -> NOT_AN_ADMIN;
             case PAGE_SIZE -> INVALID_FETCH_LIMIT;
-            case PAGE_CURSOR -> COULDNT_PARSE_PAGINATION_TOKEN;
         };
     }
 
@@ -98,6 +97,7 @@ public final class ErrorTable {
         return switch (error) {
             case BAD_REQUEST -> BAD_REQUEST;
             case LIMIT_NOT_AN_INTEGER -> INVALID_FETCH_LIMIT;
+            case PAGE_CURSOR_NOT_ISSUED -> COULDNT_PARSE_PAGINATION_TOKEN;
             case NO_BEARER_TOKEN -> NOT_LOGGED_IN;
             case NO_SUCH_ENDPOINT -> NOT_FOUND;
             case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;

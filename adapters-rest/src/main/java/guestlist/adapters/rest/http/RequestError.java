@@ -10,6 +10,8 @@ public enum RequestError {
     BAD_REQUEST,
     /** A {@code limit} that is not an integer at all. */
     LIMIT_NOT_AN_INTEGER,
+    /** A {@code page_cursor} that this listing did not hand out. */
+    PAGE_CURSOR_NOT_ISSUED,
     /** No {@code Authorization: Bearer} token where one is needed. */
     NO_BEARER_TOKEN,
     /** No endpoint at this path. */

@@ -1,4 +1,8 @@
-package guestlist.domain;
+package guestlist.adapters.rest.json;
+
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.domain.PagePosition;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -7,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A keyset position in one listing: the id of the last item served. On the wire it is opaque
- * (URL-safe base64 of {@code <listing>:<id>}); a cursor of another listing, or anything that did
- * not come from {@link #encode()}, is {@link Rule#PAGE_CURSOR}.
+ * A keyset position in one listing as the wire carries it: opaque, URL-safe base64 of
+ * {@code <listing>:<id>}. A cursor of another listing, or anything that did not come from
+ * {@link #encode()}, is {@code couldnt_parse_pagination_token}.
  */
 public record PageCursor(Listing listing, long afterId) {
 
@@ -33,6 +37,16 @@ public record PageCursor(Listing listing, long afterId) {
         if (afterId < 1) {
             throw new IllegalArgumentException("afterId must be positive");
         }
+    }
+
+    /** The cursor of {@code listing} at {@code position}. */
+    public static PageCursor of(Listing listing, PagePosition position) {
+        return new PageCursor(listing, position.lastId());
+    }
+
+    /** The position in the listing that this cursor stands for. */
+    public PagePosition position() {
+        return new PagePosition(afterId);
     }
 
     public String encode() {
@@ -66,7 +80,7 @@ public record PageCursor(Listing listing, long afterId) {
         }
     }
 
-    private static Refusal unparsable() {
-        return new Refusal(Rule.PAGE_CURSOR, "page_cursor is not a cursor Guestlist issued");
+    private static RequestRefusal unparsable() {
+        return new RequestRefusal(RequestError.PAGE_CURSOR_NOT_ISSUED, "page_cursor is not a cursor Guestlist issued");
     }
 }

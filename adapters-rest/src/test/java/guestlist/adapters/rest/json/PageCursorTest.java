@@ -1,5 +1,8 @@
-package guestlist.domain;
+package guestlist.adapters.rest.json;
 
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.domain.PagePosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +23,21 @@ class PageCursorTest {
             PageCursor cursor = new PageCursor(listing, id);
             assertThat(PageCursor.decode(listing, cursor.encode())).isEqualTo(cursor);
         }
+    }
+
+    @Test
+    void cursorStandsForAPositionInItsListing() {
+        PageCursor cursor = PageCursor.of(PageCursor.Listing.APPLICATIONS, new PagePosition(45));
+        assertThat(cursor).isEqualTo(new PageCursor(PageCursor.Listing.APPLICATIONS, 45));
+        assertThat(cursor.position()).isEqualTo(new PagePosition(45));
+    }
+
+    @Test
+    void cursorsKeepTheirWireFormat() {
+        // URL-safe base64 without padding of "inv:5" and "app:12": cursors handed out before still work
+        assertThat(new PageCursor(PageCursor.Listing.INVITES, 5).encode()).isEqualTo("aW52OjU");
+        assertThat(PageCursor.decode(PageCursor.Listing.APPLICATIONS, "YXBwOjEy"))
+                .isEqualTo(new PageCursor(PageCursor.Listing.APPLICATIONS, 12));
     }
 
     @Test
@@ -90,7 +108,7 @@ class PageCursorTest {
     }
 
     private static void assertUnparsable(PageCursor.Listing listing, String wire) {
-        assertThatThrownBy(() -> PageCursor.decode(listing, wire)).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(Rule.PAGE_CURSOR));
+        assertThatThrownBy(() -> PageCursor.decode(listing, wire)).isInstanceOfSatisfying(RequestRefusal.class,
+                e -> assertThat(e.error()).isEqualTo(RequestError.PAGE_CURSOR_NOT_ISSUED));
     }
 }
