@@ -13,9 +13,9 @@ import java.util.Optional;
  * @param expiresAt when it stops working; empty = never
  */
 public record Invite(
-        long id,
+        InviteId id,
         InviteToken token,
-        long creatorId,
+        LocalUserId creatorId,
         Optional<Integer> maxUses,
         int usesCount,
         Optional<Instant> expiresAt,
@@ -25,7 +25,9 @@ public record Invite(
     public static final Duration LONGEST_LIFETIME = Duration.ofDays(365);
 
     public Invite {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(creatorId, "creatorId");
         Objects.requireNonNull(maxUses, "maxUses");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(publishedAt, "publishedAt");
@@ -41,7 +43,7 @@ public record Invite(
      * earlier than it was checked to. The cap on how many invites one user may hold is the site's to
      * check ({@link LocalSite#checkInviteAllowance}).
      */
-    public static NewInvite issue(InviteToken token, long creatorId, Optional<Integer> maxUses,
+    public static NewInvite issue(InviteToken token, LocalUserId creatorId, Optional<Integer> maxUses,
                                   Optional<Instant> requestedExpiry, Instant now) {
         Optional<Instant> expiresAt = requestedExpiry.map(expiry -> expiry.truncatedTo(ChronoUnit.MICROS));
         maxUses.ifPresent(uses -> {
@@ -91,6 +93,6 @@ public record Invite(
 
     /** Whether {@code user} may revoke it: its creator, or any admin. */
     public boolean revocableBy(LocalUser user) {
-        return user.admin() || user.id() == creatorId;
+        return user.admin() || user.id().equals(creatorId);
     }
 }

@@ -11,19 +11,25 @@ import java.util.Optional;
  *                  without one, or when the inviter's account was deleted
  */
 public record LocalUser(
-        long id,
+        LocalUserId id,
         Username name,
         Optional<EmailAddress> email,
         boolean admin,
         boolean acceptedApplication,
-        Optional<Long> invitedBy,
+        Optional<LocalUserId> invitedBy,
         Instant publishedAt) {
 
     public LocalUser {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(invitedBy, "invitedBy");
         Objects.requireNonNull(publishedAt, "publishedAt");
+    }
+
+    /** The id of this account's person, its public face. */
+    public PersonId personId() {
+        return id.person();
     }
 
     /** Refuses with {@link Rule#ADMIN_ONLY} unless this user is an admin. */

@@ -10,7 +10,7 @@ public record NewUser(
         Optional<EmailAddress> email,
         boolean admin,
         boolean acceptedApplication,
-        Optional<Long> invitedBy,
+        Optional<LocalUserId> invitedBy,
         Instant publishedAt) {
 
     public NewUser {
@@ -20,7 +20,7 @@ public record NewUser(
         Objects.requireNonNull(publishedAt, "publishedAt");
     }
 
-    public LocalUser withId(long id) {
+    public LocalUser withId(LocalUserId id) {
         return new LocalUser(id, name, email, admin, acceptedApplication, invitedBy, publishedAt);
     }
 }

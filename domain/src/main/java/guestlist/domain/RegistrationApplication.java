@@ -13,10 +13,10 @@ import java.util.Optional;
  * @param updatedAt  when it was last decided; empty while it is unread
  */
 public record RegistrationApplication(
-        long id,
-        long userId,
+        ApplicationId id,
+        LocalUserId userId,
         String answer,
-        Optional<Long> adminId,
+        Optional<LocalUserId> adminId,
         Optional<String> denyReason,
         Instant publishedAt,
         Optional<Instant> updatedAt) {
@@ -24,6 +24,8 @@ public record RegistrationApplication(
     public static final int MAX_DENY_REASON_LENGTH = 10_000;
 
     public RegistrationApplication {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(adminId, "adminId");
         Objects.requireNonNull(denyReason, "denyReason");

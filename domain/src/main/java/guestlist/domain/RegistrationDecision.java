@@ -18,7 +18,7 @@ public sealed interface RegistrationDecision {
         }
 
         /** The id of the user who invited the new account, when an invite was used. */
-        public Optional<Long> invitedBy() {
+        public Optional<LocalUserId> invitedBy() {
             return redeemedInvite.map(Invite::creatorId);
         }
     }

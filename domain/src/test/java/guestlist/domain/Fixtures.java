@@ -12,11 +12,13 @@ final class Fixtures {
     }
 
     static LocalUser member(long id) {
-        return new LocalUser(id, new Username("member" + id), Optional.empty(), false, true, Optional.empty(), NOW);
+        return new LocalUser(new LocalUserId(id), new Username("member" + id), Optional.empty(), false, true,
+                Optional.empty(), NOW);
     }
 
     static LocalUser admin(long id) {
-        return new LocalUser(id, new Username("admin" + id), Optional.empty(), true, true, Optional.empty(), NOW);
+        return new LocalUser(new LocalUserId(id), new Username("admin" + id), Optional.empty(), true, true,
+                Optional.empty(), NOW);
     }
 
     static InviteToken token(char fill) {
@@ -24,7 +26,8 @@ final class Fixtures {
     }
 
     static Invite invite(Optional<Integer> maxUses, int usesCount, Optional<Instant> expiresAt) {
-        return new Invite(7, token('a'), 3, maxUses, usesCount, expiresAt, NOW.minusSeconds(3600));
+        return new Invite(new InviteId(7), token('a'), new LocalUserId(3), maxUses, usesCount, expiresAt,
+                NOW.minusSeconds(3600));
     }
 
     static Invite unlimitedInvite() {
@@ -32,7 +35,7 @@ final class Fixtures {
     }
 
     static RegistrationApplication unreadApplication() {
-        return new RegistrationApplication(11, 5, "I like the topic", Optional.empty(), Optional.empty(),
-                NOW.minusSeconds(60), Optional.empty());
+        return new RegistrationApplication(new ApplicationId(11), new LocalUserId(5), "I like the topic",
+                Optional.empty(), Optional.empty(), NOW.minusSeconds(60), Optional.empty());
     }
 }

@@ -20,22 +20,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InviteTest {
 
     private static final Duration YEAR = Duration.ofDays(365);
+    private static final LocalUserId CREATOR = new LocalUserId(42);
 
     // --- issue -------------------------------------------------------------------------------
 
     @Test
     void issuedInviteKeepsWhatWasAsked() {
         Instant expiry = NOW.plus(Duration.ofDays(2));
-        NewInvite issued = Invite.issue(token('t'), 42, Optional.of(3), Optional.of(expiry), NOW);
-        assertThat(issued).isEqualTo(new NewInvite(token('t'), 42, Optional.of(3), Optional.of(expiry), NOW));
-        Invite stored = issued.withId(9);
+        NewInvite issued = Invite.issue(token('t'), CREATOR, Optional.of(3), Optional.of(expiry), NOW);
+        assertThat(issued).isEqualTo(new NewInvite(token('t'), CREATOR, Optional.of(3), Optional.of(expiry), NOW));
+        Invite stored = issued.withId(new InviteId(9));
         assertThat(stored.usesCount()).isZero();
-        assertThat(stored.id()).isEqualTo(9);
+        assertThat(stored.id()).isEqualTo(new InviteId(9));
     }
 
     @Test
     void unlimitedNeverExpiringInviteIsAllowed() {
-        NewInvite issued = Invite.issue(token('t'), 42, Optional.empty(), Optional.empty(), NOW);
+        NewInvite issued = Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.empty(), NOW);
         assertThat(issued.maxUses()).isEmpty();
         assertThat(issued.expiresAt()).isEmpty();
     }
@@ -196,11 +197,11 @@ class InviteTest {
     }
 
     private static NewInvite issueWithMaxUses(int maxUses) {
-        return Invite.issue(token('t'), 42, Optional.of(maxUses), Optional.empty(), NOW);
+        return Invite.issue(token('t'), CREATOR, Optional.of(maxUses), Optional.empty(), NOW);
     }
 
     private static NewInvite issueExpiringAt(Instant expiry) {
-        return Invite.issue(token('t'), 42, Optional.empty(), Optional.of(expiry), NOW);
+        return Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.of(expiry), NOW);
     }
 
     private static void assertRefused(Rule rule, Executable action) {

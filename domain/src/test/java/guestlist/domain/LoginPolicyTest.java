@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginPolicyTest {
 
-    private static final LocalUser ACCEPTED = new LocalUser(5, new Username("alice"), Optional.empty(), false, true,
-            Optional.empty(), NOW);
+    private static final LocalUser ACCEPTED = new LocalUser(new LocalUserId(5), new Username("alice"), Optional.empty(),
+            false, true, Optional.empty(), NOW);
     private static final LocalUser NOT_ACCEPTED = ACCEPTED.withAcceptedApplication(false);
 
     @Test

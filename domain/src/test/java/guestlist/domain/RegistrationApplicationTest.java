@@ -37,7 +37,7 @@ class RegistrationApplicationTest {
     void approvalRecordsTheAdminAndTimeAndNoReason() {
         RegistrationApplication approved = unreadApplication().decide(admin(1), true, Optional.empty(), NOW);
         assertThat(approved.unread()).isFalse();
-        assertThat(approved.adminId()).contains(1L);
+        assertThat(approved.adminId()).contains(new LocalUserId(1));
         assertThat(approved.denyReason()).isEmpty();
         assertThat(approved.updatedAt()).contains(NOW);
     }
@@ -51,7 +51,7 @@ class RegistrationApplicationTest {
     @Test
     void denialKeepsTheReason() {
         RegistrationApplication denied = unreadApplication().decide(admin(1), false, Optional.of("no spam please"), NOW);
-        assertThat(denied.adminId()).contains(1L);
+        assertThat(denied.adminId()).contains(new LocalUserId(1));
         assertThat(denied.denyReason()).contains("no spam please");
         assertThat(denied.updatedAt()).contains(NOW);
     }
@@ -78,7 +78,7 @@ class RegistrationApplicationTest {
     void laterApprovalReplacesEarlierDenialAndClearsItsReason() {
         RegistrationApplication denied = unreadApplication().decide(admin(1), false, Optional.of("no"), NOW);
         RegistrationApplication approved = denied.decide(admin(2), true, Optional.empty(), NOW.plusSeconds(5));
-        assertThat(approved.adminId()).contains(2L);
+        assertThat(approved.adminId()).contains(new LocalUserId(2));
         assertThat(approved.denyReason()).isEmpty();
         assertThat(approved.updatedAt()).contains(NOW.plusSeconds(5));
     }
@@ -88,7 +88,7 @@ class RegistrationApplicationTest {
         RegistrationApplication approved = unreadApplication().decide(admin(1), true, Optional.empty(), NOW);
         RegistrationApplication denied = approved.decide(admin(2), false, Optional.of("changed my mind"),
                 NOW.plusSeconds(5));
-        assertThat(denied.adminId()).contains(2L);
+        assertThat(denied.adminId()).contains(new LocalUserId(2));
         assertThat(denied.denyReason()).contains("changed my mind");
         assertThat(denied.updatedAt()).contains(NOW.plusSeconds(5));
     }

@@ -2,7 +2,9 @@ package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.InviteRepository;
 import guestlist.domain.Invite;
+import guestlist.domain.InviteId;
 import guestlist.domain.InviteToken;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.NewInvite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,7 +37,7 @@ final class PostgresInviteRepository implements InviteRepository {
                         VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt)
                         RETURNING\s""" + Rows.INVITE_COLUMNS)
                 .param("token", invite.token().value())
-                .param("creatorId", invite.creatorId())
+                .param("creatorId", invite.creatorId().value())
                 .param("maxUses", invite.maxUses().orElse(null), Types.INTEGER)
                 .param("expiresAt", Rows.utcOrNull(invite.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("publishedAt", Rows.utc(invite.publishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
@@ -67,19 +69,19 @@ final class PostgresInviteRepository implements InviteRepository {
     public void updateUses(Invite invite) {
         jdbc.sql("UPDATE local_user_invite SET uses_count = :uses WHERE id = :id")
                 .param("uses", invite.usesCount())
-                .param("id", invite.id())
+                .param("id", invite.id().value())
                 .update();
     }
 
     @Override
-    public void delete(long inviteId) {
-        jdbc.sql("DELETE FROM local_user_invite WHERE id = :id").param("id", inviteId).update();
+    public void delete(InviteId inviteId) {
+        jdbc.sql("DELETE FROM local_user_invite WHERE id = :id").param("id", inviteId.value()).update();
     }
 
     @Override
-    public long countUsable(long creatorId, Instant now) {
+    public long countUsable(LocalUserId creatorId, Instant now) {
         return jdbc.sql("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creatorId AND " + USABLE)
-                .param("creatorId", creatorId)
+                .param("creatorId", creatorId.value())
                 .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
                 .query(Long.class)
                 .single();
@@ -99,15 +101,15 @@ final class PostgresInviteRepository implements InviteRepository {
      * as such.
      */
     @Override
-    public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
+    public List<Invite> listUsable(LocalUserId creatorId, Instant now, Optional<InviteId> beforeId, int limit) {
         String below = beforeId.isPresent() ? " AND id < :beforeId" : "";
         JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite"
                         + " WHERE local_user_id BETWEEN :creatorId AND :creatorId AND " + USABLE + below
                         + " ORDER BY local_user_id, id DESC LIMIT :limit")
-                .param("creatorId", creatorId)
+                .param("creatorId", creatorId.value())
                 .param("now", Rows.utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", limit);
-        beforeId.ifPresent(id -> statement.param("beforeId", id));
+        beforeId.ifPresent(id -> statement.param("beforeId", id.value()));
         return statement.query(Rows::invite).list();
     }
 

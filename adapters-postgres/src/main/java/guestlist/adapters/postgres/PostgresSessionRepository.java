@@ -2,6 +2,7 @@ package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SessionRepository;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;
@@ -21,12 +22,12 @@ final class PostgresSessionRepository implements SessionRepository {
     }
 
     @Override
-    public void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt) {
+    public void add(String tokenHash, LocalUserId userId, Instant publishedAt, Optional<Instant> expiresAt) {
         jdbc.sql("""
                         INSERT INTO login_token (token_hash, local_user_id, published_at, expires_at)
                         VALUES (:hash, :userId, :publishedAt, :expiresAt)""")
                 .param("hash", tokenHash)
-                .param("userId", userId)
+                .param("userId", userId.value())
                 .param("publishedAt", Rows.utc(publishedAt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("expiresAt", Rows.utcOrNull(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .update();

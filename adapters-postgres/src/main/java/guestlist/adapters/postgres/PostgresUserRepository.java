@@ -4,6 +4,7 @@ import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.EmailAddress;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.NewUser;
 import guestlist.domain.Username;
 import org.postgresql.util.PSQLException;
@@ -52,7 +53,7 @@ final class PostgresUserRepository implements UserRepository {
                     .param("passwordHash", passwordHash)
                     .param("admin", user.admin())
                     .param("accepted", user.acceptedApplication())
-                    .param("invitedBy", user.invitedBy().orElse(null), Types.BIGINT)
+                    .param("invitedBy", user.invitedBy().map(LocalUserId::value).orElse(null), Types.BIGINT)
                     .param("publishedAt", Rows.utc(user.publishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                     .query(Rows::user)
                     .single();
@@ -84,20 +85,20 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<LocalUser> findById(long id) {
+    public Optional<LocalUser> findById(LocalUserId id) {
         return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query(Rows::user)
                 .optional();
     }
 
     @Override
-    public List<LocalUser> findAllById(Collection<Long> ids) {
+    public List<LocalUser> findAllById(Collection<LocalUserId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id IN (:ids)")
-                .param("ids", List.copyOf(ids))
+                .param("ids", ids.stream().map(LocalUserId::value).toList())
                 .query(Rows::user)
                 .list();
     }
@@ -108,9 +109,9 @@ final class PostgresUserRepository implements UserRepository {
      * need {@code FOR KEY SHARE} and do not wait.
      */
     @Override
-    public Optional<LocalUser> lockById(long id) {
+    public Optional<LocalUser> lockById(LocalUserId id) {
         return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id = :id FOR NO KEY UPDATE")
-                .param("id", id)
+                .param("id", id.value())
                 .query(Rows::user)
                 .optional();
     }
@@ -152,10 +153,10 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public void setAcceptedApplication(long userId, boolean accepted) {
+    public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
         jdbc.sql("UPDATE local_user SET accepted_application = :accepted WHERE id = :id")
                 .param("accepted", accepted)
-                .param("id", userId)
+                .param("id", userId.value())
                 .update();
     }
 }

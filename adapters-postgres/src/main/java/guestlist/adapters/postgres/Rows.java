@@ -1,11 +1,14 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.UserRepository.StoredCredentials;
+import guestlist.domain.ApplicationId;
 import guestlist.domain.EmailAddress;
 import guestlist.domain.Invite;
+import guestlist.domain.InviteId;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalSite;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.RegistrationApplication;
 import guestlist.domain.RegistrationMode;
 import guestlist.domain.Username;
@@ -19,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Rows to domain objects, and {@link Instant}s to and from {@code timestamptz}.
+ * Rows to domain objects (ids from their numbers), and {@link Instant}s to and from {@code timestamptz}.
  *
  * <p>PostgreSQL keeps timestamps to the microsecond. Instants are truncated to microseconds on
  * the way in, so what a caller stores and what it reads back are equal whenever the caller's
@@ -46,12 +49,12 @@ final class Rows {
 
     static LocalUser user(ResultSet rs, int rowNum) throws SQLException {
         return new LocalUser(
-                rs.getLong("id"),
+                new LocalUserId(rs.getLong("id")),
                 new Username(rs.getString("name")),
                 Optional.ofNullable(rs.getString("email")).map(EmailAddress::new),
                 rs.getBoolean("admin"),
                 rs.getBoolean("accepted_application"),
-                optionalLong(rs, "invited_by_local_user_id"),
+                optionalLong(rs, "invited_by_local_user_id").map(LocalUserId::new),
                 instant(rs, "published_at"));
     }
 
@@ -71,9 +74,9 @@ final class Rows {
 
     static Invite invite(ResultSet rs, int rowNum) throws SQLException {
         return new Invite(
-                rs.getLong("id"),
+                new InviteId(rs.getLong("id")),
                 new InviteToken(rs.getString("token")),
-                rs.getLong("local_user_id"),
+                new LocalUserId(rs.getLong("local_user_id")),
                 optionalInt(rs, "max_uses"),
                 rs.getInt("uses_count"),
                 optionalInstant(rs, "expires_at"),
@@ -82,10 +85,10 @@ final class Rows {
 
     static RegistrationApplication application(ResultSet rs, int rowNum) throws SQLException {
         return new RegistrationApplication(
-                rs.getLong("id"),
-                rs.getLong("local_user_id"),
+                new ApplicationId(rs.getLong("id")),
+                new LocalUserId(rs.getLong("local_user_id")),
                 rs.getString("answer"),
-                optionalLong(rs, "admin_id"),
+                optionalLong(rs, "admin_id").map(LocalUserId::new),
                 Optional.ofNullable(rs.getString("deny_reason")),
                 instant(rs, "published_at"),
                 optionalInstant(rs, "updated_at"));

@@ -71,7 +71,7 @@ class InviteRaceTest {
     }
 
     private long count(String query) {
-        return sql.sql(query).param("creator", creator.id()).query(Long.class).single();
+        return sql.sql(query).param("creator", creator.id().value()).query(Long.class).single();
     }
 
     private long invitedAccounts() {
@@ -80,7 +80,7 @@ class InviteRaceTest {
 
     private boolean inviteExists(Invite invite) {
         return sql.sql("SELECT EXISTS (SELECT 1 FROM local_user_invite WHERE id = :id)")
-                .param("id", invite.id()).query(Boolean.class).single();
+                .param("id", invite.id().value()).query(Boolean.class).single();
     }
 
     @Test
@@ -121,7 +121,8 @@ class InviteRaceTest {
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 20L));
         assertThat(invitedAccounts()).isEqualTo(20);
-        assertThat(sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id())
+        assertThat(sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id")
+                .param("id", invite.id().value())
                 .query(Integer.class).single()).isEqualTo(20);
     }
 
@@ -255,7 +256,7 @@ class InviteRaceTest {
     }
 
     private int usesOf(Invite invite) {
-        return sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id())
+        return sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id().value())
                 .query(Integer.class).single();
     }
 

@@ -5,6 +5,7 @@ import guestlist.adapters.rest.TestApi.Reply;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
+import guestlist.domain.ApplicationId;
 import guestlist.domain.Invite;
 import guestlist.domain.LocalUser;
 import guestlist.domain.PageSize;
@@ -94,7 +95,7 @@ class AccountEndpointsTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode localUser = api.get("/account", reply.json().path("jwt").asText()).json()
                 .path("local_user_view").path("local_user");
-        assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
+        assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id().value());
     }
 
     @Test
@@ -184,7 +185,7 @@ class AccountEndpointsTest {
         register(form("judy") + ",\"answer\":\"hello\"");
         assertRefused(login("judy", PASSWORD), 403, "registration_application_is_pending");
 
-        long applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
+        ApplicationId applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
                 api.admin, Optional.of(true), PageSize.of(Optional.empty()), Optional.empty())).items().get(0)
                 .application().id();
         api.app.applications().decide(new DecideRegistrationApplicationCommand(api.admin, applicationId, false,

@@ -14,6 +14,7 @@ import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.Invite;
+import guestlist.domain.InviteId;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalUser;
 import guestlist.domain.NewInvite;
@@ -71,12 +72,12 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
     public Page<Invite> listInvites(ListInvitesQuery query) {
         int size = query.size().value();
         List<Invite> found = transactions.read(() -> invites.listUsable(query.actor().id(), clock.instant(),
-                query.after().map(PagePosition::lastId), size + 1));
+                query.after().map(after -> new InviteId(after.lastId())), size + 1));
         if (found.size() <= size) {
             return new Page<>(found, Optional.empty());
         }
         List<Invite> page = found.subList(0, size);
-        return new Page<>(page, Optional.of(new PagePosition(page.get(size - 1).id())));
+        return new Page<>(page, Optional.of(new PagePosition(page.get(size - 1).id().value())));
     }
 
     @Override

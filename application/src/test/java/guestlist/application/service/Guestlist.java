@@ -13,6 +13,7 @@ import guestlist.domain.Invite;
 import guestlist.domain.InviteToken;
 import guestlist.domain.LocalSite;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.Refusal;
 import guestlist.domain.RegistrationApplication;
 import guestlist.domain.RegistrationMode;
@@ -126,7 +127,7 @@ final class Guestlist {
                 .map(credentials -> credentials.user());
     }
 
-    Optional<RegistrationApplication> storedApplication(long userId) {
+    Optional<RegistrationApplication> storedApplication(LocalUserId userId) {
         return store.transactions().inTransaction(() -> store.applications().findByUserId(userId));
     }
 

@@ -5,6 +5,7 @@ import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.application.port.in.LoginCommand;
+import guestlist.domain.ApplicationId;
 import guestlist.domain.Invite;
 import guestlist.domain.LocalUser;
 import guestlist.domain.PageSize;
@@ -61,9 +62,9 @@ class HealthServiceTest {
         assertUnavailable(() -> app.invites().sweepExpiredInvites());
         assertUnavailable(() -> app.applications().listApplications(ListRegistrationApplicationsQuery.of(guestlist.admin,
                 Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())));
-        assertUnavailable(() -> app.applications().getApplication(guestlist.admin, alice.id()));
-        assertUnavailable(() -> app.applications().decide(new DecideRegistrationApplicationCommand(guestlist.admin, 1,
-                true, Optional.empty())));
+        assertUnavailable(() -> app.applications().getApplication(guestlist.admin, alice.personId()));
+        assertUnavailable(() -> app.applications().decide(new DecideRegistrationApplicationCommand(guestlist.admin,
+                new ApplicationId(1), true, Optional.empty())));
         assertUnavailable(() -> app.adminSetup().ensureAdmin(new Username("other"), new Password("another secret!")));
     }
 

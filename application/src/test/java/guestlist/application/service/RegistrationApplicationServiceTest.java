@@ -4,10 +4,13 @@ import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.ApplicationId;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.Page;
 import guestlist.domain.PagePosition;
 import guestlist.domain.PageSize;
+import guestlist.domain.PersonId;
 import guestlist.domain.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,12 +71,12 @@ class RegistrationApplicationServiceTest {
 
     @Test
     void pagesCoverEveryApplicationOnceOldestFirst() {
-        List<Long> created = new ArrayList<>();
+        List<LocalUserId> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             created.add(guestlist.applicant("applicant" + i, "answer " + i).id());
         }
 
-        List<Long> served = new ArrayList<>();
+        List<LocalUserId> served = new ArrayList<>();
         Optional<PagePosition> cursor = Optional.empty();
         List<Integer> sizes = new ArrayList<>();
         do {
@@ -114,7 +117,7 @@ class RegistrationApplicationServiceTest {
     void getsTheApplicationOfAPerson() {
         LocalUser anna = guestlist.applicant("anna", "I paint.");
 
-        ApplicationView view = guestlist.app.applications().getApplication(guestlist.admin, anna.id());
+        ApplicationView view = guestlist.app.applications().getApplication(guestlist.admin, anna.personId());
 
         assertThat(view.creator().id()).isEqualTo(anna.id());
         assertThat(view.application().userId()).isEqualTo(anna.id());
@@ -126,9 +129,9 @@ class RegistrationApplicationServiceTest {
     void personWithoutApplicationIsNotFound() {
         LocalUser member = guestlist.member("member");
 
-        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.id()),
+        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.personId()),
                 Reason.NO_SUCH_APPLICATION);
-        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, 987_654),
+        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, new PersonId(987_654)),
                 Reason.NO_SUCH_APPLICATION);
     }
 
@@ -180,7 +183,8 @@ class RegistrationApplicationServiceTest {
     @Test
     void decidingAnUnknownApplicationIsNotFound() {
         assertRefused(() -> guestlist.app.applications().decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, 987_654, true, Optional.empty())),
+                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(987_654), true,
+                        Optional.empty())),
                 Reason.NO_SUCH_APPLICATION);
     }
 
@@ -199,14 +203,14 @@ class RegistrationApplicationServiceTest {
         LocalUser member = guestlist.member("member");
         LocalUser anna = guestlist.applicant("anna", "hello");
 
-        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.id()), Rule.ADMIN_ONLY);
+        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.personId()), Rule.ADMIN_ONLY);
     }
 
     @Test
     void nonAdminMayNotDecideAndNothingChanges() {
         LocalUser member = guestlist.member("member");
         LocalUser anna = guestlist.applicant("anna", "hello");
-        long applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
+        ApplicationId applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
 
         assertRefused(() -> guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
@@ -223,7 +227,7 @@ class RegistrationApplicationServiceTest {
     }
 
     private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        long applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
         return guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }

@@ -4,6 +4,7 @@ import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.ApplicationId;
 import guestlist.domain.LocalUser;
 import guestlist.domain.Refusal;
 import guestlist.domain.RegistrationMode;
@@ -241,7 +242,7 @@ class SessionServiceTest {
     }
 
     private void decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        long applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
         guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }

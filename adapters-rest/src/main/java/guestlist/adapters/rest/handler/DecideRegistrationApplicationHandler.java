@@ -6,6 +6,7 @@ import guestlist.adapters.rest.http.JsonBody;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
+import guestlist.domain.ApplicationId;
 import guestlist.domain.LocalUser;
 
 /** {@code PUT /admin/registration_application/approve} (admin): {@code id}, {@code approve}, {@code deny_reason}?. */
@@ -22,7 +23,7 @@ public final class DecideRegistrationApplicationHandler implements ApiHandler {
         LocalUser actor = request.actor();
         JsonBody body = request.body();
         DecideRegistrationApplicationCommand command = new DecideRegistrationApplicationCommand(actor,
-                body.requiredLong("id", 1, Long.MAX_VALUE), body.requiredBoolean("approve"),
+                new ApplicationId(body.requiredLong("id", 1, Long.MAX_VALUE)), body.requiredBoolean("approve"),
                 body.optionalString("deny_reason"));
         return RegistrationApplicationResponse.from(decide.decide(command));
     }

@@ -3,6 +3,7 @@ package guestlist.application.port.out;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.domain.EmailAddress;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.NewUser;
 import guestlist.domain.Username;
 
@@ -20,16 +21,16 @@ public interface UserRepository {
      */
     LocalUser add(NewUser user, String passwordHash);
 
-    Optional<LocalUser> findById(long id);
+    Optional<LocalUser> findById(LocalUserId id);
 
     /** The accounts of these ids that exist, in no particular order. */
-    List<LocalUser> findAllById(Collection<Long> ids);
+    List<LocalUser> findAllById(Collection<LocalUserId> ids);
 
     /**
      * Reads an account and locks it until the transaction ends, so that one user's invite
      * creations run one after another in every process sharing the database.
      */
-    Optional<LocalUser> lockById(long id);
+    Optional<LocalUser> lockById(LocalUserId id);
 
     /** The account whose name, or e-mail address when the text holds an '@', matches ignoring case. */
     Optional<StoredCredentials> findCredentials(String usernameOrEmail);
@@ -44,7 +45,7 @@ public interface UserRepository {
     /** The admins, oldest account first. */
     List<LocalUser> admins();
 
-    void setAcceptedApplication(long userId, boolean accepted);
+    void setAcceptedApplication(LocalUserId userId, boolean accepted);
 
     /** An account with the hash of its password, for log-in. */
     record StoredCredentials(LocalUser user, String passwordHash) {

@@ -2,6 +2,7 @@ package guestlist.application.port.out.contract;
 
 import guestlist.domain.EmailAddress;
 import guestlist.domain.InviteToken;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.NewInvite;
 import guestlist.domain.NewUser;
 import guestlist.domain.Username;
@@ -41,11 +42,11 @@ final class Samples {
         return new InviteToken(String.format("tok_%028d", n));
     }
 
-    static NewInvite invite(int n, long creatorId, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
+    static NewInvite invite(int n, LocalUserId creatorId, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
         return new NewInvite(token(n), creatorId, maxUses, expiresAt, T0);
     }
 
-    static NewInvite unlimitedInvite(int n, long creatorId) {
+    static NewInvite unlimitedInvite(int n, LocalUserId creatorId) {
         return invite(n, creatorId, Optional.empty(), Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
 import guestlist.domain.EmailAddress;
 import guestlist.domain.LocalUser;
+import guestlist.domain.LocalUserId;
 import guestlist.domain.NewUser;
 import guestlist.domain.Username;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +73,7 @@ public abstract class UserRepositoryContractTest {
 
     @Test
     void unknownIdIsNotFound() {
-        assertThat(tx(() -> users().findById(424242))).isEmpty();
+        assertThat(tx(() -> users().findById(new LocalUserId(424242)))).isEmpty();
     }
 
     @Test
@@ -178,7 +179,7 @@ public abstract class UserRepositoryContractTest {
         LocalUser bob = add(user("bob"));
         add(user("carol"));
 
-        assertThat(tx(() -> users().findAllById(List.of(alice.id(), bob.id(), 424242L))))
+        assertThat(tx(() -> users().findAllById(List.of(alice.id(), bob.id(), new LocalUserId(424242)))))
                 .containsExactlyInAnyOrder(alice, bob);
     }
 
@@ -198,7 +199,7 @@ public abstract class UserRepositoryContractTest {
 
     @Test
     void lockByUnknownIdIsEmpty() {
-        assertThat(tx(() -> users().lockById(424242))).isEmpty();
+        assertThat(tx(() -> users().lockById(new LocalUserId(424242)))).isEmpty();
     }
 
     @Test
