@@ -1,5 +1,9 @@
 package guestlist.domain;
 
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.PersonId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.invite.InviteId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

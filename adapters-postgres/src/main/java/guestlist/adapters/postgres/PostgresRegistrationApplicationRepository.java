@@ -1,9 +1,9 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.RegistrationApplicationRepository;
-import guestlist.domain.ApplicationId;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;

@@ -1,8 +1,8 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SessionRepository;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;

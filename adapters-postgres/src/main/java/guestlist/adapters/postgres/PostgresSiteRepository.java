@@ -1,7 +1,7 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SiteRepository;
-import guestlist.domain.LocalSite;
+import guestlist.domain.site.LocalSite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;

@@ -2,11 +2,11 @@ package guestlist.adapters.postgres;
 
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataIntegrityViolationException;

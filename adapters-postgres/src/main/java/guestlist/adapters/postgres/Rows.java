@@ -1,17 +1,17 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.UserRepository.StoredCredentials;
-import guestlist.domain.ApplicationId;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteId;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.RegistrationApplication;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.Username;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

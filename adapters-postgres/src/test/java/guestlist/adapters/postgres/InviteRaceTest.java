@@ -2,13 +2,13 @@ package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.in.UseCaseFailure.Reason;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.RegistrationMode;
 import guestlist.domain.Rule;
-import guestlist.domain.SiteChanges;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,7 +205,7 @@ class InviteRaceTest {
         siteSettings(RegistrationMode.REQUIRE_INVITATION, Optional.empty());
         Invite invite = process.createInvite(creator, Optional.of(1));
         process.persistence.transactions().run(() -> process.persistence.users().add(new NewUser(
-                new Username("holder"), Optional.of(new guestlist.domain.EmailAddress("taken@example.com")),
+                new Username("holder"), Optional.of(new guestlist.domain.account.EmailAddress("taken@example.com")),
                 false, true, Optional.empty(), Instant.now()), "hash"));
 
         Map<String, Long> outcome = attempt(() -> process.register("newcomer", Optional.of("TAKEN@example.com"),

@@ -3,7 +3,7 @@ package guestlist.application.service;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /** The acting user as stored now, not as the session found it a moment ago. */
 final class Actors {

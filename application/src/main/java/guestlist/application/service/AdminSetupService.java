@@ -7,10 +7,10 @@ import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 
 import java.time.Clock;
 import java.util.Optional;

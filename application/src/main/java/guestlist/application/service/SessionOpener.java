@@ -1,7 +1,7 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.SessionRepository;
-import guestlist.domain.LocalUserId;
+import guestlist.domain.account.LocalUserId;
 
 import java.security.SecureRandom;
 import java.time.Duration;

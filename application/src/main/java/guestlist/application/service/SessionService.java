@@ -13,8 +13,8 @@ import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LoginPolicy;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.registration.LoginPolicy;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -3,12 +3,12 @@ package guestlist.application.service;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.NewUser;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure.Reason;
-import guestlist.domain.LocalUser;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 
 import java.util.Collection;
 import java.util.List;

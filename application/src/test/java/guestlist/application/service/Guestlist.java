@@ -9,16 +9,16 @@ import guestlist.application.port.in.RegisterCommand;
 import guestlist.application.port.in.RegistrationResult;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.Unavailable;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
 import guestlist.domain.Refusal;
-import guestlist.domain.RegistrationApplication;
-import guestlist.domain.RegistrationMode;
 import guestlist.domain.Rule;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 

@@ -2,11 +2,11 @@ package guestlist.application.service;
 
 import guestlist.application.port.in.RegistrationResult;
 import guestlist.application.port.in.UseCaseFailure.Reason;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
 import guestlist.domain.Refusal;
-import guestlist.domain.RegistrationMode;
 import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

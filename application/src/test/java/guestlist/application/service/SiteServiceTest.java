@@ -2,11 +2,11 @@ package guestlist.application.service;
 
 import guestlist.application.port.in.SiteView;
 import guestlist.application.port.out.Transactions;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
 import guestlist.domain.Rule;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -10,8 +10,8 @@ import guestlist.adapters.rest.json.InviteJson;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.CreateInviteUseCase;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -6,8 +6,8 @@ import guestlist.adapters.rest.http.JsonBody;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
-import guestlist.domain.ApplicationId;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
 
 /** {@code PUT /admin/registration_application/approve} (admin): {@code id}, {@code approve}, {@code deny_reason}?. */
 public final class DecideRegistrationApplicationHandler implements ApiHandler {

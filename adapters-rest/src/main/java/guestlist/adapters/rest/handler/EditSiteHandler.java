@@ -6,9 +6,9 @@ import guestlist.adapters.rest.http.JsonBody;
 import guestlist.adapters.rest.json.RegistrationModeJson;
 import guestlist.adapters.rest.json.SiteResponse;
 import guestlist.application.port.in.EditSiteUseCase;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.SiteChanges;
 
 /**
  * {@code PUT /site} (admin): {@code name}, {@code registration_mode}, {@code max_invites_per_user_allowed},

@@ -4,8 +4,8 @@ import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
-import guestlist.domain.LocalUser;
-import guestlist.domain.PersonId;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.PersonId;
 
 /** {@code GET /admin/registration_application?person_id=} (admin): the application of one account. */
 public final class GetRegistrationApplicationHandler implements ApiHandler {

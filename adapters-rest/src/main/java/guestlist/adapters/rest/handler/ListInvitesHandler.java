@@ -9,8 +9,8 @@ import guestlist.adapters.rest.json.PageCursor;
 import guestlist.adapters.rest.json.PagedResponse;
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.ListInvitesUseCase;
-import guestlist.domain.LocalUser;
-import guestlist.domain.PageSize;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.paging.PageSize;
 
 /** {@code GET /account/invite/list?limit=&page_cursor=}: one's own usable invites, newest first. */
 public final class ListInvitesHandler implements ApiHandler {

@@ -8,8 +8,8 @@ import guestlist.adapters.rest.json.PagedResponse;
 import guestlist.adapters.rest.json.RegistrationApplicationViewJson;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.application.port.in.ListRegistrationApplicationsUseCase;
-import guestlist.domain.LocalUser;
-import guestlist.domain.PageSize;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.paging.PageSize;
 
 /**
  * {@code GET /admin/registration_application/list?unread_only=&limit=&page_cursor=} (admin):

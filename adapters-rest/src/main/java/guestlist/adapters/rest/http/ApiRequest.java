@@ -1,7 +1,7 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.application.port.in.AuthenticateUseCase;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;

@@ -1,6 +1,7 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.PageSize;
+
+import guestlist.domain.paging.PageSize;
 
 import java.util.Deque;
 import java.util.Map;

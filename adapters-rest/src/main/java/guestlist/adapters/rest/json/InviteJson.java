@@ -1,6 +1,7 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.Invite;
+import guestlist.domain.invite.Invite;
+
 
 /** Lemmy's {@code LocalUserInvite}, plus Guestlist's {@code invite_link}. */
 public record InviteJson(long id, String token, long localUserId, Integer maxUses, int usesCount, String expiresAt,

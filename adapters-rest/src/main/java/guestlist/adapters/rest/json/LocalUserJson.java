@@ -1,8 +1,9 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+
 
 /**
  * Lemmy's {@code LocalUser}. The e-mail address appears only in the account owner's own view

@@ -2,7 +2,7 @@ package guestlist.adapters.rest.json;
 
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
-import guestlist.domain.PagePosition;
+import guestlist.domain.paging.PagePosition;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,7 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.Page;
+
+import guestlist.domain.paging.Page;
 
 import java.util.List;
 import java.util.function.Function;

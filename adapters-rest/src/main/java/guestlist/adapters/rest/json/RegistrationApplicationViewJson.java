@@ -1,8 +1,8 @@
 package guestlist.adapters.rest.json;
 
 import guestlist.application.port.in.ApplicationView;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.RegistrationApplication;
 
 /** Lemmy's {@code RegistrationApplicationView}. The creator's e-mail address is left out. */
 public record RegistrationApplicationViewJson(RegistrationApplicationJson registrationApplication,

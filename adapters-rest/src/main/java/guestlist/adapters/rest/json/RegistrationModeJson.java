@@ -2,7 +2,7 @@ package guestlist.adapters.rest.json;
 
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
-import guestlist.domain.RegistrationMode;
+import guestlist.domain.site.RegistrationMode;
 
 /** Registration modes as Lemmy's API spells them: {@code open}, {@code require_application}, ... */
 public final class RegistrationModeJson {

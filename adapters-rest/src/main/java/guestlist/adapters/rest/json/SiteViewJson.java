@@ -1,6 +1,7 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.LocalSite;
+import guestlist.domain.site.LocalSite;
+
 
 /**
  * Lemmy's {@code SiteView}, of which Guestlist has {@code site} and {@code local_site}. Guestlist

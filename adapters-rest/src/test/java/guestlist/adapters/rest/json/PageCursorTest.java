@@ -2,7 +2,7 @@ package guestlist.adapters.rest.json;
 
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
-import guestlist.domain.PagePosition;
+import guestlist.domain.paging.PagePosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,7 +1,8 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.ApplicationId;
-import guestlist.domain.LocalUser;
+
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
-import guestlist.domain.PersonId;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.PersonId;
+
 
 /**
  * An admin reads the application of one account (a person has the number of its account); a

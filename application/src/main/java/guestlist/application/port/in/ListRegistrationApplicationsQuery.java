@@ -1,8 +1,9 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
-import guestlist.domain.PagePosition;
-import guestlist.domain.PageSize;
+
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.paging.PagePosition;
+import guestlist.domain.paging.PageSize;
 
 import java.util.Objects;
 import java.util.Optional;

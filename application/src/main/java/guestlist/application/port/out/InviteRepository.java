@@ -1,10 +1,11 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.Invite;
-import guestlist.domain.InviteId;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.NewInvite;
+
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
 
 import java.time.Instant;
 import java.util.List;

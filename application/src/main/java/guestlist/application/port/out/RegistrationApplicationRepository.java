@@ -1,8 +1,9 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.ApplicationId;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.RegistrationApplication;
+
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,8 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
+
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 
 import java.time.Instant;
 import java.util.Optional;

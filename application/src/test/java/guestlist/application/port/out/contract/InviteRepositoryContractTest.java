@@ -1,11 +1,11 @@
 package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.InviteRepository;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteId;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.NewInvite;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.NewInvite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.RegistrationApplicationRepository;
-import guestlist.domain.ApplicationId;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.domain.EmailAddress;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.NewInvite;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
 
 import java.time.Instant;
 import java.util.Optional;

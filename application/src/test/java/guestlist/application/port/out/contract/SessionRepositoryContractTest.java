@@ -1,8 +1,8 @@
 package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.SessionRepository;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

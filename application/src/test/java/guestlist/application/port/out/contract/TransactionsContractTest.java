@@ -1,12 +1,12 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
 import guestlist.domain.Refusal;
-import guestlist.domain.RegistrationMode;
 import guestlist.domain.Rule;
-import guestlist.domain.SiteChanges;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package guestlist.application.port.out.contract;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LocalUserId;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,0 @@
-package guestlist.domain;
-
-/** Who may register on the site. Exactly one is in force at a time. */
-public enum RegistrationMode {
-    OPEN,
-    REQUIRE_APPLICATION,
-    REQUIRE_INVITATION,
-    CLOSED
-}
