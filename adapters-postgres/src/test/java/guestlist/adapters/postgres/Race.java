@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs contenders on threads of their own, released together by a barrier, and tallies how each
- * ended: {@link #WON}, or the name of the rule that refused it or of why its use case failed. Anything else fails the test.
+ * ended: {@link #WON}, or the name of the rule that refused it or of why its use case failed.
+ * Anything else fails the test.
  */
 final class Race {
 

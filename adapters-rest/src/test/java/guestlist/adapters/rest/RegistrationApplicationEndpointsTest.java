@@ -169,8 +169,8 @@ class RegistrationApplicationEndpointsTest {
 
     @Test
     void getOfAPersonWithoutApplicationIsNotFound() {
-        assertRefused(api.get("/admin/registration_application?person_id=" + api.admin.personId().value(), api.adminToken), 404,
-                "not_found", "");
+        assertRefused(api.get("/admin/registration_application?person_id=" + api.admin.personId().value(),
+                api.adminToken), 404, "not_found", "");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package guestlist.adapters.rest.http;
 
-
 import guestlist.domain.paging.PageSize;
 
 import java.util.Deque;

@@ -2,7 +2,6 @@ package guestlist.adapters.rest.json;
 
 import guestlist.domain.invite.Invite;
 
-
 /** Lemmy's {@code LocalUserInvite}, plus Guestlist's {@code invite_link}. */
 public record InviteJson(long id, String token, long localUserId, Integer maxUses, int usesCount, String expiresAt,
                          String publishedAt, String inviteLink) {

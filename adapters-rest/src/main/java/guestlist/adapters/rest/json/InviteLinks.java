@@ -1,6 +1,5 @@
 package guestlist.adapters.rest.json;
 
-
 import guestlist.domain.invite.InviteToken;
 
 import java.util.Objects;

@@ -4,7 +4,6 @@ import guestlist.domain.account.EmailAddress;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 
-
 /**
  * Lemmy's {@code LocalUser}. The e-mail address appears only in the account owner's own view
  * ({@link #ownView}); views others see ({@link #publicView}) leave it out.

@@ -1,6 +1,5 @@
 package guestlist.adapters.rest.json;
 
-
 import guestlist.domain.paging.Page;
 
 import java.util.List;

@@ -2,7 +2,6 @@ package guestlist.adapters.rest.json;
 
 import guestlist.domain.account.LocalUser;
 
-
 /** Lemmy's {@code Person}: the public face of a local account; it shares the account's id. */
 public record PersonJson(long id, String name, String publishedAt, boolean local) {
 

@@ -2,7 +2,6 @@ package guestlist.adapters.rest.json;
 
 import guestlist.domain.site.LocalSite;
 
-
 /** {@code PUT /site}: Lemmy's {@code SiteResponse}. */
 public record SiteResponse(SiteViewJson siteView) {
 

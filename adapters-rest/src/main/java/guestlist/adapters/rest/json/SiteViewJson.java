@@ -2,7 +2,6 @@ package guestlist.adapters.rest.json;
 
 import guestlist.domain.site.LocalSite;
 
-
 /**
  * Lemmy's {@code SiteView}, of which Guestlist has {@code site} and {@code local_site}. Guestlist
  * has one site: the {@code Site} and the {@code LocalSite} both carry the local site's id.

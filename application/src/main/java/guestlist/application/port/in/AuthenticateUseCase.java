@@ -2,7 +2,6 @@ package guestlist.application.port.in;
 
 import guestlist.domain.account.LocalUser;
 
-
 /** Who a session token belongs to; also what {@code GET /account} shows. */
 public interface AuthenticateUseCase {
 

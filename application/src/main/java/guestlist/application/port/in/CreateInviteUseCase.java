@@ -2,7 +2,6 @@ package guestlist.application.port.in;
 
 import guestlist.domain.invite.Invite;
 
-
 /** A member creates an invite link, within the site's per-user cap. */
 public interface CreateInviteUseCase {
 

@@ -4,7 +4,6 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.SiteChanges;
 
-
 /** An admin changes the site's settings. */
 public interface EditSiteUseCase {
 

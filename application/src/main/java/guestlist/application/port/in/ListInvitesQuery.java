@@ -1,6 +1,5 @@
 package guestlist.application.port.in;
 
-
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.paging.PagePosition;
 import guestlist.domain.paging.PageSize;

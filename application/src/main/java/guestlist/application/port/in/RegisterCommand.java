@@ -1,6 +1,5 @@
 package guestlist.application.port.in;
 
-
 import guestlist.domain.account.EmailAddress;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;

@@ -1,6 +1,5 @@
 package guestlist.application.port.out;
 
-
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;

@@ -1,6 +1,5 @@
 package guestlist.application.port.out;
 
-
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.application.ApplicationId;
 import guestlist.domain.application.RegistrationApplication;

@@ -1,6 +1,5 @@
 package guestlist.application.port.out;
 
-
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 

@@ -1,6 +1,5 @@
 package guestlist.application.port.out.contract;
 
-
 import guestlist.domain.account.EmailAddress;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
