@@ -1,6 +1,8 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +11,11 @@ import java.util.Optional;
 /** Registration applications, at most one per account. */
 public interface RegistrationApplicationRepository {
 
-    RegistrationApplication add(long userId, String answer, Instant publishedAt);
+    RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt);
 
-    Optional<RegistrationApplication> findById(long id);
+    Optional<RegistrationApplication> findById(ApplicationId id);
 
-    Optional<RegistrationApplication> findByUserId(long userId);
+    Optional<RegistrationApplication> findByUserId(LocalUserId userId);
 
     /** Writes the decision: admin, deny reason and update time. */
     void saveDecision(RegistrationApplication application);
@@ -22,5 +24,5 @@ public interface RegistrationApplicationRepository {
      * Applications oldest (lowest id) first, only those with an id above {@code afterId} when
      * given, only undecided ones when {@code unreadOnly}, at most {@code limit}.
      */
-    List<RegistrationApplication> list(boolean unreadOnly, Optional<Long> afterId, int limit);
+    List<RegistrationApplication> list(boolean unreadOnly, Optional<ApplicationId> afterId, int limit);
 }
