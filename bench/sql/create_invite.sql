@@ -1,5 +1,5 @@
 -- pgbench: the SQL of the create-invite use case, as the server sends it in one transaction
--- (InviteService.createInvite): PostgresUserRepository.lockById, PostgresSiteRepository.get,
+-- (CreateInviteService.createInvite): PostgresUserRepository.lockById, PostgresSiteRepository.get,
 -- PostgresInviteRepository.countUsable, PostgresInviteRepository.add. The server passes the clock's
 -- "now" and a random 32-character token as parameters; here now() and md5(random()) stand in.
 -- Variables: first_creator, last_creator (the seeded creators' ids, non-admins).

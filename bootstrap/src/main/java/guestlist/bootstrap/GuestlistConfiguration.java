@@ -4,15 +4,11 @@ import guestlist.adapters.postgres.PostgresPersistence;
 import guestlist.adapters.rest.RestServer;
 import guestlist.adapters.rest.RestSettings;
 import guestlist.adapters.rest.RestUseCases;
+import guestlist.application.UseCases;
+import guestlist.application.port.in.EnsureAdminUseCase;
+import guestlist.application.port.in.SweepExpiredInvitesUseCase;
+import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.out.PasswordHasher;
-import guestlist.application.service.AdminSetupService;
-import guestlist.application.service.HealthService;
-import guestlist.application.service.InviteService;
-import guestlist.application.service.RegisterService;
-import guestlist.application.service.RegistrationApplicationService;
-import guestlist.application.service.SessionOpener;
-import guestlist.application.service.SessionService;
-import guestlist.application.service.SiteService;
 import guestlist.bootstrap.crypto.Argon2PasswordHasher;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
 import guestlist.bootstrap.database.Database;
@@ -24,8 +20,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * The wiring: database → persistence adapter → services → REST adapter, plus the password hasher
- * and the sweep schedule. Plain spring-context; beans are closed in reverse order.
+ * The wiring: database → persistence adapter → use cases ({@link UseCases}) → REST adapter, plus the
+ * password hasher and the sweep schedule. Plain spring-context; beans are closed in reverse order.
  */
 @Configuration(proxyBeanMethods = false)
 class GuestlistConfiguration {
@@ -59,67 +55,44 @@ class GuestlistConfiguration {
                 PASSWORD_HASH_QUEUE);
     }
 
+    /** The use cases, wired by the application's one factory on the PostgreSQL adapter. */
     @Bean
-    SessionOpener sessionOpener(PostgresPersistence persistence, SecureRandom random) {
-        return new SessionOpener(persistence.sessions(), random);
+    UseCases useCases(PostgresPersistence persistence, PasswordHasher hasher, Clock clock, SecureRandom random) {
+        return UseCases.of(new UseCases.OutPorts(persistence.transactions(), persistence.sites(), persistence.users(),
+                persistence.invites(), persistence.applications(), persistence.sessions(), hasher,
+                persistence.health()), clock, random, UseCases.DEFAULT_SITE_MAX_AGE);
     }
 
     @Bean
-    RegisterService registerService(PostgresPersistence persistence, PasswordHasher hasher, SessionOpener opener,
-                                    Clock clock) {
-        return new RegisterService(persistence.transactions(), persistence.sites(), persistence.users(),
-                persistence.invites(), persistence.applications(), hasher, opener, clock);
+    EnsureAdminUseCase ensureAdmin(UseCases useCases) {
+        return useCases.ensureAdmin();
     }
 
     @Bean
-    SessionService sessionService(PostgresPersistence persistence, PasswordHasher hasher, SessionOpener opener,
-                                  Clock clock, SecureRandom random) {
-        return new SessionService(persistence.transactions(), persistence.users(), persistence.sessions(),
-                persistence.applications(), hasher, opener, clock, random);
+    SweepExpiredInvitesUseCase sweepExpiredInvites(UseCases useCases) {
+        return useCases.sweepExpiredInvites();
     }
 
     @Bean
-    SiteService siteService(PostgresPersistence persistence, Clock clock) {
-        return new SiteService(persistence.transactions(), persistence.sites(), persistence.users(), clock,
-                SiteService.DEFAULT_MAX_AGE);
-    }
-
-    @Bean
-    InviteService inviteService(PostgresPersistence persistence, SecureRandom random, Clock clock) {
-        return new InviteService(persistence.transactions(), persistence.sites(), persistence.users(),
-                persistence.invites(), random, clock);
-    }
-
-    @Bean
-    RegistrationApplicationService registrationApplicationService(PostgresPersistence persistence, Clock clock) {
-        return new RegistrationApplicationService(persistence.transactions(), persistence.users(),
-                persistence.applications(), clock);
-    }
-
-    @Bean
-    HealthService healthService(PostgresPersistence persistence) {
-        return new HealthService(persistence.health());
-    }
-
-    @Bean
-    AdminSetupService adminSetupService(PostgresPersistence persistence, PasswordHasher hasher, Clock clock) {
-        return new AdminSetupService(persistence.transactions(), persistence.sites(), persistence.users(), hasher, clock);
+    SweepExpiredSessionsUseCase sweepExpiredSessions(UseCases useCases) {
+        return useCases.sweepExpiredSessions();
     }
 
     @Bean(destroyMethod = "close")
-    SweepSchedule sweepSchedule(InviteService invites, SessionService sessions, Settings settings, Clock clock) {
+    SweepSchedule sweepSchedule(SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions,
+                                Settings settings, Clock clock) {
         return new SweepSchedule(invites, sessions, settings.inviteSweepInterval(), clock);
     }
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
-    RestServer restServer(Settings settings, RegisterService register, SessionService sessions, SiteService site,
-                          InviteService invites, RegistrationApplicationService applications,
-                          HealthService health) {
+    RestServer restServer(Settings settings, UseCases u) {
         RestSettings restSettings = new RestSettings(settings.bindAddress(), settings.port(), settings.publicUrl(),
                 settings.authRateLimitPerMinute(), settings.validityRateLimitPerMinute(), settings.workerThreads());
-        RestUseCases useCases = new RestUseCases(register, sessions, sessions, sessions, site, site, invites, invites,
-                invites, invites, applications, applications, applications, health);
+        RestUseCases useCases = new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), u.getSite(),
+                u.editSite(), u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
+                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+                u.checkHealth());
         return new RestServer(restSettings, useCases, Version.current());
     }
 }

@@ -55,7 +55,7 @@ class SecretsAtRestTest {
         for (String row : concat(users, sessions)) {
             assertThat(row).doesNotContain(Services.PASSWORD, registrationToken, loginToken);
         }
-        assertThat(process.sessions.authenticate(loginToken).name().value()).isEqualTo("alice");
+        assertThat(process.useCases.authenticate().authenticate(loginToken).name().value()).isEqualTo("alice");
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -1,13 +1,10 @@
 package guestlist.adapters.postgres;
 
+import guestlist.application.UseCases;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.RegisterCommand;
 import guestlist.application.port.in.RegistrationResult;
-import guestlist.application.service.InviteService;
-import guestlist.application.service.RegisterService;
-import guestlist.application.service.SessionOpener;
-import guestlist.application.service.SessionService;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 
@@ -15,32 +12,24 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The real application services wired on one {@link PostgresPersistence}, as one server process has them. */
+/** The real use cases, wired by {@link UseCases} on one {@link PostgresPersistence} as in one server process. */
 final class Services {
 
     static final String PASSWORD = "correct horse battery";
 
     final PostgresPersistence persistence;
-    final RegisterService registration;
-    final InviteService invites;
-    final SessionService sessions;
+    final UseCases useCases;
 
     Services(PostgresPersistence persistence) {
         this.persistence = persistence;
-        SecureRandom random = new SecureRandom();
-        Clock clock = Clock.systemUTC();
-        ReversingPasswordHasher hasher = new ReversingPasswordHasher();
-        SessionOpener opener = new SessionOpener(persistence.sessions(), random);
-        this.registration = new RegisterService(persistence.transactions(), persistence.sites(), persistence.users(),
-                persistence.invites(), persistence.applications(), hasher, opener, clock);
-        this.invites = new InviteService(persistence.transactions(), persistence.sites(), persistence.users(),
-                persistence.invites(), random, clock);
-        this.sessions = new SessionService(persistence.transactions(), persistence.users(), persistence.sessions(),
-                persistence.applications(), hasher, opener, clock, random);
+        this.useCases = UseCases.of(new UseCases.OutPorts(persistence.transactions(), persistence.sites(),
+                persistence.users(), persistence.invites(), persistence.applications(), persistence.sessions(),
+                new ReversingPasswordHasher(), persistence.health()), Clock.systemUTC(), new SecureRandom(),
+                UseCases.DEFAULT_SITE_MAX_AGE);
     }
 
     RegistrationResult register(String name, Optional<String> email, Optional<String> inviteToken) {
-        return registration.register(RegisterCommand.of(name, PASSWORD, PASSWORD, email, Optional.empty(),
+        return useCases.register().register(RegisterCommand.of(name, PASSWORD, PASSWORD, email, Optional.empty(),
                 inviteToken, Optional.empty(), false));
     }
 
@@ -49,10 +38,10 @@ final class Services {
     }
 
     Invite createInvite(LocalUser creator, Optional<Integer> maxUses) {
-        return invites.createInvite(new CreateInviteCommand(creator, maxUses, Optional.empty()));
+        return useCases.createInvite().createInvite(new CreateInviteCommand(creator, maxUses, Optional.empty()));
     }
 
     String login(String nameOrEmail) {
-        return sessions.login(new LoginCommand(nameOrEmail, PASSWORD, false));
+        return useCases.login().login(new LoginCommand(nameOrEmail, PASSWORD, false));
     }
 }

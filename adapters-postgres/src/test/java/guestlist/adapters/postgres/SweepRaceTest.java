@@ -69,7 +69,7 @@ class SweepRaceTest {
         ConcurrentLinkedQueue<Integer> deleted = new ConcurrentLinkedQueue<>();
 
         var outcomes = Race.run(2, i -> (Callable<Integer>) () -> {
-            int count = processes.get(i).invites.sweepExpiredInvites();
+            int count = processes.get(i).useCases.sweepExpiredInvites().sweepExpiredInvites();
             deleted.add(count);
             return count;
         });
@@ -102,12 +102,13 @@ class SweepRaceTest {
                 }));
         assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 
-        int deleted = CompletableFuture.supplyAsync(sweeper.invites::sweepExpiredInvites).get(30, TimeUnit.SECONDS);
+        int deleted = CompletableFuture.supplyAsync(sweeper.useCases.sweepExpiredInvites()::sweepExpiredInvites)
+                .get(30, TimeUnit.SECONDS);
         swept.countDown();
 
         assertThat(deleted).isEqualTo(EXPIRED - 1);
         assertThat(holding.get(30, TimeUnit.SECONDS)).isPresent();
-        assertThat(sweeper.invites.sweepExpiredInvites()).isEqualTo(1);
+        assertThat(sweeper.useCases.sweepExpiredInvites().sweepExpiredInvites()).isEqualTo(1);
     }
 
     private static String lpad(String text) {

@@ -85,8 +85,8 @@ class AccountEndpointsTest {
 
     @Test
     void registerWithAnInviteRecordsTheInviter() {
-        LocalUser inviter = api.app.sessions().authenticate(api.registerOpen("inviter", null));
-        Invite invite = api.app.invites().createInvite(
+        LocalUser inviter = api.app.useCases().authenticate().authenticate(api.registerOpen("inviter", null));
+        Invite invite = api.app.useCases().createInvite().createInvite(
                 new CreateInviteCommand(inviter, Optional.empty(), Optional.empty()));
         api.setMode(RegistrationMode.REQUIRE_INVITATION);
 
@@ -185,11 +185,12 @@ class AccountEndpointsTest {
         register(form("judy") + ",\"answer\":\"hello\"");
         assertRefused(login("judy", PASSWORD), 403, "registration_application_is_pending");
 
-        ApplicationId applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
-                api.admin, Optional.of(true), PageSize.of(Optional.empty()), Optional.empty())).items().get(0)
+        ApplicationId applicationId = api.app.useCases().listRegistrationApplications().listApplications(
+                ListRegistrationApplicationsQuery.of(api.admin, Optional.of(true), PageSize.of(Optional.empty()),
+                        Optional.empty())).items().get(0)
                 .application().id();
-        api.app.applications().decide(new DecideRegistrationApplicationCommand(api.admin, applicationId, false,
-                Optional.of("spam account")));
+        api.app.useCases().decideRegistrationApplication().decide(
+                new DecideRegistrationApplicationCommand(api.admin, applicationId, false, Optional.of("spam account")));
 
         Reply denied = login("judy", PASSWORD);
         assertRefused(denied, 403, "registration_denied");

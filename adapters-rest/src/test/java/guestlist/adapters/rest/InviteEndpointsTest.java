@@ -46,7 +46,7 @@ class InviteEndpointsTest {
     }
 
     private long memberId() {
-        return api.app.sessions().authenticate(member).id().value();
+        return api.app.useCases().authenticate().authenticate(member).id().value();
     }
 
     private static void assertRefused(Reply reply, int status, String code, String mentioning) {

@@ -70,7 +70,7 @@ class ServerLifecycleTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return holder.get().app.site().getSite();
+            return holder.get().app.useCases().getSite().getSite();
         }), TestApi.TEST_LIMITS);
         holder.set(api);
         int port = api.port();
@@ -103,7 +103,7 @@ class ServerLifecycleTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            SiteView view = holder.get().app.site().getSite();
+            SiteView view = holder.get().app.useCases().getSite().getSite();
             return view;
         }), TestApi.TEST_LIMITS);
         holder.set(api);

@@ -3,6 +3,7 @@ package guestlist.adapters.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import guestlist.adapters.rest.http.Limits;
+import guestlist.application.UseCases;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
 import guestlist.application.port.in.GetSiteUseCase;
@@ -71,9 +72,11 @@ final class TestApi implements AutoCloseable {
     }
 
     static RestUseCases useCasesOf(InMemoryApplication app) {
-        return new RestUseCases(app.register(), app.sessions(), app.sessions(), app.sessions(), app.site(),
-                app.site(), app.invites(), app.invites(), app.invites(), app.invites(), app.applications(),
-                app.applications(), app.applications(), app.health());
+        UseCases u = app.useCases();
+        return new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), u.getSite(), u.editSite(),
+                u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
+                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+                u.checkHealth());
     }
 
     /** The same use cases with another {@code GetSiteUseCase}. */
@@ -93,7 +96,7 @@ final class TestApi implements AutoCloseable {
     }
 
     void setMode(RegistrationMode mode) {
-        app.site().editSite(admin, new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(),
+        app.useCases().editSite().editSite(admin, new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(),
                 Optional.empty()));
     }
 

@@ -23,7 +23,8 @@ class AdminSetupServiceTest {
 
     @Test
     void createsAnAdminWhenNoneExists() {
-        Optional<LocalUser> created = app.adminSetup().ensureAdmin(new Username("Root"), new Password("a long admin secret"));
+        Optional<LocalUser> created = app.useCases().ensureAdmin().ensureAdmin(new Username("Root"),
+                new Password("a long admin secret"));
 
         LocalUser admin = created.orElseThrow();
         assertThat(admin.name().value()).isEqualTo("Root");
@@ -31,29 +32,29 @@ class AdminSetupServiceTest {
         assertThat(admin.acceptedApplication()).isTrue();
         assertThat(admin.invitedBy()).isEmpty();
         assertThat(admin.publishedAt()).isEqualTo(app.clock().instant());
-        assertThat(app.site().getSite().admins()).containsExactly(admin);
+        assertThat(app.useCases().getSite().getSite().admins()).containsExactly(admin);
     }
 
     @Test
     void createdAdminCanLogIn() {
         LocalUser admin = app.createAdmin("root", "a long admin secret");
 
-        String session = app.sessions().login(new LoginCommand("root",
+        String session = app.useCases().login().login(new LoginCommand("root",
                 "a long admin secret", false));
 
-        assertThat(app.sessions().authenticate(session)).isEqualTo(admin);
+        assertThat(app.useCases().authenticate().authenticate(session)).isEqualTo(admin);
     }
 
     @Test
     void doesNothingWhenAnAdminExists() {
         LocalUser first = app.createAdmin("root", "a long admin secret");
 
-        Optional<LocalUser> second = app.adminSetup().ensureAdmin(new Username("other"),
+        Optional<LocalUser> second = app.useCases().ensureAdmin().ensureAdmin(new Username("other"),
                 new Password("another admin secret"));
 
         assertThat(second).isEmpty();
-        assertThat(app.site().getSite().admins()).containsExactly(first);
-        assertRefused(() -> app.sessions().login(new LoginCommand("other",
+        assertThat(app.useCases().getSite().getSite().admins()).containsExactly(first);
+        assertRefused(() -> app.useCases().login().login(new LoginCommand("other",
                 "another admin secret", false)), Reason.INCORRECT_LOGIN);
     }
 
@@ -61,8 +62,9 @@ class AdminSetupServiceTest {
     void runningTwiceWithTheSameNameKeepsOneAdmin() {
         app.createAdmin("root", "a long admin secret");
 
-        assertThat(app.adminSetup().ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
-        assertThat(app.site().getSite().admins()).hasSize(1);
+        assertThat(app.useCases().ensureAdmin().ensureAdmin(new Username("root"), new Password("a long admin secret")))
+                .isEmpty();
+        assertThat(app.useCases().getSite().getSite().admins()).hasSize(1);
     }
 
     @Test
@@ -85,7 +87,7 @@ class AdminSetupServiceTest {
 
         assertThat(setup.ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
         assertThat(looks).as("looked again after the insert failed").hasValue(3);
-        assertThat(app.site().getSite().admins()).hasSize(1);
+        assertThat(app.useCases().getSite().getSite().admins()).hasSize(1);
     }
 
     @Test
@@ -93,7 +95,7 @@ class AdminSetupServiceTest {
         app.store().transactions().run(() -> app.store().users().add(new NewUser(new Username("root"),
                 Optional.empty(), false, true, Optional.empty(), app.clock().instant()), "hash"));
 
-        assertRefused(() -> app.adminSetup().ensureAdmin(new Username("root"), new Password("a long admin secret")),
-                Reason.USERNAME_TAKEN);
+        assertRefused(() -> app.useCases().ensureAdmin().ensureAdmin(new Username("root"),
+                new Password("a long admin secret")), Reason.USERNAME_TAKEN);
     }
 }

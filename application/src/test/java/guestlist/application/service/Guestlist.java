@@ -46,17 +46,17 @@ final class Guestlist {
     // --- site -----------------------------------------------------------------------------------
 
     LocalSite mode(RegistrationMode mode) {
-        return app.site().editSite(admin,
+        return app.useCases().editSite().editSite(admin,
                 new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
     }
 
     LocalSite cap(int maxInvitesPerUser) {
-        return app.site().editSite(admin, new SiteChanges(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(maxInvitesPerUser)));
+        return app.useCases().editSite().editSite(admin, new SiteChanges(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(maxInvitesPerUser)));
     }
 
     RegistrationMode currentMode() {
-        return app.site().getSite().site().registrationMode();
+        return app.useCases().getSite().getSite().site().registrationMode();
     }
 
     // --- accounts -------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ final class Guestlist {
     }
 
     RegistrationResult register(Form form) {
-        return app.register().register(form.command());
+        return app.useCases().register().register(form.command());
     }
 
     /** An accepted member with a session, registered while the site was briefly open. */
@@ -99,21 +99,22 @@ final class Guestlist {
     }
 
     String login(String usernameOrEmail, String password) {
-        return app.sessions().login(new LoginCommand(usernameOrEmail, password, false));
+        return app.useCases().login().login(new LoginCommand(usernameOrEmail, password, false));
     }
 
     LocalUser authenticate(String sessionToken) {
-        return app.sessions().authenticate(sessionToken);
+        return app.useCases().authenticate().authenticate(sessionToken);
     }
 
     // --- invites --------------------------------------------------------------------------------
 
     Invite invite(LocalUser creator) {
-        return app.invites().createInvite(new CreateInviteCommand(creator, Optional.empty(), Optional.empty()));
+        return app.useCases().createInvite().createInvite(
+                new CreateInviteCommand(creator, Optional.empty(), Optional.empty()));
     }
 
     Invite invite(LocalUser creator, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
-        return app.invites().createInvite(new CreateInviteCommand(creator, maxUses, expiresAt));
+        return app.useCases().createInvite().createInvite(new CreateInviteCommand(creator, maxUses, expiresAt));
     }
 
     // --- what the store holds -------------------------------------------------------------------

@@ -28,14 +28,14 @@ class HealthServiceTest {
 
     @Test
     void reachableStoreIsHealthy() {
-        assertThat(guestlist.app.health().databaseReachable()).isTrue();
+        assertThat(guestlist.app.useCases().checkHealth().databaseReachable()).isTrue();
     }
 
     @Test
     void unreachableStoreIsReportedUnhealthy() {
         guestlist.store.setReachable(false);
 
-        assertThat(guestlist.app.health().databaseReachable()).isFalse();
+        assertThat(guestlist.app.useCases().checkHealth().databaseReachable()).isFalse();
     }
 
     @Test
@@ -45,38 +45,42 @@ class HealthServiceTest {
         String session = guestlist.login("alice", PASSWORD);
         Invite invite = guestlist.invite(alice);
         guestlist.store.setReachable(false);
-        var app = guestlist.app;
+        var useCases = guestlist.app.useCases();
 
-        assertUnavailable(() -> app.site().getSite());
-        assertUnavailable(() -> app.site().editSite(guestlist.admin, SiteChanges.none()));
+        assertUnavailable(() -> useCases.getSite().getSite());
+        assertUnavailable(() -> useCases.editSite().editSite(guestlist.admin, SiteChanges.none()));
         assertUnavailable(() -> guestlist.register(form("bob")));
-        assertUnavailable(() -> app.sessions().login(new LoginCommand("alice", PASSWORD, false)));
-        assertUnavailable(() -> app.sessions().authenticate(session));
-        assertUnavailable(() -> app.sessions().logout(session));
-        assertUnavailable(() -> app.invites().createInvite(new CreateInviteCommand(alice, Optional.empty(),
+        assertUnavailable(() -> useCases.login().login(new LoginCommand("alice", PASSWORD, false)));
+        assertUnavailable(() -> useCases.authenticate().authenticate(session));
+        assertUnavailable(() -> useCases.logout().logout(session));
+        assertUnavailable(() -> useCases.createInvite().createInvite(new CreateInviteCommand(alice, Optional.empty(),
                 Optional.empty())));
-        assertUnavailable(() -> app.invites().listInvites(
+        assertUnavailable(() -> useCases.listInvites().listInvites(
                 new ListInvitesQuery(alice, PageSize.of(Optional.empty()), Optional.empty())));
-        assertUnavailable(() -> app.invites().revokeInvite(alice, invite.token().value()));
-        assertUnavailable(() -> app.invites().isValid(invite.token().value()));
-        assertUnavailable(() -> app.invites().sweepExpiredInvites());
-        assertUnavailable(() -> app.applications().listApplications(ListRegistrationApplicationsQuery.of(guestlist.admin,
-                Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())));
-        assertUnavailable(() -> app.applications().getApplication(guestlist.admin, alice.personId()));
-        assertUnavailable(() -> app.applications().decide(new DecideRegistrationApplicationCommand(guestlist.admin,
-                new ApplicationId(1), true, Optional.empty())));
-        assertUnavailable(() -> app.adminSetup().ensureAdmin(new Username("other"), new Password("another secret!")));
+        assertUnavailable(() -> useCases.revokeInvite().revokeInvite(alice, invite.token().value()));
+        assertUnavailable(() -> useCases.checkInviteValidity().isValid(invite.token().value()));
+        assertUnavailable(() -> useCases.sweepExpiredInvites().sweepExpiredInvites());
+        assertUnavailable(() -> useCases.listRegistrationApplications().listApplications(
+                ListRegistrationApplicationsQuery.of(guestlist.admin, Optional.empty(), PageSize.of(Optional.empty()),
+                        Optional.empty())));
+        assertUnavailable(() -> useCases.getRegistrationApplication().getApplication(guestlist.admin,
+                alice.personId()));
+        assertUnavailable(() -> useCases.decideRegistrationApplication().decide(
+                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(1), true,
+                        Optional.empty())));
+        assertUnavailable(() -> useCases.ensureAdmin().ensureAdmin(new Username("other"),
+                new Password("another secret!")));
     }
 
     @Test
     void useCasesWorkAgainOnceTheStoreIsBack() {
         guestlist.store.setReachable(false);
-        assertUnavailable(() -> guestlist.app.site().getSite());
+        assertUnavailable(() -> guestlist.app.useCases().getSite().getSite());
 
         guestlist.store.setReachable(true);
 
-        assertThat(guestlist.app.health().databaseReachable()).isTrue();
-        assertThat(guestlist.app.site().getSite().admins()).extracting(LocalUser::id)
+        assertThat(guestlist.app.useCases().checkHealth().databaseReachable()).isTrue();
+        assertThat(guestlist.app.useCases().getSite().getSite().admins()).extracting(LocalUser::id)
                 .containsExactly(guestlist.admin.id());
     }
 }

@@ -250,7 +250,7 @@ class RegisterServiceTest {
         }
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(5);
-        assertThat(guestlist.app.invites().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isTrue();
     }
 
     @Test
@@ -270,7 +270,7 @@ class RegisterServiceTest {
     @Test
     void revokedInviteIsRefused() {
         Invite invite = guestlist.invite(guestlist.admin);
-        guestlist.app.invites().revokeInvite(guestlist.admin, invite.token().value());
+        guestlist.app.useCases().revokeInvite().revokeInvite(guestlist.admin, invite.token().value());
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
         assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.INVITE_NOT_USABLE);
@@ -341,7 +341,7 @@ class RegisterServiceTest {
         assertRefused(() -> guestlist.register(form("ALICE").token(invite)), Reason.USERNAME_TAKEN);
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
-        assertThat(guestlist.app.invites().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isTrue();
         assertThat(guestlist.register(form("bob").token(invite)).sessionToken()).isPresent();
     }
 

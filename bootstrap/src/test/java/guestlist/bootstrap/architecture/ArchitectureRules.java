@@ -59,6 +59,18 @@ final class ArchitectureRules {
             .that().resideInAPackage("guestlist.adapters.rest..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..");
 
+    /** Adapters drive the use cases through their in-ports; which service implements one is no business of theirs. */
+    static final ArchRule ADAPTERS_DO_NOT_KNOW_SERVICES = noClasses()
+            .that().resideInAPackage("guestlist.adapters..")
+            .should().dependOnClassesThat().resideInAPackage("guestlist.application.service..")
+            .because("adapters see ports, never services");
+
+    /** The ports are the hexagon's edge: they name what is used and given, not what implements it. */
+    static final ArchRule PORTS_DO_NOT_KNOW_SERVICES = noClasses()
+            .that().resideInAPackage("guestlist.application.port..")
+            .should().dependOnClassesThat().resideInAPackage("guestlist.application.service..")
+            .because("services implement the ports, never the other way round");
+
     /** Nothing outside bootstrap depends on it. */
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage("guestlist.bootstrap..")

@@ -6,8 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import guestlist.adapters.rest.archfixture.RestAdapterReachingIntoPostgres;
+import guestlist.adapters.rest.archfixture.RestAdapterUsingAService;
 import guestlist.application.archfixture.ApplicationUsingSpring;
 import guestlist.application.archfixture.ApplicationUsingBootstrap;
+import guestlist.application.port.archfixture.PortNamingAService;
 import guestlist.domain.archfixture.DomainUsingApplication;
 import guestlist.domain.archfixture.DomainUsingJdbc;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void productionAdaptersDoNotKnowServices() {
+        ArchitectureRules.ADAPTERS_DO_NOT_KNOW_SERVICES.check(production);
+    }
+
+    @Test
+    void productionPortsDoNotKnowServices() {
+        ArchitectureRules.PORTS_DO_NOT_KNOW_SERVICES.check(production);
+    }
+
+    @Test
     void productionNothingDependsOnBootstrap() {
         ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP.check(production);
     }
@@ -103,6 +115,16 @@ class ArchitectureTest {
     void adapterIsolationRuleFailsOnRestReachingIntoPostgres() {
         assertFailsWith(ArchitectureRules.REST_DOES_NOT_KNOW_POSTGRES, RestAdapterReachingIntoPostgres.class);
         assertFailsWith(ArchitectureRules.REST_HAS_NO_JDBC, RestAdapterReachingIntoPostgres.class);
+    }
+
+    @Test
+    void adaptersSeeNoServicesRuleFailsOnRestBuildingAService() {
+        assertFailsWith(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_SERVICES, RestAdapterUsingAService.class);
+    }
+
+    @Test
+    void portsSeeNoServicesRuleFailsOnAPortNamingAService() {
+        assertFailsWith(ArchitectureRules.PORTS_DO_NOT_KNOW_SERVICES, PortNamingAService.class);
     }
 
     @Test

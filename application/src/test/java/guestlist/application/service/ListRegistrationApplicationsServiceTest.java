@@ -3,11 +3,10 @@ package guestlist.application.service;
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
-import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.application.port.in.ListRegistrationApplicationsUseCase;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
-import guestlist.domain.account.PersonId;
 import guestlist.domain.application.ApplicationId;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PagePosition;
@@ -21,15 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RegistrationApplicationServiceTest {
+class ListRegistrationApplicationsServiceTest {
 
     private final Guestlist guestlist = new Guestlist();
-
-    // --- list -----------------------------------------------------------------------------------------
+    private final ListRegistrationApplicationsUseCase listing = guestlist.app.useCases().listRegistrationApplications();
 
     @Test
     void listShowsUnreadApplicationsOldestFirstByDefault() {
@@ -111,124 +108,23 @@ class RegistrationApplicationServiceTest {
         assertRefused(() -> list(Optional.empty(), Optional.of(limit), Optional.empty()), Rule.PAGE_SIZE);
     }
 
-    // --- get ------------------------------------------------------------------------------------------
-
-    @Test
-    void getsTheApplicationOfAPerson() {
-        LocalUser anna = guestlist.applicant("anna", "I paint.");
-
-        ApplicationView view = guestlist.app.applications().getApplication(guestlist.admin, anna.personId());
-
-        assertThat(view.creator().id()).isEqualTo(anna.id());
-        assertThat(view.application().userId()).isEqualTo(anna.id());
-        assertThat(view.application().answer()).isEqualTo("I paint.");
-        assertThat(view.admin()).isEmpty();
-    }
-
-    @Test
-    void personWithoutApplicationIsNotFound() {
-        LocalUser member = guestlist.member("member");
-
-        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.personId()),
-                Reason.NO_SUCH_APPLICATION);
-        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, new PersonId(987_654)),
-                Reason.NO_SUCH_APPLICATION);
-    }
-
-    // --- decide -------------------------------------------------------------------------------------
-
-    @Test
-    void approvalRecordsTheAdminAndAcceptsTheAccount() {
-        LocalUser anna = guestlist.applicant("anna", "hello");
-        guestlist.clock.advance(Duration.ofHours(2));
-
-        ApplicationView view = decide(anna, true, Optional.of("ignored on approval"));
-
-        assertThat(view.application().adminId()).contains(guestlist.admin.id());
-        assertThat(view.admin().map(LocalUser::id)).contains(guestlist.admin.id());
-        assertThat(view.application().denyReason()).isEmpty();
-        assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
-        assertThat(view.creator().id()).isEqualTo(anna.id());
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
-        assertThat(guestlist.authenticate(guestlist.login("anna", PASSWORD)).id()).isEqualTo(anna.id());
-    }
-
-    @Test
-    void denialRecordsTheReasonAndKeepsTheAccountOut() {
-        LocalUser anna = guestlist.applicant("anna", "hello");
-        guestlist.clock.advance(Duration.ofHours(2));
-
-        ApplicationView view = decide(anna, false, Optional.of("not a gardener"));
-
-        assertThat(view.application().adminId()).contains(guestlist.admin.id());
-        assertThat(view.application().denyReason()).contains("not a gardener");
-        assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
-        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).contains("not a gardener");
-        assertRefused(() -> guestlist.login("anna", PASSWORD), Rule.APPLICATION_DENIED);
-    }
-
-    @Test
-    void laterDecisionReplacesTheEarlierOne() {
-        LocalUser anna = guestlist.applicant("anna", "hello");
-        decide(anna, false, Optional.of("not yet"));
-
-        ApplicationView view = decide(anna, true, Optional.empty());
-
-        assertThat(view.application().denyReason()).isEmpty();
-        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).isEmpty();
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
-    }
-
-    @Test
-    void decidingAnUnknownApplicationIsNotFound() {
-        assertRefused(() -> guestlist.app.applications().decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(987_654), true,
-                        Optional.empty())),
-                Reason.NO_SUCH_APPLICATION);
-    }
-
-    // --- admins only --------------------------------------------------------------------------------
-
     @Test
     void nonAdminMayNotList() {
         LocalUser member = guestlist.member("member");
 
-        assertRefused(() -> guestlist.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
+        assertRefused(() -> listing.listApplications(ListRegistrationApplicationsQuery.of(
                 member, Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())), Rule.ADMIN_ONLY);
-    }
-
-    @Test
-    void nonAdminMayNotGet() {
-        LocalUser member = guestlist.member("member");
-        LocalUser anna = guestlist.applicant("anna", "hello");
-
-        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.personId()), Rule.ADMIN_ONLY);
-    }
-
-    @Test
-    void nonAdminMayNotDecideAndNothingChanges() {
-        LocalUser member = guestlist.member("member");
-        LocalUser anna = guestlist.applicant("anna", "hello");
-        ApplicationId applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
-
-        assertRefused(() -> guestlist.app.applications().decide(
-                new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
-                Rule.ADMIN_ONLY);
-
-        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread()).isTrue();
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
     }
 
     private Page<ApplicationView> list(Optional<Boolean> unreadOnly, Optional<Integer> limit,
                                        Optional<PagePosition> after) {
-        return guestlist.app.applications().listApplications(
+        return listing.listApplications(
                 ListRegistrationApplicationsQuery.of(guestlist.admin, unreadOnly, PageSize.of(limit), after));
     }
 
     private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
         ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
-        return guestlist.app.applications().decide(
+        return guestlist.app.useCases().decideRegistrationApplication().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }
 }

@@ -23,7 +23,7 @@ import static guestlist.application.service.Guestlist.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-class SessionServiceTest {
+class LoginServiceTest {
 
     private final Guestlist guestlist = new Guestlist();
     private LocalUser alice;
@@ -171,67 +171,9 @@ class SessionServiceTest {
 
     @Test
     void stayLoggedInSessionSurvivesAYear() {
-        String session = guestlist.app.sessions().login(new LoginCommand("alice", PASSWORD, true));
+        String session = guestlist.app.useCases().login().login(new LoginCommand("alice", PASSWORD, true));
 
         guestlist.clock.advance(Duration.ofDays(366));
-
-        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
-    }
-
-    @Test
-    void logoutEndsTheSession() {
-        String session = guestlist.login("alice", PASSWORD);
-
-        guestlist.app.sessions().logout(session);
-
-        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
-    }
-
-    @Test
-    void logoutEndsALastingSessionToo() {
-        String session = guestlist.app.sessions().login(new LoginCommand("alice", PASSWORD, true));
-
-        guestlist.app.sessions().logout(session);
-
-        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
-    }
-
-    @Test
-    void logoutEndsOnlyThatSession() {
-        String ending = guestlist.login("alice", PASSWORD);
-        String staying = guestlist.login("alice", PASSWORD);
-
-        guestlist.app.sessions().logout(ending);
-
-        assertThat(guestlist.authenticate(staying).id()).isEqualTo(alice.id());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", " ", "garbage", "Bearer xyz", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
-    void unknownTokensAreNotLoggedIn(String token) {
-        assertRefused(() -> guestlist.authenticate(token), Reason.NOT_LOGGED_IN);
-    }
-
-    @Test
-    void nullTokenIsNotLoggedIn() {
-        assertRefused(() -> guestlist.authenticate(null), Reason.NOT_LOGGED_IN);
-    }
-
-    @Test
-    void veryLongTokenIsNotLoggedIn() {
-        String session = guestlist.login("alice", PASSWORD);
-
-        assertRefused(() -> guestlist.authenticate("x".repeat(100_000)), Reason.NOT_LOGGED_IN);
-        assertRefused(() -> guestlist.authenticate(session.repeat(10)), Reason.NOT_LOGGED_IN);
-    }
-
-    @Test
-    void logoutOfAnUnknownTokenChangesNothing() {
-        String session = guestlist.login("alice", PASSWORD);
-
-        guestlist.app.sessions().logout("garbage");
-        guestlist.app.sessions().logout("");
-        guestlist.app.sessions().logout("y".repeat(10_000));
 
         assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
     }
@@ -243,7 +185,7 @@ class SessionServiceTest {
 
     private void decide(LocalUser applicant, boolean approve, Optional<String> reason) {
         ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
-        guestlist.app.applications().decide(
+        guestlist.app.useCases().decideRegistrationApplication().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }
 
@@ -251,33 +193,5 @@ class SessionServiceTest {
         Throwable thrown = catchThrowable(action::run);
         assertThat(thrown).isInstanceOf(type);
         return type.cast(thrown);
-    }
-
-    // --- sweep -------------------------------------------------------------------------------------
-
-    @Test
-    void sweepDeletesExpiredSessionsAndKeepsLiveOnes() {
-        String weekLong = guestlist.login("Alice", PASSWORD);
-        String untilLogout = guestlist.app.sessions().login(new LoginCommand("Alice", PASSWORD, true));
-        guestlist.clock.advance(Duration.ofDays(7));
-        String fresh = guestlist.login("Alice", PASSWORD);
-
-        int swept = guestlist.app.sessions().sweepExpiredSessions();
-
-        assertThat(swept).as("the session of registration and the first log-in, a week old").isEqualTo(2);
-        assertThat(guestlist.authenticate(untilLogout)).isEqualTo(alice);
-        assertThat(guestlist.authenticate(fresh)).isEqualTo(alice);
-        assertRefused(() -> guestlist.authenticate(weekLong), Reason.NOT_LOGGED_IN);
-        assertThat(guestlist.app.sessions().sweepExpiredSessions()).isZero();
-    }
-
-    @Test
-    void sweepGoesOnUntilEveryExpiredSessionIsGone() {
-        for (int i = 0; i < BatchedSweep.BATCH_SIZE + 5; i++) {
-            guestlist.login("Alice", PASSWORD);
-        }
-        guestlist.clock.advance(Duration.ofDays(8));
-
-        assertThat(guestlist.app.sessions().sweepExpiredSessions()).isEqualTo(BatchedSweep.BATCH_SIZE + 5 + 1);
     }
 }

@@ -1,0 +1,56 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.CreateInviteCommand;
+import guestlist.application.port.in.CreateInviteUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.SiteRepository;
+import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.UserRepository;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Creating an invite. The per-user cap is checked and the invite inserted in one transaction that
+ * first locks the creator's row, so one user's concurrent creates run one after another in every
+ * process.
+ */
+public final class CreateInviteService implements CreateInviteUseCase {
+
+    private final Transactions transactions;
+    private final SiteRepository sites;
+    private final UserRepository users;
+    private final InviteRepository invites;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public CreateInviteService(Transactions transactions, SiteRepository sites, UserRepository users,
+                               InviteRepository invites, SecureRandom random, Clock clock) {
+        this.transactions = transactions;
+        this.sites = sites;
+        this.users = users;
+        this.invites = invites;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public Invite createInvite(CreateInviteCommand command) {
+        InviteToken token = InviteToken.random(random);
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            NewInvite invite = Invite.issue(token, command.actor().id(), command.maxUses(), command.expiresAt(), now);
+            LocalUser creator = users.lockById(command.actor().id())
+                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
+            sites.get().checkInviteAllowance(creator, () -> invites.countUsable(creator.id(), now));
+            return invites.add(invite);
+        });
+    }
+}

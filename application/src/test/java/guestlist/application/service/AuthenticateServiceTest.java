@@ -1,0 +1,45 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.RegistrationMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+
+class AuthenticateServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+    private LocalUser alice;
+
+    @BeforeEach
+    void aliceHasAnAccount() {
+        guestlist.mode(RegistrationMode.OPEN);
+        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        alice = guestlist.authenticate(session);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "garbage", "Bearer xyz", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    void unknownTokensAreNotLoggedIn(String token) {
+        assertRefused(() -> guestlist.authenticate(token), Reason.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void nullTokenIsNotLoggedIn() {
+        assertRefused(() -> guestlist.authenticate(null), Reason.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void veryLongTokenIsNotLoggedIn() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        assertRefused(() -> guestlist.authenticate("x".repeat(100_000)), Reason.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session.repeat(10)), Reason.NOT_LOGGED_IN);
+    }
+}

@@ -1,0 +1,95 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.ApplicationView;
+import guestlist.application.port.in.DecideRegistrationApplicationCommand;
+import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecideRegistrationApplicationServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+    private final DecideRegistrationApplicationUseCase decision =
+            guestlist.app.useCases().decideRegistrationApplication();
+
+    @Test
+    void approvalRecordsTheAdminAndAcceptsTheAccount() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        guestlist.clock.advance(Duration.ofHours(2));
+
+        ApplicationView view = decide(anna, true, Optional.of("ignored on approval"));
+
+        assertThat(view.application().adminId()).contains(guestlist.admin.id());
+        assertThat(view.admin().map(LocalUser::id)).contains(guestlist.admin.id());
+        assertThat(view.application().denyReason()).isEmpty();
+        assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
+        assertThat(view.creator().id()).isEqualTo(anna.id());
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
+        assertThat(guestlist.authenticate(guestlist.login("anna", PASSWORD)).id()).isEqualTo(anna.id());
+    }
+
+    @Test
+    void denialRecordsTheReasonAndKeepsTheAccountOut() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        guestlist.clock.advance(Duration.ofHours(2));
+
+        ApplicationView view = decide(anna, false, Optional.of("not a gardener"));
+
+        assertThat(view.application().adminId()).contains(guestlist.admin.id());
+        assertThat(view.application().denyReason()).contains("not a gardener");
+        assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).contains("not a gardener");
+        assertRefused(() -> guestlist.login("anna", PASSWORD), Rule.APPLICATION_DENIED);
+    }
+
+    @Test
+    void laterDecisionReplacesTheEarlierOne() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        decide(anna, false, Optional.of("not yet"));
+
+        ApplicationView view = decide(anna, true, Optional.empty());
+
+        assertThat(view.application().denyReason()).isEmpty();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).isEmpty();
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
+    }
+
+    @Test
+    void decidingAnUnknownApplicationIsNotFound() {
+        assertRefused(() -> decision.decide(
+                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(987_654), true,
+                        Optional.empty())),
+                Reason.NO_SUCH_APPLICATION);
+    }
+
+    @Test
+    void nonAdminMayNotDecideAndNothingChanges() {
+        LocalUser member = guestlist.member("member");
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        ApplicationId applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
+
+        assertRefused(() -> decision.decide(
+                new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
+                Rule.ADMIN_ONLY);
+
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread()).isTrue();
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
+    }
+
+    private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
+        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        return decision.decide(
+                new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
+    }
+}

@@ -1,0 +1,67 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.LoginCommand;
+import guestlist.application.port.in.LogoutUseCase;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.RegistrationMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogoutServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+    private LocalUser alice;
+    private final LogoutUseCase logout = guestlist.app.useCases().logout();
+
+    @BeforeEach
+    void aliceHasAnAccount() {
+        guestlist.mode(RegistrationMode.OPEN);
+        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        alice = guestlist.authenticate(session);
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        logout.logout(session);
+
+        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void logoutEndsALastingSessionToo() {
+        String session = guestlist.app.useCases().login().login(new LoginCommand("alice", PASSWORD, true));
+
+        logout.logout(session);
+
+        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
+    }
+
+    @Test
+    void logoutEndsOnlyThatSession() {
+        String ending = guestlist.login("alice", PASSWORD);
+        String staying = guestlist.login("alice", PASSWORD);
+
+        logout.logout(ending);
+
+        assertThat(guestlist.authenticate(staying).id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void logoutOfAnUnknownTokenChangesNothing() {
+        String session = guestlist.login("alice", PASSWORD);
+
+        logout.logout("garbage");
+        logout.logout("");
+        logout.logout("y".repeat(10_000));
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(alice.id());
+    }
+}

@@ -1,0 +1,96 @@
+package guestlist.application.service;
+
+import guestlist.application.port.in.SweepExpiredInvitesUseCase;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SweepExpiredInvitesServiceTest {
+
+    private final Guestlist guestlist = new Guestlist();
+    private final LocalUser alice = guestlist.member("alice");
+    private final SweepExpiredInvitesUseCase sweep = guestlist.app.useCases().sweepExpiredInvites();
+
+    @Test
+    void sweepDeletesOnlyExpiredInvitesAndCountsThem() {
+        Instant now = guestlist.clock.instant();
+        List<Invite> expiring = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expiring.add(guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(now.plus(Duration.ofHours(1)))));
+        }
+        Invite later = guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(now.plus(Duration.ofHours(2))));
+        Invite never = guestlist.invite(guestlist.admin);
+        guestlist.clock.advance(Duration.ofHours(1));
+
+        assertThat(sweep.sweepExpiredInvites()).isEqualTo(3);
+
+        expiring.forEach(invite -> assertThat(guestlist.storedInvite(invite.token())).isEmpty());
+        assertThat(guestlist.storedInvite(later.token())).isPresent();
+        assertThat(guestlist.storedInvite(never.token())).isPresent();
+        assertThat(sweep.sweepExpiredInvites()).isZero();
+    }
+
+    @Test
+    void sweepWithNothingExpiredDeletesNothing() {
+        Invite invite = guestlist.invite(alice);
+
+        assertThat(sweep.sweepExpiredInvites()).isZero();
+        assertThat(guestlist.storedInvite(invite.token())).isPresent();
+    }
+
+    @Test
+    void sweepDeletesMoreThanOneBatch() {
+        int expired = 2 * SweepExpiredInvitesService.BATCH_SIZE + 7;
+        invitesExpiringInAMinute(expired);
+        Invite never = guestlist.invite(guestlist.admin);
+        guestlist.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(sweep.sweepExpiredInvites()).isEqualTo(expired);
+
+        assertThat(sweep.sweepExpiredInvites()).isZero();
+        assertThat(guestlist.storedInvite(never.token())).isPresent();
+    }
+
+    @Test
+    void sweepAskedToStopEndsAfterTheBatchInHand() {
+        int expired = 2 * SweepExpiredInvitesService.BATCH_SIZE + 7;
+        invitesExpiringInAMinute(expired);
+        guestlist.clock.advance(Duration.ofMinutes(1));
+
+        int deleted;
+        Thread.currentThread().interrupt();
+        try {
+            deleted = sweep.sweepExpiredInvites();
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is left for the caller to see").isTrue();
+        }
+
+        assertThat(deleted).isEqualTo(SweepExpiredInvitesService.BATCH_SIZE);
+        assertThat(sweep.sweepExpiredInvites()).isEqualTo(expired - deleted);
+    }
+
+    private void invitesExpiringInAMinute(int count) {
+        Instant soon = guestlist.clock.instant().plus(Duration.ofMinutes(1));
+        for (int i = 0; i < count; i++) {
+            guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(soon));
+        }
+    }
+
+    @Test
+    void sweepOfExactlyOneBatchDeletesAll() {
+        int expired = SweepExpiredInvitesService.BATCH_SIZE;
+        invitesExpiringInAMinute(expired);
+        guestlist.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(sweep.sweepExpiredInvites()).isEqualTo(expired);
+        assertThat(sweep.sweepExpiredInvites()).isZero();
+    }
+}
