@@ -116,6 +116,11 @@ public final class RawClient {
         return new Connection(port, source);
     }
 
+    /** A connection of the test's own to {@code port}, from the system's choice of address. */
+    public static Connection connect(int port) throws IOException {
+        return new RawClient(port).open();
+    }
+
     /**
      * One connection that the test drives: it writes what it likes when it likes, reads answers one
      * at a time or up to the end, and sees when (and whether) the server closes the connection.
@@ -211,6 +216,11 @@ public final class RawClient {
             }
             closed = true;
             return Response.parse(all.toByteArray());
+        }
+
+        /** Whether the server closes the connection within the read timeout (10 s unless set otherwise). */
+        public boolean closedByServer() throws IOException {
+            return closedWithin(Duration.ofMillis(socket.getSoTimeout()));
         }
 
         /** Whether the server closed the connection (end of stream or reset) within {@code wait}; what it sends is dropped. */

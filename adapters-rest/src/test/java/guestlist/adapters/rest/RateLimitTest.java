@@ -1,6 +1,6 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +9,8 @@ class RateLimitTest {
 
     private static final String LOGIN = "{\"username_or_email\":\"nobody_at_all\",\"password\":\"whatever123\"}";
 
-    private static void assertTooManyRequests(Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(429);
+    private static void assertTooManyRequests(Answer reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(429);
         assertThat(reply.error()).isEqualTo("too_many_requests");
         assertThat(reply.header("Retry-After")).isPresent();
         assertThat(Long.parseLong(reply.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
