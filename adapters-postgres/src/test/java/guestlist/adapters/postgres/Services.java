@@ -15,10 +15,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
+
 /** The real application services wired on one {@link PostgresPersistence}, as one server process has them. */
 final class Services {
-
-    static final String PASSWORD = "correct horse battery";
 
     final PostgresPersistence persistence;
     final RegisterService registration;
