@@ -1,5 +1,7 @@
 package guestlist.domain;
 
+import guestlist.testsupport.Credentials;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,11 +14,11 @@ final class Fixtures {
     }
 
     static LocalUser member(long id) {
-        return new LocalUser(id, new Username("member" + id), Optional.empty(), false, true, Optional.empty(), NOW);
+        return new LocalUser(id, new Username(Credentials.memberName(id)), Optional.empty(), false, true, Optional.empty(), NOW);
     }
 
     static LocalUser admin(long id) {
-        return new LocalUser(id, new Username("admin" + id), Optional.empty(), true, true, Optional.empty(), NOW);
+        return new LocalUser(id, new Username(Credentials.adminName(id)), Optional.empty(), true, true, Optional.empty(), NOW);
     }
 
     static InviteToken token(char fill) {

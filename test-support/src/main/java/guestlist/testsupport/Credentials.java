@@ -8,7 +8,7 @@ package guestlist.testsupport;
 public final class Credentials {
 
     /** The admin every test server (in memory, in-process, or the jar as a process) creates at its first start. */
-    public static final String ADMIN_NAME = "the_admin";
+    public static final String ADMIN_NAME = "root";
     public static final String ADMIN_PASSWORD = "the-admin-password";
 
     /** The password of every member a test registers: valid (10 to 60 characters), and typed as people type. */
