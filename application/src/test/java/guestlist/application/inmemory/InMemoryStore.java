@@ -1,5 +1,6 @@
 package guestlist.application.inmemory;
 
+import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
@@ -297,7 +298,7 @@ public final class InMemoryStore implements StoreFixture {
         public Invite add(NewInvite invite) {
             requireTransaction();
             if (findByToken(invite.token()).isPresent()) {
-                throw new IllegalStateException("an invite with that token exists already");
+                throw new AlreadyStoredException("an invite with that token exists already");
             }
             Invite stored = invite.withId(state.nextId());
             state.invites().put(stored.id(), stored);
@@ -365,7 +366,7 @@ public final class InMemoryStore implements StoreFixture {
         public RegistrationApplication add(long userId, String answer, Instant publishedAt) {
             requireTransaction();
             if (findByUserId(userId).isPresent()) {
-                throw new IllegalStateException("that account has an application already");
+                throw new AlreadyStoredException("that account has an application already");
             }
             RegistrationApplication stored = new RegistrationApplication(state.nextId(), userId, answer,
                     Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
