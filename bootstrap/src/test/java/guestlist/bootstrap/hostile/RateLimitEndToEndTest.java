@@ -2,7 +2,9 @@ package guestlist.bootstrap.hostile;
 
 import guestlist.bootstrap.e2e.Harness;
 import guestlist.bootstrap.e2e.TestServer;
-import guestlist.bootstrap.hostile.RawClient.Response;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.RawClient;
+import guestlist.testsupport.RawClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class RateLimitEndToEndTest {
 
     private static Response register(RawClient from, String name) {
         return from.json("POST", "/api/v4/account/auth/register", null, obj(fields("username", str(name),
-                "password", str(Harness.PASSWORD), "password_verify", str(Harness.PASSWORD))));
+                "password", str(Credentials.PASSWORD), "password_verify", str(Credentials.PASSWORD))));
     }
 
     private static Response login(RawClient from, String name, String password) {
@@ -93,10 +95,10 @@ class RateLimitEndToEndTest {
         RawClient from = client.from("127.0.0.3");
         String name = harness.newName();
         assertThat(register(from, name).status()).isEqualTo(200);
-        assertThat(login(from, name, Harness.PASSWORD).status()).isEqualTo(200);
+        assertThat(login(from, name, Credentials.PASSWORD).status()).isEqualTo(200);
         assertThat(login(from, name, "wrong password!").status()).isEqualTo(401);
 
-        assertTooManyRequests(login(from, name, Harness.PASSWORD));
+        assertTooManyRequests(login(from, name, Credentials.PASSWORD));
         assertTooManyRequests(register(from, harness.newName()));
     }
 

@@ -1,9 +1,10 @@
 package guestlist.bootstrap.hostile;
 
 import guestlist.bootstrap.e2e.Harness;
-import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.testsupport.HttpApi;
 import guestlist.bootstrap.e2e.TestServer;
-import guestlist.bootstrap.hostile.RawClient.Response;
+import guestlist.testsupport.RawClient;
+import guestlist.testsupport.RawClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
