@@ -1,6 +1,7 @@
 package guestlist.adapters.rest;
 
 import guestlist.testsupport.HttpApi.Answer;
+import guestlist.adapters.rest.http.Limits;
 import guestlist.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static guestlist.testsupport.Credentials.PASSWORD;
@@ -70,7 +72,10 @@ class ErrorHandlingTest {
 
     @Test
     void bodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
-        try (RawClient.Connection raw = RawClient.connect(api.port())) {
+        // a body timeout far longer than "at once": the server must not wait for the body at all
+        Limits patient = new Limits(LIMIT, Duration.ofSeconds(30), Duration.ofSeconds(5), 1_000);
+        try (TestApi own = TestApi.start(TestApi.settings(0, 0), u -> u, patient);
+             RawClient.Connection raw = RawClient.connect(own.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n");
 
@@ -79,7 +84,7 @@ class ErrorHandlingTest {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.hasHeader("Content-Type", "application/json")).isTrue();
             assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
-            assertThat(raw.closedByServer()).as("the server does not wait for the 10 MB").isTrue();
+            assertThat(raw.closedWithin(Duration.ofSeconds(3))).as("the server does not wait for the 10 MB").isTrue();
         }
     }
 
@@ -134,6 +139,25 @@ class ErrorHandlingTest {
                 // the server stopped reading and closed the connection: what this test wants
             }
             assertThat(sent).as("chunks the server took before it cut the body off").isLessThan(1024);
+        }
+        assertThat(api.get("/health", null).status()).as("the server serves on").isEqualTo(200);
+    }
+
+    @Test
+    void chunkedBodyExactlyAtTheLimitIsRead() throws Exception {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
+            raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            byte[] body = ("{" + " ".repeat(LIMIT - 2) + "}").getBytes(StandardCharsets.UTF_8);
+            for (int start = 0; start < body.length; start += 4096) {
+                raw.chunk(Arrays.copyOfRange(body, start, Math.min(body.length, start + 4096)));
+            }
+            raw.write("0\r\n\r\n");
+
+            RawClient.Response response = raw.read();
+
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.text()).contains("\"error\":\"bad_request\"", "username_or_email");
         }
     }
 
