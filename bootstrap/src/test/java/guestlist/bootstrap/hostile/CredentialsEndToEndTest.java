@@ -80,11 +80,11 @@ class CredentialsEndToEndTest {
     @Test
     void unknownUserAndWrongPasswordGetOneAnswer() {
         String name = harness.newName();
-        register(name, name + "@example.com", Credentials.PASSWORD);
+        register(name, Credentials.email(name), Credentials.PASSWORD);
 
         List<HttpApi.Answer> answers = List.of(
                 harness.loginAnswer("nobody_" + name, Credentials.PASSWORD),
-                harness.loginAnswer("nobody_" + name + "@example.com", Credentials.PASSWORD),
+                harness.loginAnswer(Credentials.email("nobody_" + name), Credentials.PASSWORD),
                 harness.loginAnswer(name, "wrong password!"),
                 harness.loginAnswer(name.toUpperCase(Locale.ROOT) + "@EXAMPLE.COM", "wrong password!"),
                 harness.loginAnswer(name, ""));
@@ -183,7 +183,7 @@ class CredentialsEndToEndTest {
         String password = "Pa55-w0rd-" + Harness.unknownToken().substring(0, 12);
         String otherPassword = "other " + Harness.unknownToken().substring(0, 16);
         String name = harness.newName();
-        String email = name + "@example.com";
+        String email = Credentials.email(name);
         List<String> sessions = new ArrayList<>();
         sessions.add(register(name, email, password));
         sessions.add(loginJwt(name, password, false));

@@ -100,7 +100,7 @@ class GeneratedInputEndToEndTest {
                                 "stay_logged_in"),
                         () -> fields("username", str(harness.newName()), "password", str(Credentials.PASSWORD),
                                 "password_verify", str(Credentials.PASSWORD), "answer", str("hello"),
-                                "email", str(harness.newName() + "@example.com")),
+                                "email", str(Credentials.email(harness.newName()))),
                         memberSession::token),
                 new Endpoint("POST", "/account/auth/login", List.of("username_or_email", "password", "stay_logged_in"),
                         () -> fields("username_or_email", str(member.name()), "password", str(Credentials.PASSWORD)),
