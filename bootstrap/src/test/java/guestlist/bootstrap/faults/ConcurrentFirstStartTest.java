@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,8 +96,7 @@ class ConcurrentFirstStartTest {
     }
 
     private static long number(String database, String sql) {
-        return Sql.number(() -> DriverManager.getConnection(postgres.jdbcUrl(database), TestPostgres.USER, ""),
-                sql);
+        return Sql.number(() -> postgres.connect(database), sql);
     }
 
     private static void assertMigratedOnceWithOneAdmin(String database) {
