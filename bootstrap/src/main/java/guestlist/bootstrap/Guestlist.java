@@ -2,8 +2,8 @@ package guestlist.bootstrap;
 
 import guestlist.adapters.rest.RestServer;
 import guestlist.application.port.in.EnsureAdminUseCase;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;

@@ -1,9 +1,11 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.InviteRepository;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.NewInvite;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;
@@ -42,7 +44,7 @@ final class PostgresInviteRepository implements InviteRepository {
                         VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt)
                         RETURNING\s""" + Rows.INVITE_COLUMNS)
                 .param("token", invite.token().value())
-                .param("creatorId", invite.creatorId())
+                .param("creatorId", invite.creatorId().value())
                 .param("maxUses", invite.maxUses().orElse(null), Types.INTEGER)
                 .param("expiresAt", Timestamps.parameter(invite.expiresAt()))
                 .param("publishedAt", Timestamps.parameter(invite.publishedAt()))
@@ -74,19 +76,19 @@ final class PostgresInviteRepository implements InviteRepository {
     public void updateUses(Invite invite) {
         jdbc.sql("UPDATE local_user_invite SET uses_count = :uses WHERE id = :id")
                 .param("uses", invite.usesCount())
-                .param("id", invite.id())
+                .param("id", invite.id().value())
                 .update();
     }
 
     @Override
-    public void delete(long inviteId) {
-        jdbc.sql("DELETE FROM local_user_invite WHERE id = :id").param("id", inviteId).update();
+    public void delete(InviteId inviteId) {
+        jdbc.sql("DELETE FROM local_user_invite WHERE id = :id").param("id", inviteId.value()).update();
     }
 
     @Override
-    public long countUsable(long creatorId, Instant now) {
+    public long countUsable(LocalUserId creatorId, Instant now) {
         return jdbc.sql("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creatorId AND " + USABLE)
-                .param("creatorId", creatorId)
+                .param("creatorId", creatorId.value())
                 .param("now", Timestamps.parameter(now))
                 .query(Long.class)
                 .single();
@@ -106,12 +108,12 @@ final class PostgresInviteRepository implements InviteRepository {
      * as such. {@code InviteListPlanTest} holds the plan to that.
      */
     @Override
-    public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
+    public List<Invite> listUsable(LocalUserId creatorId, Instant now, Optional<InviteId> beforeId, int limit) {
         JdbcClient.StatementSpec statement = jdbc.sql(beforeId.isPresent() ? LIST_USABLE_BELOW : LIST_USABLE)
-                .param("creatorId", creatorId)
+                .param("creatorId", creatorId.value())
                 .param("now", Timestamps.parameter(now))
                 .param("limit", limit);
-        beforeId.ifPresent(id -> statement.param("beforeId", id));
+        beforeId.ifPresent(id -> statement.param("beforeId", id.value()));
         return statement.query(Rows::invite).list();
     }
 

@@ -1,7 +1,8 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SessionRepository;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -20,12 +21,12 @@ final class PostgresSessionRepository implements SessionRepository {
     }
 
     @Override
-    public void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt) {
+    public void add(String tokenHash, LocalUserId userId, Instant publishedAt, Optional<Instant> expiresAt) {
         jdbc.sql("""
                         INSERT INTO login_token (token_hash, local_user_id, published_at, expires_at)
                         VALUES (:hash, :userId, :publishedAt, :expiresAt)""")
                 .param("hash", tokenHash)
-                .param("userId", userId)
+                .param("userId", userId.value())
                 .param("publishedAt", Timestamps.parameter(publishedAt))
                 .param("expiresAt", Timestamps.parameter(expiresAt))
                 .update();

@@ -1,7 +1,7 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SiteRepository;
-import guestlist.domain.LocalSite;
+import guestlist.domain.site.LocalSite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;
@@ -46,7 +46,7 @@ final class PostgresSiteRepository implements SiteRepository {
                         RETURNING\s""" + Rows.SITE_COLUMNS)
                 .param("id", site.id())
                 .param("name", site.name())
-                .param("mode", site.registrationMode().wireName())
+                .param("mode", Rows.modeName(site.registrationMode()))
                 .param("question", site.applicationQuestion().orElse(null), Types.VARCHAR)
                 .param("cap", site.maxInvitesPerUser())
                 .query(Rows::site)

@@ -1,8 +1,9 @@
 package guestlist.adapters.postgres;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.Transactions;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.out.Unavailable;
+import guestlist.domain.Refusal;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * One READ COMMITTED transaction per block, on Spring's {@link TransactionTemplate}: the block's
  * repository calls join it through the data source they share with the transaction manager.
  * Whatever the block throws rolls everything back and comes out unchanged, except failures that
- * mean the database cannot be reached, which come out as {@code service_unavailable}. When the
+ * mean the database cannot be reached, which come out as {@link Unavailable}. When the
  * rollback itself fails (the database ended the connection under the block: the server rolls the
  * transaction back by itself), what the block threw is what counts.
  */
@@ -60,18 +61,24 @@ final class PostgresTransactions implements Transactions {
     private static <T> T unreachableAsUnavailable(Supplier<T> work) {
         try {
             return work.get();
-        } catch (GuestlistException refused) {
-            throw refused;
         } catch (RuntimeException failure) {
+            if (isAnswer(failure)) {
+                throw failure;
+            }
             if (failure instanceof TransactionSystemException rollbackFailed
-                    && rollbackFailed.getApplicationException() instanceof GuestlistException refused) {
-                throw refused;
+                    && isAnswer(rollbackFailed.getApplicationException())) {
+                throw (RuntimeException) rollbackFailed.getApplicationException();
             }
             if (meansUnreachable(failure)) {
-                throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the database cannot be reached", failure);
+                throw new Unavailable("the database cannot be reached", failure);
             }
             throw failure;
         }
+    }
+
+    /** A refusal, a failed use case or an unreachable store: an answer already, passed on as it is. */
+    private static boolean isAnswer(Throwable failure) {
+        return failure instanceof Refusal || failure instanceof UseCaseFailure || failure instanceof Unavailable;
     }
 
     /**

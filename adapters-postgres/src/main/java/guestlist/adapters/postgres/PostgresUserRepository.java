@@ -1,12 +1,12 @@
 package guestlist.adapters.postgres;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,7 +36,7 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     /**
-     * A unique violation aborts the PostgreSQL transaction; the {@link GuestlistException} thrown
+     * A unique violation aborts the PostgreSQL transaction; the {@link UseCaseFailure} thrown
      * for it makes the surrounding transaction roll back, which is all that can follow.
      */
     @Override
@@ -53,7 +53,7 @@ final class PostgresUserRepository implements UserRepository {
                     .param("passwordHash", passwordHash)
                     .param("admin", user.admin())
                     .param("accepted", user.acceptedApplication())
-                    .param("invitedBy", user.invitedBy().orElse(null), Types.BIGINT)
+                    .param("invitedBy", user.invitedBy().map(LocalUserId::value).orElse(null), Types.BIGINT)
                     .param("publishedAt", Timestamps.parameter(user.publishedAt()))
                     .query(Rows::user)
                     .single();
@@ -67,10 +67,10 @@ final class PostgresUserRepository implements UserRepository {
         boolean unique = server.map(ServerErrorMessage::getSQLState).map(UNIQUE_VIOLATION::equals).orElse(false);
         String constraint = server.map(ServerErrorMessage::getConstraint).orElse("");
         if (unique && NAME_INDEX.equals(constraint)) {
-            return new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken", violation);
+            return new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken", violation);
         }
         if (unique && EMAIL_INDEX.equals(constraint)) {
-            return new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken", violation);
+            return new UseCaseFailure(UseCaseFailure.Reason.EMAIL_TAKEN, "that e-mail address is taken", violation);
         }
         return violation;
     }
@@ -85,20 +85,20 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<LocalUser> findById(long id) {
+    public Optional<LocalUser> findById(LocalUserId id) {
         return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query(Rows::user)
                 .optional();
     }
 
     @Override
-    public List<LocalUser> findAllById(Collection<Long> ids) {
+    public List<LocalUser> findAllById(Collection<LocalUserId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id IN (:ids)")
-                .param("ids", List.copyOf(ids))
+                .param("ids", ids.stream().map(LocalUserId::value).toList())
                 .query(Rows::user)
                 .list();
     }
@@ -109,9 +109,9 @@ final class PostgresUserRepository implements UserRepository {
      * need {@code FOR KEY SHARE} and do not wait.
      */
     @Override
-    public Optional<LocalUser> lockById(long id) {
+    public Optional<LocalUser> lockById(LocalUserId id) {
         return jdbc.sql("SELECT " + Rows.USER_COLUMNS + " FROM local_user WHERE id = :id FOR NO KEY UPDATE")
-                .param("id", id)
+                .param("id", id.value())
                 .query(Rows::user)
                 .optional();
     }
@@ -153,10 +153,10 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public void setAcceptedApplication(long userId, boolean accepted) {
+    public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
         jdbc.sql("UPDATE local_user SET accepted_application = :accepted WHERE id = :id")
                 .param("accepted", accepted)
-                .param("id", userId)
+                .param("id", userId.value())
                 .update();
     }
 }

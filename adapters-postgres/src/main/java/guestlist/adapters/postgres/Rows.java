@@ -1,20 +1,23 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.UserRepository.StoredCredentials;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationApplication;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.Username;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Rows to domain objects; timestamps through {@link Timestamps}. */
+/** Rows to domain objects (ids from their numbers); timestamps through {@link Timestamps}. */
 final class Rows {
 
     /** The columns of {@code local_user} that {@link #user} reads, for {@code SELECT}s and {@code RETURNING}. */
@@ -35,12 +38,12 @@ final class Rows {
 
     static LocalUser user(ResultSet rs, int rowNum) throws SQLException {
         return new LocalUser(
-                rs.getLong("id"),
+                new LocalUserId(rs.getLong("id")),
                 new Username(rs.getString("name")),
                 Optional.ofNullable(rs.getString("email")).map(EmailAddress::new),
                 rs.getBoolean("admin"),
                 rs.getBoolean("accepted_application"),
-                optionalLong(rs, "invited_by_local_user_id"),
+                optionalLong(rs, "invited_by_local_user_id").map(LocalUserId::new),
                 Timestamps.read(rs, "published_at"));
     }
 
@@ -52,7 +55,7 @@ final class Rows {
         return new LocalSite(
                 rs.getLong("id"),
                 rs.getString("name"),
-                RegistrationMode.fromWireName(rs.getString("registration_mode")),
+                mode(rs.getString("registration_mode")),
                 Optional.ofNullable(rs.getString("application_question")),
                 rs.getInt("max_invites_per_user_allowed"),
                 Timestamps.read(rs, "published_at"));
@@ -60,9 +63,9 @@ final class Rows {
 
     static Invite invite(ResultSet rs, int rowNum) throws SQLException {
         return new Invite(
-                rs.getLong("id"),
+                new InviteId(rs.getLong("id")),
                 new InviteToken(rs.getString("token")),
-                rs.getLong("local_user_id"),
+                new LocalUserId(rs.getLong("local_user_id")),
                 optionalInt(rs, "max_uses"),
                 rs.getInt("uses_count"),
                 Timestamps.readOptional(rs, "expires_at"),
@@ -71,13 +74,32 @@ final class Rows {
 
     static RegistrationApplication application(ResultSet rs, int rowNum) throws SQLException {
         return new RegistrationApplication(
-                rs.getLong("id"),
-                rs.getLong("local_user_id"),
+                new ApplicationId(rs.getLong("id")),
+                new LocalUserId(rs.getLong("local_user_id")),
                 rs.getString("answer"),
-                optionalLong(rs, "admin_id"),
+                optionalLong(rs, "admin_id").map(LocalUserId::new),
                 Optional.ofNullable(rs.getString("deny_reason")),
                 Timestamps.read(rs, "published_at"),
                 Timestamps.readOptional(rs, "updated_at"));
+    }
+
+    /** A registration mode as {@code local_site.registration_mode} spells it (the column's CHECK lists them). */
+    static String modeName(RegistrationMode mode) {
+        return switch (mode) {
+            case OPEN -> "open";
+            case REQUIRE_APPLICATION -> "require_application";
+            case REQUIRE_INVITATION -> "require_invitation";
+            case CLOSED -> "closed";
+        };
+    }
+
+    private static RegistrationMode mode(String name) {
+        for (RegistrationMode mode : RegistrationMode.values()) {
+            if (modeName(mode).equals(name)) {
+                return mode;
+            }
+        }
+        throw new IllegalStateException("local_site holds an unknown registration_mode: " + name);
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {

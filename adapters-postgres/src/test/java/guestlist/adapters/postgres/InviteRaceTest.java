@@ -1,13 +1,14 @@
 package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
-import guestlist.domain.Username;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class InviteRaceTest {
     }
 
     private long count(String query) {
-        return sql.sql(query).param("creator", creator.id()).query(Long.class).single();
+        return sql.sql(query).param("creator", creator.id().value()).query(Long.class).single();
     }
 
     private long invitedAccounts() {
@@ -79,7 +80,7 @@ class InviteRaceTest {
 
     private boolean inviteExists(Invite invite) {
         return sql.sql("SELECT EXISTS (SELECT 1 FROM local_user_invite WHERE id = :id)")
-                .param("id", invite.id()).query(Boolean.class).single();
+                .param("id", invite.id().value()).query(Boolean.class).single();
     }
 
     @Test
@@ -89,7 +90,7 @@ class InviteRaceTest {
 
         Map<String, Long> outcomes = Race.run(40, i -> () -> process.registerWithInvite("racer" + i, invite));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 5L), entry(ErrorCode.INVALID_INVITE_TOKEN.name(), 35L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 5L), entry(Rule.INVITE_NOT_USABLE.name(), 35L));
         assertThat(invitedAccounts()).isEqualTo(5);
         assertThat(count("SELECT count(*) FROM local_user WHERE id <> :creator")).isEqualTo(5);
         assertThat(count("SELECT count(*) FROM login_token WHERE local_user_id <> :creator")).isEqualTo(5);
@@ -104,7 +105,7 @@ class InviteRaceTest {
         Map<String, Long> outcomes = Race.run(30, i -> () -> (i % 2 == 0 ? process : otherProcess)
                 .registerWithInvite("racer" + i, invite));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 3L), entry(ErrorCode.INVALID_INVITE_TOKEN.name(), 27L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 3L), entry(Rule.INVITE_NOT_USABLE.name(), 27L));
         assertThat(invitedAccounts()).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM local_user WHERE id <> :creator")).isEqualTo(3);
         assertThat(inviteExists(invite)).isFalse();
@@ -129,7 +130,7 @@ class InviteRaceTest {
 
         Map<String, Long> outcomes = Race.run(30, i -> () -> process.createInvite(creator, Optional.of(1)));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 4L), entry(ErrorCode.TOO_MANY_INVITES.name(), 26L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 4L), entry(Rule.INVITE_CAP_REACHED.name(), 26L));
         assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator")).isEqualTo(4);
     }
 
@@ -140,7 +141,7 @@ class InviteRaceTest {
         Map<String, Long> outcomes = Race.run(30, i -> () -> (i % 2 == 0 ? process : otherProcess)
                 .createInvite(creator, Optional.empty()));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 4L), entry(ErrorCode.TOO_MANY_INVITES.name(), 26L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 4L), entry(Rule.INVITE_CAP_REACHED.name(), 26L));
         assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator")).isEqualTo(4);
     }
 
@@ -153,7 +154,7 @@ class InviteRaceTest {
                 ? () -> process.registerWithInvite("racer" + i, invite)
                 : () -> otherProcess.createInvite(creator, Optional.empty()));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 30L), entry(ErrorCode.INVALID_INVITE_TOKEN.name(), 10L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 30L), entry(Rule.INVITE_NOT_USABLE.name(), 10L));
         assertThat(invitedAccounts()).isEqualTo(10);
         assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator")).isEqualTo(20);
     }
@@ -166,7 +167,7 @@ class InviteRaceTest {
         Map<String, Long> outcomes = Race.run(20, i -> () -> (i % 2 == 0 ? process : otherProcess)
                 .register(spellings[i % spellings.length], Optional.empty(), Optional.empty()));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 1L), entry(ErrorCode.USERNAME_ALREADY_TAKEN.name(), 19L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 1L), entry(Reason.USERNAME_TAKEN.name(), 19L));
         assertThat(sql.sql("SELECT count(*) FROM local_user WHERE lower(name) = 'same_name'")
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -179,7 +180,7 @@ class InviteRaceTest {
                 .register("racer" + i, Optional.of(i % 2 == 0 ? "Same@Example.com" : "same@example.COM"),
                         Optional.empty()));
 
-        assertThat(outcomes).containsOnly(entry(Race.WON, 1L), entry(ErrorCode.EMAIL_ALREADY_TAKEN.name(), 19L));
+        assertThat(outcomes).containsOnly(entry(Race.WON, 1L), entry(Reason.EMAIL_TAKEN.name(), 19L));
         assertThat(sql.sql("SELECT count(*) FROM local_user WHERE lower(email) = 'same@example.com'")
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -192,7 +193,7 @@ class InviteRaceTest {
 
         Map<String, Long> outcome = attempt(() -> process.registerWithInvite("ALICE", invite));
 
-        assertThat(outcome).containsOnly(entry(ErrorCode.USERNAME_ALREADY_TAKEN.name(), 1L));
+        assertThat(outcome).containsOnly(entry(Reason.USERNAME_TAKEN.name(), 1L));
         assertThat(usesOf(invite)).isEqualTo(1);
         assertThat(invitedAccounts()).isEqualTo(1);
     }
@@ -202,13 +203,13 @@ class InviteRaceTest {
         siteSettings(RegistrationMode.REQUIRE_INVITATION, Optional.empty());
         Invite invite = process.createInvite(creator, Optional.of(1));
         process.persistence.transactions().run(() -> process.persistence.users().add(new NewUser(
-                new Username("holder"), Optional.of(new guestlist.domain.EmailAddress("taken@example.com")),
+                new Username("holder"), Optional.of(new guestlist.domain.account.EmailAddress("taken@example.com")),
                 false, true, Optional.empty(), Instant.now()), "hash"));
 
         Map<String, Long> outcome = attempt(() -> process.register("newcomer", Optional.of("TAKEN@example.com"),
                 Optional.of(invite.token().value())));
 
-        assertThat(outcome).containsOnly(entry(ErrorCode.EMAIL_ALREADY_TAKEN.name(), 1L));
+        assertThat(outcome).containsOnly(entry(Reason.EMAIL_TAKEN.name(), 1L));
         assertThat(usesOf(invite)).isZero();
         assertThat(invitedAccounts()).isZero();
     }
@@ -234,7 +235,7 @@ class InviteRaceTest {
             other.commit();
 
             assertThat(registration.get(30, TimeUnit.SECONDS))
-                    .containsOnly(entry(ErrorCode.USERNAME_ALREADY_TAKEN.name(), 1L));
+                    .containsOnly(entry(Reason.USERNAME_TAKEN.name(), 1L));
         }
         assertThat(usesOf(invite)).isZero();
         assertThat(invitedAccounts()).isZero();
@@ -253,7 +254,7 @@ class InviteRaceTest {
     }
 
     private int usesOf(Invite invite) {
-        return sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id())
+        return sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id().value())
                 .query(Integer.class).single();
     }
 
@@ -261,8 +262,10 @@ class InviteRaceTest {
         try {
             registration.run();
             return Map.of(Race.WON, 1L);
-        } catch (guestlist.domain.GuestlistException refused) {
-            return Map.of(refused.code().name(), 1L);
+        } catch (guestlist.domain.Refusal refused) {
+            return Map.of(refused.rule().name(), 1L);
+        } catch (guestlist.application.port.in.UseCaseFailure failed) {
+            return Map.of(failed.reason().name(), 1L);
         }
     }
 }

@@ -1,21 +1,21 @@
 package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewInvite;
-import guestlist.domain.NewUser;
-import guestlist.domain.RegistrationApplication;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
 import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -38,17 +38,17 @@ class PostgresSchemaTest {
         store.reset();
     }
 
-    private LocalUser addUser(String name, Optional<Long> invitedBy, boolean admin) {
+    private LocalUser addUser(String name, Optional<LocalUserId> invitedBy, boolean admin) {
         return store.transactions().inTransaction(() -> store.users().add(new NewUser(new Username(name),
                 Optional.of(new EmailAddress(name + "@example.com")), admin, true, invitedBy, NOW), "hash"));
     }
 
     private void deleteUser(LocalUser user) {
-        sql.sql("DELETE FROM local_user WHERE id = :id").param("id", user.id()).update();
+        sql.sql("DELETE FROM local_user WHERE id = :id").param("id", user.id().value()).update();
     }
 
-    private long count(String table, String column, long id) {
-        return sql.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :id").param("id", id)
+    private long count(String table, String column, LocalUserId id) {
+        return sql.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :id").param("id", id.value())
                 .query(Long.class).single();
     }
 
@@ -58,7 +58,7 @@ class PostgresSchemaTest {
         LocalUser bob = addUser("bob", Optional.empty(), false);
         store.transactions().run(() -> {
             for (LocalUser user : new LocalUser[] {alice, bob}) {
-                store.invites().add(new NewInvite(new InviteToken(String.format("%032d", user.id())), user.id(),
+                store.invites().add(new NewInvite(new InviteToken(String.format("%032d", user.id().value())), user.id(),
                         Optional.empty(), Optional.empty(), NOW));
                 store.sessions().add("session-of-" + user.name(), user.id(), NOW, Optional.empty());
                 store.applications().add(user.id(), "answer", NOW);
@@ -130,7 +130,7 @@ class PostgresSchemaTest {
         assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET max_uses = 0").update())
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET uses_count = 3 WHERE id = :id")
-                .param("id", invite.id()).update())
+                .param("id", invite.id().value()).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

@@ -1,7 +1,9 @@
 package guestlist.adapters.postgres;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.out.Unavailable;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionSystemException;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * When the database ends a connection under a transaction (a fast shutdown answers the statement
  * with 57P01 and the pool closes the connection), the rollback that follows fails too, with
  * "Connection is closed" and no SQLState, and Spring throws that failure instead of the block's.
- * What the block threw must still decide the answer: {@code service_unavailable} for a database
+ * What the block threw must still decide the answer: {@link Unavailable} for a database
  * that went away, the refusal for a refusal. (Seen as a 500 under a database stopped mid-request.)
  */
 class PostgresTransactionsRollbackFailureTest {
@@ -53,8 +55,7 @@ class PostgresTransactionsRollbackFailureTest {
                     new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         }));
 
-        assertThat(thrown).isInstanceOfSatisfying(GuestlistException.class,
-                refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThat(thrown).isInstanceOf(Unavailable.class);
     }
 
     @Test
@@ -64,18 +65,27 @@ class PostgresTransactionsRollbackFailureTest {
                     new SQLException("terminating connection", "57P01"));
         }));
 
-        assertThat(thrown).isInstanceOfSatisfying(GuestlistException.class,
-                refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThat(thrown).isInstanceOf(Unavailable.class);
     }
 
     @Test
     void aRefusalStaysTheAnswerWhenTheRollbackAfterItFails() {
         Throwable thrown = catchThrowable(() -> transactions.inTransaction(() -> {
-            throw new GuestlistException(ErrorCode.INVALID_INVITE_TOKEN, "used up");
+            throw new Refusal(Rule.INVITE_NOT_USABLE, "used up");
         }));
 
-        assertThat(thrown).isInstanceOfSatisfying(GuestlistException.class,
-                refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_INVITE_TOKEN));
+        assertThat(thrown).isInstanceOfSatisfying(Refusal.class,
+                refusal -> assertThat(refusal.rule()).isEqualTo(Rule.INVITE_NOT_USABLE));
+    }
+
+    @Test
+    void aFailedUseCaseStaysTheAnswerWhenTheRollbackAfterItFails() {
+        Throwable thrown = catchThrowable(() -> transactions.inTransaction(() -> {
+            throw new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken");
+        }));
+
+        assertThat(thrown).isInstanceOfSatisfying(UseCaseFailure.class,
+                failure -> assertThat(failure.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
     }
 
     @Test
@@ -84,7 +94,7 @@ class PostgresTransactionsRollbackFailureTest {
             throw new IllegalStateException("a bug");
         }));
 
-        assertThat(thrown).isNotInstanceOf(GuestlistException.class);
+        assertThat(thrown).isNotInstanceOf(Unavailable.class);
         assertThat(PostgresTransactions.meansUnreachable(thrown)).isFalse();
     }
 }

@@ -1,7 +1,7 @@
 package guestlist.adapters.postgres;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.domain.Refusal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs contenders on threads of their own, released together by a barrier, and tallies how each
- * ended: {@link #WON}, or the {@link ErrorCode} it was refused with. Anything else fails the test.
+ * ended: {@link #WON}, or the name of the rule that refused it or of why its use case failed.
+ * Anything else fails the test.
  */
 final class Race {
 
@@ -29,7 +30,7 @@ final class Race {
     private Race() {
     }
 
-    /** @return how many contenders ended which way, e.g. {@code {won=5, INVALID_INVITE_TOKEN=35}} */
+    /** @return how many contenders ended which way, e.g. {@code {won=5, INVITE_NOT_USABLE=35}} */
     static Map<String, Long> run(int contenders, IntFunction<Callable<?>> contender) throws Exception {
         CyclicBarrier start = new CyclicBarrier(contenders);
         ExecutorService threads = Executors.newFixedThreadPool(contenders);
@@ -42,8 +43,10 @@ final class Race {
                     try {
                         work.call();
                         return WON;
-                    } catch (GuestlistException refused) {
-                        return refused.code().name();
+                    } catch (Refusal refused) {
+                        return refused.rule().name();
+                    } catch (UseCaseFailure failed) {
+                        return failed.reason().name();
                     }
                 }));
             }

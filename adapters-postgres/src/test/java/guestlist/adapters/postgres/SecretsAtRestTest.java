@@ -1,8 +1,8 @@
 package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import guestlist.testsupport.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,8 +8,8 @@ import guestlist.application.service.InviteService;
 import guestlist.application.service.RegisterService;
 import guestlist.application.service.SessionOpener;
 import guestlist.application.service.SessionService;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
 
 import java.security.SecureRandom;
 import java.time.Clock;

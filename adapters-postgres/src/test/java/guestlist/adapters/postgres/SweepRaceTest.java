@@ -1,8 +1,8 @@
 package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

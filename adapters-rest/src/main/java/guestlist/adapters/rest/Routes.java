@@ -19,9 +19,9 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.adapters.rest.json.InviteLinks;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
@@ -107,13 +107,13 @@ final class Routes {
     }
 
     private static Object notFound(ApiRequest request) {
-        throw new GuestlistException(ErrorCode.NOT_FOUND, "there is no endpoint " + request.describe());
+        throw new RequestRefusal(RequestError.NO_SUCH_ENDPOINT, "there is no endpoint " + request.describe());
     }
 
     private Object methodNotAllowed(ApiRequest request) {
         String allowed = String.join(", ", methodsByPath.getOrDefault(request.path(), Set.of()));
         request.setResponseHeader(Headers.ALLOW, allowed);
-        throw new GuestlistException(ErrorCode.METHOD_NOT_ALLOWED,
+        throw new RequestRefusal(RequestError.METHOD_NOT_ALLOWED,
                 "there is no endpoint " + request.describe() + "; this path allows " + allowed);
     }
 }

@@ -5,9 +5,11 @@ import guestlist.testsupport.HttpApi.Answer;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.paging.PageSize;
+import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +95,7 @@ class AccountEndpointsTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode localUser = api.get("/account", reply.body().path("jwt").asText()).body()
                 .path("local_user_view").path("local_user");
-        assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
+        assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id().value());
     }
 
     @Test
@@ -183,8 +185,9 @@ class AccountEndpointsTest {
         register(form("judy") + ",\"answer\":\"hello\"");
         assertRefused(login("judy", PASSWORD), 403, "registration_application_is_pending");
 
-        long applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
-                api.admin, Optional.of(true), Optional.empty(), Optional.empty())).items().get(0).application().id();
+        ApplicationId applicationId = api.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
+                api.admin, Optional.of(true), PageSize.of(Optional.empty()), Optional.empty())).items().get(0)
+                .application().id();
         api.app.applications().decide(new DecideRegistrationApplicationCommand(api.admin, applicationId, false,
                 Optional.of("spam account")));
 

@@ -1,11 +1,16 @@
 package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import guestlist.adapters.rest.json.PageCursor;
 import guestlist.testsupport.HttpApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +46,7 @@ class InviteEndpointsTest {
     }
 
     private long memberId() {
-        return api.app.sessions().authenticate(member).id();
+        return api.app.sessions().authenticate(member).id().value();
     }
 
     private static void assertRefused(Answer reply, int status, String code, String mentioning) {
@@ -170,6 +175,21 @@ class InviteEndpointsTest {
     @Test
     void listRefusesACursorGuestlistDidNotIssue() {
         assertRefused(api.get("/account/invite/list?page_cursor=not-a-cursor", member), 400,
+                "couldnt_parse_pagination_token", "page_cursor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "garbage", "aW52OjU=", "%00"})
+    void listRefusesOtherTextsThatAreNoCursorOfItsOwn(String cursor) {
+        assertRefused(api.get("/account/invite/list?page_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+                member), 400, "couldnt_parse_pagination_token", "page_cursor");
+    }
+
+    @Test
+    void listRefusesTheCursorOfTheApplicationListing() {
+        String foreign = new PageCursor(PageCursor.Listing.APPLICATIONS, 3).encode();
+
+        assertRefused(api.get("/account/invite/list?page_cursor=" + foreign, member), 400,
                 "couldnt_parse_pagination_token", "page_cursor");
     }
 

@@ -1,8 +1,9 @@
 package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.testsupport.HttpApi.Answer;
+import guestlist.adapters.rest.json.PageCursor;
 import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,14 @@ class RegistrationApplicationEndpointsTest {
     }
 
     @Test
+    void listRefusesTheCursorOfTheInviteListing() {
+        String foreign = new PageCursor(PageCursor.Listing.INVITES, 1).encode();
+
+        assertRefused(api.get("/admin/registration_application/list?page_cursor=" + foreign, api.adminToken), 400,
+                "couldnt_parse_pagination_token", "page_cursor");
+    }
+
+    @Test
     void applicationEndpointsRefuseNonAdminsAndStrangers() {
         String member = api.registerOpen("member", null);
 
@@ -161,8 +170,8 @@ class RegistrationApplicationEndpointsTest {
 
     @Test
     void getOfAPersonWithoutApplicationIsNotFound() {
-        assertRefused(api.get("/admin/registration_application?person_id=" + api.admin.id(), api.adminToken), 404,
-                "not_found", "");
+        assertRefused(api.get("/admin/registration_application?person_id=" + api.admin.personId().value(),
+                api.adminToken), 404, "not_found", "");
     }
 
     @Test
@@ -179,12 +188,12 @@ class RegistrationApplicationEndpointsTest {
         JsonNode view = reply.body().path("registration_application");
         JsonNode application = view.path("registration_application");
         assertThat(application.path("id").asLong()).isEqualTo(applicationId);
-        assertThat(application.path("admin_id").asLong()).isEqualTo(api.admin.id());
+        assertThat(application.path("admin_id").asLong()).isEqualTo(api.admin.id().value());
         assertThat(application.has("deny_reason")).isFalse();
         assertThat(application.path("updated_at").asText())
                 .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.app.clock().instant()));
         assertThat(view.path("creator_local_user").path("accepted_application").asBoolean()).isTrue();
-        assertThat(view.path("admin").path("id").asLong()).isEqualTo(api.admin.id());
+        assertThat(view.path("admin").path("id").asLong()).isEqualTo(api.admin.personId().value());
         assertThat(view.path("admin").path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(view.path("admin").path("local").asBoolean()).isTrue();
     }

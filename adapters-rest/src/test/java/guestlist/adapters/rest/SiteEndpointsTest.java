@@ -53,13 +53,13 @@ class SiteEndpointsTest {
 
         assertThat(admins).hasSize(1);
         JsonNode admin = admins.get(0);
-        assertThat(admin.path("id").asLong()).isEqualTo(api.admin.id());
+        assertThat(admin.path("id").asLong()).isEqualTo(api.admin.personId().value());
         assertThat(admin.path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(admin.path("local").asBoolean()).isTrue();
         assertThat(admin.path("published_at").asText())
                 .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.admin.publishedAt()));
         assertThat(admin.path("person")).isEqualTo(api.get("/site", null).body().path("admins").get(0).path("person"));
-        assertThat(admin.path("person").path("id").asLong()).isEqualTo(api.admin.id());
+        assertThat(admin.path("person").path("id").asLong()).isEqualTo(api.admin.personId().value());
         assertThat(admin.path("person").path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(admin.path("person").path("local").asBoolean()).isTrue();
         assertThat(admin.path("is_admin").asBoolean()).isTrue();

@@ -4,9 +4,9 @@ import guestlist.adapters.rest.http.Limits;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
 import guestlist.application.port.in.GetSiteUseCase;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import guestlist.testsupport.HttpApi;
 
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package guestlist.application.service;
 
 import guestlist.application.port.in.EnsureAdminUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -53,9 +53,9 @@ public final class AdminSetupService implements EnsureAdminUseCase {
                         : Optional.of(users.add(new NewUser(name, Optional.empty(), true, true, Optional.empty(),
                                 clock.instant()), hash));
             });
-        } catch (GuestlistException taken) {
+        } catch (UseCaseFailure taken) {
             // Another process starting at the same moment created the same admin first.
-            if (taken.code() == ErrorCode.USERNAME_ALREADY_TAKEN && transactions.inTransaction(users::anyAdmin)) {
+            if (taken.reason() == Reason.USERNAME_TAKEN && transactions.inTransaction(users::anyAdmin)) {
                 return Optional.empty();
             }
             throw taken;

@@ -7,18 +7,19 @@ import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.ListInvitesUseCase;
 import guestlist.application.port.in.RevokeInviteUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewInvite;
-import guestlist.domain.Page;
-import guestlist.domain.PageCursor;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
+import guestlist.domain.paging.Page;
+import guestlist.domain.paging.PagePosition;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
             Instant now = clock.instant();
             NewInvite invite = Invite.issue(token, command.actor().id(), command.maxUses(), command.expiresAt(), now);
             LocalUser creator = users.lockById(command.actor().id())
-                    .orElseThrow(() -> new GuestlistException(ErrorCode.NOT_LOGGED_IN, "this account no longer exists"));
+                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
             sites.get().checkInviteAllowance(creator, () -> invites.countUsable(creator.id(), now));
             return invites.add(invite);
         });
@@ -71,12 +72,12 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
     public Page<Invite> listInvites(ListInvitesQuery query) {
         int size = query.size().value();
         List<Invite> found = transactions.read(() -> invites.listUsable(query.actor().id(), clock.instant(),
-                query.cursor().map(PageCursor::afterId), size + 1));
+                query.after().map(after -> new InviteId(after.lastId())), size + 1));
         if (found.size() <= size) {
             return new Page<>(found, Optional.empty());
         }
         List<Invite> page = found.subList(0, size);
-        return new Page<>(page, Optional.of(new PageCursor(PageCursor.Listing.INVITES, page.get(size - 1).id())));
+        return new Page<>(page, Optional.of(new PagePosition(page.get(size - 1).id().value())));
     }
 
     @Override
@@ -109,7 +110,7 @@ public final class InviteService implements CreateInviteUseCase, ListInvitesUseC
         return BatchedSweep.run(transactions, () -> invites.deleteExpired(now, SWEEP_BATCH_SIZE));
     }
 
-    private static GuestlistException notYours() {
-        return new GuestlistException(ErrorCode.INVALID_INVITE_TOKEN, "no invite of yours has that token");
+    private static UseCaseFailure notYours() {
+        return new UseCaseFailure(Reason.NO_INVITE_OF_YOURS, "no invite of yours has that token");
     }
 }

@@ -3,21 +3,21 @@ package guestlist.application.service;
 import guestlist.application.port.in.RegisterCommand;
 import guestlist.application.port.in.RegisterUseCase;
 import guestlist.application.port.in.RegistrationResult;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteClaim;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.RegistrationDecision;
-import guestlist.domain.RegistrationPolicy;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteClaim;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.registration.RegistrationDecision;
+import guestlist.domain.registration.RegistrationPolicy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -87,10 +87,10 @@ public final class RegisterService implements RegisterUseCase {
     /** Early, friendly answers; the unique indexes settle the races between registrations. */
     private void checkNameAndEmailFree(RegisterCommand command) {
         if (users.nameTaken(command.username())) {
-            throw new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken");
+            throw new UseCaseFailure(Reason.USERNAME_TAKEN, "that user name is taken");
         }
         if (command.email().map(users::emailTaken).orElse(false)) {
-            throw new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken");
+            throw new UseCaseFailure(Reason.EMAIL_TAKEN, "that e-mail address is taken");
         }
     }
 

@@ -6,15 +6,18 @@ import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
 import guestlist.application.port.in.ListRegistrationApplicationsUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
-import guestlist.domain.Page;
-import guestlist.domain.PageCursor;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.PersonId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.paging.Page;
+import guestlist.domain.paging.PagePosition;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -48,20 +51,22 @@ public final class RegistrationApplicationService implements ListRegistrationApp
         return transactions.inTransaction(() -> {
             Actors.currentAdmin(users, query.actor());
             List<RegistrationApplication> found =
-                    applications.list(query.unreadOnly(), query.cursor().map(PageCursor::afterId), size + 1);
+                    applications.list(query.unreadOnly(),
+                    query.after().map(after -> new ApplicationId(after.lastId())), size + 1);
             List<RegistrationApplication> page = found.size() > size ? found.subList(0, size) : found;
-            Optional<PageCursor> next = found.size() > size
-                    ? Optional.of(new PageCursor(PageCursor.Listing.APPLICATIONS, page.get(size - 1).id()))
+            Optional<PagePosition> next = found.size() > size
+                    ? Optional.of(new PagePosition(page.get(size - 1).id().value()))
                     : Optional.empty();
             return new Page<>(views(page), next);
         });
     }
 
     @Override
-    public ApplicationView getApplication(LocalUser actor, long personId) {
+    public ApplicationView getApplication(LocalUser actor, PersonId personId) {
         return transactions.inTransaction(() -> {
             Actors.currentAdmin(users, actor);
-            return applications.findByUserId(personId).map(this::view).orElseThrow(RegistrationApplicationService::notFound);
+            return applications.findByUserId(personId.localUser()).map(this::view)
+                    .orElseThrow(RegistrationApplicationService::notFound);
         });
     }
 
@@ -84,12 +89,12 @@ public final class RegistrationApplicationService implements ListRegistrationApp
 
     /** The views of a page of applications, with their creators and admins read in one go. */
     private List<ApplicationView> views(List<RegistrationApplication> page) {
-        Set<Long> ids = new HashSet<>();
+        Set<LocalUserId> ids = new HashSet<>();
         page.forEach(application -> {
             ids.add(application.userId());
             application.adminId().ifPresent(ids::add);
         });
-        Map<Long, LocalUser> byId = users.findAllById(ids).stream()
+        Map<LocalUserId, LocalUser> byId = users.findAllById(ids).stream()
                 .collect(Collectors.toMap(LocalUser::id, Function.identity()));
         return page.stream()
                 .map(application -> new ApplicationView(application,
@@ -99,7 +104,7 @@ public final class RegistrationApplicationService implements ListRegistrationApp
                 .toList();
     }
 
-    private static GuestlistException notFound() {
-        return new GuestlistException(ErrorCode.NOT_FOUND, "no such registration application");
+    private static UseCaseFailure notFound() {
+        return new UseCaseFailure(Reason.NO_SUCH_APPLICATION, "no such registration application");
     }
 }

@@ -1,6 +1,7 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.SessionRepository;
+import guestlist.domain.account.LocalUserId;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class SessionOpener {
     }
 
     /** @return the new session's token, which only the caller ever sees */
-    String open(long userId, boolean stayLoggedIn, Instant now) {
+    String open(LocalUserId userId, boolean stayLoggedIn, Instant now) {
         String token = tokens.newToken();
         sessions.add(SessionTokens.hash(token), userId, now,
                 stayLoggedIn ? Optional.empty() : Optional.of(now.plus(SESSION_LIFETIME)));

@@ -5,16 +5,16 @@ import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.LoginUseCase;
 import guestlist.application.port.in.LogoutUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
-import guestlist.domain.LoginPolicy;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.registration.LoginPolicy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -107,7 +107,7 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         boolean passwordMatches = hasher.matches(command.password(),
                 found.map(StoredCredentials::passwordHash).orElseGet(this::decoyHash));
         if (found.isEmpty() || !passwordMatches) {
-            throw new GuestlistException(ErrorCode.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
+            throw new UseCaseFailure(Reason.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
         }
         LocalUser user = found.get().user();
         return transactions.inTransaction(() -> {
@@ -140,7 +140,7 @@ public final class SessionService implements LoginUseCase, LogoutUseCase, Authen
         return BatchedSweep.run(transactions, () -> sessions.deleteExpired(now, BatchedSweep.BATCH_SIZE));
     }
 
-    private static GuestlistException notLoggedIn() {
-        return new GuestlistException(ErrorCode.NOT_LOGGED_IN, "log in first: the session is missing, expired or ended");
+    private static UseCaseFailure notLoggedIn() {
+        return new UseCaseFailure(Reason.NOT_LOGGED_IN, "log in first: the session is missing, expired or ended");
     }
 }

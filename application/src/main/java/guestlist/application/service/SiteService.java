@@ -6,9 +6,9 @@ import guestlist.application.port.in.SiteView;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.SiteChanges;
 
 import java.time.Clock;
 import java.time.Duration;

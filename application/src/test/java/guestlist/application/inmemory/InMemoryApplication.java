@@ -11,9 +11,9 @@ import guestlist.application.service.RegistrationApplicationService;
 import guestlist.application.service.SessionOpener;
 import guestlist.application.service.SessionService;
 import guestlist.application.service.SiteService;
-import guestlist.domain.LocalUser;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 
 import java.security.SecureRandom;
 

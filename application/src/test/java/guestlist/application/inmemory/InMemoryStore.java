@@ -1,5 +1,6 @@
 package guestlist.application.inmemory;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
@@ -7,19 +8,21 @@ import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.StorageHealth;
 import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.Unavailable;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.contract.StoreFixture;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewInvite;
-import guestlist.domain.NewUser;
-import guestlist.domain.RegistrationApplication;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
+import guestlist.domain.site.LocalSite;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -46,7 +49,7 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
             if (!reachable) {
-                throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the in-memory store is switched off");
+                throw new Unavailable("the in-memory store is switched off");
             }
             lock.lock();
             try {
@@ -131,10 +134,10 @@ public final class InMemoryStore implements StoreFixture {
     private record StoredUser(LocalUser user, String passwordHash) {
     }
 
-    private record Session(long userId, Optional<Instant> expiresAt) {
+    private record Session(LocalUserId userId, Optional<Instant> expiresAt) {
     }
 
-    /** Everything stored; copied whole at the start of each transaction. */
+    /** Everything stored, by the number of each id; copied whole at the start of each transaction. */
     private record State(TreeMap<Long, StoredUser> users, LocalSite[] site, TreeMap<String, Session> sessions,
                          TreeMap<Long, Invite> invites, TreeMap<Long, RegistrationApplication> applications,
                          long[] nextIdHolder) {
@@ -160,31 +163,31 @@ public final class InMemoryStore implements StoreFixture {
         public LocalUser add(NewUser user, String passwordHash) {
             requireTransaction();
             if (nameTaken(user.name())) {
-                throw new GuestlistException(ErrorCode.USERNAME_ALREADY_TAKEN, "that user name is taken");
+                throw new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken");
             }
             if (user.email().map(this::emailTaken).orElse(false)) {
-                throw new GuestlistException(ErrorCode.EMAIL_ALREADY_TAKEN, "that e-mail address is taken");
+                throw new UseCaseFailure(UseCaseFailure.Reason.EMAIL_TAKEN, "that e-mail address is taken");
             }
-            LocalUser stored = user.withId(state.nextId());
-            state.users().put(stored.id(), new StoredUser(stored, passwordHash));
+            LocalUser stored = user.withId(new LocalUserId(state.nextId()));
+            state.users().put(stored.id().value(), new StoredUser(stored, passwordHash));
             return stored;
         }
 
         @Override
-        public Optional<LocalUser> findById(long id) {
+        public Optional<LocalUser> findById(LocalUserId id) {
             requireTransaction();
-            return Optional.ofNullable(state.users().get(id)).map(StoredUser::user);
+            return Optional.ofNullable(state.users().get(id.value())).map(StoredUser::user);
         }
 
         @Override
-        public List<LocalUser> findAllById(Collection<Long> ids) {
+        public List<LocalUser> findAllById(Collection<LocalUserId> ids) {
             requireTransaction();
-            return ids.stream().distinct().map(state.users()::get).filter(java.util.Objects::nonNull)
+            return ids.stream().distinct().map(id -> state.users().get(id.value())).filter(java.util.Objects::nonNull)
                     .map(StoredUser::user).toList();
         }
 
         @Override
-        public Optional<LocalUser> lockById(long id) {
+        public Optional<LocalUser> lockById(LocalUserId id) {
             return findById(id);
         }
 
@@ -228,9 +231,9 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
-        public void setAcceptedApplication(long userId, boolean accepted) {
+        public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
             requireTransaction();
-            state.users().computeIfPresent(userId, (id, stored) ->
+            state.users().computeIfPresent(userId.value(), (id, stored) ->
                     new StoredUser(stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
         }
     }
@@ -259,7 +262,7 @@ public final class InMemoryStore implements StoreFixture {
     private final class Sessions implements SessionRepository {
 
         @Override
-        public void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt) {
+        public void add(String tokenHash, LocalUserId userId, Instant publishedAt, Optional<Instant> expiresAt) {
             requireTransaction();
             state.sessions().put(tokenHash, new Session(userId, expiresAt));
         }
@@ -269,7 +272,7 @@ public final class InMemoryStore implements StoreFixture {
             requireTransaction();
             return Optional.ofNullable(state.sessions().get(tokenHash))
                     .filter(session -> session.expiresAt().map(now::isBefore).orElse(true))
-                    .map(session -> state.users().get(session.userId()))
+                    .map(session -> state.users().get(session.userId().value()))
                     .map(StoredUser::user);
         }
 
@@ -300,8 +303,8 @@ public final class InMemoryStore implements StoreFixture {
             if (findByToken(invite.token()).isPresent()) {
                 throw new AlreadyStoredException("an invite with that token exists already");
             }
-            Invite stored = invite.withId(state.nextId());
-            state.invites().put(stored.id(), stored);
+            Invite stored = invite.withId(new InviteId(state.nextId()));
+            state.invites().put(stored.id().value(), stored);
             return stored;
         }
 
@@ -319,29 +322,30 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public void updateUses(Invite invite) {
             requireTransaction();
-            state.invites().computeIfPresent(invite.id(), (id, stored) -> new Invite(id, stored.token(),
-                    stored.creatorId(), stored.maxUses(), invite.usesCount(), stored.expiresAt(), stored.publishedAt()));
+            state.invites().computeIfPresent(invite.id().value(), (id, stored) -> new Invite(stored.id(),
+                    stored.token(), stored.creatorId(), stored.maxUses(), invite.usesCount(), stored.expiresAt(),
+                    stored.publishedAt()));
         }
 
         @Override
-        public void delete(long inviteId) {
+        public void delete(InviteId inviteId) {
             requireTransaction();
-            state.invites().remove(inviteId);
+            state.invites().remove(inviteId.value());
         }
 
         @Override
-        public long countUsable(long creatorId, Instant now) {
+        public long countUsable(LocalUserId creatorId, Instant now) {
             requireTransaction();
             return state.invites().values().stream()
-                    .filter(invite -> invite.creatorId() == creatorId && invite.usableAt(now)).count();
+                    .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now)).count();
         }
 
         @Override
-        public List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit) {
+        public List<Invite> listUsable(LocalUserId creatorId, Instant now, Optional<InviteId> beforeId, int limit) {
             requireTransaction();
             return state.invites().descendingMap().values().stream()
-                    .filter(invite -> invite.creatorId() == creatorId && invite.usableAt(now))
-                    .filter(invite -> beforeId.map(before -> invite.id() < before).orElse(true))
+                    .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now))
+                    .filter(invite -> beforeId.map(before -> invite.id().value() < before.value()).orElse(true))
                     .limit(limit)
                     .toList();
         }
@@ -353,7 +357,7 @@ public final class InMemoryStore implements StoreFixture {
                     .filter(invite -> invite.expiredAt(now))
                     .sorted(Comparator.comparing(invite -> invite.expiresAt().orElseThrow()))
                     .limit(batchSize)
-                    .map(Invite::id)
+                    .map(invite -> invite.id().value())
                     .toList();
             expired.forEach(state.invites()::remove);
             return expired.size();
@@ -363,44 +367,44 @@ public final class InMemoryStore implements StoreFixture {
     private final class Applications implements RegistrationApplicationRepository {
 
         @Override
-        public RegistrationApplication add(long userId, String answer, Instant publishedAt) {
+        public RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt) {
             requireTransaction();
             if (findByUserId(userId).isPresent()) {
                 throw new AlreadyStoredException("that account has an application already");
             }
-            RegistrationApplication stored = new RegistrationApplication(state.nextId(), userId, answer,
-                    Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
-            state.applications().put(stored.id(), stored);
+            RegistrationApplication stored = new RegistrationApplication(new ApplicationId(state.nextId()), userId,
+                    answer, Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
+            state.applications().put(stored.id().value(), stored);
             return stored;
         }
 
         @Override
-        public Optional<RegistrationApplication> findById(long id) {
+        public Optional<RegistrationApplication> findById(ApplicationId id) {
             requireTransaction();
-            return Optional.ofNullable(state.applications().get(id));
+            return Optional.ofNullable(state.applications().get(id.value()));
         }
 
         @Override
-        public Optional<RegistrationApplication> findByUserId(long userId) {
+        public Optional<RegistrationApplication> findByUserId(LocalUserId userId) {
             requireTransaction();
-            return state.applications().values().stream().filter(application -> application.userId() == userId)
+            return state.applications().values().stream().filter(application -> application.userId().equals(userId))
                     .findFirst();
         }
 
         @Override
         public void saveDecision(RegistrationApplication application) {
             requireTransaction();
-            state.applications().computeIfPresent(application.id(), (id, stored) -> new RegistrationApplication(id,
-                    stored.userId(), stored.answer(), application.adminId(), application.denyReason(),
+            state.applications().computeIfPresent(application.id().value(), (id, stored) -> new RegistrationApplication(
+                    stored.id(), stored.userId(), stored.answer(), application.adminId(), application.denyReason(),
                     stored.publishedAt(), application.updatedAt()));
         }
 
         @Override
-        public List<RegistrationApplication> list(boolean unreadOnly, Optional<Long> afterId, int limit) {
+        public List<RegistrationApplication> list(boolean unreadOnly, Optional<ApplicationId> afterId, int limit) {
             requireTransaction();
             return state.applications().values().stream()
                     .filter(application -> !unreadOnly || application.unread())
-                    .filter(application -> afterId.map(after -> application.id() > after).orElse(true))
+                    .filter(application -> afterId.map(after -> application.id().value() > after.value()).orElse(true))
                     .limit(limit)
                     .toList();
         }

@@ -3,12 +3,12 @@ package guestlist.application.service;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.NewUser;
 import guestlist.application.port.in.LoginCommand;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.LocalUser;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -54,7 +54,7 @@ class AdminSetupServiceTest {
         assertThat(second).isEmpty();
         assertThat(app.site().getSite().admins()).containsExactly(first);
         assertRefused(() -> app.sessions().login(new LoginCommand("other",
-                "another admin secret", false)), ErrorCode.INCORRECT_LOGIN);
+                "another admin secret", false)), Reason.INCORRECT_LOGIN);
     }
 
     @Test
@@ -94,6 +94,6 @@ class AdminSetupServiceTest {
                 Optional.empty(), false, true, Optional.empty(), app.clock().instant()), "hash"));
 
         assertRefused(() -> app.adminSetup().ensureAdmin(new Username("root"), new Password("a long admin secret")),
-                ErrorCode.USERNAME_ALREADY_TAKEN);
+                Reason.USERNAME_TAKEN);
     }
 }

@@ -1,10 +1,11 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.UserRepository;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 
 import java.util.Collection;
 import java.util.List;
@@ -25,17 +26,17 @@ class ForwardingUsers implements UserRepository {
     }
 
     @Override
-    public Optional<LocalUser> findById(long id) {
+    public Optional<LocalUser> findById(LocalUserId id) {
         return delegate.findById(id);
     }
 
     @Override
-    public List<LocalUser> findAllById(Collection<Long> ids) {
+    public List<LocalUser> findAllById(Collection<LocalUserId> ids) {
         return delegate.findAllById(ids);
     }
 
     @Override
-    public Optional<LocalUser> lockById(long id) {
+    public Optional<LocalUser> lockById(LocalUserId id) {
         return delegate.lockById(id);
     }
 
@@ -65,7 +66,7 @@ class ForwardingUsers implements UserRepository {
     }
 
     @Override
-    public void setAcceptedApplication(long userId, boolean accepted) {
+    public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
         delegate.setAcceptedApplication(userId, accepted);
     }
 }

@@ -7,15 +7,18 @@ import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.RegisterCommand;
 import guestlist.application.port.in.RegistrationResult;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationApplication;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.out.Unavailable;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.RegistrationApplication;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -124,15 +127,24 @@ final class Guestlist {
                 .map(credentials -> credentials.user());
     }
 
-    Optional<RegistrationApplication> storedApplication(long userId) {
+    Optional<RegistrationApplication> storedApplication(LocalUserId userId) {
         return store.transactions().inTransaction(() -> store.applications().findByUserId(userId));
     }
 
     // --- assertions -----------------------------------------------------------------------------
 
-    static void assertRefused(ThrowingCallable action, ErrorCode code) {
-        assertThatThrownBy(action).isInstanceOfSatisfying(GuestlistException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+    static void assertRefused(ThrowingCallable action, Rule rule) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e.rule()).isEqualTo(rule));
+    }
+
+    static void assertRefused(ThrowingCallable action, UseCaseFailure.Reason reason) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(UseCaseFailure.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    static void assertUnavailable(ThrowingCallable action) {
+        assertThatThrownBy(action).isInstanceOf(Unavailable.class);
     }
 
     /** A registration form as typed; everything optional starts out absent. */

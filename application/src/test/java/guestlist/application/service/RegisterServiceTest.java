@@ -1,11 +1,12 @@
 package guestlist.application.service;
 
 import guestlist.application.port.in.RegistrationResult;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,8 +68,8 @@ class RegisterServiceTest {
         guestlist.mode(RegistrationMode.OPEN);
         guestlist.register(form("Alice"));
 
-        assertRefused(() -> guestlist.register(form("aLICE")), ErrorCode.USERNAME_ALREADY_TAKEN);
-        assertRefused(() -> guestlist.register(form("ROOT")), ErrorCode.USERNAME_ALREADY_TAKEN);
+        assertRefused(() -> guestlist.register(form("aLICE")), Reason.USERNAME_TAKEN);
+        assertRefused(() -> guestlist.register(form("ROOT")), Reason.USERNAME_TAKEN);
     }
 
     @Test
@@ -76,7 +77,7 @@ class RegisterServiceTest {
         guestlist.mode(RegistrationMode.OPEN);
         guestlist.register(form("alice").email("Alice@Example.org"));
 
-        assertRefused(() -> guestlist.register(form("bob").email("alice@EXAMPLE.ORG")), ErrorCode.EMAIL_ALREADY_TAKEN);
+        assertRefused(() -> guestlist.register(form("bob").email("alice@EXAMPLE.ORG")), Reason.EMAIL_TAKEN);
         assertThat(guestlist.storedUser("bob")).isEmpty();
     }
 
@@ -92,7 +93,7 @@ class RegisterServiceTest {
 
     @Test
     void filledHoneypotIsRefused() {
-        assertRefused(() -> guestlist.register(form("robot").honeypot("http://spam.example")), ErrorCode.HONEYPOT_FAILED);
+        assertRefused(() -> guestlist.register(form("robot").honeypot("http://spam.example")), Reason.HONEYPOT_FILLED);
     }
 
     @Test
@@ -105,19 +106,19 @@ class RegisterServiceTest {
     void formErrorsAreReportedHoneypotNamePasswordRepetitionEmailInThatOrder() {
         Guestlist.Form form = form("x").password("short").passwordVerify("other").email("not-an-address")
                 .honeypot("filled");
-        assertRefused(() -> guestlist.register(form), ErrorCode.HONEYPOT_FAILED);
+        assertRefused(() -> guestlist.register(form), Reason.HONEYPOT_FILLED);
 
         form.honeypot("");
-        assertRefused(() -> guestlist.register(form), ErrorCode.INVALID_NAME);
+        assertRefused(() -> guestlist.register(form), Rule.USERNAME_SHAPE);
 
         form.username("carol");
-        assertRefused(() -> guestlist.register(form), ErrorCode.INVALID_PASSWORD);
+        assertRefused(() -> guestlist.register(form), Rule.PASSWORD_LENGTH);
 
         form.password(PASSWORD).passwordVerify(PASSWORD + "!");
-        assertRefused(() -> guestlist.register(form), ErrorCode.PASSWORDS_DO_NOT_MATCH);
+        assertRefused(() -> guestlist.register(form), Rule.PASSWORDS_DIFFER);
 
         form.passwordVerify(PASSWORD);
-        assertRefused(() -> guestlist.register(form), ErrorCode.INVALID_EMAIL_ADDRESS);
+        assertRefused(() -> guestlist.register(form), Rule.EMAIL_ADDRESS_SHAPE);
 
         form.email("carol@example.org");
         guestlist.mode(RegistrationMode.OPEN);
@@ -141,7 +142,7 @@ class RegisterServiceTest {
 
         guestlist.clock.advance(Duration.ofDays(7));
 
-        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
     }
 
     // --- require_application --------------------------------------------------------------------
@@ -161,7 +162,7 @@ class RegisterServiceTest {
         assertThat(application.answer()).isEqualTo("I knit.");
         assertThat(application.unread()).isTrue();
         assertThat(application.publishedAt()).isEqualTo(guestlist.clock.instant());
-        assertRefused(() -> guestlist.login("alice", PASSWORD), ErrorCode.REGISTRATION_APPLICATION_IS_PENDING);
+        assertRefused(() -> guestlist.login("alice", PASSWORD), Rule.APPLICATION_PENDING);
     }
 
     @Test
@@ -176,7 +177,7 @@ class RegisterServiceTest {
         guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
 
         assertRefused(() -> guestlist.register(form("alice").answer(blank)),
-                ErrorCode.REGISTRATION_APPLICATION_ANSWER_REQUIRED);
+                Rule.APPLICATION_ANSWER_REQUIRED);
         assertThat(guestlist.storedUser("alice")).isEmpty();
     }
 
@@ -184,7 +185,7 @@ class RegisterServiceTest {
     void requireApplicationWithoutAnswerIsRefused() {
         guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
 
-        assertRefused(() -> guestlist.register(form("alice")), ErrorCode.REGISTRATION_APPLICATION_ANSWER_REQUIRED);
+        assertRefused(() -> guestlist.register(form("alice")), Rule.APPLICATION_ANSWER_REQUIRED);
         assertThat(guestlist.storedUser("alice")).isEmpty();
     }
 
@@ -209,8 +210,8 @@ class RegisterServiceTest {
     void requireInvitationWithoutTokenIsRefused() {
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
-        assertRefused(() -> guestlist.register(form("alice")), ErrorCode.MISSING_INVITE_TOKEN);
-        assertRefused(() -> guestlist.register(form("alice").token("")), ErrorCode.MISSING_INVITE_TOKEN);
+        assertRefused(() -> guestlist.register(form("alice")), Rule.INVITE_REQUIRED);
+        assertRefused(() -> guestlist.register(form("alice").token("")), Rule.INVITE_REQUIRED);
         assertThat(guestlist.storedUser("alice")).isEmpty();
     }
 
@@ -220,7 +221,7 @@ class RegisterServiceTest {
         guestlist.invite(guestlist.admin);
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
-        assertRefused(() -> guestlist.register(form("alice").token(token)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertRefused(() -> guestlist.register(form("alice").token(token)), Rule.INVITE_NOT_USABLE);
         assertThat(guestlist.storedUser("alice")).isEmpty();
     }
 
@@ -262,7 +263,7 @@ class RegisterServiceTest {
         guestlist.register(form("bob").token(invite));
 
         assertThat(guestlist.storedInvite(invite.token())).isEmpty();
-        assertRefused(() -> guestlist.register(form("carol").token(invite)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertRefused(() -> guestlist.register(form("carol").token(invite)), Rule.INVITE_NOT_USABLE);
         assertThat(guestlist.storedUser("carol")).isEmpty();
     }
 
@@ -272,7 +273,7 @@ class RegisterServiceTest {
         guestlist.app.invites().revokeInvite(guestlist.admin, invite.token().value());
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
-        assertRefused(() -> guestlist.register(form("alice").token(invite)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.INVITE_NOT_USABLE);
     }
 
     @Test
@@ -285,7 +286,7 @@ class RegisterServiceTest {
         assertThat(guestlist.register(form("early").token(invite)).sessionToken()).isPresent();
 
         guestlist.clock.advance(Duration.ofSeconds(1));
-        assertRefused(() -> guestlist.register(form("late").token(invite)), ErrorCode.INVALID_INVITE_TOKEN);
+        assertRefused(() -> guestlist.register(form("late").token(invite)), Rule.INVITE_NOT_USABLE);
         assertThat(guestlist.storedUser("late")).isEmpty();
         assertThat(guestlist.storedInvite(invite.token())).as("not swept, still stored").isPresent();
     }
@@ -297,8 +298,8 @@ class RegisterServiceTest {
         Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
         guestlist.mode(RegistrationMode.CLOSED);
 
-        assertRefused(() -> guestlist.register(form("alice").token(invite)), ErrorCode.REGISTRATION_CLOSED);
-        assertRefused(() -> guestlist.register(form("bob").answer("please")), ErrorCode.REGISTRATION_CLOSED);
+        assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.REGISTRATION_CLOSED);
+        assertRefused(() -> guestlist.register(form("bob").answer("please")), Rule.REGISTRATION_CLOSED);
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
         assertThat(guestlist.storedUser("alice")).isEmpty();
@@ -326,7 +327,7 @@ class RegisterServiceTest {
         guestlist.mode(mode);
 
         assertRefused(() -> guestlist.register(form("alice").answer("hi").token("B".repeat(32))),
-                ErrorCode.INVALID_INVITE_TOKEN);
+                Rule.INVITE_NOT_USABLE);
     }
 
     // --- a failed registration consumes nothing ---------------------------------------------------
@@ -337,7 +338,7 @@ class RegisterServiceTest {
         Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
-        assertRefused(() -> guestlist.register(form("ALICE").token(invite)), ErrorCode.USERNAME_ALREADY_TAKEN);
+        assertRefused(() -> guestlist.register(form("ALICE").token(invite)), Reason.USERNAME_TAKEN);
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
         assertThat(guestlist.app.invites().isValid(invite.token().value())).isTrue();
@@ -351,7 +352,7 @@ class RegisterServiceTest {
         Invite invite = guestlist.invite(guestlist.admin, Optional.of(3), Optional.empty());
 
         assertRefused(() -> guestlist.register(form("bob").email("ALICE@example.org").token(invite)),
-                ErrorCode.EMAIL_ALREADY_TAKEN);
+                Reason.EMAIL_TAKEN);
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
         assertThat(guestlist.storedUser("bob")).isEmpty();
@@ -367,28 +368,28 @@ class RegisterServiceTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         try {
-            List<Future<ErrorCode>> outcomes = new ArrayList<>();
+            List<Future<Rule>> outcomes = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
                 String name = "racer" + i;
-                Callable<ErrorCode> race = () -> {
+                Callable<Rule> race = () -> {
                     start.await();
                     try {
                         guestlist.register(form(name).token(invite));
                         return null;
-                    } catch (GuestlistException refused) {
-                        return refused.code();
+                    } catch (Refusal refused) {
+                        return refused.rule();
                     }
                 };
                 outcomes.add(pool.submit(race));
             }
             start.countDown();
-            List<ErrorCode> codes = new ArrayList<>();
-            for (Future<ErrorCode> outcome : outcomes) {
+            List<Rule> codes = new ArrayList<>();
+            for (Future<Rule> outcome : outcomes) {
                 codes.add(outcome.get(30, TimeUnit.SECONDS));
             }
             assertThat(codes).filteredOn(code -> code == null).hasSize(1);
             assertThat(codes).filteredOn(code -> code != null).hasSize(racers - 1)
-                    .containsOnly(ErrorCode.INVALID_INVITE_TOKEN);
+                    .containsOnly(Rule.INVITE_NOT_USABLE);
         } finally {
             pool.shutdownNow();
         }

@@ -3,10 +3,15 @@ package guestlist.application.service;
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.LocalUser;
-import guestlist.domain.Page;
-import guestlist.domain.PageCursor;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.PersonId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.paging.Page;
+import guestlist.domain.paging.PagePosition;
+import guestlist.domain.paging.PageSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,19 +71,19 @@ class RegistrationApplicationServiceTest {
 
     @Test
     void pagesCoverEveryApplicationOnceOldestFirst() {
-        List<Long> created = new ArrayList<>();
+        List<LocalUserId> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             created.add(guestlist.applicant("applicant" + i, "answer " + i).id());
         }
 
-        List<Long> served = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
+        List<LocalUserId> served = new ArrayList<>();
+        Optional<PagePosition> cursor = Optional.empty();
         List<Integer> sizes = new ArrayList<>();
         do {
             Page<ApplicationView> page = list(Optional.empty(), Optional.of(3), cursor);
             sizes.add(page.items().size());
             page.items().forEach(view -> served.add(view.creator().id()));
-            cursor = page.next().map(PageCursor::encode);
+            cursor = page.next();
         } while (cursor.isPresent());
 
         assertThat(sizes).containsExactly(3, 3, 1);
@@ -94,7 +99,7 @@ class RegistrationApplicationServiceTest {
         Page<ApplicationView> first = list(Optional.empty(), Optional.of(2), Optional.empty());
         decide(applicants.get(0), true, Optional.empty());
 
-        Page<ApplicationView> second = list(Optional.empty(), Optional.of(2), first.next().map(PageCursor::encode));
+        Page<ApplicationView> second = list(Optional.empty(), Optional.of(2), first.next());
 
         assertThat(second.items()).extracting(view -> view.creator().id())
                 .containsExactly(applicants.get(2).id(), applicants.get(3).id());
@@ -103,15 +108,7 @@ class RegistrationApplicationServiceTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 51})
     void limitOutsideOneToFiftyIsRefused(int limit) {
-        assertRefused(() -> list(Optional.empty(), Optional.of(limit), Optional.empty()), ErrorCode.INVALID_FETCH_LIMIT);
-    }
-
-    @Test
-    void cursorOfTheInviteListingIsRefused() {
-        String foreign = new PageCursor(PageCursor.Listing.INVITES, 1).encode();
-
-        assertRefused(() -> list(Optional.empty(), Optional.empty(), Optional.of(foreign)),
-                ErrorCode.COULDNT_PARSE_PAGINATION_TOKEN);
+        assertRefused(() -> list(Optional.empty(), Optional.of(limit), Optional.empty()), Rule.PAGE_SIZE);
     }
 
     // --- get ------------------------------------------------------------------------------------------
@@ -120,7 +117,7 @@ class RegistrationApplicationServiceTest {
     void getsTheApplicationOfAPerson() {
         LocalUser anna = guestlist.applicant("anna", "I paint.");
 
-        ApplicationView view = guestlist.app.applications().getApplication(guestlist.admin, anna.id());
+        ApplicationView view = guestlist.app.applications().getApplication(guestlist.admin, anna.personId());
 
         assertThat(view.creator().id()).isEqualTo(anna.id());
         assertThat(view.application().userId()).isEqualTo(anna.id());
@@ -132,10 +129,10 @@ class RegistrationApplicationServiceTest {
     void personWithoutApplicationIsNotFound() {
         LocalUser member = guestlist.member("member");
 
-        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.id()),
-                ErrorCode.NOT_FOUND);
-        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, 987_654),
-                ErrorCode.NOT_FOUND);
+        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, member.personId()),
+                Reason.NO_SUCH_APPLICATION);
+        assertRefused(() -> guestlist.app.applications().getApplication(guestlist.admin, new PersonId(987_654)),
+                Reason.NO_SUCH_APPLICATION);
     }
 
     // --- decide -------------------------------------------------------------------------------------
@@ -168,7 +165,7 @@ class RegistrationApplicationServiceTest {
         assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
         assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
         assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).contains("not a gardener");
-        assertRefused(() -> guestlist.login("anna", PASSWORD), ErrorCode.REGISTRATION_DENIED);
+        assertRefused(() -> guestlist.login("anna", PASSWORD), Rule.APPLICATION_DENIED);
     }
 
     @Test
@@ -186,8 +183,9 @@ class RegistrationApplicationServiceTest {
     @Test
     void decidingAnUnknownApplicationIsNotFound() {
         assertRefused(() -> guestlist.app.applications().decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, 987_654, true, Optional.empty())),
-                ErrorCode.NOT_FOUND);
+                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(987_654), true,
+                        Optional.empty())),
+                Reason.NO_SUCH_APPLICATION);
     }
 
     // --- admins only --------------------------------------------------------------------------------
@@ -197,7 +195,7 @@ class RegistrationApplicationServiceTest {
         LocalUser member = guestlist.member("member");
 
         assertRefused(() -> guestlist.app.applications().listApplications(ListRegistrationApplicationsQuery.of(
-                member, Optional.empty(), Optional.empty(), Optional.empty())), ErrorCode.NOT_AN_ADMIN);
+                member, Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())), Rule.ADMIN_ONLY);
     }
 
     @Test
@@ -205,30 +203,31 @@ class RegistrationApplicationServiceTest {
         LocalUser member = guestlist.member("member");
         LocalUser anna = guestlist.applicant("anna", "hello");
 
-        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.id()), ErrorCode.NOT_AN_ADMIN);
+        assertRefused(() -> guestlist.app.applications().getApplication(member, anna.personId()), Rule.ADMIN_ONLY);
     }
 
     @Test
     void nonAdminMayNotDecideAndNothingChanges() {
         LocalUser member = guestlist.member("member");
         LocalUser anna = guestlist.applicant("anna", "hello");
-        long applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
+        ApplicationId applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
 
         assertRefused(() -> guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
-                ErrorCode.NOT_AN_ADMIN);
+                Rule.ADMIN_ONLY);
 
         assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread()).isTrue();
         assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
     }
 
-    private Page<ApplicationView> list(Optional<Boolean> unreadOnly, Optional<Integer> limit, Optional<String> cursor) {
+    private Page<ApplicationView> list(Optional<Boolean> unreadOnly, Optional<Integer> limit,
+                                       Optional<PagePosition> after) {
         return guestlist.app.applications().listApplications(
-                ListRegistrationApplicationsQuery.of(guestlist.admin, unreadOnly, limit, cursor));
+                ListRegistrationApplicationsQuery.of(guestlist.admin, unreadOnly, PageSize.of(limit), after));
     }
 
     private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        long applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
         return guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }

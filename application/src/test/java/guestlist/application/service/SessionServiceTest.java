@@ -2,10 +2,13 @@ package guestlist.application.service;
 
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.LoginCommand;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +66,7 @@ class SessionServiceTest {
     void wrongPasswordIsAnIncorrectLoginAfterVerifying() {
         int before = guestlist.app.hasher().verifications();
 
-        assertRefused(() -> guestlist.login("alice", PASSWORD + "x"), ErrorCode.INCORRECT_LOGIN);
+        assertRefused(() -> guestlist.login("alice", PASSWORD + "x"), Reason.INCORRECT_LOGIN);
 
         assertThat(guestlist.app.hasher().verifications()).isEqualTo(before + 1);
     }
@@ -72,7 +75,7 @@ class SessionServiceTest {
     void unknownUserIsAnIncorrectLoginAndStillRunsTheHasher() {
         int before = guestlist.app.hasher().verifications();
 
-        assertRefused(() -> guestlist.login("nobody", PASSWORD), ErrorCode.INCORRECT_LOGIN);
+        assertRefused(() -> guestlist.login("nobody", PASSWORD), Reason.INCORRECT_LOGIN);
 
         assertThat(guestlist.app.hasher().verifications()).isEqualTo(before + 1);
     }
@@ -81,17 +84,17 @@ class SessionServiceTest {
     void unknownEmailIsAnIncorrectLoginAndStillRunsTheHasher() {
         int before = guestlist.app.hasher().verifications();
 
-        assertRefused(() -> guestlist.login("nobody@example.org", PASSWORD), ErrorCode.INCORRECT_LOGIN);
+        assertRefused(() -> guestlist.login("nobody@example.org", PASSWORD), Reason.INCORRECT_LOGIN);
 
         assertThat(guestlist.app.hasher().verifications()).isEqualTo(before + 1);
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() {
-        GuestlistException wrongPassword = refusal(() -> guestlist.login("alice", "wrong password!"));
-        GuestlistException unknownUser = refusal(() -> guestlist.login("nobody", "wrong password!"));
+        UseCaseFailure wrongPassword = thrown(UseCaseFailure.class, () -> guestlist.login("alice", "wrong password!"));
+        UseCaseFailure unknownUser = thrown(UseCaseFailure.class, () -> guestlist.login("nobody", "wrong password!"));
 
-        assertThat(wrongPassword.code()).isEqualTo(unknownUser.code()).isEqualTo(ErrorCode.INCORRECT_LOGIN);
+        assertThat(wrongPassword.reason()).isEqualTo(unknownUser.reason()).isEqualTo(Reason.INCORRECT_LOGIN);
         assertThat(wrongPassword.getMessage()).isEqualTo(unknownUser.getMessage());
     }
 
@@ -106,14 +109,14 @@ class SessionServiceTest {
     void pendingApplicationMayNotLogIn() {
         guestlist.applicant("bob", "hello");
 
-        assertRefused(() -> guestlist.login("bob", PASSWORD), ErrorCode.REGISTRATION_APPLICATION_IS_PENDING);
+        assertRefused(() -> guestlist.login("bob", PASSWORD), Rule.APPLICATION_PENDING);
     }
 
     @Test
     void pendingApplicantWithWrongPasswordLearnsNothingAboutTheApplication() {
         guestlist.applicant("bob", "hello");
 
-        assertRefused(() -> guestlist.login("bob", "wrong password!"), ErrorCode.INCORRECT_LOGIN);
+        assertRefused(() -> guestlist.login("bob", "wrong password!"), Reason.INCORRECT_LOGIN);
     }
 
     @Test
@@ -121,9 +124,9 @@ class SessionServiceTest {
         LocalUser bob = guestlist.applicant("bob", "hello");
         decide(bob, false, Optional.of("we only admit gardeners"));
 
-        GuestlistException refused = refusal(() -> guestlist.login("bob", PASSWORD));
+        Refusal refused = thrown(Refusal.class, () -> guestlist.login("bob", PASSWORD));
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.REGISTRATION_DENIED);
+        assertThat(refused.rule()).isEqualTo(Rule.APPLICATION_DENIED);
         assertThat(refused.getMessage()).contains("we only admit gardeners");
     }
 
@@ -139,7 +142,7 @@ class SessionServiceTest {
     void applicantApprovedAfterDenialMayLogIn() {
         LocalUser bob = guestlist.applicant("bob", "hello");
         decide(bob, false, Optional.of("not yet"));
-        assertRefused(() -> guestlist.login("bob", PASSWORD), ErrorCode.REGISTRATION_DENIED);
+        assertRefused(() -> guestlist.login("bob", PASSWORD), Rule.APPLICATION_DENIED);
 
         decide(bob, true, Optional.empty());
 
@@ -163,7 +166,7 @@ class SessionServiceTest {
 
         guestlist.clock.advance(Duration.ofDays(7));
 
-        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
     }
 
     @Test
@@ -181,7 +184,7 @@ class SessionServiceTest {
 
         guestlist.app.sessions().logout(session);
 
-        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
     }
 
     @Test
@@ -190,7 +193,7 @@ class SessionServiceTest {
 
         guestlist.app.sessions().logout(session);
 
-        assertRefused(() -> guestlist.authenticate(session), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
     }
 
     @Test
@@ -206,20 +209,20 @@ class SessionServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "garbage", "Bearer xyz", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
     void unknownTokensAreNotLoggedIn(String token) {
-        assertRefused(() -> guestlist.authenticate(token), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(token), Reason.NOT_LOGGED_IN);
     }
 
     @Test
     void nullTokenIsNotLoggedIn() {
-        assertRefused(() -> guestlist.authenticate(null), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(null), Reason.NOT_LOGGED_IN);
     }
 
     @Test
     void veryLongTokenIsNotLoggedIn() {
         String session = guestlist.login("alice", PASSWORD);
 
-        assertRefused(() -> guestlist.authenticate("x".repeat(100_000)), ErrorCode.NOT_LOGGED_IN);
-        assertRefused(() -> guestlist.authenticate(session.repeat(10)), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate("x".repeat(100_000)), Reason.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(session.repeat(10)), Reason.NOT_LOGGED_IN);
     }
 
     @Test
@@ -239,15 +242,15 @@ class SessionServiceTest {
     }
 
     private void decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        long applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
         guestlist.app.applications().decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }
 
-    private static GuestlistException refusal(Runnable action) {
+    private static <T extends Throwable> T thrown(Class<T> type, Runnable action) {
         Throwable thrown = catchThrowable(action::run);
-        assertThat(thrown).isInstanceOf(GuestlistException.class);
-        return (GuestlistException) thrown;
+        assertThat(thrown).isInstanceOf(type);
+        return type.cast(thrown);
     }
 
     // --- sweep -------------------------------------------------------------------------------------
@@ -264,7 +267,7 @@ class SessionServiceTest {
         assertThat(swept).as("the session of registration and the first log-in, a week old").isEqualTo(2);
         assertThat(guestlist.authenticate(untilLogout)).isEqualTo(alice);
         assertThat(guestlist.authenticate(fresh)).isEqualTo(alice);
-        assertRefused(() -> guestlist.authenticate(weekLong), ErrorCode.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(weekLong), Reason.NOT_LOGGED_IN);
         assertThat(guestlist.app.sessions().sweepExpiredSessions()).isZero();
     }
 

@@ -2,11 +2,11 @@ package guestlist.application.service;
 
 import guestlist.application.port.in.SiteView;
 import guestlist.application.port.out.Transactions;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -88,7 +88,7 @@ class SiteServiceTest {
         LocalSite before = guestlist.app.site().getSite().site();
 
         assertRefused(() -> guestlist.app.site().editSite(alice, new SiteChanges(Optional.empty(),
-                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.empty())), ErrorCode.NOT_AN_ADMIN);
+                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.empty())), Rule.ADMIN_ONLY);
 
         assertThat(guestlist.app.site().getSite().site()).isEqualTo(before);
     }
@@ -99,15 +99,15 @@ class SiteServiceTest {
         LocalUser forged = new LocalUser(alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(),
                 alice.publishedAt());
 
-        assertRefused(() -> guestlist.app.site().editSite(forged, SiteChanges.none()), ErrorCode.NOT_AN_ADMIN);
+        assertRefused(() -> guestlist.app.site().editSite(forged, SiteChanges.none()), Rule.ADMIN_ONLY);
     }
 
     @Test
     void capOutOfRangeIsABadRequestAndNothingChanges() {
         LocalSite before = guestlist.app.site().getSite().site();
 
-        assertRefused(() -> guestlist.cap(-1), ErrorCode.BAD_REQUEST);
-        assertRefused(() -> guestlist.cap(1_000_001), ErrorCode.BAD_REQUEST);
+        assertRefused(() -> guestlist.cap(-1), Rule.SITE_INVITE_CAP_RANGE);
+        assertRefused(() -> guestlist.cap(1_000_001), Rule.SITE_INVITE_CAP_RANGE);
 
         assertThat(guestlist.app.site().getSite().site()).isEqualTo(before);
     }
@@ -121,7 +121,7 @@ class SiteServiceTest {
     @Test
     void blankNameIsABadRequest() {
         assertRefused(() -> guestlist.app.site().editSite(guestlist.admin, new SiteChanges(Optional.of(" "),
-                Optional.empty(), Optional.empty(), Optional.empty())), ErrorCode.BAD_REQUEST);
+                Optional.empty(), Optional.empty(), Optional.empty())), Rule.SITE_NAME_LENGTH);
     }
 
     // --- the copy GET /site answers from ---------------------------------------------------------
@@ -173,7 +173,7 @@ class SiteServiceTest {
         SiteView before = service.getSite();
 
         assertRefused(() -> service.editSite(guestlist.admin, new SiteChanges(Optional.of(" "), Optional.empty(),
-                Optional.empty(), Optional.empty())), ErrorCode.BAD_REQUEST);
+                Optional.empty(), Optional.empty())), Rule.SITE_NAME_LENGTH);
 
         assertThat(service.getSite().site()).isEqualTo(before.site());
     }

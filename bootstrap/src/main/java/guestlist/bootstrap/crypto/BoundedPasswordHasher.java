@@ -1,8 +1,7 @@
 package guestlist.bootstrap.crypto;
 
 import guestlist.application.port.out.PasswordHasher;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.out.Unavailable;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a slow hasher on a pool of its own, one thread per core, with a bounded queue: the hash
  * never runs on an HTTP I/O thread, never takes more cores than the machine has, and a flood of
- * log-ins is turned away ({@code service_unavailable}) instead of queueing without end.
+ * log-ins is turned away ({@link Unavailable}) instead of queueing without end.
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
 
@@ -47,10 +46,10 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         try {
             return pool.submit(work).get();
         } catch (RejectedExecutionException busy) {
-            throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the server is busy, try again shortly");
+            throw new Unavailable("the server is busy, try again shortly");
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the server is stopping");
+            throw new Unavailable("the server is stopping");
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -6,11 +6,11 @@ import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.service.InviteService;
-import guestlist.domain.InviteToken;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewInvite;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
 import guestlist.testsupport.Credentials;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import guestlist.adapters.rest.json.CreateInviteRequest;
 import guestlist.adapters.rest.json.InviteJson;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.application.port.in.CreateInviteUseCase;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.invite.Invite;
 
 /**
  * {@code POST /account/invite}: {@code max_uses}? (an integer), {@code expires_at}? (an RFC 3339

@@ -5,7 +5,8 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.DecideRegistrationApplicationRequest;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
 
 /** {@code PUT /admin/registration_application/approve} (admin): {@code id}, {@code approve}, {@code deny_reason}?. */
 public final class DecideRegistrationApplicationHandler implements ApiHandler {

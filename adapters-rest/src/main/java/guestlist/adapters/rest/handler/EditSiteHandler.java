@@ -5,7 +5,7 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.EditSiteRequest;
 import guestlist.adapters.rest.json.SiteResponse;
 import guestlist.application.port.in.EditSiteUseCase;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /**
  * {@code PUT /site} (admin): {@code name}, {@code registration_mode}, {@code max_invites_per_user_allowed},

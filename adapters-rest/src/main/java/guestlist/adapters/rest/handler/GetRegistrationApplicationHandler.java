@@ -4,7 +4,8 @@ import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.PersonId;
 
 /** {@code GET /admin/registration_application?person_id=} (admin): the application of one account. */
 public final class GetRegistrationApplicationHandler implements ApiHandler {
@@ -18,7 +19,7 @@ public final class GetRegistrationApplicationHandler implements ApiHandler {
     @Override
     public RegistrationApplicationResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        long personId = request.query().requiredLong("person_id", 1, Long.MAX_VALUE);
+        PersonId personId = new PersonId(request.query().requiredLong("person_id", 1, Long.MAX_VALUE));
         return RegistrationApplicationResponse.from(getApplication.getApplication(actor, personId));
     }
 }

@@ -2,10 +2,10 @@ package guestlist.adapters.rest.handler;
 
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.adapters.rest.json.HealthResponse;
 import guestlist.application.port.in.CheckHealthUseCase;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ public final class HealthHandler implements ApiHandler {
             reachable = false;
         }
         if (!reachable) {
-            throw new GuestlistException(ErrorCode.SERVICE_UNAVAILABLE, "the database cannot be reached");
+            throw new RequestRefusal(RequestError.SERVICE_UNAVAILABLE, "the database cannot be reached");
         }
         return HealthResponse.OK;
     }

@@ -5,10 +5,12 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.QueryParameters;
 import guestlist.adapters.rest.json.InviteJson;
 import guestlist.adapters.rest.json.InviteLinks;
+import guestlist.adapters.rest.json.PageCursor;
 import guestlist.adapters.rest.json.PagedResponse;
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.ListInvitesUseCase;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.paging.PageSize;
 
 /** {@code GET /account/invite/list?limit=&page_cursor=}: one's own usable invites, newest first. */
 public final class ListInvitesHandler implements ApiHandler {
@@ -25,7 +27,9 @@ public final class ListInvitesHandler implements ApiHandler {
     public PagedResponse<InviteJson> handle(ApiRequest request) {
         LocalUser actor = request.actor();
         QueryParameters query = request.query();
-        ListInvitesQuery listing = ListInvitesQuery.of(actor, query.limit(), query.optional("page_cursor"));
-        return PagedResponse.from(listInvites.listInvites(listing), invite -> InviteJson.from(invite, links));
+        ListInvitesQuery listing = new ListInvitesQuery(actor, PageSize.of(query.limit()), query.optional("page_cursor")
+                .map(cursor -> PageCursor.decode(PageCursor.Listing.INVITES, cursor).position()));
+        return PagedResponse.from(listInvites.listInvites(listing), PageCursor.Listing.INVITES,
+                invite -> InviteJson.from(invite, links));
     }
 }

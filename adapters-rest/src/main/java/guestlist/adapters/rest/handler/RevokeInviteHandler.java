@@ -5,7 +5,7 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.RevokeInviteRequest;
 import guestlist.adapters.rest.json.SuccessResponse;
 import guestlist.application.port.in.RevokeInviteUseCase;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /** {@code DELETE /account/invite} with {@code {"token": ...}}: one's own invite, or any for an admin. */
 public final class RevokeInviteHandler implements ApiHandler {

@@ -1,9 +1,7 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.application.port.in.AuthenticateUseCase;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -37,7 +35,7 @@ public final class ApiRequest {
         String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? header.substring(BEARER.length()).trim() : "";
         if (token.isEmpty()) {
-            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN,
+            throw new RequestRefusal(RequestError.NO_BEARER_TOKEN,
                     "log in first: send the token as Authorization: Bearer <jwt>");
         }
         return token;

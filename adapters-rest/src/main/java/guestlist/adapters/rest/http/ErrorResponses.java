@@ -1,7 +1,6 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.adapters.rest.http.ErrorTable.WireError;
 import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -10,13 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one place where failures become HTTP answers: the status of every {@link ErrorCode} and the
- * body {@code {"error": "<code>", "message": "..."}}. A failure that is not a
- * {@link GuestlistException} is a bug: it is logged with a random id, and the answer is
- * {@code 500 unknown} repeating only that id.
+ * The one place where failures become HTTP answers: the code and status that {@link ErrorTable}
+ * gives a refusal, in the body {@code {"error": "<code>", "message": "..."}}. A failure that is no
+ * refusal is a bug: it is logged with a random id, and the answer is {@code 500 unknown} repeating
+ * only that id.
  */
 public final class ErrorResponses {
 
@@ -28,71 +28,52 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    /** The HTTP status of each error code (SPEC §3). */
-    public static int status(ErrorCode code) {
-        return switch (code) {
-            case INVALID_NAME, INVALID_PASSWORD, PASSWORDS_DO_NOT_MATCH, INVALID_EMAIL_ADDRESS, HONEYPOT_FAILED,
-                 REGISTRATION_APPLICATION_ANSWER_REQUIRED, MISSING_INVITE_TOKEN, INVALID_INVITE_TOKEN,
-                 COULDNT_PARSE_PAGINATION_TOKEN, INVALID_FETCH_LIMIT, BAD_REQUEST -> 400;
-            case NOT_LOGGED_IN, INCORRECT_LOGIN -> 401;
-            case NOT_AN_ADMIN, REGISTRATION_CLOSED, REGISTRATION_APPLICATION_IS_PENDING, REGISTRATION_DENIED,
-                 TOO_MANY_INVITES -> 403;
-            case NOT_FOUND -> 404;
-            case METHOD_NOT_ALLOWED -> 405;
-            case USERNAME_ALREADY_TAKEN, EMAIL_ALREADY_TAKEN -> 409;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case TOO_MANY_REQUESTS -> 429;
-            case UNKNOWN -> 500;
-            case SERVICE_UNAVAILABLE -> 503;
-        };
-    }
-
-    /** Answers any failure: a {@link GuestlistException} with its code, anything else as a logged bug. */
+    /** Answers any failure: a refusal with its code, anything else as a logged bug. */
     public static void send(HttpServerExchange exchange, Throwable failure) {
-        GuestlistException refusal = refusal(exchange, failure);
-        send(exchange, refusal.code(), refusal.getMessage());
+        Answer answer = answer(exchange, failure);
+        send(exchange, answer.error(), answer.message());
     }
 
     /**
-     * What a failure is answered with, logged when it must be: a {@link GuestlistException} as it is
-     * (a {@code service_unavailable} with a warning), anything else as {@code unknown} with a random
-     * id, logged with the failure. Writes nothing.
+     * What a failure is answered with, logged when it must be: a refusal with the code the
+     * {@link ErrorTable} gives it and its message (a {@code service_unavailable} with a warning),
+     * anything else as {@code unknown} with a random id, logged with the failure. Writes nothing.
      */
-    static GuestlistException refusal(HttpServerExchange exchange, Throwable failure) {
-        if (failure instanceof GuestlistException refusal && refusal.code() != ErrorCode.UNKNOWN) {
-            if (refusal.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+    static Answer answer(HttpServerExchange exchange, Throwable failure) {
+        Optional<WireError> refused = ErrorTable.of(failure);
+        if (refused.isPresent()) {
+            if (refused.get().equals(ErrorTable.SERVICE_UNAVAILABLE)) {
                 LOG.warn("{} {}: service unavailable: {}", exchange.getRequestMethod(), exchange.getRequestPath(),
-                        refusal.getMessage(), refusal.getCause());
+                        failure.getMessage(), failure.getCause());
             }
-            return refusal;
+            return new Answer(refused.get(), failure.getMessage());
         }
         String id = UUID.randomUUID().toString();
         LOG.error("unexpected failure {} on {} {}", id, exchange.getRequestMethod(), exchange.getRequestPath(), failure);
-        return new GuestlistException(ErrorCode.UNKNOWN, "internal error; it was logged with id " + id);
+        return new Answer(ErrorTable.of(RequestError.UNKNOWN), "internal error; it was logged with id " + id);
     }
 
     /**
-     * Answers with {@code code} and {@code message}. Headers the caller set before (such as
+     * Answers with {@code error}'s code and status, and {@code message}. Headers the caller set before (such as
      * {@code Allow} or {@code Retry-After}) are kept. When the answer has already begun there is
      * nothing sound left to say, so the connection is closed.
      */
-    public static void send(HttpServerExchange exchange, ErrorCode code, String message) {
+    public static void send(HttpServerExchange exchange, WireError error, String message) {
         if (!exchange.getConnection().isOpen()) {
             LOG.debug("{} {}: the connection is closed; {} not sent", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), code.wireName());
+                    exchange.getRequestPath(), error.code());
             return;
         }
         if (exchange.isResponseStarted()) {
             LOG.debug("{} {}: cannot answer {} after the response began; closing the connection",
-                    exchange.getRequestMethod(), exchange.getRequestPath(), code.wireName());
+                    exchange.getRequestMethod(), exchange.getRequestPath(), error.code());
             IoUtils.safeClose(exchange.getConnection());
             return;
         }
-        if (code == ErrorCode.TOO_MANY_REQUESTS && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
+        if (error.equals(ErrorTable.TOO_MANY_REQUESTS) && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(DEFAULT_RETRY_AFTER_SECONDS));
         }
-        Responses.send(exchange, status(code), Json.write(new ErrorBody(code.wireName(), message)));
+        Responses.send(exchange, error.status(), Json.write(new ErrorBody(error.code(), message)));
     }
 
     /**
@@ -106,25 +87,25 @@ public final class ErrorResponses {
             if (exchange.isResponseStarted() || status < 400) {
                 return false;
             }
-            ErrorCode code = switch (status) {
-                case 400 -> ErrorCode.BAD_REQUEST;
-                case 404 -> ErrorCode.NOT_FOUND;
-                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-                case 429 -> ErrorCode.TOO_MANY_REQUESTS;
-                case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-                default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.UNKNOWN;
+            RequestError error = switch (status) {
+                case 400 -> RequestError.BAD_REQUEST;
+                case 404 -> RequestError.NO_SUCH_ENDPOINT;
+                case 405 -> RequestError.METHOD_NOT_ALLOWED;
+                case 413 -> RequestError.PAYLOAD_TOO_LARGE;
+                case 415 -> RequestError.UNSUPPORTED_MEDIA_TYPE;
+                case 429 -> RequestError.TOO_MANY_REQUESTS;
+                case 503 -> RequestError.SERVICE_UNAVAILABLE;
+                default -> status < 500 ? RequestError.BAD_REQUEST : RequestError.UNKNOWN;
             };
-            if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            if (error == RequestError.SERVICE_UNAVAILABLE) {
                 exchange.setPersistent(false);
             }
-            String message = switch (code) {
+            String message = switch (error) {
                 case SERVICE_UNAVAILABLE -> "the server is not taking requests now; try again in a moment";
                 case UNKNOWN -> "internal error";
                 default -> "the request was refused (HTTP " + status + ")";
             };
-            send(exchange, code, message);
+            send(exchange, ErrorTable.of(error), message);
             return true;
         };
     }
@@ -136,5 +117,9 @@ public final class ErrorResponses {
 
     /** The error body; also what tests and clients read. */
     record ErrorBody(String error, String message) {
+    }
+
+    /** What a failure is answered with: a code and status, and the message. */
+    record Answer(WireError error, String message) {
     }
 }

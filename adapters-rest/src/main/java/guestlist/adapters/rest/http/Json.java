@@ -23,8 +23,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import guestlist.adapters.rest.json.Text;
 import guestlist.adapters.rest.json.Timestamps;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +82,7 @@ public final class Json {
     /**
      * The request body bound into the record {@code type}; an empty body counts as {@code {}}. A
      * body that is not one well-formed JSON object in UTF-8 within the limits, or whose fields do
-     * not fit, is a {@link ErrorCode#BAD_REQUEST} saying what is wrong and, where known, in which field.
+     * not fit, is a {@link RequestError#BAD_REQUEST} saying what is wrong and, where known, in which field.
      */
     public static <T> T read(byte[] body, Class<T> type) {
         try (JsonParser parser = MAPPER.createParser(body.length == 0 ? "{}" : utf8(body))) {
@@ -118,8 +116,8 @@ public final class Json {
     }
 
     /** Sorts Jackson's failures by their type, and names the field by its JSON path; never reads their text. */
-    private static GuestlistException refusal(JsonProcessingException e, JsonParser parser) {
-        GuestlistException recordCheck = cause(e, GuestlistException.class);
+    private static RequestRefusal refusal(JsonProcessingException e, JsonParser parser) {
+        RequestRefusal recordCheck = cause(e, RequestRefusal.class);
         if (recordCheck != null) {
             return recordCheck;
         }
@@ -172,7 +170,7 @@ public final class Json {
         return null;
     }
 
-    private static GuestlistException badRequest(String message) {
-        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    private static RequestRefusal badRequest(String message) {
+        return new RequestRefusal(RequestError.BAD_REQUEST, message);
     }
 }

@@ -1,8 +1,6 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.application.port.in.AuthenticateUseCase;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import io.undertow.io.Receiver;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
@@ -62,7 +60,7 @@ public final class JsonEndpoint implements HttpHandler {
             }
             if (takesBody && !exchange.isRequestComplete()
                     && !isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
-                throw new GuestlistException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                throw new RequestRefusal(RequestError.UNSUPPORTED_MEDIA_TYPE,
                         "the request body must be JSON sent as Content-Type: application/json");
             }
         } catch (RuntimeException refusal) {
@@ -115,13 +113,13 @@ public final class JsonEndpoint implements HttpHandler {
      * keeps its connection. Anything else (a broken chunked encoding, a connection gone) is not to be
      * trusted further.
      */
-    private GuestlistException unreadable(HttpServerExchange exchange, IOException failure) {
+    private RequestRefusal unreadable(HttpServerExchange exchange, IOException failure) {
         if (failure instanceof Receiver.RequestToLargeException || failure instanceof RequestTooBigException
                 || failure.getCause() instanceof RequestTooBigException) {
             return tooLarge();
         }
         exchange.setPersistent(false);
-        return new GuestlistException(ErrorCode.BAD_REQUEST, "the request body could not be read", failure);
+        return new RequestRefusal(RequestError.BAD_REQUEST, "the request body could not be read", failure);
     }
 
     /**
@@ -140,8 +138,8 @@ public final class JsonEndpoint implements HttpHandler {
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failure) {
-            GuestlistException refusal = ErrorResponses.refusal(exchange, failure);
-            answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.code(), refusal.getMessage());
+            ErrorResponses.Answer refusal = ErrorResponses.answer(exchange, failure);
+            answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.error(), refusal.message());
         }
         exchange.dispatch(exchange.getIoThread(), answer);
     }
@@ -170,8 +168,8 @@ public final class JsonEndpoint implements HttpHandler {
         return true;
     }
 
-    private GuestlistException tooLarge() {
-        return new GuestlistException(ErrorCode.PAYLOAD_TOO_LARGE,
+    private RequestRefusal tooLarge() {
+        return new RequestRefusal(RequestError.PAYLOAD_TOO_LARGE,
                 "the request body must be at most " + limits.maxBodyBytes() + " bytes");
     }
 }

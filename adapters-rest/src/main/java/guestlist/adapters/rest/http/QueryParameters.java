@@ -1,8 +1,6 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.PageSize;
+import guestlist.domain.paging.PageSize;
 
 import java.util.Deque;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * only, and Jackson's reading of text as numbers and booleans is laxer than this API (blanks around,
  * "True", digits of other scripts): an integer here is {@code [+-]?[0-9]{1,18}}, a boolean
  * {@code true} or {@code false}. A parameter given twice or holding a NUL character is a
- * {@link ErrorCode#BAD_REQUEST} naming it.
+ * {@link RequestError#BAD_REQUEST} naming it.
  */
 public final class QueryParameters {
 
@@ -61,12 +59,12 @@ public final class QueryParameters {
 
     /**
      * The page size as asked, unchecked against the listing's bounds (that is the domain's
-     * {@code PageSize}); anything that is not an integer is {@link ErrorCode#INVALID_FETCH_LIMIT}.
+     * {@code PageSize}); anything that is not an integer is {@link RequestError#LIMIT_NOT_AN_INTEGER}.
      */
     public Optional<Integer> limit() {
         return optional("limit").map(value -> integer(value)
                 .filter(parsed -> parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE).map(Math::toIntExact)
-                .orElseThrow(() -> new GuestlistException(ErrorCode.INVALID_FETCH_LIMIT,
+                .orElseThrow(() -> new RequestRefusal(RequestError.LIMIT_NOT_AN_INTEGER,
                         "limit must be an integer between 1 and " + PageSize.MAX)));
     }
 
@@ -74,7 +72,7 @@ public final class QueryParameters {
         return INTEGER.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
     }
 
-    private static GuestlistException badRequest(String message) {
-        return new GuestlistException(ErrorCode.BAD_REQUEST, message);
+    private static RequestRefusal badRequest(String message) {
+        return new RequestRefusal(RequestError.BAD_REQUEST, message);
     }
 }

@@ -1,6 +1,5 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -65,7 +64,7 @@ public final class RateLimiter {
                 return;
             }
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            ErrorResponses.send(exchange, ErrorCode.TOO_MANY_REQUESTS,
+            ErrorResponses.send(exchange, ErrorTable.of(RequestError.TOO_MANY_REQUESTS),
                     "too many requests from your address; try again in " + wait.getAsLong() + " seconds");
         };
     }

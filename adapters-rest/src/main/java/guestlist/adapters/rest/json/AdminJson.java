@@ -1,7 +1,7 @@
 package guestlist.adapters.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /**
  * One entry of {@code GET /site}'s {@code admins}. SPEC §3 calls it a {@code Person}; Lemmy's

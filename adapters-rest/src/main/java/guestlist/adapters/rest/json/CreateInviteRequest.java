@@ -1,10 +1,10 @@
 package guestlist.adapters.rest.json;
 
 import guestlist.application.port.in.CreateInviteCommand;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.account.LocalUser;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +14,7 @@ public record CreateInviteRequest(Integer maxUses, Instant expiresAt) {
 
     public CreateInviteRequest {
         if (maxUses != null && (maxUses < 1 || maxUses > Invite.MAX_USES_LIMIT)) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new RequestRefusal(RequestError.BAD_REQUEST,
                     "max_uses must be an integer between 1 and " + Invite.MAX_USES_LIMIT);
         }
     }

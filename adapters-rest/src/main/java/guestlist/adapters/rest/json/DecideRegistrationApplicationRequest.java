@@ -1,9 +1,10 @@
 package guestlist.adapters.rest.json;
 
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
 
 import java.util.Optional;
 
@@ -12,11 +13,11 @@ public record DecideRegistrationApplicationRequest(@Required Long id, @Required 
 
     public DecideRegistrationApplicationRequest {
         if (id != null && id < 1) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST, "id must be an integer between 1 and " + Long.MAX_VALUE);
+            throw new RequestRefusal(RequestError.BAD_REQUEST, "id must be an integer between 1 and " + Long.MAX_VALUE);
         }
     }
 
     public DecideRegistrationApplicationCommand toCommand(LocalUser actor) {
-        return new DecideRegistrationApplicationCommand(actor, id, approve, Optional.ofNullable(denyReason));
+        return new DecideRegistrationApplicationCommand(actor, new ApplicationId(id), approve, Optional.ofNullable(denyReason));
     }
 }

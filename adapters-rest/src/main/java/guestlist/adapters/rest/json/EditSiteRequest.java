@@ -1,10 +1,9 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalSite;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
+import guestlist.adapters.rest.http.RequestError;
+import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.SiteChanges;
 
 import java.util.Optional;
 
@@ -15,14 +14,14 @@ public record EditSiteRequest(String name, String registrationMode, String appli
     public EditSiteRequest {
         if (maxInvitesPerUserAllowed != null
                 && (maxInvitesPerUserAllowed < 0 || maxInvitesPerUserAllowed > LocalSite.MAX_INVITES_PER_USER_LIMIT)) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST, "max_invites_per_user_allowed must be an integer "
+            throw new RequestRefusal(RequestError.BAD_REQUEST, "max_invites_per_user_allowed must be an integer "
                     + "between 0 and " + LocalSite.MAX_INVITES_PER_USER_LIMIT);
         }
     }
 
     public SiteChanges toChanges() {
         return new SiteChanges(Optional.ofNullable(name),
-                Optional.ofNullable(registrationMode).map(RegistrationMode::fromWireName),
+                Optional.ofNullable(registrationMode).map(RegistrationModeJson::parse),
                 Optional.ofNullable(applicationQuestion), Optional.ofNullable(maxInvitesPerUserAllowed));
     }
 }

@@ -1,6 +1,6 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.InviteToken;
+import guestlist.domain.invite.InviteToken;
 
 import java.util.Objects;
 

@@ -1,7 +1,8 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 
 /**
  * Lemmy's {@code LocalUser}. The e-mail address appears only in the account owner's own view
@@ -12,13 +13,14 @@ public record LocalUserJson(long id, long personId, String email, boolean admin,
 
     /** The account as its owner sees it, e-mail address included. */
     public static LocalUserJson ownView(LocalUser user) {
-        return new LocalUserJson(user.id(), user.id(), user.email().map(EmailAddress::value).orElse(null),
-                user.admin(), user.acceptedApplication(), user.invitedBy().orElse(null));
+        return new LocalUserJson(user.id().value(), user.personId().value(),
+                user.email().map(EmailAddress::value).orElse(null), user.admin(), user.acceptedApplication(),
+                user.invitedBy().map(LocalUserId::value).orElse(null));
     }
 
     /** The account as others (admins reading applications) see it: no e-mail address. */
     public static LocalUserJson publicView(LocalUser user) {
-        return new LocalUserJson(user.id(), user.id(), null, user.admin(), user.acceptedApplication(),
-                user.invitedBy().orElse(null));
+        return new LocalUserJson(user.id().value(), user.personId().value(), null, user.admin(),
+                user.acceptedApplication(), user.invitedBy().map(LocalUserId::value).orElse(null));
     }
 }

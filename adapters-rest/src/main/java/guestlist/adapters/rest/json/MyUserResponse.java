@@ -1,6 +1,6 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /** {@code GET /account}: Lemmy's {@code MyUserInfo}, of which Guestlist has the {@code local_user_view}. */
 public record MyUserResponse(LocalUserView localUserView) {

@@ -1,11 +1,12 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /** Lemmy's {@code Person}: the public face of a local account; it shares the account's id. */
 public record PersonJson(long id, String name, String publishedAt, boolean local) {
 
     public static PersonJson from(LocalUser user) {
-        return new PersonJson(user.id(), user.name().value(), Timestamps.format(user.publishedAt()), true);
+        return new PersonJson(user.personId().value(), user.name().value(), Timestamps.format(user.publishedAt()),
+                true);
     }
 }

@@ -1,7 +1,8 @@
 package guestlist.adapters.rest.json;
 
 import guestlist.application.port.in.ApplicationView;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.RegistrationApplication;
 
 /** Lemmy's {@code RegistrationApplicationView}. The creator's e-mail address is left out. */
 public record RegistrationApplicationViewJson(RegistrationApplicationJson registrationApplication,
@@ -18,8 +19,9 @@ public record RegistrationApplicationViewJson(RegistrationApplicationJson regist
                                               String denyReason, String publishedAt, String updatedAt) {
 
         static RegistrationApplicationJson from(RegistrationApplication application) {
-            return new RegistrationApplicationJson(application.id(), application.userId(), application.answer(),
-                    application.adminId().orElse(null), application.denyReason().orElse(null),
+            return new RegistrationApplicationJson(application.id().value(), application.userId().value(),
+                    application.answer(), application.adminId().map(LocalUserId::value).orElse(null),
+                    application.denyReason().orElse(null),
                     Timestamps.format(application.publishedAt()),
                     application.updatedAt().map(Timestamps::format).orElse(null));
         }

@@ -1,6 +1,6 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.LocalSite;
+import guestlist.domain.site.LocalSite;
 
 /** {@code PUT /site}: Lemmy's {@code SiteResponse}. */
 public record SiteResponse(SiteViewJson siteView) {

@@ -1,6 +1,6 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.domain.LocalSite;
+import guestlist.domain.site.LocalSite;
 
 /**
  * Lemmy's {@code SiteView}, of which Guestlist has {@code site} and {@code local_site}. Guestlist
@@ -12,7 +12,7 @@ public record SiteViewJson(SiteJson site, LocalSiteJson localSite) {
         String published = Timestamps.format(site.publishedAt());
         return new SiteViewJson(
                 new SiteJson(site.id(), site.name(), published),
-                new LocalSiteJson(site.id(), site.id(), site.registrationMode().wireName(),
+                new LocalSiteJson(site.id(), site.id(), RegistrationModeJson.name(site.registrationMode()),
                         site.applicationQuestion().orElse(null), site.maxInvitesPerUser(), published));
     }
 

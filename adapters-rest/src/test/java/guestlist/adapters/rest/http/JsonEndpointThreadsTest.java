@@ -1,7 +1,8 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.HttpApi.Answer;
 import io.undertow.Undertow;
@@ -59,7 +60,7 @@ class JsonEndpointThreadsTest {
         serve(request -> {
             handledOn.add(Thread.currentThread());
             if (handledOn.size() % 2 == 0) {
-                throw new GuestlistException(ErrorCode.NOT_AN_ADMIN, "only admins");
+                throw new Refusal(Rule.ADMIN_ONLY, "only admins");
             }
             throw new IllegalStateException("a bug");
         });
@@ -78,7 +79,7 @@ class JsonEndpointThreadsTest {
 
     private void serve(ApiHandler handler) {
         JsonEndpoint endpoint = JsonEndpoint.withoutBody(handler, token -> {
-            throw new GuestlistException(ErrorCode.NOT_LOGGED_IN, "no sessions here");
+            throw new UseCaseFailure(UseCaseFailure.Reason.NOT_LOGGED_IN, "no sessions here");
         }, Limits.DEFAULTS);
         HttpHandler recording = exchange -> {
             exchange.addExchangeCompleteListener((ended, next) -> {

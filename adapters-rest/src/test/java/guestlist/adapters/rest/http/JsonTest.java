@@ -5,8 +5,6 @@ import guestlist.adapters.rest.json.DecideRegistrationApplicationRequest;
 import guestlist.adapters.rest.json.EditSiteRequest;
 import guestlist.adapters.rest.json.LoginRequest;
 import guestlist.adapters.rest.json.LogoutRequest;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -28,9 +26,9 @@ class JsonTest {
     }
 
     private static String refused(byte[] body, Class<?> type) {
-        GuestlistException refusal = catchThrowableOfType(GuestlistException.class, () -> Json.read(body, type));
+        RequestRefusal refusal = catchThrowableOfType(RequestRefusal.class, () -> Json.read(body, type));
         assertThat(refusal).as(new String(body, StandardCharsets.ISO_8859_1)).isNotNull();
-        assertThat(refusal.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(refusal.error()).isEqualTo(RequestError.BAD_REQUEST);
         return refusal.getMessage();
     }
 

@@ -1,7 +1,5 @@
 package guestlist.adapters.rest.http;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -24,9 +22,9 @@ class QueryParametersTest {
         return new QueryParameters(Map.of(name, deque));
     }
 
-    private static void assertRefused(Runnable read, ErrorCode code, String message) {
-        assertThatThrownBy(read::run).isInstanceOfSatisfying(GuestlistException.class, refusal -> {
-            assertThat(refusal.code()).isEqualTo(code);
+    private static void assertRefused(Runnable read, RequestError code, String message) {
+        assertThatThrownBy(read::run).isInstanceOfSatisfying(RequestRefusal.class, refusal -> {
+            assertThat(refusal.error()).isEqualTo(code);
             assertThat(refusal.getMessage()).isEqualTo(message);
         });
     }
@@ -36,9 +34,9 @@ class QueryParametersTest {
         assertThat(query("person_id", "+42").requiredLong("person_id", 1, Long.MAX_VALUE)).isEqualTo(42);
         for (String notOne : new String[] {" 5", "5 ", "\u0661\u0662", "\uFF15", "1e3", "1.0", "0x10", "", "9".repeat(19)}) {
             assertRefused(() -> query("person_id", notOne).requiredLong("person_id", 1, Long.MAX_VALUE),
-                    ErrorCode.BAD_REQUEST, "person_id must be an integer between 1 and " + Long.MAX_VALUE);
+                    RequestError.BAD_REQUEST, "person_id must be an integer between 1 and " + Long.MAX_VALUE);
         }
-        assertRefused(() -> query("person_id", "0").requiredLong("person_id", 1, 9), ErrorCode.BAD_REQUEST,
+        assertRefused(() -> query("person_id", "0").requiredLong("person_id", 1, 9), RequestError.BAD_REQUEST,
                 "person_id must be an integer between 1 and 9");
     }
 
@@ -47,7 +45,7 @@ class QueryParametersTest {
         assertThat(query("limit", "-7").limit()).contains(-7);
         assertThat(query("other", "1").limit()).isEmpty();
         for (String notOne : new String[] {" 5", "\uFF15", "2147483648", "abc"}) {
-            assertRefused(() -> query("limit", notOne).limit(), ErrorCode.INVALID_FETCH_LIMIT,
+            assertRefused(() -> query("limit", notOne).limit(), RequestError.LIMIT_NOT_AN_INTEGER,
                     "limit must be an integer between 1 and 50");
         }
     }
@@ -56,17 +54,17 @@ class QueryParametersTest {
     void booleansAreTrueOrFalseExactly() {
         assertThat(query("unread_only", "false").optionalBoolean("unread_only")).isEqualTo(Optional.of(false));
         for (String notOne : new String[] {"True", "TRUE", "1", "yes", " true", ""}) {
-            assertRefused(() -> query("unread_only", notOne).optionalBoolean("unread_only"), ErrorCode.BAD_REQUEST,
+            assertRefused(() -> query("unread_only", notOne).optionalBoolean("unread_only"), RequestError.BAD_REQUEST,
                     "unread_only must be true or false");
         }
     }
 
     @Test
     void aParameterGivenTwiceOrHoldingNulIsRefused() {
-        assertRefused(() -> query("token", "a", "b").optional("token"), ErrorCode.BAD_REQUEST,
+        assertRefused(() -> query("token", "a", "b").optional("token"), RequestError.BAD_REQUEST,
                 "token must be given at most once");
-        assertRefused(() -> query("token", "a\u0000b").required("token"), ErrorCode.BAD_REQUEST,
+        assertRefused(() -> query("token", "a\u0000b").required("token"), RequestError.BAD_REQUEST,
                 "token must not contain NUL characters");
-        assertRefused(() -> query("other", "x").required("token"), ErrorCode.BAD_REQUEST, "token is required");
+        assertRefused(() -> query("other", "x").required("token"), RequestError.BAD_REQUEST, "token is required");
     }
 }

@@ -1,7 +1,7 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.RegistrationApplication;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
 
 /** Who a session token belongs to; also what {@code GET /account} shows. */
 public interface AuthenticateUseCase {
 
-    /** The account of a live session, or {@code not_logged_in}. */
+    /** The account of a live session, or a {@code NOT_LOGGED_IN} failure. */
     LocalUser authenticate(String sessionToken);
 }

@@ -1,6 +1,6 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.Invite;
+import guestlist.domain.invite.Invite;
 
 /** A member creates an invite link, within the site's per-user cap. */
 public interface CreateInviteUseCase {

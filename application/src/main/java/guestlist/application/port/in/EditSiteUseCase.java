@@ -1,8 +1,8 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.SiteChanges;
 
 /** An admin changes the site's settings. */
 public interface EditSiteUseCase {

@@ -1,8 +1,8 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 
 import java.util.Optional;
 

@@ -1,9 +1,13 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.PersonId;
 
-/** An admin reads the application of one account (person id = local user id); {@code not_found} if none. */
+/**
+ * An admin reads the application of one account (a person has the number of its account); a
+ * {@code NO_SUCH_APPLICATION} failure if none.
+ */
 public interface GetRegistrationApplicationUseCase {
 
-    ApplicationView getApplication(LocalUser actor, long personId);
+    ApplicationView getApplication(LocalUser actor, PersonId personId);
 }

@@ -1,23 +1,18 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalUser;
-import guestlist.domain.PageCursor;
-import guestlist.domain.PageSize;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.paging.PagePosition;
+import guestlist.domain.paging.PageSize;
 
 import java.util.Objects;
 import java.util.Optional;
 
-public record ListInvitesQuery(LocalUser actor, PageSize size, Optional<PageCursor> cursor) {
+/** @param after where the page starts; empty = with the newest invite */
+public record ListInvitesQuery(LocalUser actor, PageSize size, Optional<PagePosition> after) {
 
     public ListInvitesQuery {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(size, "size");
-        Objects.requireNonNull(cursor, "cursor");
-    }
-
-    /** From the raw {@code limit} and {@code page_cursor} of a request. */
-    public static ListInvitesQuery of(LocalUser actor, Optional<Integer> limit, Optional<String> pageCursor) {
-        return new ListInvitesQuery(actor, PageSize.of(limit),
-                pageCursor.map(wire -> PageCursor.decode(PageCursor.Listing.INVITES, wire)));
+        Objects.requireNonNull(after, "after");
     }
 }

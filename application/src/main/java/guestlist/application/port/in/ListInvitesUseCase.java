@@ -1,7 +1,7 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.Invite;
-import guestlist.domain.Page;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.paging.Page;
 
 /** A member's own usable invites, newest first, one page at a time. */
 public interface ListInvitesUseCase {

@@ -1,6 +1,6 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.Page;
+import guestlist.domain.paging.Page;
 
 /** Admins read registration applications, oldest first, one page at a time. */
 public interface ListRegistrationApplicationsUseCase {

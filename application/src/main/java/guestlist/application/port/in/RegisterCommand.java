@@ -1,10 +1,8 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.Password;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.Password;
+import guestlist.domain.account.Username;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +29,7 @@ public record RegisterCommand(
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(inviteToken, "inviteToken");
         if (answer.map(text -> text.length() > MAX_ANSWER_LENGTH).orElse(false)) {
-            throw new GuestlistException(ErrorCode.BAD_REQUEST,
+            throw new UseCaseFailure(UseCaseFailure.Reason.ANSWER_TOO_LONG,
                     "answer must be at most " + MAX_ANSWER_LENGTH + " characters");
         }
     }
@@ -45,7 +43,7 @@ public record RegisterCommand(
                                      Optional<String> inviteToken, Optional<String> honeypot,
                                      boolean stayLoggedIn) {
         if (honeypot.map(text -> !text.isEmpty()).orElse(false)) {
-            throw new GuestlistException(ErrorCode.HONEYPOT_FAILED, "the honeypot field must be left empty");
+            throw new UseCaseFailure(UseCaseFailure.Reason.HONEYPOT_FILLED, "the honeypot field must be left empty");
         }
         Username name = new Username(username);
         Password chosen = Password.chosen(password, passwordVerify);

@@ -1,7 +1,7 @@
 package guestlist.application.port.in;
 
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.site.LocalSite;
 
 import java.util.List;
 

@@ -1,8 +1,10 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.Invite;
-import guestlist.domain.InviteToken;
-import guestlist.domain.NewInvite;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,16 +27,16 @@ public interface InviteRepository {
     /** Writes the invite's {@code usesCount}. */
     void updateUses(Invite invite);
 
-    void delete(long inviteId);
+    void delete(InviteId inviteId);
 
     /** How many of a creator's invites are usable at {@code now}. */
-    long countUsable(long creatorId, Instant now);
+    long countUsable(LocalUserId creatorId, Instant now);
 
     /**
      * A creator's invites usable at {@code now}, newest (highest id) first, only those with an id
      * below {@code beforeId} when given, at most {@code limit}.
      */
-    List<Invite> listUsable(long creatorId, Instant now, Optional<Long> beforeId, int limit);
+    List<Invite> listUsable(LocalUserId creatorId, Instant now, Optional<InviteId> beforeId, int limit);
 
     /** Deletes at most {@code batchSize} invites expired at {@code now}; returns how many it deleted. */
     int deleteExpired(Instant now, int batchSize);

@@ -1,6 +1,8 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +12,11 @@ import java.util.Optional;
 public interface RegistrationApplicationRepository {
 
     /** @throws AlreadyStoredException when the account has an application already */
-    RegistrationApplication add(long userId, String answer, Instant publishedAt);
+    RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt);
 
-    Optional<RegistrationApplication> findById(long id);
+    Optional<RegistrationApplication> findById(ApplicationId id);
 
-    Optional<RegistrationApplication> findByUserId(long userId);
+    Optional<RegistrationApplication> findByUserId(LocalUserId userId);
 
     /** Writes the decision: admin, deny reason and update time. */
     void saveDecision(RegistrationApplication application);
@@ -23,5 +25,5 @@ public interface RegistrationApplicationRepository {
      * Applications oldest (lowest id) first, only those with an id above {@code afterId} when
      * given, only undecided ones when {@code unreadOnly}, at most {@code limit}.
      */
-    List<RegistrationApplication> list(boolean unreadOnly, Optional<Long> afterId, int limit);
+    List<RegistrationApplication> list(boolean unreadOnly, Optional<ApplicationId> afterId, int limit);
 }

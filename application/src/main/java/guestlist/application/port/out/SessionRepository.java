@@ -1,6 +1,7 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
 public interface SessionRepository {
 
     /** @param expiresAt when the session stops working; empty = at log-out only */
-    void add(String tokenHash, long userId, Instant publishedAt, Optional<Instant> expiresAt);
+    void add(String tokenHash, LocalUserId userId, Instant publishedAt, Optional<Instant> expiresAt);
 
     /**
      * The account of a session that exists and has not expired at {@code now} (a session expiring

@@ -1,6 +1,6 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.LocalSite;
+import guestlist.domain.site.LocalSite;
 
 /** The one site of the installation. It exists from the first start on. */
 public interface SiteRepository {

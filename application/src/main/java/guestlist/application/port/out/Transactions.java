@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs a block as one unit of work: all its writes commit together, or none does when it throws.
- * When the store cannot be reached, throws {@code service_unavailable}.
+ * When the store cannot be reached, throws {@link Unavailable}.
  */
 public interface Transactions {
 
@@ -15,7 +15,7 @@ public interface Transactions {
      * transaction (PostgreSQL: in autocommit, which spares the round trips of BEGIN and COMMIT),
      * so a block of several reads may see a change committed between two of them: use it where
      * that does not matter, and never for a block that writes. When the store cannot be reached,
-     * throws {@code service_unavailable}.
+     * throws {@link Unavailable}.
      */
     default <T> T read(Supplier<T> work) {
         return inTransaction(work);

@@ -1,9 +1,11 @@
 package guestlist.application.port.out;
 
-import guestlist.domain.EmailAddress;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 
 import java.util.Collection;
 import java.util.List;
@@ -14,20 +16,21 @@ public interface UserRepository {
 
     /**
      * Stores a new account. A name or address already taken (ignoring case), also by a concurrent
-     * transaction, is refused with {@code username_already_taken} or {@code email_already_taken}.
+     * transaction, is refused with a {@link UseCaseFailure} of
+     * {@code USERNAME_TAKEN} or {@code EMAIL_TAKEN}.
      */
     LocalUser add(NewUser user, String passwordHash);
 
-    Optional<LocalUser> findById(long id);
+    Optional<LocalUser> findById(LocalUserId id);
 
     /** The accounts of these ids that exist, in no particular order. */
-    List<LocalUser> findAllById(Collection<Long> ids);
+    List<LocalUser> findAllById(Collection<LocalUserId> ids);
 
     /**
      * Reads an account and locks it until the transaction ends, so that one user's invite
      * creations run one after another in every process sharing the database.
      */
-    Optional<LocalUser> lockById(long id);
+    Optional<LocalUser> lockById(LocalUserId id);
 
     /** The account whose name, or e-mail address when the text holds an '@', matches ignoring case. */
     Optional<StoredCredentials> findCredentials(String usernameOrEmail);
@@ -42,7 +45,7 @@ public interface UserRepository {
     /** The admins, oldest account first. */
     List<LocalUser> admins();
 
-    void setAcceptedApplication(long userId, boolean accepted);
+    void setAcceptedApplication(LocalUserId userId, boolean accepted);
 
     /** An account with the hash of its password, for log-in. */
     record StoredCredentials(LocalUser user, String passwordHash) {

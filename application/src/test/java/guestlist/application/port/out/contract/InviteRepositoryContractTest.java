@@ -2,9 +2,11 @@ package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.InviteRepository;
-import guestlist.domain.Invite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewInvite;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.NewInvite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,7 +146,7 @@ public abstract class InviteRepositoryContractTest {
     void deletingAnUnknownInviteDoesNothing() {
         add(unlimitedInvite(1, alice.id()));
 
-        store().transactions().run(() -> invites().delete(424242));
+        store().transactions().run(() -> invites().delete(new InviteId(424242)));
 
         assertThat(tx(() -> invites().findByToken(token(1)))).isPresent();
     }
@@ -207,7 +209,7 @@ public abstract class InviteRepositoryContractTest {
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(2);
         assertThat(tx(() -> invites().countUsable(bob.id(), NOW))).isEqualTo(1);
-        assertThat(tx(() -> invites().countUsable(424242, NOW))).isZero();
+        assertThat(tx(() -> invites().countUsable(new LocalUserId(424242), NOW))).isZero();
     }
 
     @Test
@@ -233,7 +235,7 @@ public abstract class InviteRepositoryContractTest {
     @Test
     void listUsableBeforeAnIdStartsBelowIt() {
         List<Invite> added = addInvites(5);
-        long beforeId = added.get(3).id();
+        InviteId beforeId = added.get(3).id();
 
         assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.of(beforeId), 2)))
                 .containsExactly(added.get(2), added.get(1));
@@ -243,9 +245,9 @@ public abstract class InviteRepositoryContractTest {
     void listUsablePagesThroughEveryInviteOnce() {
         List<Invite> added = addInvites(7);
         List<Invite> seen = new ArrayList<>();
-        Optional<Long> beforeId = Optional.empty();
+        Optional<InviteId> beforeId = Optional.empty();
         while (true) {
-            Optional<Long> cursor = beforeId;
+            Optional<InviteId> cursor = beforeId;
             List<Invite> page = tx(() -> invites().listUsable(alice.id(), NOW, cursor, 3));
             seen.addAll(page);
             if (page.size() < 3) {

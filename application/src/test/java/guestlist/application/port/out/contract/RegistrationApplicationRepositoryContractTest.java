@@ -2,8 +2,9 @@ package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.RegistrationApplicationRepository;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationApplication;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ public abstract class RegistrationApplicationRepositoryContractTest {
     void unknownIdsAreNotFound() {
         RegistrationApplication added = apply("alice", 1);
 
-        assertThat(tx(() -> applications().findById(added.id() + 1000))).isEmpty();
+        assertThat(tx(() -> applications().findById(new ApplicationId(added.id().value() + 1000)))).isEmpty();
         assertThat(tx(() -> applications().findByUserId(root.id()))).isEmpty();
     }
 
@@ -196,9 +197,9 @@ public abstract class RegistrationApplicationRepositoryContractTest {
     void listPagesThroughEveryApplicationOnce() {
         List<RegistrationApplication> added = applyMany(7);
         List<RegistrationApplication> seen = new ArrayList<>();
-        Optional<Long> afterId = Optional.empty();
+        Optional<ApplicationId> afterId = Optional.empty();
         while (true) {
-            Optional<Long> cursor = afterId;
+            Optional<ApplicationId> cursor = afterId;
             List<RegistrationApplication> page = tx(() -> applications().list(true, cursor, 3));
             seen.addAll(page);
             if (page.size() < 3) {

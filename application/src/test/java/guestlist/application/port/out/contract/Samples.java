@@ -1,10 +1,11 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.domain.EmailAddress;
-import guestlist.domain.InviteToken;
-import guestlist.domain.NewInvite;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.invite.InviteToken;
+import guestlist.domain.invite.NewInvite;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -41,11 +42,11 @@ final class Samples {
         return new InviteToken(String.format("tok_%028d", n));
     }
 
-    static NewInvite invite(int n, long creatorId, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
+    static NewInvite invite(int n, LocalUserId creatorId, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
         return new NewInvite(token(n), creatorId, maxUses, expiresAt, T0);
     }
 
-    static NewInvite unlimitedInvite(int n, long creatorId) {
+    static NewInvite unlimitedInvite(int n, LocalUserId creatorId) {
         return invite(n, creatorId, Optional.empty(), Optional.empty());
     }
 }

@@ -1,7 +1,8 @@
 package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.SessionRepository;
-import guestlist.domain.LocalUser;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ public abstract class SessionRepositoryContractTest {
         return store().sessions();
     }
 
-    private void add(String tokenHash, long userId, Optional<Instant> expiresAt) {
+    private void add(String tokenHash, LocalUserId userId, Optional<Instant> expiresAt) {
         store().transactions().run(() -> sessions().add(tokenHash, userId, T0, expiresAt));
     }
 

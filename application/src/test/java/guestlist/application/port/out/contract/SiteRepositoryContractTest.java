@@ -1,9 +1,9 @@
 package guestlist.application.port.out.contract;
 
 import guestlist.application.port.out.SiteRepository;
-import guestlist.domain.LocalSite;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalSite;
-import guestlist.domain.LocalUser;
-import guestlist.domain.RegistrationMode;
-import guestlist.domain.SiteChanges;
-import guestlist.domain.Username;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +115,8 @@ public abstract class TransactionsContractTest {
     }
 
     @Test
-    void aGuestlistExceptionPassesThroughUnchangedAndRollsBack() {
-        GuestlistException refusal = new GuestlistException(ErrorCode.TOO_MANY_INVITES, "no more");
+    void aRefusalPassesThroughUnchangedAndRollsBack() {
+        Refusal refusal = new Refusal(Rule.INVITE_CAP_REACHED, "no more");
 
         Throwable thrown = catchThrowable(() -> store().transactions().inTransaction(() -> {
             store().users().add(user("alice"), "hash");
@@ -124,7 +124,7 @@ public abstract class TransactionsContractTest {
         }));
 
         assertThat(thrown).isSameAs(refusal);
-        assertThat(((GuestlistException) thrown).code()).isEqualTo(ErrorCode.TOO_MANY_INVITES);
+        assertThat(((Refusal) thrown).rule()).isEqualTo(Rule.INVITE_CAP_REACHED);
         assertThat(store().transactions().inTransaction(() -> store().users().nameTaken(new Username("alice"))))
                 .isFalse();
     }

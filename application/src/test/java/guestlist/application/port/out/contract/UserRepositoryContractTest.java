@@ -1,13 +1,13 @@
 package guestlist.application.port.out.contract;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
-import guestlist.domain.EmailAddress;
-import guestlist.domain.ErrorCode;
-import guestlist.domain.GuestlistException;
-import guestlist.domain.LocalUser;
-import guestlist.domain.NewUser;
-import guestlist.domain.Username;
+import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +73,7 @@ public abstract class UserRepositoryContractTest {
 
     @Test
     void unknownIdIsNotFound() {
-        assertThat(tx(() -> users().findById(424242))).isEmpty();
+        assertThat(tx(() -> users().findById(new LocalUserId(424242)))).isEmpty();
     }
 
     @Test
@@ -81,8 +81,8 @@ public abstract class UserRepositoryContractTest {
         add(user("Alice"));
 
         assertThatThrownBy(() -> add(user("aLICE")))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.USERNAME_ALREADY_TAKEN));
+                .isInstanceOfSatisfying(UseCaseFailure.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
     }
 
     @Test
@@ -90,15 +90,15 @@ public abstract class UserRepositoryContractTest {
         add(user("alice", "alice@example.com"));
 
         assertThatThrownBy(() -> add(user("bob", "ALICE@Example.COM")))
-                .isInstanceOfSatisfying(GuestlistException.class,
-                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.EMAIL_ALREADY_TAKEN));
+                .isInstanceOfSatisfying(UseCaseFailure.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.EMAIL_TAKEN));
     }
 
     @Test
     void refusedUserLeavesNothingBehind() {
         add(user("alice", "alice@example.com"));
 
-        assertThatThrownBy(() -> add(user("bob", "alice@example.com"))).isInstanceOf(GuestlistException.class);
+        assertThatThrownBy(() -> add(user("bob", "alice@example.com"))).isInstanceOf(UseCaseFailure.class);
 
         assertThat(tx(() -> users().nameTaken(new Username("bob")))).isFalse();
         assertThat(tx(() -> users().findCredentials("bob"))).isEmpty();
@@ -179,7 +179,7 @@ public abstract class UserRepositoryContractTest {
         LocalUser bob = add(user("bob"));
         add(user("carol"));
 
-        assertThat(tx(() -> users().findAllById(List.of(alice.id(), bob.id(), 424242L))))
+        assertThat(tx(() -> users().findAllById(List.of(alice.id(), bob.id(), new LocalUserId(424242)))))
                 .containsExactlyInAnyOrder(alice, bob);
     }
 
@@ -199,7 +199,7 @@ public abstract class UserRepositoryContractTest {
 
     @Test
     void lockByUnknownIdIsEmpty() {
-        assertThat(tx(() -> users().lockById(424242))).isEmpty();
+        assertThat(tx(() -> users().lockById(new LocalUserId(424242)))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Registration applications and the admins' decisions on them. */
+package guestlist.domain.application;

@@ -1,0 +1,2 @@
+/** The site and its registration settings. */
+package guestlist.domain.site;
