@@ -8,6 +8,7 @@ import guestlist.domain.application.RegistrationApplication;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
+import guestlist.testsupport.Credentials;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +22,13 @@ public final class Fixtures {
     }
 
     public static LocalUser member(long id) {
-        return new LocalUser(new LocalUserId(id), new Username("member" + id), Optional.empty(), false, true,
-                Optional.empty(), NOW);
+        return new LocalUser(new LocalUserId(id), new Username(Credentials.memberName(id)), Optional.empty(), false,
+                true, Optional.empty(), NOW);
     }
 
     public static LocalUser admin(long id) {
-        return new LocalUser(new LocalUserId(id), new Username("admin" + id), Optional.empty(), true, true,
-                Optional.empty(), NOW);
+        return new LocalUser(new LocalUserId(id), new Username(Credentials.adminName(id)), Optional.empty(), true,
+                true, Optional.empty(), NOW);
     }
 
     public static InviteToken token(char fill) {

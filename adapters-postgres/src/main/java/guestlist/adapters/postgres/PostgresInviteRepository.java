@@ -39,7 +39,7 @@ final class PostgresInviteRepository implements InviteRepository {
 
     @Override
     public Invite add(NewInvite invite) {
-        return jdbc.sql("""
+        return UniqueViolations.asAlreadyStored("an invite with that token exists already", () -> jdbc.sql("""
                         INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at)
                         VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt)
                         RETURNING\s""" + Rows.INVITE_COLUMNS)
@@ -49,7 +49,7 @@ final class PostgresInviteRepository implements InviteRepository {
                 .param("expiresAt", Timestamps.parameter(invite.expiresAt()))
                 .param("publishedAt", Timestamps.parameter(invite.publishedAt()))
                 .query(Rows::invite)
-                .single();
+                .single());
     }
 
     @Override

@@ -22,7 +22,7 @@ final class PostgresRegistrationApplicationRepository implements RegistrationApp
 
     @Override
     public RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt) {
-        return jdbc.sql("""
+        return UniqueViolations.asAlreadyStored("that account has an application already", () -> jdbc.sql("""
                         INSERT INTO registration_application (local_user_id, answer, published_at)
                         VALUES (:userId, :answer, :publishedAt)
                         RETURNING\s""" + Rows.APPLICATION_COLUMNS)
@@ -30,7 +30,7 @@ final class PostgresRegistrationApplicationRepository implements RegistrationApp
                 .param("answer", answer)
                 .param("publishedAt", Timestamps.parameter(publishedAt))
                 .query(Rows::application)
-                .single();
+                .single());
     }
 
     @Override

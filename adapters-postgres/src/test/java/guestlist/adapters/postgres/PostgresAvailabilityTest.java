@@ -2,11 +2,10 @@ package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.out.Unavailable;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import guestlist.testsupport.Ports;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -18,12 +17,6 @@ class PostgresAvailabilityTest {
 
     /** The pool's 2 s wait for a connection, and room for a busy machine. */
     private static final Duration QUICK = Duration.ofSeconds(5);
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String urlOnPort(int port) {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
@@ -54,8 +47,8 @@ class PostgresAvailabilityTest {
     }
 
     @Test
-    void aDatabaseThatIsDownGivesServiceUnavailableQuickly() throws IOException {
-        try (HikariDataSource pool = new PoolSettings(urlOnPort(freePort()), "postgres", null, 2).open()) {
+    void aDatabaseThatIsDownGivesServiceUnavailableQuickly() {
+        try (HikariDataSource pool = new PoolSettings(urlOnPort(Ports.free()), "postgres", null, 2).open()) {
             PostgresPersistence persistence = new PostgresPersistence(pool);
 
             assertServiceUnavailable(persistence);
@@ -65,19 +58,18 @@ class PostgresAvailabilityTest {
 
     @Test
     void aPoolMadeWhileTheDatabaseIsDownWorksOnceItIsUpAndFailsQuicklyWhenItGoesAgain()
-            throws IOException, InterruptedException {
-        int port = freePort();
-        try (HikariDataSource pool = new PoolSettings(urlOnPort(port), "postgres", null, 2).open()) {
+            throws InterruptedException {
+        try (TestPostgres server = TestPostgres.notStarted();
+             HikariDataSource pool = new PoolSettings(server.jdbcUrl(), TestPostgres.USER, null, 2).open()) {
             PostgresPersistence persistence = new PostgresPersistence(pool);
             assertServiceUnavailable(persistence);
 
-            try (EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60)).start()) {
-                assertThat(awaitReachable(persistence, Duration.ofSeconds(30))).isTrue();
-                Migrations.apply(pool);
-                assertThat(persistence.transactions().inTransaction(() -> persistence.sites().get().name()))
-                        .isEqualTo("Guestlist");
-            }
+            server.startAgain();
+            assertThat(awaitReachable(persistence, Duration.ofSeconds(30))).isTrue();
+            Migrations.apply(pool);
+            assertThat(persistence.transactions().inTransaction(() -> persistence.sites().get().name()))
+                    .isEqualTo("Guestlist");
+            server.stop();
 
             assertServiceUnavailable(persistence);
             assertUnhealthy(persistence);

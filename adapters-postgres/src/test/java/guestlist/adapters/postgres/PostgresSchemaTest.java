@@ -12,6 +12,7 @@ import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -158,9 +159,8 @@ class PostgresSchemaTest {
 
     @Test
     void aNewDatabaseIsMigratedToTheInitialSite() {
-        String database = "fresh_" + System.nanoTime();
-        sql.sql("CREATE DATABASE " + database).update();
-        String url = TestDatabase.jdbcUrl().replace("/postgres?", "/" + database + "?");
+        String database = TestPostgres.shared().newDatabase("fresh");
+        String url = TestPostgres.shared().jdbcUrl(database);
         try (HikariDataSource fresh = new PoolSettings(url, TestDatabase.USER, null, 2).open()) {
             assertThat(Migrations.apply(fresh)).as("V1 to V4").isEqualTo(4);
 

@@ -3,6 +3,7 @@ package guestlist.adapters.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
+import guestlist.testsupport.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,10 @@ class SecretsAtRestTest {
         List<String> sessions = rows("login_token");
 
         assertThat(users).hasSize(1);
-        assertThat(users.get(0)).contains("alice@example.com", new ReversingPasswordHasher().hash(Services.PASSWORD));
+        assertThat(users.get(0)).contains("alice@example.com", new ReversingPasswordHasher().hash(Credentials.PASSWORD));
         assertThat(sessions).hasSize(2);
         for (String row : concat(users, sessions)) {
-            assertThat(row).doesNotContain(Services.PASSWORD, registrationToken, loginToken);
+            assertThat(row).doesNotContain(Credentials.PASSWORD, registrationToken, loginToken);
         }
         assertThat(process.useCases.authenticate().authenticate(loginToken).name().value()).isEqualTo("alice");
     }

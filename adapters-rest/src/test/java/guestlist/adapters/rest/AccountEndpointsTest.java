@@ -1,7 +1,7 @@
 package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.util.Optional;
 
-import static guestlist.adapters.rest.TestApi.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountEndpointsTest {
@@ -34,7 +34,7 @@ class AccountEndpointsTest {
         api.close();
     }
 
-    private Reply register(String fields) {
+    private Answer register(String fields) {
         return api.send("POST", "/account/auth/register", "{" + fields + "}", null);
     }
 
@@ -42,13 +42,13 @@ class AccountEndpointsTest {
         return "\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"";
     }
 
-    private Reply login(String usernameOrEmail, String password) {
+    private Answer login(String usernameOrEmail, String password) {
         return api.send("POST", "/account/auth/login",
                 "{\"username_or_email\":\"" + usernameOrEmail + "\",\"password\":\"" + password + "\"}", null);
     }
 
-    private static void assertRefused(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    private static void assertRefused(Answer reply, int status, String code) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(reply.error()).isEqualTo(code);
         assertThat(reply.message()).isNotBlank();
         assertThat(reply.header("Content-Type")).hasValue("application/json");
@@ -60,10 +60,10 @@ class AccountEndpointsTest {
     void registerInOpenModeAnswersAJwtAtOnce() {
         api.setMode(RegistrationMode.OPEN);
 
-        Reply reply = register(form("alice") + ",\"show_nsfw\":true,\"captcha_uuid\":\"x\",\"stay_logged_in\":true");
+        Answer reply = register(form("alice") + ",\"show_nsfw\":true,\"captcha_uuid\":\"x\",\"stay_logged_in\":true");
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode json = reply.json();
+        JsonNode json = reply.body();
         assertThat(json.path("jwt").asText()).isNotBlank();
         assertThat(json.path("registration_created").isBoolean()).isTrue();
         assertThat(json.path("registration_created").asBoolean()).isFalse();
@@ -74,10 +74,10 @@ class AccountEndpointsTest {
 
     @Test
     void registerWithApplicationAnswersNoJwtAndRegistrationCreated() {
-        Reply reply = register(form("bob") + ",\"answer\":\"let me in\"");
+        Answer reply = register(form("bob") + ",\"answer\":\"let me in\"");
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode json = reply.json();
+        JsonNode json = reply.body();
         assertThat(json.has("jwt")).as("absent jwt is omitted, not null").isFalse();
         assertThat(json.path("registration_created").asBoolean()).isTrue();
         assertThat(json.path("verify_email_sent").asBoolean()).isFalse();
@@ -90,10 +90,10 @@ class AccountEndpointsTest {
                 new CreateInviteCommand(inviter, Optional.empty(), Optional.empty()));
         api.setMode(RegistrationMode.REQUIRE_INVITATION);
 
-        Reply reply = register(form("invitee") + ",\"token\":\"" + invite.token().value() + "\"");
+        Answer reply = register(form("invitee") + ",\"token\":\"" + invite.token().value() + "\"");
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode localUser = api.get("/account", reply.json().path("jwt").asText()).json()
+        JsonNode localUser = api.get("/account", reply.body().path("jwt").asText()).body()
                 .path("local_user_view").path("local_user");
         assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id().value());
     }
@@ -114,9 +114,9 @@ class AccountEndpointsTest {
     void registerTreatsEmptyOptionalsAndNullsAsAbsent() {
         api.setMode(RegistrationMode.OPEN);
 
-        Reply reply = register(form("dave") + ",\"email\":\"\",\"honeypot\":\"\",\"token\":null,\"answer\":null");
+        Answer reply = register(form("dave") + ",\"email\":\"\",\"honeypot\":\"\",\"token\":null,\"answer\":null");
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     }
 
     @Test
@@ -139,15 +139,15 @@ class AccountEndpointsTest {
 
     @Test
     void registerNamesAMissingOrMistypedField() {
-        Reply missing = register("\"username\":\"gina\",\"password\":\"" + PASSWORD + "\"");
+        Answer missing = register("\"username\":\"gina\",\"password\":\"" + PASSWORD + "\"");
         assertRefused(missing, 400, "bad_request");
         assertThat(missing.message()).contains("password_verify");
 
-        Reply mistyped = register(form("gina") + ",\"stay_logged_in\":\"yes\"");
+        Answer mistyped = register(form("gina") + ",\"stay_logged_in\":\"yes\"");
         assertRefused(mistyped, 400, "bad_request");
         assertThat(mistyped.message()).contains("stay_logged_in");
 
-        Reply number = register("\"username\":42,\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"");
+        Answer number = register("\"username\":42,\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"");
         assertRefused(number, 400, "bad_request");
         assertThat(number.message()).contains("username");
     }
@@ -159,12 +159,12 @@ class AccountEndpointsTest {
         api.registerOpen("hank", "hank@example.com");
 
         for (String who : new String[] {"hank", "HANK", "Hank@Example.com"}) {
-            Reply reply = login(who, PASSWORD);
+            Answer reply = login(who, PASSWORD);
 
             assertThat(reply.status()).as(who).isEqualTo(200);
-            assertThat(reply.json().path("jwt").asText()).isNotBlank();
-            assertThat(reply.json().path("registration_created").asBoolean()).isFalse();
-            assertThat(reply.json().path("verify_email_sent").asBoolean()).isFalse();
+            assertThat(reply.body().path("jwt").asText()).isNotBlank();
+            assertThat(reply.body().path("registration_created").asBoolean()).isFalse();
+            assertThat(reply.body().path("verify_email_sent").asBoolean()).isFalse();
         }
     }
 
@@ -172,8 +172,8 @@ class AccountEndpointsTest {
     void loginRefusesWrongPasswordAndUnknownUserAlike() {
         api.registerOpen("ivan", null);
 
-        Reply wrongPassword = login("ivan", "wrong password 123");
-        Reply unknownUser = login("nobody_here", PASSWORD);
+        Answer wrongPassword = login("ivan", "wrong password 123");
+        Answer unknownUser = login("nobody_here", PASSWORD);
 
         assertRefused(wrongPassword, 401, "incorrect_login");
         assertRefused(unknownUser, 401, "incorrect_login");
@@ -192,14 +192,14 @@ class AccountEndpointsTest {
         api.app.useCases().decideRegistrationApplication().decide(
                 new DecideRegistrationApplicationCommand(api.admin, applicationId, false, Optional.of("spam account")));
 
-        Reply denied = login("judy", PASSWORD);
+        Answer denied = login("judy", PASSWORD);
         assertRefused(denied, 403, "registration_denied");
         assertThat(denied.message()).contains("spam account");
     }
 
     @Test
     void loginNamesAMissingField() {
-        Reply reply = api.send("POST", "/account/auth/login", "{\"username_or_email\":\"x\"}", null);
+        Answer reply = api.send("POST", "/account/auth/login", "{\"username_or_email\":\"x\"}", null);
 
         assertRefused(reply, 400, "bad_request");
         assertThat(reply.message()).contains("password");
@@ -211,10 +211,10 @@ class AccountEndpointsTest {
     void getAccountAnswersTheOwnViewWithEmail() {
         String token = api.registerOpen("kate", "kate@example.com");
 
-        Reply reply = api.get("/account", token);
+        Answer reply = api.get("/account", token);
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode view = reply.json().path("local_user_view");
+        JsonNode view = reply.body().path("local_user_view");
         JsonNode localUser = view.path("local_user");
         JsonNode person = view.path("person");
         assertThat(person.path("name").asText()).isEqualTo("kate");
@@ -232,7 +232,7 @@ class AccountEndpointsTest {
 
     @Test
     void getAccountOmitsAnAbsentEmail() {
-        JsonNode localUser = api.get("/account", api.adminToken).json().path("local_user_view").path("local_user");
+        JsonNode localUser = api.get("/account", api.adminToken).body().path("local_user_view").path("local_user");
 
         assertThat(localUser.has("email")).isFalse();
         assertThat(localUser.path("admin").asBoolean()).isTrue();
@@ -250,7 +250,7 @@ class AccountEndpointsTest {
 
     @Test
     void theBearerSchemeIsCaseInsensitive() {
-        Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account"))
+        Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account"))
                 .header("Authorization", "bearer " + api.adminToken));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -262,10 +262,10 @@ class AccountEndpointsTest {
     void logoutEndsTheSession() {
         String token = api.registerOpen("liam", null);
 
-        Reply reply = api.send("POST", "/account/auth/logout", "{}", token);
+        Answer reply = api.send("POST", "/account/auth/logout", "{}", token);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().path("success").asBoolean()).isTrue();
+        assertThat(reply.body().path("success").asBoolean()).isTrue();
         assertRefused(api.get("/account", token), 401, "not_logged_in");
         assertRefused(api.send("POST", "/account/auth/logout", "{}", token), 401, "not_logged_in");
     }

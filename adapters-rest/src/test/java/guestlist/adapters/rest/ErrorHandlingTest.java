@@ -1,6 +1,8 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
+import guestlist.adapters.rest.http.Limits;
+import guestlist.testsupport.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
-import static guestlist.adapters.rest.TestApi.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorHandlingTest {
@@ -29,15 +32,15 @@ class ErrorHandlingTest {
         api.close();
     }
 
-    private static void assertEnvelope(Reply reply, int status, String code, String mentioning) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    private static void assertEnvelope(Answer reply, int status, String code, String mentioning) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).hasValue("application/json");
-        assertThat(reply.json().size()).as("only error and message").isEqualTo(2);
+        assertThat(reply.body().size()).as("only error and message").isEqualTo(2);
         assertThat(reply.error()).isEqualTo(code);
         assertThat(reply.message()).contains(mentioning);
     }
 
-    private Reply login(String body) {
+    private Answer login(String body) {
         return api.send("POST", "/account/auth/login", body, null);
     }
 
@@ -52,15 +55,15 @@ class ErrorHandlingTest {
 
     @Test
     void knownPathWithAnotherMethodIsMethodNotAllowedWithAllow() {
-        Reply onSite = api.send("DELETE", "/site", "{}", api.adminToken);
+        Answer onSite = api.send("DELETE", "/site", "{}", api.adminToken);
         assertEnvelope(onSite, 405, "method_not_allowed", "DELETE");
         assertThat(onSite.header("Allow")).hasValue("GET, PUT");
 
-        Reply onInvite = api.get("/account/invite", api.adminToken);
+        Answer onInvite = api.get("/account/invite", api.adminToken);
         assertEnvelope(onInvite, 405, "method_not_allowed", "GET");
         assertThat(onInvite.header("Allow")).hasValue("DELETE, POST");
 
-        Reply onLogin = api.get("/account/auth/login", null);
+        Answer onLogin = api.get("/account/auth/login", null);
         assertEnvelope(onLogin, 405, "method_not_allowed", "");
         assertThat(onLogin.header("Allow")).hasValue("POST");
     }
@@ -69,35 +72,38 @@ class ErrorHandlingTest {
 
     @Test
     void bodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        // a body timeout far longer than "at once": the server must not wait for the body at all
+        Limits patient = new Limits(LIMIT, Duration.ofSeconds(30), Duration.ofSeconds(5), 1_000);
+        try (TestApi own = TestApi.start(TestApi.settings(0, 0), u -> u, patient);
+             RawClient.Connection raw = RawClient.connect(own.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n");
 
-            RawHttp.Response response = raw.read();
+            RawClient.Response response = raw.read();
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.hasHeader("Content-Type", "application/json")).isTrue();
-            assertThat(response.body()).contains("\"error\":\"payload_too_large\"");
-            assertThat(raw.closedByServer()).as("the server does not wait for the 10 MB").isTrue();
+            assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
+            assertThat(raw.closedWithin(Duration.ofSeconds(3))).as("the server does not wait for the 10 MB").isTrue();
         }
     }
 
     @Test
     void bodyDeclaredOverTheLimitIsRefusedWithoutAskingForItOnExpectContinue() throws Exception {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("PUT /api/v4/site HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Expect: 100-continue\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
 
-            RawHttp.Response response = raw.read();
+            RawClient.Response response = raw.read();
 
             assertThat(response.status()).isEqualTo(413);
-            assertThat(response.body()).contains("\"error\":\"payload_too_large\"");
+            assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
         }
     }
 
     @Test
     void chunkedBodyJustOverTheLimitIsRefusedAndTheConnectionKept() throws Exception {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = new byte[16 * 1024];
@@ -108,10 +114,10 @@ class ErrorHandlingTest {
             raw.chunk(new byte[] {' ', ' '});
             raw.write("0\r\n\r\n");
 
-            RawHttp.Response response = raw.read();
+            RawClient.Response response = raw.read();
 
             assertThat(response.status()).isEqualTo(413);
-            assertThat(response.body()).contains("\"error\":\"payload_too_large\"");
+            assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
             raw.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(raw.read().status()).as("the same connection serves the next request").isEqualTo(200);
         }
@@ -119,7 +125,7 @@ class ErrorHandlingTest {
 
     @Test
     void endlessChunkedBodyIsCutOff() throws Exception {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = new byte[8 * 1024];
@@ -134,20 +140,39 @@ class ErrorHandlingTest {
             }
             assertThat(sent).as("chunks the server took before it cut the body off").isLessThan(1024);
         }
+        assertThat(api.get("/health", null).status()).as("the server serves on").isEqualTo(200);
+    }
+
+    @Test
+    void chunkedBodyExactlyAtTheLimitIsRead() throws Exception {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
+            raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            byte[] body = ("{" + " ".repeat(LIMIT - 2) + "}").getBytes(StandardCharsets.UTF_8);
+            for (int start = 0; start < body.length; start += 4096) {
+                raw.chunk(Arrays.copyOfRange(body, start, Math.min(body.length, start + 4096)));
+            }
+            raw.write("0\r\n\r\n");
+
+            RawClient.Response response = raw.read();
+
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.text()).contains("\"error\":\"bad_request\"", "username_or_email");
+        }
     }
 
     @Test
     void bodyOfAnUnknownPathIsReadWithinTheLimitsToo() throws Exception {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/nowhere HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
             raw.chunk("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
             raw.write("0\r\n\r\n");
 
-            RawHttp.Response response = raw.read();
+            RawClient.Response response = raw.read();
 
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.body()).contains("\"error\":\"not_found\"");
+            assertThat(response.text()).contains("\"error\":\"not_found\"");
             raw.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(raw.read().status()).isEqualTo(200);
         }
@@ -155,7 +180,7 @@ class ErrorHandlingTest {
 
     @Test
     void endlessChunkedBodyOnAnEndpointWithoutBodyIsCutOffToo() throws Exception {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("GET /api/v4/site HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = new byte[8 * 1024];
             int sent = 0;
@@ -174,7 +199,7 @@ class ErrorHandlingTest {
     void bodyExactlyAtTheLimitIsRead() {
         String padding = " ".repeat(LIMIT - 2);
 
-        Reply reply = login("{" + padding + "}");
+        Answer reply = login("{" + padding + "}");
 
         assertEnvelope(reply, 400, "bad_request", "username_or_email");
     }
@@ -183,7 +208,7 @@ class ErrorHandlingTest {
     void bodyOneByteOverTheLimitIsTooLarge() {
         String padding = " ".repeat(LIMIT - 1);
 
-        Reply reply = login("{" + padding + "}");
+        Answer reply = login("{" + padding + "}");
 
         assertEnvelope(reply, 413, "payload_too_large", String.valueOf(LIMIT));
     }
@@ -194,7 +219,7 @@ class ErrorHandlingTest {
     void bodyThatIsNotJsonIsUnsupportedMediaType() {
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml",
                 "application/json; charset=iso-8859-1", "application/jsonp"}) {
-            Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
+            Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
                     .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username_or_email\":\"a\",\"password\":\"b\"}")));
 
@@ -205,7 +230,7 @@ class ErrorHandlingTest {
 
     @Test
     void bodyWithoutContentTypeIsUnsupportedMediaType() {
-        Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
+        Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertEnvelope(reply, 415, "unsupported_media_type", "application/json");
@@ -216,7 +241,7 @@ class ErrorHandlingTest {
         String token = api.registerOpen("params", null);
         for (String type : new String[] {"application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"",
                 "application/json; foo=bar"}) {
-            Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/invite"))
+            Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/invite"))
                     .header("Content-Type", type)
                     .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"max_uses\":1}")));
@@ -229,12 +254,12 @@ class ErrorHandlingTest {
     void emptyBodyWithoutContentTypeCountsAsAnEmptyObject() {
         String token = api.registerOpen("nobody_body", null);
 
-        Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/invite"))
+        Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/invite"))
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json().path("invite").has("max_uses")).isFalse();
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().path("invite").has("max_uses")).isFalse();
     }
 
     // ------------------------------------------------------------------ malformed JSON
@@ -254,7 +279,7 @@ class ErrorHandlingTest {
         body.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
         body.writeBytes(end);
 
-        Reply reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
+        Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 
@@ -264,7 +289,7 @@ class ErrorHandlingTest {
     @Test
     void bodyThatIsNotAnObjectIsBadRequest() {
         for (String body : new String[] {"[]", "[{\"username_or_email\":\"a\"}]", "\"text\"", "42", "true", "null"}) {
-            Reply reply = login(body);
+            Answer reply = login(body);
 
             assertThat(reply.status()).as(body).isEqualTo(400);
             assertThat(reply.error()).as(body).isEqualTo("bad_request");
@@ -308,7 +333,7 @@ class ErrorHandlingTest {
     void deepNestingIsBadRequest() {
         String deep = "[".repeat(100) + "]".repeat(100);
 
-        Reply reply = login("{\"username_or_email\":\"a\",\"password\":\"b\",\"extra\":" + deep + "}");
+        Answer reply = login("{\"username_or_email\":\"a\",\"password\":\"b\",\"extra\":" + deep + "}");
 
         assertEnvelope(reply, 400, "bad_request", "nested more than 32 levels");
     }
@@ -317,7 +342,7 @@ class ErrorHandlingTest {
     void hugeNumberIsBadRequestNamingTheField() {
         String token = api.registerOpen("numbers", null);
 
-        Reply reply = api.send("POST", "/account/invite", "{\"max_uses\":" + "9".repeat(1000) + "}", token);
+        Answer reply = api.send("POST", "/account/invite", "{\"max_uses\":" + "9".repeat(1000) + "}", token);
 
         assertEnvelope(reply, 400, "bad_request", "max_uses");
         assertThat(reply.message()).contains("more than 30 characters");
@@ -342,20 +367,20 @@ class ErrorHandlingTest {
         try (TestApi broken = TestApi.start(TestApi.settings(0, 0), TestApi.withGetSite(() -> {
             throw new IllegalStateException("secret detail at guestlist.Internal.method");
         }), TestApi.TEST_LIMITS)) {
-            Reply reply = broken.get("/site", null);
+            Answer reply = broken.get("/site", null);
 
             assertEnvelope(reply, 500, "unknown", "logged with id");
             assertThat(reply.message()).containsPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-            assertThat(reply.body()).doesNotContain("secret detail", "IllegalStateException", "at guestlist", "\tat ");
+            assertThat(reply.text()).doesNotContain("secret detail", "IllegalStateException", "at guestlist", "\tat ");
         }
     }
 
     @Test
     void everyAnswerCarriesNoStoreAndNoSniff() {
-        Reply ok = api.get("/site", null);
-        Reply error = api.get("/nothing", null);
+        Answer ok = api.get("/site", null);
+        Answer error = api.get("/nothing", null);
 
-        for (Reply reply : new Reply[] {ok, error}) {
+        for (Answer reply : new Answer[] {ok, error}) {
             assertThat(reply.header("Cache-Control")).hasValue("no-store");
             assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
         }

@@ -1,6 +1,6 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
 import guestlist.application.port.in.CheckHealthUseCase;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +13,10 @@ class HealthEndpointTest {
     @Test
     void healthyServerAnswersOk() {
         try (TestApi api = TestApi.start()) {
-            Reply reply = api.get("/health", null);
+            Answer reply = api.get("/health", null);
 
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(reply.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\"}");
+            assertThat(reply.text()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\"}");
         }
     }
 
@@ -25,7 +25,7 @@ class HealthEndpointTest {
         try (TestApi api = TestApi.start()) {
             api.store().setReachable(false);
 
-            Reply reply = api.get("/health", null);
+            Answer reply = api.get("/health", null);
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.error()).isEqualTo("service_unavailable");
@@ -38,7 +38,7 @@ class HealthEndpointTest {
         try (TestApi api = TestApi.start(TestApi.settings(0, 0), withHealth(() -> {
             throw new IllegalStateException("connection refused");
         }), TestApi.TEST_LIMITS)) {
-            Reply reply = api.get("/health", null);
+            Answer reply = api.get("/health", null);
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.error()).isEqualTo("service_unavailable");
@@ -50,7 +50,7 @@ class HealthEndpointTest {
         try (TestApi api = TestApi.start()) {
             api.store().setReachable(false);
 
-            Reply reply = api.get("/site", null);
+            Answer reply = api.get("/site", null);
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.error()).isEqualTo("service_unavailable");

@@ -1,8 +1,8 @@
 package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.adapters.rest.TestApi.Reply;
 import guestlist.adapters.rest.json.PageCursor;
+import guestlist.testsupport.HttpApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,22 +35,22 @@ class InviteEndpointsTest {
         api.close();
     }
 
-    private Reply create(String body, String token) {
+    private Answer create(String body, String token) {
         return api.send("POST", "/account/invite", body, token);
     }
 
     private JsonNode createOk(String body) {
-        Reply reply = create(body, member);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().path("invite");
+        Answer reply = create(body, member);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.body().path("invite");
     }
 
     private long memberId() {
         return api.app.useCases().authenticate().authenticate(member).id().value();
     }
 
-    private static void assertRefused(Reply reply, int status, String code, String mentioning) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    private static void assertRefused(Answer reply, int status, String code, String mentioning) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(reply.error()).isEqualTo(code);
         assertThat(reply.message()).contains(mentioning);
     }
@@ -133,28 +133,28 @@ class InviteEndpointsTest {
         String middle = createOk("{\"max_uses\":3}").path("token").asText();
         String newest = createOk("{}").path("token").asText();
 
-        Reply first = api.get("/account/invite/list?limit=2", member);
+        Answer first = api.get("/account/invite/list?limit=2", member);
         assertThat(first.status()).isEqualTo(200);
-        assertThat(first.json().path("items")).extracting(item -> item.path("token").asText())
+        assertThat(first.body().path("items")).extracting(item -> item.path("token").asText())
                 .containsExactly(newest, middle);
-        assertThat(first.json().path("items").get(1).path("invite_link").asText()).endsWith(middle);
-        String cursor = first.json().path("next_page").asText();
+        assertThat(first.body().path("items").get(1).path("invite_link").asText()).endsWith(middle);
+        String cursor = first.body().path("next_page").asText();
         assertThat(cursor).isNotBlank();
 
-        Reply second = api.get("/account/invite/list?limit=2&page_cursor=" + cursor, member);
-        assertThat(second.json().path("items")).extracting(item -> item.path("token").asText())
+        Answer second = api.get("/account/invite/list?limit=2&page_cursor=" + cursor, member);
+        assertThat(second.body().path("items")).extracting(item -> item.path("token").asText())
                 .containsExactly(oldest);
-        assertThat(second.json().has("next_page")).isFalse();
+        assertThat(second.body().has("next_page")).isFalse();
     }
 
     @Test
     void listOfNoInvitesIsAnEmptyArray() {
-        Reply reply = api.get("/account/invite/list?", member);
+        Answer reply = api.get("/account/invite/list?", member);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().path("items").isArray()).isTrue();
-        assertThat(reply.json().path("items")).isEmpty();
-        assertThat(reply.json().has("next_page")).isFalse();
+        assertThat(reply.body().path("items").isArray()).isTrue();
+        assertThat(reply.body().path("items")).isEmpty();
+        assertThat(reply.body().has("next_page")).isFalse();
     }
 
     @Test
@@ -162,7 +162,7 @@ class InviteEndpointsTest {
         createOk("{\"expires_at\":\"" + api.app.clock().instant().plus(Duration.ofHours(1)) + "\"}");
         api.app.clock().advance(Duration.ofHours(2));
 
-        assertThat(api.get("/account/invite/list", member).json().path("items")).isEmpty();
+        assertThat(api.get("/account/invite/list", member).body().path("items")).isEmpty();
     }
 
     @Test
@@ -209,18 +209,18 @@ class InviteEndpointsTest {
     void revokeDeletesOnesOwnInvite() {
         String token = createOk("{}").path("token").asText();
 
-        Reply reply = api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", member);
+        Answer reply = api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", member);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().path("success").asBoolean()).isTrue();
-        assertThat(api.get("/account/invite/list", member).json().path("items")).isEmpty();
+        assertThat(reply.body().path("success").asBoolean()).isTrue();
+        assertThat(api.get("/account/invite/list", member).body().path("items")).isEmpty();
     }
 
     @Test
     void anAdminMayRevokeAnyInvite() {
         String token = createOk("{}").path("token").asText();
 
-        Reply reply = api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", api.adminToken);
+        Answer reply = api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
     }
@@ -253,15 +253,15 @@ class InviteEndpointsTest {
         String token = createOk("{\"expires_at\":\"" + api.app.clock().instant().plus(Duration.ofHours(1)) + "\"}")
                 .path("token").asText();
 
-        Reply valid = api.get("/account/invite/validity?token=" + token, null);
+        Answer valid = api.get("/account/invite/validity?token=" + token, null);
         assertThat(valid.status()).isEqualTo(200);
-        assertThat(valid.json().path("valid").isBoolean()).isTrue();
-        assertThat(valid.json().path("valid").asBoolean()).isTrue();
-        assertThat(valid.json().size()).isEqualTo(1);
+        assertThat(valid.body().path("valid").isBoolean()).isTrue();
+        assertThat(valid.body().path("valid").asBoolean()).isTrue();
+        assertThat(valid.body().size()).isEqualTo(1);
 
         api.app.clock().advance(Duration.ofHours(2));
-        assertThat(api.get("/account/invite/validity?token=" + token, null).json().path("valid").asBoolean()).isFalse();
-        assertThat(api.get("/account/invite/validity?token=garbage", null).json().path("valid").asBoolean()).isFalse();
+        assertThat(api.get("/account/invite/validity?token=" + token, null).body().path("valid").asBoolean()).isFalse();
+        assertThat(api.get("/account/invite/validity?token=garbage", null).body().path("valid").asBoolean()).isFalse();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class MalformedBodiesTest {
     void everyBodyEndpointRefusesWhatIsNotAJsonObjectEvenWithAValidSession() {
         for (String[] endpoint : BODY_ENDPOINTS) {
             for (byte[] body : MALFORMED) {
-                Reply reply = api.exchange(HttpRequest.newBuilder(api.uri(endpoint[1]))
+                Answer reply = api.exchange(HttpRequest.newBuilder(api.uri(endpoint[1]))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + api.adminToken)
                         .method(endpoint[0], HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -71,7 +71,7 @@ class MalformedBodiesTest {
     void logoutWithAMalformedBodyKeepsTheSession() {
         String token = api.registerOpen("keeps_session", null);
 
-        Reply reply = api.send("POST", "/account/auth/logout", "[\"not an object\"]", token);
+        Answer reply = api.send("POST", "/account/auth/logout", "[\"not an object\"]", token);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("bad_request");
@@ -84,17 +84,17 @@ class MalformedBodiesTest {
     void unpairedSurrogateEscapesAreRefusedNamingTheField() {
         // valid JSON syntax, but no Unicode text: PostgreSQL would store "?", Bouncy Castle's Argon2 throws on it
         for (String text : new String[] {"\\ud800", "abcdefghijkl\\udc00", "\\udbffx", "x\\ud800\\ud800"}) {
-            Reply login = api.send("POST", "/account/auth/login",
+            Answer login = api.send("POST", "/account/auth/login",
                     "{\"username_or_email\":\"someone\",\"password\":\"" + text + "\"}", null);
-            Reply site = api.send("PUT", "/site", "{\"name\":\"" + text + "\"}", api.adminToken);
+            Answer site = api.send("PUT", "/site", "{\"name\":\"" + text + "\"}", api.adminToken);
 
             assertThat(login.status()).as(text).isEqualTo(400);
             assertThat(login.message()).contains("password", "Unicode");
             assertThat(site.status()).as(text).isEqualTo(400);
             assertThat(site.message()).contains("name", "Unicode");
         }
-        Reply pair = api.send("PUT", "/site", "{\"name\":\"\\ud835\\udd4f\"}", api.adminToken);
+        Answer pair = api.send("PUT", "/site", "{\"name\":\"\\ud835\\udd4f\"}", api.adminToken);
         assertThat(pair.status()).as("a surrogate pair is one character").isEqualTo(200);
-        assertThat(pair.json().at("/site_view/site/name").asText()).isEqualTo("\uD835\uDD4F");
+        assertThat(pair.body().at("/site_view/site/name").asText()).isEqualTo("\uD835\uDD4F");
     }
 }

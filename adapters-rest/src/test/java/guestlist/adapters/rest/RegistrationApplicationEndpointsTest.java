@@ -1,8 +1,9 @@
 package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.adapters.rest.TestApi.Reply;
 import guestlist.adapters.rest.json.PageCursor;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
-import static guestlist.adapters.rest.TestApi.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistrationApplicationEndpointsTest {
@@ -30,18 +31,18 @@ class RegistrationApplicationEndpointsTest {
     /** Registers {@code name} with an application (the site's default mode) and returns its person id. */
     private long apply(String name, String email) {
         String emailField = email == null ? "" : ",\"email\":\"" + email + "\"";
-        Reply reply = api.send("POST", "/account/auth/register", "{\"username\":\"" + name + "\",\"password\":\""
+        Answer reply = api.send("POST", "/account/auth/register", "{\"username\":\"" + name + "\",\"password\":\""
                 + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\",\"answer\":\"I am " + name + "\""
                 + emailField + "}", null);
-        assertThat(reply.json().path("registration_created").asBoolean()).as(reply.body()).isTrue();
-        return api.get("/admin/registration_application/list?unread_only=false&limit=50", api.adminToken).json()
+        assertThat(reply.body().path("registration_created").asBoolean()).as(reply.text()).isTrue();
+        return api.get("/admin/registration_application/list?unread_only=false&limit=50", api.adminToken).body()
                 .path("items").findValues("creator").stream()
                 .filter(creator -> creator.path("name").asText().equals(name))
                 .findFirst().orElseThrow().path("id").asLong();
     }
 
-    private static void assertRefused(Reply reply, int status, String code, String mentioning) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    private static void assertRefused(Answer reply, int status, String code, String mentioning) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(reply.error()).isEqualTo(code);
         assertThat(reply.message()).contains(mentioning);
     }
@@ -52,10 +53,10 @@ class RegistrationApplicationEndpointsTest {
         api.app.clock().advance(Duration.ofSeconds(1));
         apply("second", null);
 
-        Reply reply = api.get("/admin/registration_application/list", api.adminToken);
+        Answer reply = api.get("/admin/registration_application/list", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode items = reply.json().path("items");
+        JsonNode items = reply.body().path("items");
         assertThat(items).extracting(view -> view.path("creator").path("name").asText())
                 .containsExactly("first", "second");
         JsonNode view = items.get(0);
@@ -76,8 +77,8 @@ class RegistrationApplicationEndpointsTest {
         assertThat(view.path("creator").path("id").asLong()).isEqualTo(first);
         assertThat(view.path("creator").path("local").asBoolean()).isTrue();
         assertThat(view.has("admin")).isFalse();
-        assertThat(reply.json().has("next_page")).isFalse();
-        assertThat(reply.body()).doesNotContain("first@example.com");
+        assertThat(reply.body().has("next_page")).isFalse();
+        assertThat(reply.text()).doesNotContain("first@example.com");
     }
 
     @Test
@@ -85,29 +86,29 @@ class RegistrationApplicationEndpointsTest {
         apply("app_one", null);
         apply("app_two", null);
 
-        Reply first = api.get("/admin/registration_application/list?limit=1", api.adminToken);
-        String cursor = first.json().path("next_page").asText();
-        Reply second = api.get("/admin/registration_application/list?limit=1&page_cursor=" + cursor, api.adminToken);
+        Answer first = api.get("/admin/registration_application/list?limit=1", api.adminToken);
+        String cursor = first.body().path("next_page").asText();
+        Answer second = api.get("/admin/registration_application/list?limit=1&page_cursor=" + cursor, api.adminToken);
 
-        assertThat(first.json().path("items")).hasSize(1);
-        assertThat(second.json().path("items")).extracting(view -> view.path("creator").path("name").asText())
+        assertThat(first.body().path("items")).hasSize(1);
+        assertThat(second.body().path("items")).extracting(view -> view.path("creator").path("name").asText())
                 .containsExactly("app_two");
-        assertThat(second.json().has("next_page")).isFalse();
+        assertThat(second.body().has("next_page")).isFalse();
     }
 
     @Test
     void listOfUnreadOnlyLeavesOutDecidedApplications() {
         long person = apply("decided", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).json()
+        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).body()
                 .path("registration_application").path("registration_application").path("id").asLong();
         api.send("PUT", "/admin/registration_application/approve", "{\"id\":" + applicationId + ",\"approve\":true}",
                 api.adminToken);
 
-        assertThat(api.get("/admin/registration_application/list?unread_only=true", api.adminToken).json()
+        assertThat(api.get("/admin/registration_application/list?unread_only=true", api.adminToken).body()
                 .path("items")).isEmpty();
-        assertThat(api.get("/admin/registration_application/list", api.adminToken).json()
+        assertThat(api.get("/admin/registration_application/list", api.adminToken).body()
                 .path("items")).as("unread_only defaults to true").isEmpty();
-        assertThat(api.get("/admin/registration_application/list?unread_only=false", api.adminToken).json()
+        assertThat(api.get("/admin/registration_application/list?unread_only=false", api.adminToken).body()
                 .path("items")).hasSize(1);
     }
 
@@ -149,10 +150,10 @@ class RegistrationApplicationEndpointsTest {
     void getAnswersTheApplicationOfAPerson() {
         long person = apply("getme", null);
 
-        Reply reply = api.get("/admin/registration_application?person_id=" + person, api.adminToken);
+        Answer reply = api.get("/admin/registration_application?person_id=" + person, api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode view = reply.json().path("registration_application");
+        JsonNode view = reply.body().path("registration_application");
         assertThat(view.path("registration_application").path("local_user_id").asLong()).isEqualTo(person);
         assertThat(view.path("creator").path("name").asText()).isEqualTo("getme");
         assertThat(view.path("creator_local_user").path("person_id").asLong()).isEqualTo(person);
@@ -176,15 +177,15 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void approveAnswersTheDecidedViewWithTheAdmin() {
         long person = apply("approveme", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).json()
+        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).body()
                 .path("registration_application").path("registration_application").path("id").asLong();
         api.app.clock().advance(Duration.ofMinutes(5));
 
-        Reply reply = api.send("PUT", "/admin/registration_application/approve",
+        Answer reply = api.send("PUT", "/admin/registration_application/approve",
                 "{\"id\":" + applicationId + ",\"approve\":true,\"deny_reason\":null}", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode view = reply.json().path("registration_application");
+        JsonNode view = reply.body().path("registration_application");
         JsonNode application = view.path("registration_application");
         assertThat(application.path("id").asLong()).isEqualTo(applicationId);
         assertThat(application.path("admin_id").asLong()).isEqualTo(api.admin.id().value());
@@ -193,22 +194,22 @@ class RegistrationApplicationEndpointsTest {
                 .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.app.clock().instant()));
         assertThat(view.path("creator_local_user").path("accepted_application").asBoolean()).isTrue();
         assertThat(view.path("admin").path("id").asLong()).isEqualTo(api.admin.personId().value());
-        assertThat(view.path("admin").path("name").asText()).isEqualTo(TestApi.ADMIN_NAME);
+        assertThat(view.path("admin").path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(view.path("admin").path("local").asBoolean()).isTrue();
     }
 
     @Test
     void denyCarriesTheReason() {
         long person = apply("denyme", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).json()
+        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).body()
                 .path("registration_application").path("registration_application").path("id").asLong();
 
-        Reply reply = api.send("PUT", "/admin/registration_application/approve",
+        Answer reply = api.send("PUT", "/admin/registration_application/approve",
                 "{\"id\":" + applicationId + ",\"approve\":false,\"deny_reason\":\"spam\"}", api.adminToken);
 
-        assertThat(reply.json().path("registration_application").path("registration_application")
+        assertThat(reply.body().path("registration_application").path("registration_application")
                 .path("deny_reason").asText()).isEqualTo("spam");
-        assertThat(reply.json().path("registration_application").path("creator_local_user")
+        assertThat(reply.body().path("registration_application").path("creator_local_user")
                 .path("accepted_application").asBoolean()).isFalse();
     }
 

@@ -1,16 +1,14 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.application.port.in.SiteView;
+import guestlist.testsupport.RawClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -74,9 +72,7 @@ class ServerLifecycleTest {
         }), TestApi.TEST_LIMITS);
         holder.set(api);
         int port = api.port();
-        HttpClient client = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-                HttpRequest.newBuilder(api.uri("/site")).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> api.get("/site", null));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(api::close);
@@ -84,10 +80,10 @@ class ServerLifecycleTest {
         assertThat(stopping).as("stop waits for the request in flight").isNotDone();
         release.countDown();
 
-        HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
+        Answer finished = inFlight.get(10, TimeUnit.SECONDS);
         stopping.get(10, TimeUnit.SECONDS);
-        assertThat(finished.statusCode()).isEqualTo(200);
-        assertThat(finished.body()).contains("site_view");
+        assertThat(finished.status()).isEqualTo(200);
+        assertThat(finished.text()).contains("site_view");
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
@@ -107,23 +103,22 @@ class ServerLifecycleTest {
             return view;
         }), TestApi.TEST_LIMITS);
         holder.set(api);
-        try (RawHttp keptAlive = new RawHttp(api.port())) {
+        try (RawClient.Connection keptAlive = RawClient.connect(api.port())) {
             keptAlive.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(keptAlive.read().status()).isEqualTo(200);
-            CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(api.uri("/site")).build(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> api.get("/site", null));
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(api::close);
             Thread.sleep(300);
 
             keptAlive.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            RawHttp.Response refused = keptAlive.read();
+            RawClient.Response refused = keptAlive.read();
 
             release.countDown();
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.hasHeader("Content-Type", "application/json")).isTrue();
-            assertThat(refused.body()).contains("\"error\":\"service_unavailable\"");
-            assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(refused.text()).contains("\"error\":\"service_unavailable\"");
+            assertThat(inFlight.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
             stopping.get(10, TimeUnit.SECONDS);
         }
     }
@@ -132,7 +127,7 @@ class ServerLifecycleTest {
     void aBodySentTooSlowlyLosesTheConnection() throws Exception {
         Limits quick = new Limits(64 * 1024, Duration.ofMillis(500), Duration.ofSeconds(5), 100);
         try (TestApi api = TestApi.start(TestApi.settings(0, 0), u -> u, quick);
-             RawHttp raw = new RawHttp(api.port())) {
+             RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user");
             long started = System.nanoTime();
@@ -141,7 +136,7 @@ class ServerLifecycleTest {
 
             assertThat(closed).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-            Reply stillServing = api.get("/health", null);
+            Answer stillServing = api.get("/health", null);
             assertThat(stillServing.status()).isEqualTo(200);
         }
     }

@@ -1,6 +1,7 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
+import guestlist.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class ServerLimitsTest {
     }
 
     /** Sends one raw request and reads its answer; asserts the server is still healthy afterwards. */
-    private static RawHttp.Response exchange(String request) throws IOException {
-        try (RawHttp raw = new RawHttp(api.port())) {
+    private static RawClient.Response exchange(String request) throws IOException {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write(request);
             return raw.read();
         } finally {
@@ -54,9 +55,9 @@ class ServerLimitsTest {
     }
 
     private static void assertRefusedWhileParsing(String request) throws IOException {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write(request);
-            RawHttp.Response response = raw.read();
+            RawClient.Response response = raw.read();
             assertThat(response.status()).as(response.head()).isEqualTo(400);
             assertThat(raw.closedByServer()).as("the connection is closed after the refusal").isTrue();
         }
@@ -98,17 +99,17 @@ class ServerLimitsTest {
     @Test
     void expectContinueIsAnsweredAndTheBodyThenRead() throws IOException {
         byte[] body = "{\"username_or_email\":\"nobody_here\",\"password\":\"whatever123\"}".getBytes(StandardCharsets.UTF_8);
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n");
 
-            RawHttp.Response proceed = raw.read();
+            RawClient.Response proceed = raw.read();
             assertThat(proceed.status()).isEqualTo(100);
             raw.write(body);
-            RawHttp.Response answer = raw.read();
+            RawClient.Response answer = raw.read();
 
             assertThat(answer.status()).isEqualTo(401);
-            assertThat(answer.body()).contains("\"error\":\"incorrect_login\"");
+            assertThat(answer.text()).contains("\"error\":\"incorrect_login\"");
         }
     }
 
@@ -117,10 +118,10 @@ class ServerLimitsTest {
      * own parser gives up on it) with no answer at all. Never a 5xx, and the server serves on.
      */
     private static void assertCutOff(String request) throws IOException {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write(request);
             try {
-                RawHttp.Response response = raw.read();
+                RawClient.Response response = raw.read();
                 assertThat(response.status()).as(request).isBetween(400, 499);
             } catch (IOException closedWithoutAnswer) {
                 assertThat(closedWithoutAnswer.getMessage()).as(request).contains("connection closed after 0 bytes");
@@ -152,14 +153,14 @@ class ServerLimitsTest {
 
     @Test
     void contentLengthTooLargeForALongIsPayloadTooLarge() throws IOException {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 99999999999999999999999\r\n\r\n{}");
 
-            RawHttp.Response response = raw.read();
+            RawClient.Response response = raw.read();
 
             assertThat(response.status()).isEqualTo(413);
-            assertThat(response.body()).contains("\"error\":\"payload_too_large\"");
+            assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
             assertThat(raw.closedByServer()).isTrue();
         }
     }

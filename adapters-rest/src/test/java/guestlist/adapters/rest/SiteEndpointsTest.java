@@ -1,7 +1,8 @@
 package guestlist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
+import guestlist.testsupport.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ class SiteEndpointsTest {
 
     @Test
     void getSiteAnswersSiteViewAdminsAndVersion() {
-        Reply reply = api.get("/site", null);
+        Answer reply = api.get("/site", null);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).hasValue("application/json");
-        JsonNode json = reply.json();
+        JsonNode json = reply.body();
         JsonNode site = json.path("site_view").path("site");
         JsonNode localSite = json.path("site_view").path("local_site");
         long siteId = localSite.path("id").asLong();
@@ -48,18 +49,18 @@ class SiteEndpointsTest {
 
     @Test
     void adminsAreBothPersonsAndPersonViews() {
-        JsonNode admins = api.get("/site", null).json().path("admins");
+        JsonNode admins = api.get("/site", null).body().path("admins");
 
         assertThat(admins).hasSize(1);
         JsonNode admin = admins.get(0);
         assertThat(admin.path("id").asLong()).isEqualTo(api.admin.personId().value());
-        assertThat(admin.path("name").asText()).isEqualTo(TestApi.ADMIN_NAME);
+        assertThat(admin.path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(admin.path("local").asBoolean()).isTrue();
         assertThat(admin.path("published_at").asText())
                 .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.admin.publishedAt()));
-        assertThat(admin.path("person")).isEqualTo(api.get("/site", null).json().path("admins").get(0).path("person"));
+        assertThat(admin.path("person")).isEqualTo(api.get("/site", null).body().path("admins").get(0).path("person"));
         assertThat(admin.path("person").path("id").asLong()).isEqualTo(api.admin.personId().value());
-        assertThat(admin.path("person").path("name").asText()).isEqualTo(TestApi.ADMIN_NAME);
+        assertThat(admin.path("person").path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(admin.path("person").path("local").asBoolean()).isTrue();
         assertThat(admin.path("is_admin").asBoolean()).isTrue();
         assertThat(admin.path("banned").isBoolean()).isTrue();
@@ -79,42 +80,42 @@ class SiteEndpointsTest {
 
     @Test
     void editSiteChangesEveryField() {
-        Reply reply = api.send("PUT", "/site", """
+        Answer reply = api.send("PUT", "/site", """
                 {"name":"Renamed","registration_mode":"require_invitation","max_invites_per_user_allowed":3,
                  "application_question":"Why?","sidebar":"ignored","rate_limit_message_max_requests":5}""",
                 api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode siteView = reply.json().path("site_view");
+        JsonNode siteView = reply.body().path("site_view");
         assertThat(siteView.path("site").path("name").asText()).isEqualTo("Renamed");
         assertThat(siteView.path("local_site").path("registration_mode").asText()).isEqualTo("require_invitation");
         assertThat(siteView.path("local_site").path("max_invites_per_user_allowed").asInt()).isEqualTo(3);
         assertThat(siteView.path("local_site").path("application_question").asText()).isEqualTo("Why?");
-        assertThat(api.get("/site", null).json().path("site_view")).isEqualTo(siteView);
+        assertThat(api.get("/site", null).body().path("site_view")).isEqualTo(siteView);
     }
 
     @Test
     void editSiteWithNullsAndAbsentFieldsChangesNothing() {
-        JsonNode before = api.get("/site", null).json().path("site_view");
+        JsonNode before = api.get("/site", null).body().path("site_view");
 
-        Reply reply = api.send("PUT", "/site", "{\"name\":null,\"registration_mode\":null}", api.adminToken);
+        Answer reply = api.send("PUT", "/site", "{\"name\":null,\"registration_mode\":null}", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().path("site_view")).isEqualTo(before);
+        assertThat(reply.body().path("site_view")).isEqualTo(before);
     }
 
     @Test
     void editSiteWithBlankQuestionClearsIt() {
         api.send("PUT", "/site", "{\"application_question\":\"Why?\"}", api.adminToken);
 
-        Reply reply = api.send("PUT", "/site", "{\"application_question\":\"\"}", api.adminToken);
+        Answer reply = api.send("PUT", "/site", "{\"application_question\":\"\"}", api.adminToken);
 
-        assertThat(reply.json().path("site_view").path("local_site").has("application_question")).isFalse();
+        assertThat(reply.body().path("site_view").path("local_site").has("application_question")).isFalse();
     }
 
     @Test
     void editSiteRefusesAnUnknownMode() {
-        Reply reply = api.send("PUT", "/site", "{\"registration_mode\":\"invite_only\"}", api.adminToken);
+        Answer reply = api.send("PUT", "/site", "{\"registration_mode\":\"invite_only\"}", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("bad_request");
@@ -124,7 +125,7 @@ class SiteEndpointsTest {
     @Test
     void editSiteRefusesAnInviteCapOutOfRangeOrNotAnInteger() {
         for (String value : new String[] {"-1", "1000001", "2.5", "1e3", "\"5\"", "99999999999999999999", "true"}) {
-            Reply reply = api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":" + value + "}", api.adminToken);
+            Answer reply = api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":" + value + "}", api.adminToken);
 
             assertThat(reply.status()).as(value).isEqualTo(400);
             assertThat(reply.error()).as(value).isEqualTo("bad_request");
@@ -138,7 +139,7 @@ class SiteEndpointsTest {
 
     @Test
     void editSiteRefusesABlankName() {
-        Reply reply = api.send("PUT", "/site", "{\"name\":\"  \"}", api.adminToken);
+        Answer reply = api.send("PUT", "/site", "{\"name\":\"  \"}", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("bad_request");
@@ -149,7 +150,7 @@ class SiteEndpointsTest {
     void editSiteByANonAdminIsRefused() {
         String token = api.registerOpen("someone", null);
 
-        Reply reply = api.send("PUT", "/site", "{\"registration_mode\":\"closed\"}", token);
+        Answer reply = api.send("PUT", "/site", "{\"registration_mode\":\"closed\"}", token);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.error()).isEqualTo("not_an_admin");
@@ -157,7 +158,7 @@ class SiteEndpointsTest {
 
     @Test
     void editSiteWithoutLogInIsRefused() {
-        Reply reply = api.send("PUT", "/site", "{\"registration_mode\":\"closed\"}", null);
+        Answer reply = api.send("PUT", "/site", "{\"registration_mode\":\"closed\"}", null);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.error()).isEqualTo("not_logged_in");
@@ -165,7 +166,7 @@ class SiteEndpointsTest {
 
     @Test
     void editSiteChecksTheSessionBeforeTheBody() {
-        Reply reply = api.send("PUT", "/site", "{not json", null);
+        Answer reply = api.send("PUT", "/site", "{not json", null);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.error()).isEqualTo("not_logged_in");

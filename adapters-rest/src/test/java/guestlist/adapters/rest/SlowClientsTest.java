@@ -1,7 +1,8 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.TestApi.Reply;
+import guestlist.testsupport.HttpApi.Answer;
 import guestlist.adapters.rest.http.Limits;
+import guestlist.testsupport.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class SlowClientsTest {
 
     @Test
     void requestLineSentByteByByteIsCutOffAfterTheParseTimeout() throws IOException {
-        try (SlowClient client = new SlowClient(api.port())) {
+        try (RawClient.Connection client = RawClient.connect(api.port())) {
             Optional<Duration> held = client.trickleUntilClosed(REQUEST_LINE + HEADERS, Duration.ofMillis(200),
                     Duration.ofSeconds(10));
 
@@ -67,8 +68,8 @@ class SlowClientsTest {
 
     @Test
     void headersSentByteByByteAreCutOffAfterTheParseTimeoutCountedFromTheirFirstByte() throws IOException {
-        try (SlowClient client = new SlowClient(api.port())) {
-            assertThat(client.send(REQUEST_LINE)).isTrue();
+        try (RawClient.Connection client = RawClient.connect(api.port())) {
+            assertThat(client.trySend(REQUEST_LINE)).isTrue();
 
             Optional<Duration> held = client.trickleUntilClosed(HEADERS, Duration.ofMillis(100), Duration.ofSeconds(10));
 
@@ -78,8 +79,8 @@ class SlowClientsTest {
 
     @Test
     void bodyThatNeverComesIsCutOffAfterTheBodyTimeout() throws IOException {
-        try (SlowClient client = new SlowClient(api.port())) {
-            assertThat(client.send(LOGIN_HEADERS + "{\"user")).isTrue();
+        try (RawClient.Connection client = RawClient.connect(api.port())) {
+            assertThat(client.trySend(LOGIN_HEADERS + "{\"user")).isTrue();
 
             assertClosedAfter(client.awaitClose(Duration.ofSeconds(10)), BODY_TIMEOUT);
         }
@@ -87,8 +88,8 @@ class SlowClientsTest {
 
     @Test
     void bodySentByteByByteIsCutOffAfterTheBodyTimeout() throws IOException {
-        try (SlowClient client = new SlowClient(api.port())) {
-            assertThat(client.send(LOGIN_HEADERS)).isTrue();
+        try (RawClient.Connection client = RawClient.connect(api.port())) {
+            assertThat(client.trySend(LOGIN_HEADERS)).isTrue();
 
             Optional<Duration> held = client.trickleUntilClosed("{\"username_or_email\":\"a\",\"password\":\"b\"}"
                     + " ".repeat(58), Duration.ofMillis(100), Duration.ofSeconds(10));
@@ -99,8 +100,8 @@ class SlowClientsTest {
 
     @Test
     void chunkedBodyThatStopsHalfwayIsCutOffAfterTheBodyTimeout() throws IOException {
-        try (SlowClient client = new SlowClient(api.port())) {
-            assertThat(client.send("PUT /api/v4/site HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        try (RawClient.Connection client = RawClient.connect(api.port())) {
+            assertThat(client.trySend("PUT /api/v4/site HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"nam\r\n")).isTrue();
 
             assertClosedAfter(client.awaitClose(Duration.ofSeconds(10)), BODY_TIMEOUT);
@@ -109,14 +110,14 @@ class SlowClientsTest {
 
     @Test
     void connectionThatSendsNothingIsClosedAfterTheIdleTimeout() throws IOException {
-        try (SlowClient client = new SlowClient(api.port())) {
+        try (RawClient.Connection client = RawClient.connect(api.port())) {
             assertClosedAfter(client.awaitClose(Duration.ofSeconds(10)), IDLE_TIMEOUT);
         }
     }
 
     @Test
     void keptAliveConnectionIsClosedAfterTheIdleTimeout() throws IOException {
-        try (RawHttp raw = new RawHttp(api.port())) {
+        try (RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write(REQUEST_LINE + HEADERS);
             assertThat(raw.read().status()).isEqualTo(200);
             long answeredAt = System.nanoTime();
@@ -130,10 +131,10 @@ class SlowClientsTest {
 
     @Test
     void fiftySlowClientsHoldNoWorkerAndOthersAreServedAtOnce() throws IOException {
-        List<SlowClient> slow = new ArrayList<>();
+        List<RawClient.Connection> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
-                SlowClient client = new SlowClient(api.port());
+                RawClient.Connection client = RawClient.connect(api.port());
                 slow.add(client);
                 String start = switch (i % 5) {
                     case 0 -> REQUEST_LINE.substring(0, 10);
@@ -142,15 +143,15 @@ class SlowClientsTest {
                     case 3 -> LOGIN_HEADERS + "{\"username_or_email\":";
                     default -> "GET /api/v4/site HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\n";
                 };
-                assertThat(client.send(start)).isTrue();
+                assertThat(client.trySend(start)).isTrue();
             }
             // every slow request that could take a worker has taken one by now
             sleep(Duration.ofMillis(300));
 
             for (int i = 0; i < 10; i++) {
                 long started = System.nanoTime();
-                Reply health = api.get("/health", null);
-                Reply login = api.send("POST", "/account/auth/login",
+                Answer health = api.get("/health", null);
+                Answer login = api.send("POST", "/account/auth/login",
                         "{\"username_or_email\":\"nobody\",\"password\":\"whatever123\"}", null);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -159,12 +160,12 @@ class SlowClientsTest {
                 assertThat(took).as("two requests while 50 slow clients are connected").isLessThan(Duration.ofMillis(1_500));
             }
 
-            for (SlowClient client : slow) {
+            for (RawClient.Connection client : slow) {
                 assertThat(client.awaitClose(BODY_TIMEOUT.plus(SLACK).plus(SLACK)))
                         .as("every slow client is cut off").isPresent();
             }
         } finally {
-            for (SlowClient client : slow) {
+            for (RawClient.Connection client : slow) {
                 client.close();
             }
         }
@@ -174,8 +175,8 @@ class SlowClientsTest {
     void aBodyCutOffByItsTimeoutDoesNotDelayAGracefulStop() throws IOException {
         TestApi own = TestApi.start(new RestSettings("127.0.0.1", 0, TestApi.PUBLIC_URL, 0, 0, WORKER_THREADS),
                 u -> u, QUICK);
-        try (SlowClient client = new SlowClient(own.port())) {
-            assertThat(client.send(LOGIN_HEADERS)).isTrue();
+        try (RawClient.Connection client = RawClient.connect(own.port())) {
+            assertThat(client.trySend(LOGIN_HEADERS)).isTrue();
             assertThat(client.awaitClose(Duration.ofSeconds(10))).isPresent();
         } finally {
             long started = System.nanoTime();

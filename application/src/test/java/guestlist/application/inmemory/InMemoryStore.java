@@ -1,6 +1,7 @@
 package guestlist.application.inmemory;
 
 import guestlist.application.port.in.UseCaseFailure;
+import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
@@ -300,7 +301,7 @@ public final class InMemoryStore implements StoreFixture {
         public Invite add(NewInvite invite) {
             requireTransaction();
             if (findByToken(invite.token()).isPresent()) {
-                throw new IllegalStateException("an invite with that token exists already");
+                throw new AlreadyStoredException("an invite with that token exists already");
             }
             Invite stored = invite.withId(new InviteId(state.nextId()));
             state.invites().put(stored.id().value(), stored);
@@ -369,7 +370,7 @@ public final class InMemoryStore implements StoreFixture {
         public RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt) {
             requireTransaction();
             if (findByUserId(userId).isPresent()) {
-                throw new IllegalStateException("that account has an application already");
+                throw new AlreadyStoredException("that account has an application already");
             }
             RegistrationApplication stored = new RegistrationApplication(new ApplicationId(state.nextId()), userId,
                     answer, Optional.empty(), Optional.empty(), publishedAt, Optional.empty());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static guestlist.application.service.Guestlist.form;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -25,6 +25,9 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.time.Instant;
 import java.util.Optional;
 
+import static guestlist.testsupport.Credentials.ADMIN_NAME;
+import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,13 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 final class Guestlist {
 
-    static final String PASSWORD = "correct horse battery";
-    static final String ADMIN_PASSWORD = "the admin's own password";
-
     final InMemoryStore store = new InMemoryStore();
     final MutableClock clock = MutableClock.startingNow();
     final InMemoryApplication app = new InMemoryApplication(store, clock);
-    final LocalUser admin = app.createAdmin("root", ADMIN_PASSWORD);
+    final LocalUser admin = app.createAdmin(ADMIN_NAME, ADMIN_PASSWORD);
 
     // --- site -----------------------------------------------------------------------------------
 

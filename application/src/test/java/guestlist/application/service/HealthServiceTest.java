@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
 import static guestlist.application.service.Guestlist.assertUnavailable;
 import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthServiceTest {

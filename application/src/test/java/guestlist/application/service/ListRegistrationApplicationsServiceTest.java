@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 

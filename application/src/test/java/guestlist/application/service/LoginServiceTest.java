@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.Optional;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static guestlist.application.service.Guestlist.form;
 import static org.assertj.core.api.Assertions.assertThat;

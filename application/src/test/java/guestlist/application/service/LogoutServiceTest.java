@@ -8,7 +8,7 @@ import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static guestlist.application.service.Guestlist.form;
 import static org.assertj.core.api.Assertions.assertThat;

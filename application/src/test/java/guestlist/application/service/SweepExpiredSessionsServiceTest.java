@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static guestlist.application.service.Guestlist.PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static guestlist.application.service.Guestlist.form;
 import static org.assertj.core.api.Assertions.assertThat;

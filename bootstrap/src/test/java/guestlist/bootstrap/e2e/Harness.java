@@ -2,6 +2,8 @@ package guestlist.bootstrap.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 
-import static guestlist.bootstrap.e2e.HttpApi.object;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static guestlist.testsupport.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * settings, fresh members with unique names, and the invite calls with their answers checked.
  */
 public final class Harness {
-
-    public static final String PASSWORD = "correct horse battery";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,7 +42,7 @@ public final class Harness {
         this.server = server;
         this.api = server.api();
         this.prefix = prefix;
-        this.adminToken = login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
+        this.adminToken = login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         this.adminId = localUserId(adminToken);
     }
 

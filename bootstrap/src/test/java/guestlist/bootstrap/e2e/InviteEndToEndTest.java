@@ -3,6 +3,8 @@ package guestlist.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.bootstrap.e2e.Harness.Member;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static guestlist.bootstrap.e2e.Harness.assertError;
 import static guestlist.bootstrap.e2e.Harness.form;
 import static guestlist.bootstrap.e2e.Harness.ids;
-import static guestlist.bootstrap.e2e.HttpApi.object;
+import static guestlist.testsupport.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invite links over HTTP (SPEC §2, §3) against the real wiring and an embedded PostgreSQL. */
@@ -473,7 +475,7 @@ class InviteEndToEndTest {
         JsonNode me = h.me(session);
         assertThat(me.path("accepted_application").asBoolean()).isTrue();
         assertThat(me.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
-        assertThat(h.login(name, Harness.PASSWORD)).isNotBlank();
+        assertThat(h.login(name, Credentials.PASSWORD)).isNotBlank();
         assertError(api.get("/admin/registration_application?person_id=" + me.path("person_id").asLong(),
                 h.adminToken()), 404, "not_found");
         HttpApi.Answer applications = api.get("/admin/registration_application/list?unread_only=false&limit=50",

@@ -3,6 +3,8 @@ package guestlist.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import guestlist.bootstrap.e2e.Harness.Member;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +17,8 @@ import java.util.Set;
 
 import static guestlist.bootstrap.e2e.Harness.assertError;
 import static guestlist.bootstrap.e2e.Harness.form;
-import static guestlist.bootstrap.e2e.Harness.PASSWORD;
-import static guestlist.bootstrap.e2e.HttpApi.object;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static guestlist.testsupport.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registration applications and the admins who decide them, over HTTP, in mode {@code require_application}. */
@@ -263,7 +265,7 @@ class RegistrationApplicationEndToEndTest {
         assertThat(Instant.parse(application.path("updated_at").asText()))
                 .isAfterOrEqualTo(Instant.parse(application.path("published_at").asText()));
         assertThat(application.has("deny_reason")).isFalse();
-        assertThat(view.at("/admin/name").asText()).isEqualTo(TestServer.ADMIN);
+        assertThat(view.at("/admin/name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(view.at("/admin/id").asLong()).isEqualTo(h.adminId());
         assertThat(view.at("/creator_local_user/accepted_application").asBoolean()).isTrue();
 
@@ -285,7 +287,7 @@ class RegistrationApplicationEndToEndTest {
         assertThat(view.at("/registration_application/deny_reason").asText()).isEqualTo("spam");
         assertThat(view.at("/registration_application/admin_id").asLong()).isEqualTo(h.adminId());
         assertThat(view.at("/registration_application").has("updated_at")).isTrue();
-        assertThat(view.at("/admin/name").asText()).isEqualTo(TestServer.ADMIN);
+        assertThat(view.at("/admin/name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(view.at("/creator_local_user/accepted_application").asBoolean(true)).isFalse();
 
         HttpApi.Answer login = h.loginAnswer(applicant.name(), PASSWORD);

@@ -3,6 +3,7 @@ package guestlist.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import guestlist.bootstrap.e2e.Harness.Member;
+import guestlist.testsupport.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,9 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static guestlist.bootstrap.e2e.Harness.PASSWORD;
 import static guestlist.bootstrap.e2e.Harness.assertError;
 import static guestlist.bootstrap.e2e.Harness.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -1,21 +1,22 @@
 package guestlist.bootstrap.e2e;
 
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 import org.junit.jupiter.api.Test;
 
-import static guestlist.bootstrap.e2e.HttpApi.object;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static guestlist.testsupport.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded database keeps its data in the data directory across a stop and a start. */
 class RestartEndToEndTest {
 
-    private static final String PASSWORD = "survives a restart";
-
     @Test
     void accountsSessionsInvitesAndSettingsSurviveARestart() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.startEmbedded()) {
             HttpApi api = server.api();
-            String admin = api.post("/account/auth/login", object("username_or_email", TestServer.ADMIN,
-                    "password", TestServer.ADMIN_PASSWORD, "stay_logged_in", true), null).body().path("jwt").asText();
+            String admin = api.post("/account/auth/login", object("username_or_email", Credentials.ADMIN_NAME,
+                    "password", Credentials.ADMIN_PASSWORD, "stay_logged_in", true), null).body().path("jwt").asText();
             assertThat(api.put("/site", object("registration_mode", "require_invitation"), admin).status())
                     .isEqualTo(200);
             String token = api.post("/account/invite", object("max_uses", 3), admin).body().at("/invite/token").asText();

@@ -3,6 +3,11 @@ package guestlist.bootstrap.e2e;
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
 import guestlist.bootstrap.database.Database;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.Directories;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.Sql;
+import guestlist.testsupport.TestPostgres;
 import org.springframework.context.support.GenericApplicationContext;
 
 import java.io.IOException;
@@ -15,13 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The real wiring of {@link Guestlist} on a random port with an embedded PostgreSQL in a data
- * directory of its own, as {@code java -jar} would run it.
+ * The real wiring of {@link Guestlist} on a random port, as {@code java -jar} would run it: on a
+ * fresh database of its own on the test JVM's {@linkplain TestPostgres#shared() test PostgreSQL},
+ * or ({@link #startEmbedded()}) on the embedded PostgreSQL it starts in a data directory of its own.
+ * Its first admin is {@link Credentials#ADMIN_NAME}; the rate limits are off.
  */
 public final class TestServer implements AutoCloseable {
-
-    public static final String ADMIN = "e2e_admin";
-    public static final String ADMIN_PASSWORD = "e2e-admin-password";
 
     private final Path dataDir;
     private final Map<String, String> env;
@@ -34,23 +38,44 @@ public final class TestServer implements AutoCloseable {
         this.customize = customize;
     }
 
-    /** A server on a fresh data directory; {@code extra} adds or overrides environment variables. */
+    /** A server on a fresh database; {@code extra} adds or overrides environment variables. */
     public static TestServer start(Map<String, String> extra) {
         return start(extra, context -> { });
     }
 
     /**
-     * A server on a fresh data directory whose Spring context {@code customize} may add to before
-     * it starts (e.g. a {@code BeanPostProcessor} that decorates a bean of the real wiring).
+     * A server on a fresh database whose Spring context {@code customize} may add to before it
+     * starts (e.g. a {@code BeanPostProcessor} that decorates a bean of the real wiring).
      */
     public static TestServer start(Map<String, String> extra, Consumer<? super GenericApplicationContext> customize) {
+        TestPostgres postgres = TestPostgres.shared();
+        Map<String, String> database = new HashMap<>();
+        database.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl(postgres.newDatabase("e2e")));
+        database.put("GUESTLIST_DATABASE_USER", TestPostgres.USER);
+        database.putAll(extra);
+        return launch(database, customize);
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A server without a database URL: it starts the embedded PostgreSQL in a fresh data directory,
+     * which {@link #restart()} keeps and {@link #close()} deletes.
+     */
+    public static TestServer startEmbedded() {
+        return launch(Map.of(), context -> { });
+    }
+
+    private static TestServer launch(Map<String, String> extra, Consumer<? super GenericApplicationContext> customize) {
         try {
             Path dataDir = Files.createTempDirectory("guestlist-e2e-");
             Map<String, String> env = new HashMap<>();
             env.put("GUESTLIST_PORT", "0");
             env.put("GUESTLIST_DATA_DIR", dataDir.toString());
-            env.put("GUESTLIST_ADMIN_USERNAME", ADMIN);
-            env.put("GUESTLIST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("GUESTLIST_ADMIN_USERNAME", Credentials.ADMIN_NAME);
+            env.put("GUESTLIST_ADMIN_PASSWORD", Credentials.ADMIN_PASSWORD);
             env.put("GUESTLIST_PUBLIC_URL", "https://guestlist.example");
             env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");
             env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", "0");
@@ -63,11 +88,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public static TestServer start() {
-        return start(Map.of());
-    }
-
-    /** Stops the server and starts it again on the same data directory. */
+    /** Stops the server and starts it again on the same database (or data directory). */
     public void restart() {
         guestlist.close();
         guestlist = Guestlist.start(Settings.fromEnvironment(env), customize);
@@ -112,15 +133,7 @@ public final class TestServer implements AutoCloseable {
         try {
             guestlist.close();
         } finally {
-            deleteRecursively(dataDir);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is not worth failing a test for
+            Directories.deleteRecursively(dataDir);
         }
     }
 }

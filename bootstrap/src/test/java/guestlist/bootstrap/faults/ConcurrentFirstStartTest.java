@@ -8,16 +8,16 @@ import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.service.AdminSetupService;
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
-import guestlist.bootstrap.e2e.HttpApi;
-import guestlist.bootstrap.e2e.Sql;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.Sql;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentFirstStartTest {
 
-    private static ExternalPostgres postgres;
+    private static TestPostgres postgres;
 
     @BeforeAll
     static void startDatabase() {
-        postgres = ExternalPostgres.start();
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
@@ -67,7 +67,7 @@ class ConcurrentFirstStartTest {
             Map<String, String> env = new HashMap<>();
             env.put("GUESTLIST_PORT", "0");
             env.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl(database));
-            env.put("GUESTLIST_DATABASE_USER", ExternalPostgres.USER);
+            env.put("GUESTLIST_DATABASE_USER", TestPostgres.USER);
             env.putAll(extra);
             envs.add(env);
         }
@@ -96,8 +96,7 @@ class ConcurrentFirstStartTest {
     }
 
     private static long number(String database, String sql) {
-        return Sql.number(() -> DriverManager.getConnection(postgres.jdbcUrl(database), ExternalPostgres.USER, ""),
-                sql);
+        return Sql.number(() -> postgres.connect(database), sql);
     }
 
     private static void assertMigratedOnceWithOneAdmin(String database) {
@@ -145,7 +144,7 @@ class ConcurrentFirstStartTest {
     void twoServersNamingDifferentAdminsStartingTogetherOnAMigratedDatabaseMakeOneAdmin() throws Exception {
         String database = "migrated";
         postgres.update("CREATE DATABASE " + database);
-        try (HikariDataSource pool = new PoolSettings(postgres.jdbcUrl(database), ExternalPostgres.USER,
+        try (HikariDataSource pool = new PoolSettings(postgres.jdbcUrl(database), TestPostgres.USER,
                 null, 4).open()) {
             Migrations.apply(pool);
         }
@@ -183,8 +182,8 @@ class ConcurrentFirstStartTest {
         };
         ExecutorService processes = Executors.newFixedThreadPool(2);
         String url = postgres.jdbcUrl(database);
-        try (HikariDataSource one = new PoolSettings(url, ExternalPostgres.USER, null, 4).open();
-             HikariDataSource two = new PoolSettings(url, ExternalPostgres.USER, null, 4).open()) {
+        try (HikariDataSource one = new PoolSettings(url, TestPostgres.USER, null, 4).open();
+             HikariDataSource two = new PoolSettings(url, TestPostgres.USER, null, 4).open()) {
             Migrations.apply(one);
             Map<String, HikariDataSource> adminsAndPools = Map.of("admin_one", one, "admin_two", two);
             List<Future<Optional<LocalUser>>> setups = new ArrayList<>();

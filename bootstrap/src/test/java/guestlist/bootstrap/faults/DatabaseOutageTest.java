@@ -2,7 +2,9 @@ package guestlist.bootstrap.faults;
 
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
-import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import static guestlist.bootstrap.e2e.HttpApi.object;
+import static guestlist.testsupport.HttpApi.object;
+import static guestlist.testsupport.Credentials.ADMIN_NAME;
+import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseOutageTest {
 
-    private static final String ADMIN = "outage_admin";
-    private static final String ADMIN_PASSWORD = "outage-admin-password";
     /** The pool's 2 s wait for a connection, and room for a busy machine. */
     private static final Duration QUICK = Duration.ofSeconds(5);
     /** The adapter's 10 s wait for an answer of a database that stopped answering, and room. */
@@ -47,18 +49,18 @@ class DatabaseOutageTest {
     /** How long the server may take to notice that the database is back. */
     private static final Duration RECOVERY = Duration.ofSeconds(15);
 
-    private ExternalPostgres postgres;
+    private TestPostgres postgres;
     private Guestlist guestlist;
     private HttpApi api;
 
     @BeforeEach
     void start() {
-        postgres = ExternalPostgres.start();
+        postgres = TestPostgres.start();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GUESTLIST_PORT", "0");
         env.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl());
-        env.put("GUESTLIST_DATABASE_USER", ExternalPostgres.USER);
-        env.put("GUESTLIST_ADMIN_USERNAME", ADMIN);
+        env.put("GUESTLIST_DATABASE_USER", TestPostgres.USER);
+        env.put("GUESTLIST_ADMIN_USERNAME", ADMIN_NAME);
         env.put("GUESTLIST_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");
         env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", "0");
@@ -87,7 +89,7 @@ class DatabaseOutageTest {
     void whileTheDatabaseIsDownEveryUseCaseAnswersServiceUnavailableQuicklyAndAllWorksAgainWhenItIsBack()
             throws Exception {
         // before: a site, an admin, a member with a session, an invite with one use taken, an application
-        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        String admin = api.login(ADMIN_NAME, ADMIN_PASSWORD);
         long adminId = api.myId(admin);
         HttpApi.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
         HttpApi.Answer registered = api.register("before_member", null);
@@ -99,7 +101,7 @@ class DatabaseOutageTest {
         HttpApi.expect(api.put("/site", object("registration_mode", "require_application",
                 "application_question", "why?"), admin), 200, "ask for applications");
         HttpApi.expect(api.post("/account/auth/register", object("username", "before_applicant", "password",
-                HttpApi.PASSWORD, "password_verify", HttpApi.PASSWORD, "answer", "because"), null), 200, "apply before");
+                Credentials.PASSWORD, "password_verify", Credentials.PASSWORD, "answer", "because"), null), 200, "apply before");
         long applicantId = postgres.number("SELECT id FROM local_user WHERE name = 'before_applicant'");
         long applicationId = postgres.number("SELECT id FROM registration_application WHERE local_user_id = ?",
                 applicantId);
@@ -115,7 +117,7 @@ class DatabaseOutageTest {
                 new Call("register", () -> api.register("down_" + fresh.incrementAndGet(), null)),
                 new Call("register with an invite", () -> api.register("down_" + fresh.incrementAndGet(), invite)),
                 new Call("log-in", () -> api.post("/account/auth/login",
-                        object("username_or_email", "before_member", "password", HttpApi.PASSWORD), null)),
+                        object("username_or_email", "before_member", "password", Credentials.PASSWORD), null)),
                 new Call("log-out", () -> api.post("/account/auth/logout", object(), member)),
                 new Call("GET /account", () -> api.get("/account", member)),
                 new Call("create invite", () -> api.post("/account/invite", object("max_uses", 5), member)),
@@ -208,8 +210,8 @@ class DatabaseOutageTest {
         // back: the same server, without a restart, with the data from before
         assertThat(recovered).isLessThan(RECOVERY);
         assertThat(api.myId(member)).as("the session from before still works").isEqualTo(memberId);
-        assertThat(api.myId(api.login(ADMIN, ADMIN_PASSWORD))).isEqualTo(adminId);
-        assertThat(api.login("before_invited", HttpApi.PASSWORD)).isNotBlank();
+        assertThat(api.myId(api.login(ADMIN_NAME, ADMIN_PASSWORD))).isEqualTo(adminId);
+        assertThat(api.login("before_invited", Credentials.PASSWORD)).isNotBlank();
         assertThat(api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null).body().path("valid")
                 .asBoolean()).as("the invite from before").isTrue();
         HttpApi.expect(api.register("after_invited", invite), 200, "register with the invite after");
@@ -246,7 +248,7 @@ class DatabaseOutageTest {
      */
     @Test
     void whileTheDatabaseIsFrozenNoRequestHangsAndAllWorksAgainOnceItAnswers() throws Exception {
-        String admin = api.login(ADMIN, ADMIN_PASSWORD);
+        String admin = api.login(ADMIN_NAME, ADMIN_PASSWORD);
         HttpApi.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site");
         HttpApi.Answer registered = api.register("frozen_member", null);
         HttpApi.expect(registered, 200, "register before");
@@ -277,7 +279,7 @@ class DatabaseOutageTest {
                     new Call("GET /account", () -> api.get("/account", member)),
                     new Call("register", () -> api.register("frozen_new", invite)),
                     new Call("log-in", () -> api.post("/account/auth/login",
-                            object("username_or_email", "frozen_member", "password", HttpApi.PASSWORD), null)),
+                            object("username_or_email", "frozen_member", "password", Credentials.PASSWORD), null)),
                     new Call("create invite", () -> api.post("/account/invite", object(), member)),
                     new Call("validity", () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null))));
         } finally {

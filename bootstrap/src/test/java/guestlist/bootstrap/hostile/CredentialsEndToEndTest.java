@@ -3,7 +3,8 @@ package guestlist.bootstrap.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.bootstrap.e2e.Harness;
-import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 import guestlist.bootstrap.e2e.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static guestlist.bootstrap.e2e.HttpApi.object;
+import static guestlist.testsupport.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,11 +80,11 @@ class CredentialsEndToEndTest {
     @Test
     void unknownUserAndWrongPasswordGetOneAnswer() {
         String name = harness.newName();
-        register(name, name + "@example.com", Harness.PASSWORD);
+        register(name, Credentials.email(name), Credentials.PASSWORD);
 
         List<HttpApi.Answer> answers = List.of(
-                harness.loginAnswer("nobody_" + name, Harness.PASSWORD),
-                harness.loginAnswer("nobody_" + name + "@example.com", Harness.PASSWORD),
+                harness.loginAnswer("nobody_" + name, Credentials.PASSWORD),
+                harness.loginAnswer(Credentials.email("nobody_" + name), Credentials.PASSWORD),
                 harness.loginAnswer(name, "wrong password!"),
                 harness.loginAnswer(name.toUpperCase(Locale.ROOT) + "@EXAMPLE.COM", "wrong password!"),
                 harness.loginAnswer(name, ""));
@@ -99,13 +100,13 @@ class CredentialsEndToEndTest {
     @Test
     void unknownUserAndWrongPasswordEachCostExactlyOneRealVerification() {
         String name = harness.newName();
-        register(name, null, Harness.PASSWORD);
+        register(name, null, Credentials.PASSWORD);
         String storedHash = server.rows("SELECT password_hash FROM local_user WHERE name = ?", name).get(0);
 
-        Work unknown = workOf(() -> harness.loginAnswer("nobody_" + name, Harness.PASSWORD));
-        Work unknownEmail = workOf(() -> harness.loginAnswer("nobody@" + name + ".example", Harness.PASSWORD));
+        Work unknown = workOf(() -> harness.loginAnswer("nobody_" + name, Credentials.PASSWORD));
+        Work unknownEmail = workOf(() -> harness.loginAnswer("nobody@" + name + ".example", Credentials.PASSWORD));
         Work wrong = workOf(() -> harness.loginAnswer(name, "wrong password!"));
-        Work right = workOf(() -> harness.loginAnswer(name, Harness.PASSWORD));
+        Work right = workOf(() -> harness.loginAnswer(name, Credentials.PASSWORD));
 
         for (Work failed : List.of(unknown, unknownEmail, wrong)) {
             assertThat(failed.status()).isEqualTo(401);
@@ -131,7 +132,7 @@ class CredentialsEndToEndTest {
         }
         Work pendingWrong = workOf(() -> harness.loginAnswer(name, "wrong password!"));
         Work stranger = workOf(() -> harness.loginAnswer("nobody_" + name, "wrong password!"));
-        Work pendingRight = workOf(() -> harness.loginAnswer(name, Harness.PASSWORD));
+        Work pendingRight = workOf(() -> harness.loginAnswer(name, Credentials.PASSWORD));
 
         assertThat(pendingWrong.answer().body()).isEqualTo(stranger.answer().body());
         assertThat(pendingWrong.verifiedAgainst()).hasSize(1);
@@ -143,14 +144,14 @@ class CredentialsEndToEndTest {
     @Test
     void unknownUserAndWrongPasswordTakeAboutTheSameTime() {
         String name = harness.newName();
-        register(name, null, Harness.PASSWORD);
+        register(name, null, Credentials.PASSWORD);
         // warm up both paths, then alternate them so that the machine's load touches both alike
-        harness.loginAnswer("nobody_" + name, Harness.PASSWORD);
+        harness.loginAnswer("nobody_" + name, Credentials.PASSWORD);
         harness.loginAnswer(name, "wrong password!");
         List<Long> unknown = new ArrayList<>();
         List<Long> wrong = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            unknown.add(timed(() -> harness.loginAnswer("nobody_" + name, Harness.PASSWORD)));
+            unknown.add(timed(() -> harness.loginAnswer("nobody_" + name, Credentials.PASSWORD)));
             wrong.add(timed(() -> harness.loginAnswer(name, "wrong password!")));
         }
         double ratio = (double) median(unknown) / median(wrong);
@@ -168,8 +169,8 @@ class CredentialsEndToEndTest {
     void passwordsAreStoredOnlyAsSaltedArgon2idHashes() {
         String first = harness.newName();
         String second = harness.newName();
-        register(first, null, Harness.PASSWORD);
-        register(second, null, Harness.PASSWORD);
+        register(first, null, Credentials.PASSWORD);
+        register(second, null, Credentials.PASSWORD);
 
         List<String> hashes = server.rows("SELECT password_hash FROM local_user WHERE name IN (?, ?)", first, second);
 
@@ -182,7 +183,7 @@ class CredentialsEndToEndTest {
         String password = "Pa55-w0rd-" + Harness.unknownToken().substring(0, 12);
         String otherPassword = "other " + Harness.unknownToken().substring(0, 16);
         String name = harness.newName();
-        String email = name + "@example.com";
+        String email = Credentials.email(name);
         List<String> sessions = new ArrayList<>();
         sessions.add(register(name, email, password));
         sessions.add(loginJwt(name, password, false));
@@ -198,7 +199,7 @@ class CredentialsEndToEndTest {
         assertThat(harness.api().post("/account/auth/logout", object(), loggedOut).status()).isEqualTo(200);
 
         List<String> stored = everyRowOfEveryTable();
-        List<String> secrets = new ArrayList<>(List.of(password, otherPassword, TestServer.ADMIN_PASSWORD));
+        List<String> secrets = new ArrayList<>(List.of(password, otherPassword, Credentials.ADMIN_PASSWORD));
         for (String secret : List.copyOf(secrets)) {
             secrets.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
             secrets.add(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)));
@@ -226,9 +227,9 @@ class CredentialsEndToEndTest {
     void sessionTokensCarry256BitsAndNeverRepeat() {
         String name = harness.newName();
         Set<String> tokens = new HashSet<>();
-        tokens.add(register(name, null, Harness.PASSWORD));
+        tokens.add(register(name, null, Credentials.PASSWORD));
         for (int i = 0; i < 24; i++) {
-            tokens.add(loginJwt(name, Harness.PASSWORD, i % 2 == 0));
+            tokens.add(loginJwt(name, Credentials.PASSWORD, i % 2 == 0));
         }
 
         assertThat(tokens).as("25 sessions, 25 tokens").hasSize(25)

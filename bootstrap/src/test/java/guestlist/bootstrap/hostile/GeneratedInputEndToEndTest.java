@@ -1,9 +1,11 @@
 package guestlist.bootstrap.hostile;
 
 import guestlist.bootstrap.e2e.Harness;
-import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 import guestlist.bootstrap.e2e.TestServer;
-import guestlist.bootstrap.hostile.RawClient.Response;
+import guestlist.testsupport.RawClient;
+import guestlist.testsupport.RawClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,12 +98,12 @@ class GeneratedInputEndToEndTest {
                 new Endpoint("POST", "/account/auth/register",
                         List.of("username", "password", "password_verify", "email", "answer", "token", "honeypot",
                                 "stay_logged_in"),
-                        () -> fields("username", str(harness.newName()), "password", str(Harness.PASSWORD),
-                                "password_verify", str(Harness.PASSWORD), "answer", str("hello"),
-                                "email", str(harness.newName() + "@example.com")),
+                        () -> fields("username", str(harness.newName()), "password", str(Credentials.PASSWORD),
+                                "password_verify", str(Credentials.PASSWORD), "answer", str("hello"),
+                                "email", str(Credentials.email(harness.newName()))),
                         memberSession::token),
                 new Endpoint("POST", "/account/auth/login", List.of("username_or_email", "password", "stay_logged_in"),
-                        () -> fields("username_or_email", str(member.name()), "password", str(Harness.PASSWORD)),
+                        () -> fields("username_or_email", str(member.name()), "password", str(Credentials.PASSWORD)),
                         memberSession::token),
                 new Endpoint("POST", "/account/auth/logout", List.of(), LinkedHashMap::new, memberSession::token),
                 new Endpoint("POST", "/account/invite", List.of("max_uses", "expires_at"),
@@ -291,7 +293,7 @@ class GeneratedInputEndToEndTest {
         String name = harness.newName();
         HttpApi.Answer registered = harness.register(Harness.form(name));
         assertThat(registered.status()).as("%s", registered).isEqualTo(200);
-        String session = harness.login(name, Harness.PASSWORD);
+        String session = harness.login(name, Credentials.PASSWORD);
         assertThat(harness.me(session).path("id").asLong()).isPositive();
     }
 
@@ -320,7 +322,7 @@ class GeneratedInputEndToEndTest {
 
         synchronized void renew() {
             if (harness.api().get("/account", token).status() == 401) {
-                token = harness.login(name, Harness.PASSWORD);
+                token = harness.login(name, Credentials.PASSWORD);
             }
         }
     }

@@ -2,9 +2,11 @@ package guestlist.bootstrap.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.bootstrap.e2e.Harness;
-import guestlist.bootstrap.e2e.HttpApi;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
 import guestlist.bootstrap.e2e.TestServer;
-import guestlist.bootstrap.hostile.RawClient.Response;
+import guestlist.testsupport.RawClient;
+import guestlist.testsupport.RawClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -548,7 +550,7 @@ class HostileInputEndToEndTest {
         harness.site("registration_mode", "require_application", "application_question", "Why?");
         Cases cases = new Cases("POST /account/auth/register");
         Supplier<LinkedHashMap<String, String>> valid = () -> fields("username", str(harness.newName()),
-                "password", str(Harness.PASSWORD), "password_verify", str(Harness.PASSWORD), "answer", str("I like it"));
+                "password", str(Credentials.PASSWORD), "password_verify", str(Credentials.PASSWORD), "answer", str("I like it"));
         transportCases(cases, "POST", "/api/v4/account/auth/register", null, false, obj(valid.get()));
         String sqlShapedEmail = "'OR'1'='1'--@example.com";
         bodyCases(cases, "POST", "/api/v4/account/auth/register", () -> null, valid, false, List.of(
@@ -595,13 +597,13 @@ class HostileInputEndToEndTest {
         Harness.Member member = harness.member();
         Cases cases = new Cases("POST /account/auth/login");
         Supplier<LinkedHashMap<String, String>> valid = () -> fields("username_or_email", str(member.name()),
-                "password", str(Harness.PASSWORD));
+                "password", str(Credentials.PASSWORD));
         transportCases(cases, "POST", "/api/v4/account/auth/login", null, false, obj(valid.get()));
         bodyCases(cases, "POST", "/api/v4/account/auth/login", () -> null, valid, false, List.of(
                 Field.string("username_or_email", true).alsoTrying(List.of("", member.name() + "'--",
                         member.name() + "' OR '1'='1", member.name() + "\" OR 1=1 --", "%", "_", "*")),
-                Field.string("password", true).alsoTrying(List.of("", Harness.PASSWORD + "'--", "' OR ''='",
-                        Harness.PASSWORD.toUpperCase(java.util.Locale.ROOT), Harness.PASSWORD + " ")),
+                Field.string("password", true).alsoTrying(List.of("", Credentials.PASSWORD + "'--", "' OR ''='",
+                        Credentials.PASSWORD.toUpperCase(java.util.Locale.ROOT), Credentials.PASSWORD + " ")),
                 Field.bool("stay_logged_in", false)));
         run(cases);
     }

@@ -1,5 +1,7 @@
 package guestlist.bootstrap.hostile;
 
+import guestlist.testsupport.Credentials;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ final class RandomInput {
             "'; DROP TABLE local_user; --", "\" OR 1=1 --", "admin'--", "\u0000", "a\u0000b", "\uD800", "\uDC00x",
             "\uD835\uDD4F", "\uFEFF", "\u202E", "\r\n", "\\", "\"", "%00", "%s%n", "${jndi:ldap://127.0.0.1:1/a}",
             "<script>", "open", "closed", "require_application", "require_invitation", "2030-01-01T00:00:00Z",
-            "1999-01-01T00:00:00Z", "someone@example.com", "correct horse battery", "e2e_admin",
+            "1999-01-01T00:00:00Z", "someone@example.com", Credentials.PASSWORD, Credentials.ADMIN_NAME,
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     private static final List<String> NUMBERS = List.of("0", "1", "-1", "10", "50", "51", "1000000", "1000001",
             "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",

@@ -1,8 +1,11 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.e2e.HttpApi;
-import guestlist.bootstrap.e2e.Sql;
-import guestlist.bootstrap.faults.ExternalPostgres;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.Directories;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.Ports;
+import guestlist.testsupport.Sql;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +52,7 @@ class CrashIT {
         }
         if (work != null) {
             ServerProcess.killProcessesOn(ServerProcess.embeddedPgData(work.resolve("data")));
-            ExternalPostgres.deleteRecursively(work);
+            Directories.deleteRecursively(work);
         }
     }
 
@@ -61,12 +64,12 @@ class CrashIT {
     @Test
     void aKilledServerLosesNoAcknowledgedRegistrationAndLeavesNoPartialState() throws Exception {
         work = Files.createTempDirectory("guestlist-crash-");
-        ExternalPostgres postgres = closeLater(ExternalPostgres.start());
-        Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort(), postgres);
+        TestPostgres postgres = closeLater(TestPostgres.start());
+        Map<String, String> env = ServerProcess.environment(Ports.free(), postgres);
         ServerProcess server = closeLater(ServerProcess.launch("server", env, work.resolve("server.log")))
                 .awaitHealthy(Duration.ofSeconds(120));
         HttpApi api = server.api();
-        String admin = api.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
+        String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         long adminId = api.myId(admin);
         HttpApi.expect(api.put("/site", HttpApi.object("registration_mode", "require_invitation"), admin), 200, "mode");
         String invite = api.createInvite(admin, "max_uses", 1_000_000);
@@ -135,7 +138,7 @@ class CrashIT {
                 .awaitHealthy(Duration.ofSeconds(120));
         HttpApi restarted = again.api();
         String someone = acknowledgedAtKill.iterator().next();
-        assertThat(restarted.login(someone, HttpApi.PASSWORD)).isNotBlank();
+        assertThat(restarted.login(someone, Credentials.PASSWORD)).isNotBlank();
         HttpApi.expect(restarted.register("after_crash", invite), 200, "register after the restart");
         assertThat(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite))
                 .isEqualTo(found.size() + 1L);
@@ -156,12 +159,12 @@ class CrashIT {
         work = Files.createTempDirectory("guestlist-crash-embedded-");
         Path dataDir = work.resolve("data");
         Path pgData = ServerProcess.embeddedPgData(dataDir);
-        Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort());
+        Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
         ServerProcess server = closeLater(ServerProcess.launch("server", env, work.resolve("server.log")))
                 .awaitHealthy(Duration.ofSeconds(120));
         HttpApi api = server.api();
-        String admin = api.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
+        String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);
         HttpApi.expect(api.register("before_kill", invite), 200, "register before the kill");
         long postmaster = ServerProcess.postmasterPid(pgData).orElseThrow();
@@ -172,7 +175,7 @@ class CrashIT {
         ServerProcess again = closeLater(ServerProcess.launch("restarted", env, work.resolve("restarted.log")))
                 .awaitHealthy(Duration.ofSeconds(90));
         HttpApi restarted = again.api();
-        assertThat(restarted.login("before_kill", HttpApi.PASSWORD)).as("the data from before the kill").isNotBlank();
+        assertThat(restarted.login("before_kill", Credentials.PASSWORD)).as("the data from before the kill").isNotBlank();
         assertThat(restarted.get("/account/invite/validity?token=" + HttpApi.encode(invite), null).body().path("valid")
                 .asBoolean()).isTrue();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
@@ -189,7 +192,7 @@ class CrashIT {
                 + "same data directory came up with the data%n", survived ? "survived" : "did not survive");
     }
 
-    private static Set<String> names(ExternalPostgres postgres, String sql) {
+    private static Set<String> names(TestPostgres postgres, String sql) {
         return new HashSet<>(Sql.texts(postgres::connect, sql));
     }
 }

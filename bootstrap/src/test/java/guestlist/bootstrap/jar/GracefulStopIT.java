@@ -1,16 +1,16 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.e2e.HttpApi;
-import guestlist.bootstrap.faults.ExternalPostgres;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.Directories;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.Ports;
+import guestlist.testsupport.RawClient;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class GracefulStopIT {
         }
         if (work != null) {
             ServerProcess.killProcessesOn(ServerProcess.embeddedPgData(work.resolve("data")));
-            ExternalPostgres.deleteRecursively(work);
+            Directories.deleteRecursively(work);
         }
     }
 
@@ -59,27 +59,28 @@ class GracefulStopIT {
         work = Files.createTempDirectory("guestlist-graceful-");
         Path dataDir = work.resolve("data");
         Path pgData = ServerProcess.embeddedPgData(dataDir);
-        Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort());
+        Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
         server = ServerProcess.launch("server", env, work.resolve("server.log")).awaitHealthy(Duration.ofSeconds(120));
         HttpApi api = server.api();
-        String admin = api.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
+        String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);
         long postmaster = ServerProcess.postmasterPid(pgData).orElseThrow();
         assertThat(ServerProcess.processesOn(pgData)).extracting(ProcessHandle::pid).contains(postmaster);
 
         // every request written whole to its own connection before the signal
-        List<Socket> sockets = new ArrayList<>();
+        RawClient client = new RawClient(server.port());
+        List<RawClient.Connection> connections = new ArrayList<>();
         List<CompletableFuture<Raw>> answers = new ArrayList<>();
         for (int i = 0; i < IN_FLIGHT; i++) {
-            Socket socket = new Socket("127.0.0.1", server.port());
-            socket.setSoTimeout(60_000);
-            sockets.add(socket);
-            send(socket, HttpApi.JSON.writeValueAsString(HttpApi.registration("graceful_" + i, invite)));
+            RawClient.Connection connection = client.open();
+            connection.setReadTimeout(Duration.ofSeconds(60));
+            connections.add(connection);
+            send(connection, HttpApi.JSON.writeValueAsString(HttpApi.registration("graceful_" + i, invite)));
         }
         ExecutorService readers = Executors.newFixedThreadPool(IN_FLIGHT);
-        for (Socket socket : sockets) {
-            answers.add(CompletableFuture.supplyAsync(() -> read(socket), readers));
+        for (RawClient.Connection connection : connections) {
+            answers.add(CompletableFuture.supplyAsync(() -> read(connection), readers));
         }
         // the first answer shows the server at work on them: stop it now
         CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -121,7 +122,7 @@ class GracefulStopIT {
         assertThat(log.indexOf("Guestlist API stopped")).as("the API stops before the database")
                 .isLessThan(log.indexOf("embedded PostgreSQL stopped"));
 
-        try (ExternalPostgres database = ExternalPostgres.onDataDirectory(pgData)) {
+        try (TestPostgres database = TestPostgres.onDataDirectory(pgData)) {
             assertThat(database.number("SELECT count(*) FROM local_user WHERE name LIKE 'graceful\\_%'"))
                     .as("every answered registration is stored, the late one is not").isEqualTo(IN_FLIGHT);
             assertThat(database.number("""
@@ -136,35 +137,21 @@ class GracefulStopIT {
                 exitStatus);
     }
 
-    private static void send(Socket socket, String json) throws IOException {
+    private static void send(RawClient.Connection connection, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/v4/account/auth/register HTTP/1.1\r\n"
-                + "Host: 127.0.0.1:" + socket.getPort() + "\r\n"
+        connection.write("POST /api/v4/account/auth/register HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + connection.port() + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        OutputStream out = socket.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
+                + "Connection: close\r\n\r\n");
+        connection.write(body);
     }
 
     /** Reads the whole answer (the server closes the connection after it). */
-    private static Raw read(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            long firstByte = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (firstByte == 0) {
-                    firstByte = System.nanoTime();
-                }
-                bytes.write(buffer, 0, n);
-            }
-            String text = bytes.toString(StandardCharsets.UTF_8);
-            String[] statusLine = text.split("\r\n", 2)[0].split(" ");
-            int status = statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1;
-            return new Raw(status, text, firstByte);
+    private static Raw read(RawClient.Connection connection) {
+        try (connection) {
+            RawClient.Response answer = connection.readToEnd();
+            return new Raw(answer.status(), answer.head() + "\r\n\r\n" + answer.text(), System.nanoTime());
         } catch (IOException failed) {
             return new Raw(-1, failed.toString(), System.nanoTime());
         }

@@ -1,20 +1,15 @@
 package guestlist.bootstrap.jar;
 
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.Directories;
+import guestlist.testsupport.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,100 +20,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GuestlistJarIT {
 
-    private static final Path JAR = Path.of("target", "guestlist.jar");
-    private static final String ADMIN_PASSWORD = "jar-admin-password";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Path dataDir;
-    private Path log;
-    private Process process;
+    private Path work;
+    private ServerProcess server;
 
     @AfterEach
-    void cleanUp() throws IOException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
+    void cleanUp() {
+        if (server != null) {
+            server.close();
         }
-        if (dataDir != null) {
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        Directories.deleteRecursively(work);
     }
 
     @Test
     void jarServesStopsCleanlyOnSigtermAndKeepsItsDataAcrossRestarts() throws Exception {
-        assertThat(JAR).as("built by the package phase").exists();
-        dataDir = Files.createTempDirectory("guestlist-jar-");
-        log = dataDir.resolve("server.log");
-        int port = freePort();
+        work = Files.createTempDirectory("guestlist-jar-");
+        Path log = work.resolve("server.log");
+        Map<String, String> env = ServerProcess.environment(Ports.free());
+        env.put("GUESTLIST_DATA_DIR", work.resolve("data").toString());
 
-        start(port);
-        String body = login(port);
-        assertThat(body).contains("\"jwt\"");
+        server = ServerProcess.launch("server", env, log).awaitHealthy(Duration.ofSeconds(120));
+        assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD)).isNotBlank();
         stopWithSigterm();
 
-        start(port);
-        assertThat(login(port)).as("the admin made at the first start is still there").contains("\"jwt\"");
+        server = ServerProcess.launch("restarted", env, log).awaitHealthy(Duration.ofSeconds(120));
+        assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))
+                .as("the admin made at the first start is still there").isNotBlank();
         stopWithSigterm();
 
         String output = Files.readString(log);
-        assertThat(output).contains("created the admin 'jar_admin'").contains("Guestlist stopped");
+        assertThat(output).contains("created the admin '" + Credentials.ADMIN_NAME + "'").contains("Guestlist stopped");
         assertThat(output).doesNotContain("Exception");
     }
 
-    private void start(int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().keySet().removeIf(name -> name.startsWith("GUESTLIST_"));
-        builder.environment().put("GUESTLIST_PORT", Integer.toString(port));
-        builder.environment().put("GUESTLIST_DATA_DIR", dataDir.resolve("data").toString());
-        builder.environment().put("GUESTLIST_ADMIN_USERNAME", "jar_admin");
-        builder.environment().put("GUESTLIST_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        process = builder.start();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!healthy(port)) {
-            assertThat(process.isAlive()).as("the server is running; its log: %s", Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("healthy within 120 s").isBefore(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private void stopWithSigterm() throws Exception {
-        process.destroy();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of SIGTERM").isTrue();
-        assertThat(process.exitValue()).as("exit status; log: %s", Files.readString(log)).isZero();
-    }
-
-    private boolean healthy(int port) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v4/health")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private String login(int port) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v4/account/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username_or_email\":\"jar_admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private void stopWithSigterm() throws InterruptedException {
+        server.askToStop();
+        assertThat(server.awaitExit(Duration.ofSeconds(60))).as("exit status; log: %s", server.log()).isZero();
     }
 }

@@ -1,14 +1,11 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.e2e.HttpApi;
-import guestlist.bootstrap.faults.ExternalPostgres;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ServerProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "guestlist.jar");
-    static final String ADMIN = "jar_admin";
-    static final String ADMIN_PASSWORD = "jar-admin-password";
-
-    private static final HttpClient HEALTH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -46,24 +39,24 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The environment of a test server on {@code port}: the test admin, rate limits off. Add
-     * {@code GUESTLIST_DATABASE_URL} or {@code GUESTLIST_DATA_DIR} to it.
+     * The environment of a test server on {@code port}: the test admin ({@link Credentials}), rate
+     * limits off. Add {@code GUESTLIST_DATABASE_URL} or {@code GUESTLIST_DATA_DIR} to it.
      */
     static Map<String, String> environment(int port) {
         Map<String, String> env = new HashMap<>();
         env.put("GUESTLIST_PORT", Integer.toString(port));
-        env.put("GUESTLIST_ADMIN_USERNAME", ADMIN);
-        env.put("GUESTLIST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("GUESTLIST_ADMIN_USERNAME", Credentials.ADMIN_NAME);
+        env.put("GUESTLIST_ADMIN_PASSWORD", Credentials.ADMIN_PASSWORD);
         env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");
         env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", "0");
         return env;
     }
 
     /** The environment for a server on the database a test owns. */
-    static Map<String, String> environment(int port, ExternalPostgres postgres) {
+    static Map<String, String> environment(int port, TestPostgres postgres) {
         Map<String, String> env = environment(port);
         env.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl());
-        env.put("GUESTLIST_DATABASE_USER", ExternalPostgres.USER);
+        env.put("GUESTLIST_DATABASE_USER", TestPostgres.USER);
         return env;
     }
 
@@ -96,16 +89,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     boolean healthy() {
-        try {
-            return HEALTH.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v4/health"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return api().healthy();
     }
 
     HttpApi api() {

@@ -1,7 +1,10 @@
 package guestlist.bootstrap.jar;
 
-import guestlist.bootstrap.e2e.HttpApi;
-import guestlist.bootstrap.faults.ExternalPostgres;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.Directories;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.Ports;
+import guestlist.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +46,7 @@ class TwoProcessesIT {
     private static final Pattern SWEPT = Pattern.compile("invite sweep deleted (\\d+) expired invites");
 
     private Path work;
-    private ExternalPostgres postgres;
+    private TestPostgres postgres;
     private ServerProcess a;
     private ServerProcess b;
     private HttpApi onA;
@@ -54,19 +57,19 @@ class TwoProcessesIT {
     @BeforeAll
     void startTwoServersAtOnceOnAnEmptyDatabase() throws Exception {
         work = Files.createTempDirectory("guestlist-two-");
-        postgres = ExternalPostgres.start();
+        postgres = TestPostgres.start();
         a = launch("a");
         b = launch("b");
         a.awaitHealthy(Duration.ofSeconds(120));
         b.awaitHealthy(Duration.ofSeconds(120));
         onA = a.api();
         onB = b.api();
-        admin = onA.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD);
+        admin = onA.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         adminId = onA.myId(admin);
     }
 
     private ServerProcess launch(String name) {
-        Map<String, String> env = ServerProcess.environment(ExternalPostgres.freePort(), postgres);
+        Map<String, String> env = ServerProcess.environment(Ports.free(), postgres);
         env.put("GUESTLIST_INVITE_SWEEP_INTERVAL", "PT1S");
         return ServerProcess.launch(name, env, work.resolve(name + ".log"));
     }
@@ -96,7 +99,7 @@ class TwoProcessesIT {
             if (postgres != null) {
                 postgres.close();
             }
-            ExternalPostgres.deleteRecursively(work);
+            Directories.deleteRecursively(work);
         }
     }
 
@@ -109,7 +112,7 @@ class TwoProcessesIT {
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
         long created = List.of(a, b).stream().filter(server -> server.log().contains("created the admin")).count();
         assertThat(created).as("one process created the admin, the other found it").isEqualTo(1);
-        assertThat(onB.myId(onB.login(ServerProcess.ADMIN, ServerProcess.ADMIN_PASSWORD))).isEqualTo(adminId);
+        assertThat(onB.myId(onB.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))).isEqualTo(adminId);
         for (ServerProcess server : List.of(a, b)) {
             assertThat(server.log()).doesNotContain("Exception").doesNotContain("ERROR");
         }
@@ -120,7 +123,7 @@ class TwoProcessesIT {
     void aSessionMadeOnOneProcessWorksOnTheOtherUntilItEndsOnEither() {
         HttpApi.expect(onA.put("/site", HttpApi.object("registration_mode", "open"), admin), 200, "open the site");
         HttpApi.expect(onA.register("both_ways", null), 200, "register on A");
-        String session = onA.login("both_ways", HttpApi.PASSWORD);
+        String session = onA.login("both_ways", Credentials.PASSWORD);
         long id = onA.myId(session);
 
         assertThat(onB.myId(session)).as("A's session on B").isEqualTo(id);
@@ -148,7 +151,7 @@ class TwoProcessesIT {
         assertThat(site.body().at("/site_view/local_site/application_question").asText()).isEqualTo("Who sent you?");
 
         HttpApi.expect(onB.register("capped_member", null), 200, "register on B");
-        String member = onB.login("capped_member", HttpApi.PASSWORD);
+        String member = onB.login("capped_member", Credentials.PASSWORD);
         onA.createInvite(member);
         onB.createInvite(member);
         onA.createInvite(member);

@@ -3,6 +3,8 @@ package guestlist.adapters.rest.http;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.HttpApi.Answer;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -10,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.xnio.XnioIoThread;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,9 +27,8 @@ class JsonEndpointThreadsTest {
 
     private final List<Thread> handledOn = new CopyOnWriteArrayList<>();
     private final List<Thread> endedOn = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newHttpClient();
     private Undertow server;
-    private int port;
+    private HttpApi client;
 
     @AfterEach
     void stop() {
@@ -48,9 +45,9 @@ class JsonEndpointThreadsTest {
         });
 
         for (int i = 0; i < 20; i++) {
-            HttpResponse<String> answer = get();
-            assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(answer.body()).isEqualTo("{\"ok\":true}");
+            Answer answer = get();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).isEqualTo("{\"ok\":true}");
         }
 
         assertThat(handledOn).hasSize(20).noneMatch(thread -> thread instanceof XnioIoThread);
@@ -68,13 +65,13 @@ class JsonEndpointThreadsTest {
             throw new IllegalStateException("a bug");
         });
 
-        HttpResponse<String> failure = get();
-        HttpResponse<String> refusal = get();
+        Answer failure = get();
+        Answer refusal = get();
 
-        assertThat(failure.statusCode()).isEqualTo(500);
-        assertThat(failure.body()).startsWith("{\"error\":\"unknown\",\"message\":\"internal error; it was logged with id ");
-        assertThat(refusal.statusCode()).isEqualTo(403);
-        assertThat(refusal.body()).isEqualTo("{\"error\":\"not_an_admin\",\"message\":\"only admins\"}");
+        assertThat(failure.status()).isEqualTo(500);
+        assertThat(failure.text()).startsWith("{\"error\":\"unknown\",\"message\":\"internal error; it was logged with id ");
+        assertThat(refusal.status()).isEqualTo(403);
+        assertThat(refusal.text()).isEqualTo("{\"error\":\"not_an_admin\",\"message\":\"only admins\"}");
         assertThat(handledOn).hasSize(2).noneMatch(thread -> thread instanceof XnioIoThread);
         awaitEnded(2);
         assertThat(endedOn).hasSize(2).allMatch(thread -> thread instanceof XnioIoThread);
@@ -93,7 +90,8 @@ class JsonEndpointThreadsTest {
         };
         server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(recording).build();
         server.start();
-        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        client = new HttpApi("http://127.0.0.1:" + port);
     }
 
     /** The client may read the answer a moment before the server has finished ending the exchange. */
@@ -104,8 +102,7 @@ class JsonEndpointThreadsTest {
         }
     }
 
-    private HttpResponse<String> get() throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Answer get() {
+        return client.get("/", null);
     }
 }

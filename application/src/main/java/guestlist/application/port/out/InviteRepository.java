@@ -13,6 +13,7 @@ import java.util.Optional;
 /** Invites. Tokens are unique; an invite goes when its creator's account goes. */
 public interface InviteRepository {
 
+    /** @throws AlreadyStoredException when an invite has this token already */
     Invite add(NewInvite invite);
 
     Optional<Invite> findByToken(InviteToken token);

@@ -11,6 +11,7 @@ import java.util.Optional;
 /** Registration applications, at most one per account. */
 public interface RegistrationApplicationRepository {
 
+    /** @throws AlreadyStoredException when the account has an application already */
     RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt);
 
     Optional<RegistrationApplication> findById(ApplicationId id);

@@ -1,5 +1,6 @@
 package guestlist.application.port.out.contract;
 
+import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
@@ -77,7 +78,7 @@ public abstract class InviteRepositoryContractTest {
     void aTokenNamesOneInviteOnly() {
         Invite first = add(unlimitedInvite(1, alice.id()));
 
-        assertThatThrownBy(() -> add(unlimitedInvite(1, bob.id()))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> add(unlimitedInvite(1, bob.id()))).isInstanceOf(AlreadyStoredException.class);
         assertThat(tx(() -> invites().findByToken(token(1)))).contains(first);
     }
 

@@ -1,5 +1,6 @@
 package guestlist.application.port.out.contract;
 
+import guestlist.application.port.out.AlreadyStoredException;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
@@ -76,7 +77,7 @@ public abstract class RegistrationApplicationRepositoryContractTest {
         RegistrationApplication first = apply("alice", 1);
 
         assertThatThrownBy(() -> tx(() -> applications().add(first.userId(), "again", at(2))))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(AlreadyStoredException.class);
         assertThat(tx(() -> applications().findByUserId(first.userId()))).contains(first);
     }
 

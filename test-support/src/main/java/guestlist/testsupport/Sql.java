@@ -1,4 +1,4 @@
-package guestlist.bootstrap.e2e;
+package guestlist.testsupport;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
