@@ -132,6 +132,7 @@ public final class RestServer implements AutoCloseable {
         // Undertow's ListenerInfo.suspend() would stop accepting connections, but it also closes the
         // open ones, requests in flight included; so the listener stays open until undertow.stop().
         graceful.shutdown();
+        LOG.info("Guestlist API refuses new requests and finishes those in flight");
         try {
             if (!graceful.awaitShutdown(limits.shutdownGrace().toMillis())) {
                 LOG.warn("stopping with requests still in flight after {}", limits.shutdownGrace());

@@ -113,6 +113,16 @@ final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Waits until the log holds {@code line}, or fails naming it. */
+    void awaitLog(String line, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!log().contains(line)) {
+            assertThat(System.nanoTime()).as("%s logged '%s' within %s; its log:%n%s", name, line, patience, log())
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits for the process to end; its exit status. */
     int awaitExit(Duration patience) throws InterruptedException {
         assertThat(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS))
