@@ -2,7 +2,6 @@ package guestlist.bench;
 
 import guestlist.bench.reference.Measurement;
 import guestlist.bench.result.Row;
-
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
@@ -17,12 +16,10 @@ sealed interface Reference {
      * reference in the notes rather than as a false ratio. When the comparison before measured the
      * same reference last, its measurement after serves as this one's before.
      */
-    record Measured(String label, Measurement measurement) implements Reference {
-    }
+    record Measured(String label, Measurement measurement) implements Reference {}
 
     /** A figure of a scenario measured earlier in this run. */
-    record Earlier(String label, String scenario, Metric metric) implements Reference {
-    }
+    record Earlier(String label, String scenario, Metric metric) implements Reference {}
 
     /** Which figure of a row is compared, and how its reference value is printed. */
     enum Metric {

@@ -1,7 +1,6 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.PasswordHasher;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.CancellationException;

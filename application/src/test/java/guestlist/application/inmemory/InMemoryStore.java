@@ -23,7 +23,6 @@ import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import guestlist.domain.site.LocalSite;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -131,25 +130,37 @@ public final class InMemoryStore implements StoreFixture {
         }
     }
 
-    private record StoredUser(LocalUser user, String passwordHash) {
-    }
+    private record StoredUser(LocalUser user, String passwordHash) {}
 
-    private record Session(LocalUserId userId, Optional<Instant> expiresAt) {
-    }
+    private record Session(LocalUserId userId, Optional<Instant> expiresAt) {}
 
     /** Everything stored, by the number of each id; copied whole at the start of each transaction. */
-    private record State(TreeMap<Long, StoredUser> users, LocalSite[] site, TreeMap<String, Session> sessions,
-                         TreeMap<Long, Invite> invites, TreeMap<Long, RegistrationApplication> applications,
-                         long[] nextIdHolder) {
+    private record State(
+            TreeMap<Long, StoredUser> users,
+            LocalSite[] site,
+            TreeMap<String, Session> sessions,
+            TreeMap<Long, Invite> invites,
+            TreeMap<Long, RegistrationApplication> applications,
+            long[] nextIdHolder) {
 
         static State initial() {
-            return new State(new TreeMap<>(), new LocalSite[] {LocalSite.initial("Guestlist", Instant.EPOCH)},
-                    new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new long[] {1});
+            return new State(
+                    new TreeMap<>(),
+                    new LocalSite[] {LocalSite.initial("Guestlist", Instant.EPOCH)},
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    new long[] {1});
         }
 
         State copy() {
-            return new State(new TreeMap<>(users), site.clone(), new TreeMap<>(sessions), new TreeMap<>(invites),
-                    new TreeMap<>(applications), nextIdHolder.clone());
+            return new State(
+                    new TreeMap<>(users),
+                    site.clone(),
+                    new TreeMap<>(sessions),
+                    new TreeMap<>(invites),
+                    new TreeMap<>(applications),
+                    nextIdHolder.clone());
         }
 
         long nextId() {
@@ -182,8 +193,12 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public List<LocalUser> findAllById(Collection<LocalUserId> ids) {
             requireTransaction();
-            return ids.stream().distinct().map(id -> state.users().get(id.value())).filter(java.util.Objects::nonNull)
-                    .map(StoredUser::user).toList();
+            return ids.stream()
+                    .distinct()
+                    .map(id -> state.users().get(id.value()))
+                    .filter(java.util.Objects::nonNull)
+                    .map(StoredUser::user)
+                    .toList();
         }
 
         @Override
@@ -198,7 +213,11 @@ public final class InMemoryStore implements StoreFixture {
             boolean byEmail = usernameOrEmail.contains("@");
             return state.users().values().stream()
                     .filter(stored -> byEmail
-                            ? stored.user().email().map(EmailAddress::canonical).filter(wanted::equals).isPresent()
+                            ? stored.user()
+                                    .email()
+                                    .map(EmailAddress::canonical)
+                                    .filter(wanted::equals)
+                                    .isPresent()
                             : stored.user().name().canonical().equals(wanted))
                     .findFirst()
                     .map(stored -> new StoredCredentials(stored.user(), stored.passwordHash()));
@@ -207,34 +226,45 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public boolean nameTaken(Username name) {
             requireTransaction();
-            return state.users().values().stream().anyMatch(stored -> stored.user().name().canonical().equals(name.canonical()));
+            return state.users().values().stream()
+                    .anyMatch(stored -> stored.user().name().canonical().equals(name.canonical()));
         }
 
         @Override
         public boolean emailTaken(EmailAddress email) {
             requireTransaction();
             return state.users().values().stream()
-                    .anyMatch(stored -> stored.user().email().map(EmailAddress::canonical)
-                            .filter(email.canonical()::equals).isPresent());
+                    .anyMatch(stored -> stored.user()
+                            .email()
+                            .map(EmailAddress::canonical)
+                            .filter(email.canonical()::equals)
+                            .isPresent());
         }
 
         @Override
         public boolean anyAdmin() {
             requireTransaction();
-            return state.users().values().stream().anyMatch(stored -> stored.user().admin());
+            return state.users().values().stream()
+                    .anyMatch(stored -> stored.user().admin());
         }
 
         @Override
         public List<LocalUser> admins() {
             requireTransaction();
-            return state.users().values().stream().map(StoredUser::user).filter(LocalUser::admin).toList();
+            return state.users().values().stream()
+                    .map(StoredUser::user)
+                    .filter(LocalUser::admin)
+                    .toList();
         }
 
         @Override
         public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
             requireTransaction();
-            state.users().computeIfPresent(userId.value(), (id, stored) ->
-                    new StoredUser(stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
+            state.users()
+                    .computeIfPresent(
+                            userId.value(),
+                            (id, stored) -> new StoredUser(
+                                    stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
         }
     }
 
@@ -286,7 +316,10 @@ public final class InMemoryStore implements StoreFixture {
         public int deleteExpired(Instant now, int batchSize) {
             requireTransaction();
             List<String> expired = state.sessions().entrySet().stream()
-                    .filter(entry -> entry.getValue().expiresAt().map(expiry -> !expiry.isAfter(now)).orElse(false))
+                    .filter(entry -> entry.getValue()
+                            .expiresAt()
+                            .map(expiry -> !expiry.isAfter(now))
+                            .orElse(false))
                     .limit(batchSize)
                     .map(java.util.Map.Entry::getKey)
                     .toList();
@@ -311,7 +344,9 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public Optional<Invite> findByToken(InviteToken token) {
             requireTransaction();
-            return state.invites().values().stream().filter(invite -> invite.token().equals(token)).findFirst();
+            return state.invites().values().stream()
+                    .filter(invite -> invite.token().equals(token))
+                    .findFirst();
         }
 
         @Override
@@ -322,9 +357,17 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public void updateUses(Invite invite) {
             requireTransaction();
-            state.invites().computeIfPresent(invite.id().value(), (id, stored) -> new Invite(stored.id(),
-                    stored.token(), stored.creatorId(), stored.maxUses(), invite.usesCount(), stored.expiresAt(),
-                    stored.publishedAt()));
+            state.invites()
+                    .computeIfPresent(
+                            invite.id().value(),
+                            (id, stored) -> new Invite(
+                                    stored.id(),
+                                    stored.token(),
+                                    stored.creatorId(),
+                                    stored.maxUses(),
+                                    invite.usesCount(),
+                                    stored.expiresAt(),
+                                    stored.publishedAt()));
         }
 
         @Override
@@ -337,7 +380,8 @@ public final class InMemoryStore implements StoreFixture {
         public long countUsable(LocalUserId creatorId, Instant now) {
             requireTransaction();
             return state.invites().values().stream()
-                    .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now)).count();
+                    .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now))
+                    .count();
         }
 
         @Override
@@ -345,7 +389,8 @@ public final class InMemoryStore implements StoreFixture {
             requireTransaction();
             return state.invites().descendingMap().values().stream()
                     .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now))
-                    .filter(invite -> beforeId.map(before -> invite.id().value() < before.value()).orElse(true))
+                    .filter(invite -> beforeId.map(before -> invite.id().value() < before.value())
+                            .orElse(true))
                     .limit(limit)
                     .toList();
         }
@@ -372,8 +417,14 @@ public final class InMemoryStore implements StoreFixture {
             if (findByUserId(userId).isPresent()) {
                 throw new AlreadyStoredException("that account has an application already");
             }
-            RegistrationApplication stored = new RegistrationApplication(new ApplicationId(state.nextId()), userId,
-                    answer, Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
+            RegistrationApplication stored = new RegistrationApplication(
+                    new ApplicationId(state.nextId()),
+                    userId,
+                    answer,
+                    Optional.empty(),
+                    Optional.empty(),
+                    publishedAt,
+                    Optional.empty());
             state.applications().put(stored.id().value(), stored);
             return stored;
         }
@@ -387,16 +438,25 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public Optional<RegistrationApplication> findByUserId(LocalUserId userId) {
             requireTransaction();
-            return state.applications().values().stream().filter(application -> application.userId().equals(userId))
+            return state.applications().values().stream()
+                    .filter(application -> application.userId().equals(userId))
                     .findFirst();
         }
 
         @Override
         public void saveDecision(RegistrationApplication application) {
             requireTransaction();
-            state.applications().computeIfPresent(application.id().value(), (id, stored) -> new RegistrationApplication(
-                    stored.id(), stored.userId(), stored.answer(), application.adminId(), application.denyReason(),
-                    stored.publishedAt(), application.updatedAt()));
+            state.applications()
+                    .computeIfPresent(
+                            application.id().value(),
+                            (id, stored) -> new RegistrationApplication(
+                                    stored.id(),
+                                    stored.userId(),
+                                    stored.answer(),
+                                    application.adminId(),
+                                    application.denyReason(),
+                                    stored.publishedAt(),
+                                    application.updatedAt()));
         }
 
         @Override
@@ -404,7 +464,8 @@ public final class InMemoryStore implements StoreFixture {
             requireTransaction();
             return state.applications().values().stream()
                     .filter(application -> !unreadOnly || application.unread())
-                    .filter(application -> afterId.map(after -> application.id().value() > after.value()).orElse(true))
+                    .filter(application -> afterId.map(after -> application.id().value() > after.value())
+                            .orElse(true))
                     .limit(limit)
                     .toList();
         }

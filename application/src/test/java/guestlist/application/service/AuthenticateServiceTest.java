@@ -1,5 +1,9 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
@@ -7,10 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
 
 class AuthenticateServiceTest {
 
@@ -20,7 +20,10 @@ class AuthenticateServiceTest {
     @BeforeEach
     void aliceHasAnAccount() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        String session = guestlist
+                .register(form("Alice").email("Alice@Example.org"))
+                .sessionToken()
+                .orElseThrow();
         alice = guestlist.authenticate(session);
     }
 

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** The benchmark's progress lines on standard output: {@code [bench HH:MM:SS] ...}. */
 public final class Log {
 
-    private Log() {
-    }
+    private Log() {}
 
     public static void line(String format, Object... args) {
         System.out.println("[bench " + LocalTime.now().withNano(0) + "] " + String.format(Locale.ROOT, format, args));

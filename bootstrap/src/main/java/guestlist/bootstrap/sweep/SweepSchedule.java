@@ -2,13 +2,12 @@ package guestlist.bootstrap.sweep;
 
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Sweeps expired invites and expired sessions every interval on spring-context's scheduler.
@@ -24,8 +23,8 @@ public final class SweepSchedule implements AutoCloseable {
 
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    public SweepSchedule(SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions,
-                         Duration interval, Clock clock) {
+    public SweepSchedule(
+            SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions, Duration interval, Clock clock) {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("sweep-");
         scheduler.setDaemon(true);
@@ -34,10 +33,13 @@ public final class SweepSchedule implements AutoCloseable {
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
         scheduler.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> {
-            runOnce("invite", invites::sweepExpiredInvites);
-            runOnce("session", sessions::sweepExpiredSessions);
-        }, clock.instant().plus(interval), interval);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    runOnce("invite", invites::sweepExpiredInvites);
+                    runOnce("session", sessions::sweepExpiredSessions);
+                },
+                clock.instant().plus(interval),
+                interval);
     }
 
     /** Logs "invite sweep deleted 12 expired invites" (operators and tests read these lines). */

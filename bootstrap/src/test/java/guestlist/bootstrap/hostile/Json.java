@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A JSON string; everything outside printable ASCII is written as a {@code \\uXXXX} escape. */
     static String str(String value) {

@@ -1,7 +1,6 @@
 package guestlist.application.port.in;
 
 import guestlist.domain.account.LocalUser;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
