@@ -3,7 +3,6 @@ package guestlist.bench;
 import guestlist.bench.reference.Measurement;
 import guestlist.bench.result.Row;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /** What a scenario's figure is compared with, and under which label the table names it. */
 sealed interface Reference {
@@ -23,20 +22,22 @@ sealed interface Reference {
 
     /** Which figure of a row is compared, and how its reference value is printed. */
     enum Metric {
-        THROUGHPUT(Row::perSecond, "%.1f/s"),
-        P50(Row::p50, "%.2f ms"),
-        P99(Row::p99, "%.1f ms");
+        THROUGHPUT("%.1f/s"),
+        P50("%.2f ms"),
+        P99("%.1f ms");
 
-        private final ToDoubleFunction<Row> figure;
         private final String format;
 
-        Metric(ToDoubleFunction<Row> figure, String format) {
-            this.figure = figure;
+        Metric(String format) {
             this.format = format;
         }
 
         double of(Row row) {
-            return figure.applyAsDouble(row);
+            return switch (this) {
+                case THROUGHPUT -> row.perSecond();
+                case P50 -> row.p50();
+                case P99 -> row.p99();
+            };
         }
 
         String format(double value) {

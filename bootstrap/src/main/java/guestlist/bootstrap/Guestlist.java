@@ -63,7 +63,7 @@ public final class Guestlist implements AutoCloseable {
         }
     }
 
-    /** Creates the configured admin, or {@code admin} with a random password logged once, when none exists. */
+    /** Creates the configured admin, or one named "admin" with a random password logged once, when none exists. */
     private static void ensureAdmin(EnsureAdminUseCase admins, Settings settings) {
         Username name = new Username(settings.adminUsername().orElse("admin"));
         Optional<String> configured = settings.adminPassword();

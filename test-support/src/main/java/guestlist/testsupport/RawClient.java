@@ -142,7 +142,7 @@ public final class RawClient {
             if (source != null) {
                 socket.bind(new InetSocketAddress(source, 0));
             }
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             out = socket.getOutputStream();
             in = socket.getInputStream();
@@ -188,7 +188,7 @@ public final class RawClient {
         public Response read() throws IOException {
             String head = readHead();
             int length = 0;
-            for (String line : head.split("\r\n")) {
+            for (String line : head.split("\r\n", -1)) {
                 if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                     length = Integer.parseInt(
                             line.substring("content-length:".length()).trim());
@@ -321,6 +321,7 @@ public final class RawClient {
      * One answer: status ({@code -1} when the server closed without answering), head (status line
      * and headers) and body.
      */
+    @SuppressWarnings("ArrayRecordComponent") // the bytes as read; never compared or hashed, toString below
     public record Response(int status, String head, byte[] body) {
 
         static Response parse(byte[] raw) {
@@ -339,11 +340,11 @@ public final class RawClient {
 
         static Response parse(String head, byte[] body) {
             String trimmed = head.endsWith("\r\n\r\n") ? head.substring(0, head.length() - 4) : head;
-            return new Response(Integer.parseInt(trimmed.split(" ")[1]), trimmed, body);
+            return new Response(Integer.parseInt(trimmed.split(" ", -1)[1]), trimmed, body);
         }
 
         public Optional<String> header(String name) {
-            for (String line : head.split("\r\n")) {
+            for (String line : head.split("\r\n", -1)) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
                     return Optional.of(line.substring(colon + 1).trim());

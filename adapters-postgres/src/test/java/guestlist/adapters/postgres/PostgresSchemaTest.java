@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** What the schema does on its own: cascades, constraints, the migrations themselves. */
 class PostgresSchemaTest {
 
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final PostgresStoreFixture store = new PostgresStoreFixture();
     private final JdbcClient sql = JdbcClient.create(TestDatabase.dataSource());
@@ -47,7 +47,7 @@ class PostgresSchemaTest {
                                         admin,
                                         true,
                                         invitedBy,
-                                        NOW),
+                                        now),
                                 "hash"));
     }
 
@@ -76,9 +76,9 @@ class PostgresSchemaTest {
                                 user.id(),
                                 Optional.empty(),
                                 Optional.empty(),
-                                NOW));
-                store.sessions().add("session-of-" + user.name(), user.id(), NOW, Optional.empty());
-                store.applications().add(user.id(), "answer", NOW);
+                                now));
+                store.sessions().add("session-of-" + user.name(), user.id(), now, Optional.empty());
+                store.applications().add(user.id(), "answer", now);
             }
         });
 
@@ -110,8 +110,8 @@ class PostgresSchemaTest {
         LocalUser admin = addUser("root", Optional.empty(), true);
         LocalUser applicant = addUser("applicant", Optional.empty(), false);
         RegistrationApplication decided = store.transactions().inTransaction(() -> {
-            RegistrationApplication added = store.applications().add(applicant.id(), "answer", NOW);
-            RegistrationApplication denied = added.decide(admin, false, Optional.of("no"), NOW.plusSeconds(1));
+            RegistrationApplication added = store.applications().add(applicant.id(), "answer", now);
+            RegistrationApplication denied = added.decide(admin, false, Optional.of("no"), now.plusSeconds(1));
             store.applications().saveDecision(denied);
             return denied;
         });
@@ -149,7 +149,7 @@ class PostgresSchemaTest {
         Invite invite = store.transactions()
                 .inTransaction(() -> store.invites()
                         .add(new NewInvite(
-                                new InviteToken("a".repeat(32)), alice.id(), Optional.of(2), Optional.empty(), NOW)));
+                                new InviteToken("a".repeat(32)), alice.id(), Optional.of(2), Optional.empty(), now)));
 
         assertThatThrownBy(() ->
                         sql.sql("UPDATE local_user_invite SET max_uses = 0").update())

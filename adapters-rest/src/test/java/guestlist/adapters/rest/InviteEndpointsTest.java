@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class InviteEndpointsTest {
 
         JsonNode fromJs = createOk("{\"expires_at\":\"" + DateTimeFormatter.ISO_INSTANT.format(expiry) + "\"}");
         JsonNode lowerCase = createOk("{\"expires_at\":\""
-                + DateTimeFormatter.ISO_INSTANT.format(expiry).toLowerCase() + "\"}");
+                + DateTimeFormatter.ISO_INSTANT.format(expiry).toLowerCase(Locale.ROOT) + "\"}");
 
         assertThat(Instant.parse(fromJs.path("expires_at").asText())).isEqualTo(expiry);
         assertThat(Instant.parse(lowerCase.path("expires_at").asText())).isEqualTo(expiry);

@@ -8,6 +8,7 @@ import guestlist.application.port.in.SiteView;
 import guestlist.testsupport.HttpApi.Answer;
 import guestlist.testsupport.RawClient;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class ServerLifecycleTest {
 
     @Test
     void aBusyPortFailsTheStart() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             RestServer server = new RestServer(
                     new RestSettings("127.0.0.1", taken.getLocalPort(), TestApi.PUBLIC_URL, 0, 0, 2),
                     TestApi.useCasesOf(new guestlist.application.inmemory.InMemoryApplication()),
@@ -87,7 +88,8 @@ class ServerLifecycleTest {
         stopping.get(10, TimeUnit.SECONDS);
         assertThat(finished.status()).isEqualTo(200);
         assertThat(finished.text()).contains("site_view");
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class SlowClientsTest {
 
-    private static final Duration PARSE_TIMEOUT = Duration.ofMillis(1_000);
-    private static final Duration BODY_TIMEOUT = Duration.ofMillis(1_000);
+    private static final Duration PARSE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration BODY_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration IDLE_TIMEOUT = Duration.ofMillis(1_500);
     private static final Limits QUICK =
             new Limits(64 * 1024, BODY_TIMEOUT, Duration.ofSeconds(5), 1_000, PARSE_TIMEOUT, IDLE_TIMEOUT);
     private static final int WORKER_THREADS = 4;
     /** Timers fire late on a busy machine: how much later than its timeout a connection may close. */
-    private static final Duration SLACK = Duration.ofMillis(2_000);
+    private static final Duration SLACK = Duration.ofSeconds(2);
 
     private static final String REQUEST_LINE = "GET /api/v4/health HTTP/1.1\r\n";
     private static final String HEADERS = "Host: localhost\r\nUser-Agent: slow\r\nAccept: application/json\r\n\r\n";

@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -135,36 +136,75 @@ public final class InMemoryStore implements StoreFixture {
     private record Session(LocalUserId userId, Optional<Instant> expiresAt) {}
 
     /** Everything stored, by the number of each id; copied whole at the start of each transaction. */
-    private record State(
-            TreeMap<Long, StoredUser> users,
-            LocalSite[] site,
-            TreeMap<String, Session> sessions,
-            TreeMap<Long, Invite> invites,
-            TreeMap<Long, RegistrationApplication> applications,
-            long[] nextIdHolder) {
+    private static final class State {
+        private final NavigableMap<Long, StoredUser> users;
+        private final NavigableMap<String, Session> sessions;
+        private final NavigableMap<Long, Invite> invites;
+        private final NavigableMap<Long, RegistrationApplication> applications;
+        private LocalSite site;
+        private long nextId;
+
+        private State(
+                NavigableMap<Long, StoredUser> users,
+                LocalSite site,
+                NavigableMap<String, Session> sessions,
+                NavigableMap<Long, Invite> invites,
+                NavigableMap<Long, RegistrationApplication> applications,
+                long nextId) {
+            this.users = users;
+            this.site = site;
+            this.sessions = sessions;
+            this.invites = invites;
+            this.applications = applications;
+            this.nextId = nextId;
+        }
 
         static State initial() {
             return new State(
                     new TreeMap<>(),
-                    new LocalSite[] {LocalSite.initial("Guestlist", Instant.EPOCH)},
+                    LocalSite.initial("Guestlist", Instant.EPOCH),
                     new TreeMap<>(),
                     new TreeMap<>(),
                     new TreeMap<>(),
-                    new long[] {1});
+                    1);
         }
 
         State copy() {
             return new State(
                     new TreeMap<>(users),
-                    site.clone(),
+                    site,
                     new TreeMap<>(sessions),
                     new TreeMap<>(invites),
                     new TreeMap<>(applications),
-                    nextIdHolder.clone());
+                    nextId);
+        }
+
+        NavigableMap<Long, StoredUser> users() {
+            return users;
+        }
+
+        NavigableMap<String, Session> sessions() {
+            return sessions;
+        }
+
+        NavigableMap<Long, Invite> invites() {
+            return invites;
+        }
+
+        NavigableMap<Long, RegistrationApplication> applications() {
+            return applications;
+        }
+
+        LocalSite site() {
+            return site;
+        }
+
+        void site(LocalSite saved) {
+            site = saved;
         }
 
         long nextId() {
-            return nextIdHolder[0]++;
+            return nextId++;
         }
     }
 
@@ -273,7 +313,7 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public LocalSite get() {
             requireTransaction();
-            return state.site()[0];
+            return state.site();
         }
 
         @Override
@@ -284,7 +324,7 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public LocalSite save(LocalSite site) {
             requireTransaction();
-            state.site()[0] = site;
+            state.site(site);
             return site;
         }
     }

@@ -3,6 +3,7 @@ package guestlist.application.service;
 import static guestlist.application.service.Guestlist.assertRefused;
 import static guestlist.application.service.Guestlist.form;
 import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.account.LocalUser;
@@ -15,16 +16,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticateServiceTest {
 
     private final Guestlist guestlist = new Guestlist();
-    private LocalUser alice;
+    private String aliceSession;
 
     @BeforeEach
     void aliceHasAnAccount() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist
+        aliceSession = guestlist
                 .register(form("Alice").email("Alice@Example.org"))
                 .sessionToken()
                 .orElseThrow();
-        alice = guestlist.authenticate(session);
+    }
+
+    @Test
+    void theSessionOfRegistrationIsLoggedIn() {
+        LocalUser alice = guestlist.authenticate(aliceSession);
+
+        assertThat(alice.name().value()).isEqualToIgnoringCase("alice");
     }
 
     @ParameterizedTest

@@ -68,7 +68,9 @@ public final class HashRate {
                     () -> {
                         do {
                             long start = System.nanoTime();
-                            hasher.apply(password);
+                            if (hasher.apply(password).isEmpty()) {
+                                throw new IllegalStateException("the hasher returned an empty hash");
+                            }
                             busyNanos.addAndGet(System.nanoTime() - start);
                             hashes.incrementAndGet();
                         } while (!stop.get());

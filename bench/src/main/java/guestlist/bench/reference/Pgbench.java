@@ -91,7 +91,7 @@ public final class Pgbench implements Measurement {
         long[] latencies;
         try (Stream<Path> files = Files.list(logs)) {
             latencies = files.flatMap(Pgbench::lines)
-                    .mapToLong(line -> Long.parseLong(line.split(" ")[2]))
+                    .mapToLong(line -> Long.parseLong(line.split(" ", -1)[2]))
                     .sorted()
                     .toArray();
         }

@@ -50,7 +50,7 @@ public final class Machine {
     /** The 1, 5 and 15 minute load averages, e.g. {@code 0.56 / 0.40 / 0.31}; "?" when unreadable. */
     public static String loadAverage() {
         try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+", -1);
             return parts[0] + " / " + parts[1] + " / " + parts[2];
         } catch (IOException unreadable) {
             return "?";

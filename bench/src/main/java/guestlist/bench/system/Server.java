@@ -25,7 +25,7 @@ public final class Server {
     /** What a start must stay within, from process start to a healthy {@code /api/v4/health}. */
     private static final double START_BUDGET_MS = 2000;
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final String java;
     private final Path jar;

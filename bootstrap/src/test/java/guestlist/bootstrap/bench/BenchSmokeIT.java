@@ -68,7 +68,7 @@ class BenchSmokeIT {
                 .anySatisfy(row -> assertThat(row).contains("ref: Argon2id"))
                 .anySatisfy(row -> assertThat(row).contains("ref: bare Undertow"));
         for (String row : rows) {
-            String[] cells = row.split("\\|");
+            String[] cells = row.split("\\|", -1);
             String errors = cells[5].trim();
             if (!errors.isEmpty()) {
                 assertThat(errors).as("errors of " + cells[1].trim()).isEqualTo("0");

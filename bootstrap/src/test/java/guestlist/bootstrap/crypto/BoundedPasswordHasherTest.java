@@ -87,14 +87,17 @@ class BoundedPasswordHasherTest {
         ObservedHasher observed = new ObservedHasher();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(observed, 1, 1)) {
-            callers.submit(() -> hasher.hash("running"));
+            Future<String> running = callers.submit(() -> hasher.hash("running"));
             while (observed.running.get() < 1) {
                 Thread.sleep(5);
             }
-            callers.submit(() -> hasher.hash("queued"));
+            Future<String> queued = callers.submit(() -> hasher.hash("queued"));
             Thread.sleep(100);
 
             assertThatThrownBy(() -> hasher.hash("turned away")).isInstanceOf(Unavailable.class);
+            observed.release.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("hashed:running");
+            assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("hashed:queued");
         } finally {
             observed.release.countDown();
             callers.shutdownNow();

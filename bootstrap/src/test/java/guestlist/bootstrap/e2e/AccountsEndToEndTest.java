@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,7 +156,7 @@ class AccountsEndToEndTest {
         String name = newName();
         register(registration(name).put("email", name + "@Example.org"));
 
-        assertThat(login(name.toUpperCase(), PASSWORD)).isNotBlank();
+        assertThat(login(name.toUpperCase(Locale.ROOT), PASSWORD)).isNotBlank();
         assertThat(login(name + "@EXAMPLE.ORG", PASSWORD)).isNotBlank();
     }
 
@@ -215,9 +216,9 @@ class AccountsEndToEndTest {
                         .status())
                 .isEqualTo(200);
 
-        assertError(register(registration(name.toUpperCase())), 409, "username_already_taken");
+        assertError(register(registration(name.toUpperCase(Locale.ROOT))), 409, "username_already_taken");
         assertError(
-                register(registration(newName()).put("email", name.toUpperCase() + "@EXAMPLE.org")),
+                register(registration(newName()).put("email", name.toUpperCase(Locale.ROOT) + "@EXAMPLE.org")),
                 409,
                 "email_already_taken");
     }

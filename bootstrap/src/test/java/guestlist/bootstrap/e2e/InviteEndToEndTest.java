@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -158,7 +159,7 @@ class InviteEndToEndTest {
         assertThat(Instant.parse(h.createInvite(
                                 member.token(),
                                 "expires_at",
-                                tomorrow.toString().toLowerCase())
+                                tomorrow.toString().toLowerCase(Locale.ROOT))
                         .path("expires_at")
                         .asText()))
                 .as("RFC 3339 allows a lower-case t and z")
@@ -620,9 +621,14 @@ class InviteEndToEndTest {
         String token =
                 h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
 
-        assertError(h.register(form(inviter.name().toUpperCase()).put("token", token)), 409, "username_already_taken");
         assertError(
-                h.register(form(h.newName()).put("email", email.toUpperCase()).put("token", token)),
+                h.register(form(inviter.name().toUpperCase(Locale.ROOT)).put("token", token)),
+                409,
+                "username_already_taken");
+        assertError(
+                h.register(form(h.newName())
+                        .put("email", email.toUpperCase(Locale.ROOT))
+                        .put("token", token)),
                 409,
                 "email_already_taken");
         assertError(

@@ -14,6 +14,7 @@ import guestlist.testsupport.HttpApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,7 +146,9 @@ class RegistrationApplicationEndToEndTest {
 
         assertError(h.loginAnswer(applicant.name(), PASSWORD), 403, "registration_application_is_pending");
         assertError(
-                h.loginAnswer(applicant.email().toUpperCase(), PASSWORD), 403, "registration_application_is_pending");
+                h.loginAnswer(applicant.email().toUpperCase(Locale.ROOT), PASSWORD),
+                403,
+                "registration_application_is_pending");
         assertError(h.loginAnswer(applicant.name(), "not the password!"), 401, "incorrect_login");
     }
 

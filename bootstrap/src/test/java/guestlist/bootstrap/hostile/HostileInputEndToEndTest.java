@@ -279,23 +279,25 @@ class HostileInputEndToEndTest {
             return "a server error";
         }
         boolean refused = status >= 400 && status < 500 && answer.isEnvelope();
-        switch (c.expect()) {
-            case REFUSED:
+        return switch (c.expect()) {
+            case REFUSED -> {
                 if (!refused) {
-                    return "not refused with a 4xx envelope";
+                    yield "not refused with a 4xx envelope";
                 }
-                return wrote ? "refused, but something was written" : null;
-            case REFUSED_WHILE_PARSING:
+                yield wrote ? "refused, but something was written" : null;
+            }
+            case REFUSED_WHILE_PARSING -> {
                 boolean bare = status == -1 || (status == 400 && answer.body().length == 0);
                 if (bare) {
                     BARE.merge(c.route(), 1, Integer::sum);
                     BARE_CASES.add(c.route() + " with " + shorten(c.what()) + ": " + status);
                 }
                 if (!bare && !refused) {
-                    return "neither refused by the parser nor with a 4xx envelope";
+                    yield "neither refused by the parser nor with a 4xx envelope";
                 }
-                return wrote ? "refused, but something was written" : null;
-            case VALIDITY:
+                yield wrote ? "refused, but something was written" : null;
+            }
+            case VALIDITY -> {
                 boolean invalid = status == 200
                         && answer.json()
                                 .map(json -> json.size() == 1
@@ -308,33 +310,34 @@ class HostileInputEndToEndTest {
                     BARE_CASES.add(c.route() + " with " + shorten(c.what()) + ": " + status);
                 }
                 if (!invalid && !refused && !unparsed) {
-                    return "neither {\"valid\": false} nor refused";
+                    yield "neither {\"valid\": false} nor refused";
                 }
-                return wrote ? "something was written" : null;
-            case IGNORED:
+                yield wrote ? "something was written" : null;
+            }
+            case IGNORED -> {
                 if (status != 200) {
-                    return "not ignored";
+                    yield "not ignored";
                 }
-                return wrote ? "something was written" : null;
-            case DATA:
+                yield wrote ? "something was written" : null;
+            }
+            case DATA -> {
                 if (status >= 400) {
                     if (!refused) {
-                        return "refused without the envelope";
+                        yield "refused without the envelope";
                     }
-                    return wrote ? "refused, but something was written" : null;
+                    yield wrote ? "refused, but something was written" : null;
                 }
                 if (status != 200) {
-                    return "neither accepted nor refused";
+                    yield "neither accepted nor refused";
                 }
                 try {
                     c.verifier().verify(answer);
-                    return null;
+                    yield null;
                 } catch (AssertionError | RuntimeException notVerbatim) {
-                    return "accepted, but not stored as sent: " + notVerbatim.getMessage();
+                    yield "accepted, but not stored as sent: " + notVerbatim.getMessage();
                 }
-            default:
-                throw new IllegalStateException();
-        }
+            }
+        };
     }
 
     // ---------------------------------------------------------------- what every route gets
@@ -441,7 +444,7 @@ class HostileInputEndToEndTest {
             String method,
             String path,
             Supplier<String> token,
-            Supplier<LinkedHashMap<String, String>> valid,
+            Supplier<Map<String, String>> valid,
             boolean emptyBodyIsValid,
             List<Field> fields) {
         for (byte[] body : NOT_AN_OBJECT) {
@@ -463,7 +466,7 @@ class HostileInputEndToEndTest {
         }
         for (Field field : fields) {
             Function<String, Supplier<Response>> with = json -> () -> {
-                LinkedHashMap<String, String> body = valid.get();
+                Map<String, String> body = valid.get();
                 body.put(field.name(), json);
                 for (String mirror : field.mirrors()) {
                     body.put(mirror, json);
@@ -473,7 +476,7 @@ class HostileInputEndToEndTest {
             String name = field.name() + " = ";
             if (field.required()) {
                 cases.add(field.name() + " missing", Expect.REFUSED, () -> {
-                    LinkedHashMap<String, String> body = valid.get();
+                    Map<String, String> body = valid.get();
                     body.remove(field.name());
                     return client.json(method, path, token.get(), obj(body));
                 });
@@ -784,7 +787,7 @@ class HostileInputEndToEndTest {
     void register() {
         harness.site("registration_mode", "require_application", "application_question", "Why?");
         Cases cases = new Cases("POST /account/auth/register");
-        Supplier<LinkedHashMap<String, String>> valid = () -> fields(
+        Supplier<Map<String, String>> valid = () -> fields(
                 "username",
                 str(harness.newName()),
                 "password",
@@ -849,7 +852,7 @@ class HostileInputEndToEndTest {
                 "email = " + sqlShapedEmail,
                 Expect.DATA,
                 () -> {
-                    LinkedHashMap<String, String> body = valid.get();
+                    Map<String, String> body = valid.get();
                     body.put("email", str(sqlShapedEmail));
                     return client.json("POST", "/api/v4/account/auth/register", null, obj(body));
                 },
@@ -877,7 +880,7 @@ class HostileInputEndToEndTest {
     void login() {
         Harness.Member member = harness.member();
         Cases cases = new Cases("POST /account/auth/login");
-        Supplier<LinkedHashMap<String, String>> valid =
+        Supplier<Map<String, String>> valid =
                 () -> fields("username_or_email", str(member.name()), "password", str(Credentials.PASSWORD));
         transportCases(cases, "POST", "/api/v4/account/auth/login", null, false, obj(valid.get()));
         bodyCases(
@@ -956,7 +959,7 @@ class HostileInputEndToEndTest {
         String own = harness.createInvite(member.token()).path("token").asText();
         String others = harness.createInvite(harness.adminToken()).path("token").asText();
         Cases cases = new Cases("DELETE /account/invite");
-        Supplier<LinkedHashMap<String, String>> valid = () -> fields("token", str(own));
+        Supplier<Map<String, String>> valid = () -> fields("token", str(own));
         transportCases(cases, "DELETE", "/api/v4/account/invite", member.token(), true, obj(valid.get()));
         cases.add(
                 "another user's invite",
@@ -1090,7 +1093,7 @@ class HostileInputEndToEndTest {
         String admin = harness.adminToken();
         String member = harness.member().token();
         Cases cases = new Cases("PUT /admin/registration_application/approve");
-        Supplier<LinkedHashMap<String, String>> valid =
+        Supplier<Map<String, String>> valid =
                 () -> fields("id", String.valueOf(applicationId), "approve", "false", "deny_reason", str("not now"));
         transportCases(cases, "PUT", "/api/v4/admin/registration_application/approve", admin, true, obj(valid.get()));
         cases.add(

@@ -66,7 +66,7 @@ class CrashIT {
         TestPostgres postgres = closeLater(TestPostgres.start());
         Map<String, String> env = ServerProcess.environment(Ports.free(), postgres);
         ServerProcess server = closeLater(ServerProcess.launch("server", env, work.resolve("server.log")))
-                .awaitHealthy(Duration.ofSeconds(120));
+                .awaitHealthy(Duration.ofMinutes(2));
         HttpApi api = server.api();
         String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         long adminId = api.myId(admin);
@@ -104,7 +104,7 @@ class CrashIT {
             thread.start();
             clients.add(thread);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
             assertThat(System.nanoTime())
                     .as("registrations go on; log:%n%s", server.log())
@@ -146,7 +146,7 @@ class CrashIT {
 
         // the server starts again on the same database and works
         ServerProcess again = closeLater(ServerProcess.launch("restarted", env, work.resolve("restarted.log")))
-                .awaitHealthy(Duration.ofSeconds(120));
+                .awaitHealthy(Duration.ofMinutes(2));
         HttpApi restarted = again.api();
         String someone = acknowledgedAtKill.iterator().next();
         assertThat(restarted.login(someone, Credentials.PASSWORD)).isNotBlank();
@@ -184,7 +184,7 @@ class CrashIT {
         Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
         ServerProcess server = closeLater(ServerProcess.launch("server", env, work.resolve("server.log")))
-                .awaitHealthy(Duration.ofSeconds(120));
+                .awaitHealthy(Duration.ofMinutes(2));
         HttpApi api = server.api();
         String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);

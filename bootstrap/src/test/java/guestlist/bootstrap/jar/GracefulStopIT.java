@@ -59,7 +59,7 @@ class GracefulStopIT {
         Path pgData = ServerProcess.embeddedPgData(dataDir);
         Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
-        server = ServerProcess.launch("server", env, work.resolve("server.log")).awaitHealthy(Duration.ofSeconds(120));
+        server = ServerProcess.launch("server", env, work.resolve("server.log")).awaitHealthy(Duration.ofMinutes(2));
         HttpApi api = server.api();
         String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);

@@ -37,12 +37,12 @@ class GuestlistJarIT {
         Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", work.resolve("data").toString());
 
-        server = ServerProcess.launch("server", env, log).awaitHealthy(Duration.ofSeconds(120));
+        server = ServerProcess.launch("server", env, log).awaitHealthy(Duration.ofMinutes(2));
         assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))
                 .isNotBlank();
         stopWithSigterm();
 
-        server = ServerProcess.launch("restarted", env, log).awaitHealthy(Duration.ofSeconds(120));
+        server = ServerProcess.launch("restarted", env, log).awaitHealthy(Duration.ofMinutes(2));
         assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))
                 .as("the admin made at the first start is still there")
                 .isNotBlank();

@@ -60,8 +60,8 @@ class TwoProcessesIT {
         postgres = TestPostgres.start();
         a = launch("a");
         b = launch("b");
-        a.awaitHealthy(Duration.ofSeconds(120));
-        b.awaitHealthy(Duration.ofSeconds(120));
+        a.awaitHealthy(Duration.ofMinutes(2));
+        b.awaitHealthy(Duration.ofMinutes(2));
         onA = a.api();
         onB = b.api();
         admin = onA.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);

@@ -28,9 +28,9 @@ class RegistrationPolicyTest {
     private static final Invite USED_UP = invite(Optional.of(2), 2, Optional.empty());
 
     /**
-     * Every mode × invite × answer, with the exact outcome: {@code active} (no invite used),
-     * {@code invited} (active, the invite redeemed), {@code pending} (an application with the
-     * answer), or the rule that refused.
+     * Every mode × invite × answer, with the exact outcome: "active" (no invite used), "invited"
+     * (active, the invite redeemed), "pending" (an application with the answer), or the rule that
+     * refused.
      */
     @ParameterizedTest(name = "{0} with invite {1} and answer {2} -> {3}")
     @CsvSource(textBlock = """

@@ -24,4 +24,11 @@ class JsonEndpointMediaTypeTest {
         assertThat(JsonEndpoint.isJson("application/json; charset")).isFalse();
         assertThat(JsonEndpoint.isJson("multipart/form-data; boundary=x")).isFalse();
     }
+
+    @Test
+    void separatorsAloneAreNoMediaType() {
+        // String.split drops trailing empty strings: ";".split(";") is empty, and [0] of it threw
+        assertThat(JsonEndpoint.isJson(";")).isFalse();
+        assertThat(JsonEndpoint.isJson(";;")).isFalse();
+    }
 }

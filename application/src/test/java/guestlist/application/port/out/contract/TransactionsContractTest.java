@@ -8,6 +8,7 @@ import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import guestlist.application.port.in.UseCaseFailure;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
@@ -108,7 +109,9 @@ public abstract class TransactionsContractTest {
             return added;
         });
 
-        catchThrowable(() -> store().transactions().run(() -> {
+        IllegalStateException failure = new IllegalStateException("boom");
+
+        Throwable thrown = catchThrowable(() -> store().transactions().run(() -> {
             store().users().setAcceptedApplication(alice.id(), false);
             store().sessions().delete("hash-of-session");
             store().invites()
@@ -116,8 +119,10 @@ public abstract class TransactionsContractTest {
                             .findByToken(token(1))
                             .orElseThrow()
                             .id());
-            throw new IllegalStateException("boom");
+            throw failure;
         }));
+
+        assertThat(thrown).isSameAs(failure);
 
         store().transactions().run(() -> {
             assertThat(store().users().findById(alice.id()))
@@ -146,10 +151,15 @@ public abstract class TransactionsContractTest {
 
     @Test
     void aFailedTransactionDoesNotSpoilTheNextOne() {
-        catchThrowable(() -> store().transactions().run(() -> {
+        Throwable thrown = catchThrowable(() -> store().transactions().run(() -> {
             store().users().add(user("alice"), "hash");
             store().users().add(user("ALICE"), "hash");
         }));
+
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        UseCaseFailure.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
 
         LocalUser bob =
                 store().transactions().inTransaction(() -> store().users().add(user("bob"), "hash"));
