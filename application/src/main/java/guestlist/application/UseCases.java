@@ -45,7 +45,6 @@ import guestlist.application.service.RevokeInviteService;
 import guestlist.application.service.SessionOpener;
 import guestlist.application.service.SweepExpiredInvitesService;
 import guestlist.application.service.SweepExpiredSessionsService;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,9 +78,15 @@ public record UseCases(
     public static final Duration DEFAULT_SITE_MAX_AGE = CachedSite.DEFAULT_MAX_AGE;
 
     /** What the use cases are built on: one store's adapters, the password hasher and the store's health. */
-    public record OutPorts(Transactions transactions, SiteRepository sites, UserRepository users,
-                           InviteRepository invites, RegistrationApplicationRepository applications,
-                           SessionRepository sessions, PasswordHasher hasher, StorageHealth storageHealth) {
+    public record OutPorts(
+            Transactions transactions,
+            SiteRepository sites,
+            UserRepository users,
+            InviteRepository invites,
+            RegistrationApplicationRepository applications,
+            SessionRepository sessions,
+            PasswordHasher hasher,
+            StorageHealth storageHealth) {
 
         public OutPorts {
             Objects.requireNonNull(transactions, "transactions");
@@ -105,13 +110,29 @@ public record UseCases(
         Objects.requireNonNull(random, "random");
         Transactions transactions = ports.transactions();
         SessionOpener opener = new SessionOpener(ports.sessions(), random);
-        CachedSite site = new CachedSite(new GetSiteService(transactions, ports.sites(), ports.users()),
-                new EditSiteService(transactions, ports.sites(), ports.users()), clock, siteMaxAge);
+        CachedSite site = new CachedSite(
+                new GetSiteService(transactions, ports.sites(), ports.users()),
+                new EditSiteService(transactions, ports.sites(), ports.users()),
+                clock,
+                siteMaxAge);
         return new UseCases(
-                new RegisterService(transactions, ports.sites(), ports.users(), ports.invites(), ports.applications(),
-                        ports.hasher(), opener, clock),
-                new LoginService(transactions, ports.users(), ports.applications(), ports.hasher(),
-                        new DecoyHash(ports.hasher(), random), opener, clock),
+                new RegisterService(
+                        transactions,
+                        ports.sites(),
+                        ports.users(),
+                        ports.invites(),
+                        ports.applications(),
+                        ports.hasher(),
+                        opener,
+                        clock),
+                new LoginService(
+                        transactions,
+                        ports.users(),
+                        ports.applications(),
+                        ports.hasher(),
+                        new DecoyHash(ports.hasher(), random),
+                        opener,
+                        clock),
                 new LogoutService(transactions, ports.sessions()),
                 new AuthenticateService(transactions, ports.sessions(), clock),
                 new SweepExpiredSessionsService(transactions, ports.sessions(), clock),

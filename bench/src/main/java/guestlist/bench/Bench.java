@@ -9,7 +9,6 @@ import guestlist.bench.system.Log;
 import guestlist.bench.system.Machine;
 import guestlist.bench.system.Seed;
 import guestlist.bench.system.Server;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +28,7 @@ import java.util.Locale;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(Options.parse(args)));
@@ -40,18 +38,21 @@ public final class Bench {
         Path work = options.target().resolve("run-" + Instant.now().toString().replaceAll("[^0-9TZ]", ""));
         Files.createDirectories(work);
         Load load = new Load(options.loadgen(), options.lua(), options.wrkThreads(), options.connections());
-        Log.line("Guestlist benchmark (%s), work directory %s", mode(options), options.root().relativize(work));
+        Log.line(
+                "Guestlist benchmark (%s), work directory %s",
+                mode(options), options.root().relativize(work));
         String machine = Machine.describe();
         String loadBefore = Machine.loadAverage();
         Log.line("%s; load average before: %s", machine, loadBefore);
-        Log.line("load generator: %s; pgbench: %s", load,
-                options.pgbench() ? "yes" : "missing (database reference skipped)");
+        Log.line(
+                "load generator: %s; pgbench: %s",
+                load, options.pgbench() ? "yes" : "missing (database reference skipped)");
 
         Results results = new Results();
         try (Database database = Database.start(work)) {
             Server server = new Server(options.jar(), options.xmx(), options.workers(), database, work);
-            try (Server.Running underTest = server.startTimed(options.starts(), !options.smoke(), options.jfr(),
-                    options.pool(), results)) {
+            try (Server.Running underTest =
+                    server.startTimed(options.starts(), !options.smoke(), options.jfr(), options.pool(), results)) {
                 Seed seed = Seed.plant(database, work, options.logins(), options.creators(), options.smallInvites());
                 Plan plan = new Plan(options, database, server, load, work);
                 Run run = new Run(underTest, load, results);
@@ -61,19 +62,35 @@ public final class Bench {
                 run.all(plan.duringSweep(grown));
 
                 List<String> offsets = database.statementsWith("offset");
-                ResultTable table = results.table("Guestlist benchmark (" + mode(options) + ")",
-                        List.of("machine: " + machine,
+                ResultTable table = results.table(
+                        "Guestlist benchmark (" + mode(options) + ")",
+                        List.of(
+                                "machine: " + machine,
                                 "load average (1/5/15 min) before: " + loadBefore + "; after: " + Machine.loadAverage(),
-                                String.format(Locale.ROOT, "load: %s, %.0f s per scenario after %.0f s warm-up;"
-                                                + " server -Xmx%s, pool %s, workers %s", load, options.seconds(),
-                                        options.warmupSeconds(), options.xmx(), orDefault(options.pool()),
+                                String.format(
+                                        Locale.ROOT,
+                                        "load: %s, %.0f s per scenario after %.0f s warm-up;"
+                                                + " server -Xmx%s, pool %s, workers %s",
+                                        load,
+                                        options.seconds(),
+                                        options.warmupSeconds(),
+                                        options.xmx(),
+                                        orDefault(options.pool()),
                                         orDefault(options.workers()))),
-                        List.of(Row.info(String.format(Locale.ROOT, "peak RSS under load (-Xmx%s)", options.xmx()),
-                                        String.format(Locale.ROOT, "%.0f MiB", underTest.process().peakRssMiB())),
-                                Row.info("statements with OFFSET (pg_stat_statements)",
+                        List.of(
+                                Row.info(
+                                        String.format(Locale.ROOT, "peak RSS under load (-Xmx%s)", options.xmx()),
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%.0f MiB",
+                                                underTest.process().peakRssMiB())),
+                                Row.info(
+                                                "statements with OFFSET (pg_stat_statements)",
                                                 offsets.isEmpty() ? "none" : offsets.size() + " found")
                                         .checked("none", offsets.isEmpty())),
-                        offsets.stream().map(statement -> "OFFSET in: " + statement).toList());
+                        offsets.stream()
+                                .map(statement -> "OFFSET in: " + statement)
+                                .toList());
                 System.out.println(table.markdown());
                 table.write(work.resolve("results.md"), options.target().resolve("last-results.md"));
                 return table.verdict(System.out);

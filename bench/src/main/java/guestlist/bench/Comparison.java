@@ -8,8 +8,7 @@ import guestlist.bench.result.Target;
  *
  * @param alsoNoted null for none
  */
-record Comparison(Scenario scenario, Reference reference, Target target, Reference.Measured alsoNoted)
-        implements Step {
+record Comparison(Scenario scenario, Reference reference, Target target, Reference.Measured alsoNoted) implements Step {
 
     static Comparison of(Scenario scenario, Reference reference, Target target) {
         return new Comparison(scenario, reference, target, null);

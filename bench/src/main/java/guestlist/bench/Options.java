@@ -27,11 +27,32 @@ import java.util.Set;
  * @param workers          the server's worker threads; 0 for its default
  * @param jfr              a JFR recording of the server under load, in the work directory
  */
-record Options(boolean smoke, Path root, Path jar, String hasher, String loadgen, boolean pgbench, int wrkThreads,
-               int connections, double seconds, double hashBoundSeconds, double warmupSeconds, double hashSeconds,
-               double refSeconds, int starts, int logins, int creators, int smallInvites, long largeInvites,
-               long listerLarge, long sweepRows, int sweepDelaySeconds, String xmx, int pool, int workers,
-               boolean jfr) {
+record Options(
+        boolean smoke,
+        Path root,
+        Path jar,
+        String hasher,
+        String loadgen,
+        boolean pgbench,
+        int wrkThreads,
+        int connections,
+        double seconds,
+        double hashBoundSeconds,
+        double warmupSeconds,
+        double hashSeconds,
+        double refSeconds,
+        int starts,
+        int logins,
+        int creators,
+        int smallInvites,
+        long largeInvites,
+        long listerLarge,
+        long sweepRows,
+        int sweepDelaySeconds,
+        String xmx,
+        int pool,
+        int workers,
+        boolean jfr) {
 
     /** The full run's values; {@code hash-bound-seconds} 0 means as {@code seconds}. */
     private static final Map<String, String> FULL = Map.ofEntries(
@@ -88,7 +109,10 @@ record Options(boolean smoke, Path root, Path jar, String hasher, String loadgen
             boolean isSwitch = SWITCHES.contains(name);
             if (!isSwitch && (!FULL.containsKey(name) || nameValue.length < 2)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (options: " + SWITCHES + " and "
-                        + FULL.keySet().stream().sorted().map(option -> option + "=...").toList() + ")");
+                        + FULL.keySet().stream()
+                                .sorted()
+                                .map(option -> option + "=...")
+                                .toList() + ")");
             }
             given.put(name, isSwitch ? "true" : nameValue[1]);
         }
@@ -100,7 +124,8 @@ record Options(boolean smoke, Path root, Path jar, String hasher, String loadgen
         values.putAll(given);
 
         Path root = Path.of(values.get("root")).toAbsolutePath().normalize();
-        Path jar = values.get("jar").isEmpty() ? root.resolve("bootstrap/target/guestlist.jar")
+        Path jar = values.get("jar").isEmpty()
+                ? root.resolve("bootstrap/target/guestlist.jar")
                 : Path.of(values.get("jar")).toAbsolutePath();
         String loadgen = values.get("loadgen");
         if (loadgen.equals("auto")) {
@@ -115,7 +140,12 @@ record Options(boolean smoke, Path root, Path jar, String hasher, String loadgen
         if (starts < 1) {
             throw new IllegalArgumentException("--starts is at least 1: the last start is the server under load");
         }
-        return new Options(smoke, root, jar, values.get("hasher"), loadgen,
+        return new Options(
+                smoke,
+                root,
+                jar,
+                values.get("hasher"),
+                loadgen,
                 !given.containsKey("no-pgbench") && onPath("pgbench"),
                 Integer.parseInt(values.get("threads")),
                 Integer.parseInt(values.get("connections")),

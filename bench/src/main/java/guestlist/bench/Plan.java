@@ -1,5 +1,8 @@
 package guestlist.bench;
 
+import static guestlist.bench.result.Target.atLeast;
+import static guestlist.bench.result.Target.atMost;
+
 import guestlist.bench.reference.BareUndertow;
 import guestlist.bench.reference.HashRateReference;
 import guestlist.bench.reference.Measurement;
@@ -10,15 +13,11 @@ import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
 import guestlist.bench.system.Seed;
 import guestlist.bench.system.Server;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static guestlist.bench.result.Target.atLeast;
-import static guestlist.bench.result.Target.atMost;
 
 /**
  * What the benchmark measures, in order, as lists of steps: each scenario, the reference it is
@@ -38,6 +37,7 @@ final class Plan {
     private final Path work;
     /** Shared by neighbouring comparisons: one measurement serves as the after of one, the before of the next. */
     private final Reference.Measured hashBoundLimit;
+
     private final Reference.Measured bareUndertow;
 
     Plan(Options options, Database database, Server server, Load load, Path work) {
@@ -45,11 +45,25 @@ final class Plan {
         this.database = database;
         this.server = server;
         this.work = work;
-        this.hashBoundLimit = new Reference.Measured("hash-bound limit", new HashRateReference(options.jar(),
-                options.hasher(), options.xmx(), options.cores(), options.hashSeconds(),
-                Math.max(1, options.warmupSeconds()), work));
-        this.bareUndertow = new Reference.Measured("bare Undertow", new BareUndertow(options.xmx(),
-                options.bareWorkers(), load, options.refSeconds(), options.warmupSeconds(), work));
+        this.hashBoundLimit = new Reference.Measured(
+                "hash-bound limit",
+                new HashRateReference(
+                        options.jar(),
+                        options.hasher(),
+                        options.xmx(),
+                        options.cores(),
+                        options.hashSeconds(),
+                        Math.max(1, options.warmupSeconds()),
+                        work));
+        this.bareUndertow = new Reference.Measured(
+                "bare Undertow",
+                new BareUndertow(
+                        options.xmx(),
+                        options.bareWorkers(),
+                        load,
+                        options.refSeconds(),
+                        options.warmupSeconds(),
+                        work));
     }
 
     /**
@@ -62,43 +76,58 @@ final class Plan {
         String small = count(options.smallInvites());
         String lister = Long.toString(seed.listerId());
         String cursor = Long.toString(seed.deepCursorId());
-        Map<String, String> creators = Map.of("first_creator", Long.toString(seed.firstCreator()),
-                "last_creator", Long.toString(seed.lastCreator()));
-        Pgbench createRequest = pgbench("ref: pgbench create invite, request", "create_invite_request.sql",
-                creators);
+        Map<String, String> creators = Map.of(
+                "first_creator", Long.toString(seed.firstCreator()), "last_creator", Long.toString(seed.lastCreator()));
+        Pgbench createRequest = pgbench("ref: pgbench create invite, request", "create_invite_request.sql", creators);
         Pgbench createAlone = pgbench("ref: pgbench create invite, use case alone", "create_invite.sql", creators);
-        Pgbench firstRequest = pgbench("ref: pgbench list invites, first page, request",
-                "list_invites_first_request.sql", Map.of("lister", lister, "session_hash", seed.listerSessionHash()));
+        Pgbench firstRequest = pgbench(
+                "ref: pgbench list invites, first page, request",
+                "list_invites_first_request.sql",
+                Map.of("lister", lister, "session_hash", seed.listerSessionHash()));
         Pgbench firstAlone = firstPageAlone(seed);
-        Pgbench deepRequest = pgbench("ref: pgbench list invites, deep page, request",
+        Pgbench deepRequest = pgbench(
+                "ref: pgbench list invites, deep page, request",
                 "list_invites_deep_request.sql",
                 Map.of("lister", lister, "cursor", cursor, "session_hash", seed.listerSessionHash()));
-        Pgbench deepAlone = pgbench("ref: pgbench list invites, deep page, use case alone", "list_invites_deep.sql",
+        Pgbench deepAlone = pgbench(
+                "ref: pgbench list invites, deep page, use case alone",
+                "list_invites_deep.sql",
                 Map.of("lister", lister, "cursor", cursor));
         Load.Spec firstPage = Load.Spec.get(INVITE_LIST, seed.listerToken());
         Load.Spec deepPage = deepPage(seed);
         return List.of(
                 Comparison.of(hashBound("register with an invite", register()), hashBoundLimit, atLeast(0.80)),
                 Comparison.of(hashBound("log in", login()), hashBoundLimit, atLeast(0.80)),
-                Comparison.of(steady("create invite", Load.Spec.post(INVITES, "{}", seed.creatorTokens())),
-                        against("pgbench create invite", createRequest), atLeast(0.50)).notingAlso(alone(createAlone)),
+                Comparison.of(
+                                steady("create invite", Load.Spec.post(INVITES, "{}", seed.creatorTokens())),
+                                against("pgbench create invite", createRequest),
+                                atLeast(0.50))
+                        .notingAlso(alone(createAlone)),
                 // the create scenarios add thousands of other users' invites, which autovacuum would
                 // analyze soon enough in a real database; without it the planner may walk the
                 // primary key instead of the creator's index
-                new Action("fresh planner statistics before a listing is measured",
+                new Action(
+                        "fresh planner statistics before a listing is measured",
                         results -> database.execute("ANALYZE local_user_invite")),
-                Comparison.of(steady("list invites, first page (" + small + ")", firstPage),
-                        against("pgbench list, first page", firstRequest), atLeast(0.50)).notingAlso(alone(firstAlone)),
-                Comparison.of(steady("list invites, deep page (" + small + ")", deepPage),
-                        against("pgbench list, deep page", deepRequest), atLeast(0.50)).notingAlso(alone(deepAlone)),
+                Comparison.of(
+                                steady("list invites, first page (" + small + ")", firstPage),
+                                against("pgbench list, first page", firstRequest),
+                                atLeast(0.50))
+                        .notingAlso(alone(firstAlone)),
+                Comparison.of(
+                                steady("list invites, deep page (" + small + ")", deepPage),
+                                against("pgbench list, deep page", deepRequest),
+                                atLeast(0.50))
+                        .notingAlso(alone(deepAlone)),
                 // the cost of one page: one connection, so the latency is the service time, not a queue
                 oneConnection(firstPageOnOneConnection(small), firstPage),
                 oneConnection(deepPageOnOneConnection(small), deepPage),
-                Comparison.of(steady("invite validity",
-                                Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
-                        bareUndertow, atLeast(0.30)),
-                Comparison.of(steady("GET /site anonymous", Load.Spec.get("/api/v4/site")),
-                        bareUndertow, atLeast(0.30)));
+                Comparison.of(
+                        steady("invite validity", Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
+                        bareUndertow,
+                        atLeast(0.30)),
+                Comparison.of(
+                        steady("GET /site anonymous", Load.Spec.get("/api/v4/site")), bareUndertow, atLeast(0.30)));
     }
 
     /**
@@ -109,24 +138,32 @@ final class Plan {
         String small = count(options.smallInvites());
         String large = count(options.largeInvites());
         List<Step> steps = new ArrayList<>(List.of(
-                Comparison.of(oneConnection(firstPageOnOneConnection(large),
-                                Load.Spec.get(INVITE_LIST, seed.listerToken())),
-                        new Reference.Earlier("p50 at " + small, firstPageOnOneConnection(small),
-                                Reference.Metric.P50), atMost(1.20)),
-                Comparison.of(oneConnection(deepPageOnOneConnection(large), deepPage(seed)),
-                        new Reference.Earlier("p50 at " + small, deepPageOnOneConnection(small),
-                                Reference.Metric.P50), atMost(1.20))));
-        Measurement grown = pgbench("ref: pgbench list invites, first page (" + large + ")",
-                "list_invites_first.sql", Map.of("lister", Long.toString(seed.listerId())));
+                Comparison.of(
+                        oneConnection(firstPageOnOneConnection(large), Load.Spec.get(INVITE_LIST, seed.listerToken())),
+                        new Reference.Earlier("p50 at " + small, firstPageOnOneConnection(small), Reference.Metric.P50),
+                        atMost(1.20)),
+                Comparison.of(
+                        oneConnection(deepPageOnOneConnection(large), deepPage(seed)),
+                        new Reference.Earlier("p50 at " + small, deepPageOnOneConnection(small), Reference.Metric.P50),
+                        atMost(1.20))));
+        Measurement grown = pgbench(
+                "ref: pgbench list invites, first page (" + large + ")",
+                "list_invites_first.sql",
+                Map.of("lister", Long.toString(seed.listerId())));
         if (grown.available() && !options.smoke()) {
             String atSmall = firstPageAlone(seed).name();
             steps.add(new Action("pgbench on the first page of the grown table", results -> {
                 Row row = grown.measure();
                 results.reference(row, grown.remark());
                 Log.line("%s", row.describe());
-                results.note(String.format(Locale.ROOT, "pgbench at %s invites: first page %.0f tx/s (p50 %.2f ms)"
-                                + " against %.0f at %s", large, row.perSecond(), row.p50(),
-                        results.referenceMean(atSmall), small));
+                results.note(String.format(
+                        Locale.ROOT,
+                        "pgbench at %s invites: first page %.0f tx/s (p50 %.2f ms)" + " against %.0f at %s",
+                        large,
+                        row.perSecond(),
+                        row.p50(),
+                        results.referenceMean(atSmall),
+                        small));
             }));
         }
         return steps;
@@ -138,18 +175,22 @@ final class Plan {
      */
     List<Step> duringSweep(Seed seed) {
         return List.of(
-                new Action("expired invites for the sweep",
-                        results -> seed.addExpired(database, options.sweepRows())),
+                new Action("expired invites for the sweep", results -> seed.addExpired(database, options.sweepRows())),
                 hashBound("register, no sweep (baseline)", register()),
-                Comparison.of(hashBound("register during the invite sweep", register()).withoutWarmUp()
+                Comparison.of(
+                        hashBound("register during the invite sweep", register())
+                                .withoutWarmUp()
                                 .during(new Sweep(server, database, options.sweepRows(), options.sweepDelaySeconds())),
-                        new Reference.Earlier("p99 without sweep", "register, no sweep (baseline)",
-                                Reference.Metric.P99), atMost(2.00)));
+                        new Reference.Earlier(
+                                "p99 without sweep", "register, no sweep (baseline)", Reference.Metric.P99),
+                        atMost(2.00)));
     }
 
     private static Load.Spec register() {
-        return Load.Spec.post(REGISTER, "{\"username\":\"{seq}\",\"password\":\"" + Seed.PASSWORD
-                + "\",\"password_verify\":\"" + Seed.PASSWORD + "\",\"token\":\"" + Seed.INVITE_TOKEN + "\"}");
+        return Load.Spec.post(
+                REGISTER,
+                "{\"username\":\"{seq}\",\"password\":\"" + Seed.PASSWORD + "\",\"password_verify\":\"" + Seed.PASSWORD
+                        + "\",\"token\":\"" + Seed.INVITE_TOKEN + "\"}");
     }
 
     private Load.Spec login() {
@@ -162,19 +203,31 @@ final class Plan {
     }
 
     private Pgbench firstPageAlone(Seed seed) {
-        return pgbench("ref: pgbench list invites, first page, use case alone", "list_invites_first.sql",
+        return pgbench(
+                "ref: pgbench list invites, first page, use case alone",
+                "list_invites_first.sql",
                 Map.of("lister", Long.toString(seed.listerId())));
     }
 
     /** All connections, warmed up, measured for the scenario seconds. */
     private Scenario steady(String name, Load.Spec spec) {
-        return new Scenario(name, spec, options.connections(), options.warmupSeconds(), options.seconds(),
+        return new Scenario(
+                name,
+                spec,
+                options.connections(),
+                options.warmupSeconds(),
+                options.seconds(),
                 Scenario.Background.NOTHING);
     }
 
     /** All connections, warmed up, measured for the hash-bound seconds. */
     private Scenario hashBound(String name, Load.Spec spec) {
-        return new Scenario(name, spec, options.connections(), options.warmupSeconds(), options.hashBoundSeconds(),
+        return new Scenario(
+                name,
+                spec,
+                options.connections(),
+                options.warmupSeconds(),
+                options.hashBoundSeconds(),
                 Scenario.Background.NOTHING);
     }
 
@@ -194,8 +247,17 @@ final class Plan {
 
     /** pgbench on {@code script} of bench/sql; its rows are named {@code name} and the connections. */
     private Pgbench pgbench(String name, String script, Map<String, String> variables) {
-        return new Pgbench(name, options.sql(script), variables, options.pgbench(), database,
-                options.pgbenchClients(), options.wrkThreads(), options.refSeconds(), options.warmupSeconds(), work);
+        return new Pgbench(
+                name,
+                options.sql(script),
+                variables,
+                options.pgbench(),
+                database,
+                options.pgbenchClients(),
+                options.wrkThreads(),
+                options.refSeconds(),
+                options.warmupSeconds(),
+                work);
     }
 
     private static String firstPageOnOneConnection(String invites) {

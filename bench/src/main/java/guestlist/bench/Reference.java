@@ -2,9 +2,7 @@ package guestlist.bench;
 
 import guestlist.bench.reference.Measurement;
 import guestlist.bench.result.Row;
-
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /** What a scenario's figure is compared with, and under which label the table names it. */
 sealed interface Reference {
@@ -17,29 +15,29 @@ sealed interface Reference {
      * reference in the notes rather than as a false ratio. When the comparison before measured the
      * same reference last, its measurement after serves as this one's before.
      */
-    record Measured(String label, Measurement measurement) implements Reference {
-    }
+    record Measured(String label, Measurement measurement) implements Reference {}
 
     /** A figure of a scenario measured earlier in this run. */
-    record Earlier(String label, String scenario, Metric metric) implements Reference {
-    }
+    record Earlier(String label, String scenario, Metric metric) implements Reference {}
 
     /** Which figure of a row is compared, and how its reference value is printed. */
     enum Metric {
-        THROUGHPUT(Row::perSecond, "%.1f/s"),
-        P50(Row::p50, "%.2f ms"),
-        P99(Row::p99, "%.1f ms");
+        THROUGHPUT("%.1f/s"),
+        P50("%.2f ms"),
+        P99("%.1f ms");
 
-        private final ToDoubleFunction<Row> figure;
         private final String format;
 
-        Metric(ToDoubleFunction<Row> figure, String format) {
-            this.figure = figure;
+        Metric(String format) {
             this.format = format;
         }
 
         double of(Row row) {
-            return figure.applyAsDouble(row);
+            return switch (this) {
+                case THROUGHPUT -> row.perSecond();
+                case P50 -> row.p50();
+                case P99 -> row.p99();
+            };
         }
 
         String format(double value) {

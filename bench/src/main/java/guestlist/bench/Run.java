@@ -6,7 +6,6 @@ import guestlist.bench.result.Row;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
 import guestlist.bench.system.Server;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,8 +74,7 @@ final class Run {
     }
 
     /** A reference's measurement right after a comparison's scenario. */
-    private record Carried(Measurement measurement, Row row) {
-    }
+    private record Carried(Measurement measurement, Row row) {}
 
     /**
      * Measures the comparison's scenario and judges it against its reference.
@@ -89,11 +87,15 @@ final class Run {
         Scenario scenario = comparison.scenario();
         if (comparison.reference() instanceof Reference.Earlier earlier) {
             Row row = measure(scenario);
-            Row reference = results.scenario(earlier.scenario()).orElseThrow(() -> new IllegalStateException(
-                    "no scenario '" + earlier.scenario() + "' before '" + scenario.name() + "'"));
+            Row reference = results.scenario(earlier.scenario())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no scenario '" + earlier.scenario() + "' before '" + scenario.name() + "'"));
             double value = earlier.metric().of(reference);
-            results.scenario(row.judged(earlier.label(), earlier.metric().format(value),
-                    earlier.metric().of(row) / value, comparison.target()));
+            results.scenario(row.judged(
+                    earlier.label(),
+                    earlier.metric().format(value),
+                    earlier.metric().of(row) / value,
+                    comparison.target()));
             return null;
         }
         Reference.Measured measured = (Reference.Measured) comparison.reference();
@@ -104,19 +106,26 @@ final class Run {
         }
         Reference.Measured noted = comparison.alsoNoted();
         boolean noting = noted != null && noted.measurement().available();
-        Row before = carried != null && carried.measurement() == measurement ? carried.row()
-                : reference(measurement);
+        Row before = carried != null && carried.measurement() == measurement ? carried.row() : reference(measurement);
         Row notedBefore = noting ? reference(noted.measurement()) : null;
         Row row = measure(scenario);
         Row after = reference(measurement);
         Row notedAfter = noting ? reference(noted.measurement()) : null;
         double mean = (before.perSecond() + after.perSecond()) / 2;
-        results.scenario(row.judged(measured.label(), Reference.Metric.THROUGHPUT.format(mean),
-                row.perSecond() / mean, comparison.target()));
+        results.scenario(row.judged(
+                measured.label(),
+                Reference.Metric.THROUGHPUT.format(mean),
+                row.perSecond() / mean,
+                comparison.target()));
         if (noting) {
             double notedMean = (notedBefore.perSecond() + notedAfter.perSecond()) / 2;
-            results.note(String.format(Locale.ROOT, "%s: %.2f of %s (%.1f/s)", row.name(),
-                    row.perSecond() / notedMean, noted.label(), notedMean));
+            results.note(String.format(
+                    Locale.ROOT,
+                    "%s: %.2f of %s (%.1f/s)",
+                    row.name(),
+                    row.perSecond() / notedMean,
+                    noted.label(),
+                    notedMean));
         }
         return new Carried(measurement, after);
     }
@@ -138,7 +147,8 @@ final class Run {
         Scenario.Background.Ending during = scenario.during().begin();
         Row row;
         try {
-            row = narrowed.run(base, scenario.spec(), prefix(), scenario.seconds()).toRow(scenario.name());
+            row = narrowed.run(base, scenario.spec(), prefix(), scenario.seconds())
+                    .toRow(scenario.name());
             Log.line("%s", row.describe());
             drain();
         } finally {
@@ -154,7 +164,8 @@ final class Run {
      */
     private void drain() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/v4/health")))
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30))
+                .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             long start = System.nanoTime();

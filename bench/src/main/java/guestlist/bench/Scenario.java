@@ -9,8 +9,8 @@ import guestlist.bench.system.Load;
  *
  * @param during what runs while it is measured; {@link Background#NOTHING} for nothing
  */
-record Scenario(String name, Load.Spec spec, int connections, double warmupSeconds, double seconds,
-                Background during) implements Step {
+record Scenario(String name, Load.Spec spec, int connections, double warmupSeconds, double seconds, Background during)
+        implements Step {
 
     /** The same scenario measured right away, without a warm-up. */
     Scenario withoutWarmUp() {
@@ -26,7 +26,7 @@ record Scenario(String name, Load.Spec spec, int connections, double warmupSecon
     @FunctionalInterface
     interface Background {
 
-        Background NOTHING = () -> results -> { };
+        Background NOTHING = () -> results -> {};
 
         /** Starts it, right before the measured load (after its warm-up). */
         Ending begin() throws Exception;

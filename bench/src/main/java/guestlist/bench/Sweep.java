@@ -4,7 +4,6 @@ import guestlist.bench.system.Database;
 import guestlist.bench.system.Log;
 import guestlist.bench.system.Machine;
 import guestlist.bench.system.Server;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +37,12 @@ final class Sweep implements Scenario.Background {
 
     @Override
     public Ending begin() throws Exception {
-        Server.Running sweeper = server.start("guestlist-sweeper", Machine.freePort(), 2,
-                Map.of("GUESTLIST_INVITE_SWEEP_INTERVAL", "PT" + delaySeconds + "S"), List.of());
+        Server.Running sweeper = server.start(
+                "guestlist-sweeper",
+                Machine.freePort(),
+                2,
+                Map.of("GUESTLIST_INVITE_SWEEP_INTERVAL", "PT" + delaySeconds + "S"),
+                List.of());
         long started;
         try {
             sweeper.awaitHealthy();
@@ -59,11 +62,17 @@ final class Sweep implements Scenario.Background {
                 double sweepSeconds = (System.nanoTime() - started) / 1e9;
                 String line = sweeper.process().awaitLine("invite sweep deleted", Duration.ofSeconds(30));
                 double window = (windowEnd - started) / 1e9;
-                results.note(String.format(Locale.ROOT, "sweep: the second process deleted %,d expired invites in"
-                                + " %.1f s (batches of 1,000); the measured registration window was %.1f s, %s", rows,
-                        sweepSeconds, window, sweepSeconds >= window ? "all of it during the sweep"
-                                : String.format(Locale.ROOT, "%.0f %% of it during the sweep",
-                                100 * sweepSeconds / window)));
+                results.note(String.format(
+                        Locale.ROOT,
+                        "sweep: the second process deleted %,d expired invites in"
+                                + " %.1f s (batches of 1,000); the measured registration window was %.1f s, %s",
+                        rows,
+                        sweepSeconds,
+                        window,
+                        sweepSeconds >= window
+                                ? "all of it during the sweep"
+                                : String.format(
+                                        Locale.ROOT, "%.0f %% of it during the sweep", 100 * sweepSeconds / window)));
                 Log.line("sweeper: %s", line.replaceAll("^.* - ", ""));
             } finally {
                 sweeper.close();
@@ -79,7 +88,8 @@ final class Sweep implements Scenario.Background {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (database.queryLong("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-                    + " AND query LIKE '%WITH doomed%' AND pid <> pg_backend_pid()") > 0
+                                    + " AND query LIKE '%WITH doomed%' AND pid <> pg_backend_pid()")
+                            > 0
                     || sweeper.process().logContains("invite sweep deleted")) {
                 return System.nanoTime();
             }

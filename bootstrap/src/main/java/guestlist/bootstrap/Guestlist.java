@@ -4,16 +4,15 @@ import guestlist.adapters.rest.RestServer;
 import guestlist.application.port.in.EnsureAdminUseCase;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * A running Guestlist: the Spring context with everything wired, the first admin in place and the
@@ -33,7 +32,7 @@ public final class Guestlist implements AutoCloseable {
     }
 
     public static Guestlist start(Settings settings) {
-        return start(settings, context -> { });
+        return start(settings, context -> {});
     }
 
     /**
@@ -52,8 +51,11 @@ public final class Guestlist implements AutoCloseable {
             ensureAdmin(context.getBean(EnsureAdminUseCase.class), settings);
             RestServer server = context.getBean(RestServer.class);
             server.start();
-            LOG.info("Guestlist listening on http://{}:{}/api/v4 (started in {} ms)", settings.bindAddress(),
-                    server.port(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "Guestlist listening on http://{}:{}/api/v4 (started in {} ms)",
+                    settings.bindAddress(),
+                    server.port(),
+                    (System.nanoTime() - started) / 1_000_000);
             return new Guestlist(context, server);
         } catch (RuntimeException failed) {
             context.close();
@@ -61,7 +63,7 @@ public final class Guestlist implements AutoCloseable {
         }
     }
 
-    /** Creates the configured admin, or {@code admin} with a random password logged once, when none exists. */
+    /** Creates the configured admin, or one named "admin" with a random password logged once, when none exists. */
     private static void ensureAdmin(EnsureAdminUseCase admins, Settings settings) {
         Username name = new Username(settings.adminUsername().orElse("admin"));
         Optional<String> configured = settings.adminPassword();
@@ -70,8 +72,11 @@ public final class Guestlist implements AutoCloseable {
             if (configured.isPresent()) {
                 LOG.info("created the admin '{}' with the configured password", admin.name());
             } else {
-                LOG.warn("created the admin '{}' with the password {} (shown only this once: change it or "
-                        + "set GUESTLIST_ADMIN_PASSWORD)", admin.name(), password);
+                LOG.warn(
+                        "created the admin '{}' with the password {} (shown only this once: change it or "
+                                + "set GUESTLIST_ADMIN_PASSWORD)",
+                        admin.name(),
+                        password);
             }
         });
     }

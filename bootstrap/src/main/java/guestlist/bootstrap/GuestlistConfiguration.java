@@ -13,11 +13,10 @@ import guestlist.bootstrap.crypto.Argon2PasswordHasher;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
 import guestlist.bootstrap.database.Database;
 import guestlist.bootstrap.sweep.SweepSchedule;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The wiring: database → persistence adapter → use cases ({@link UseCases}) → REST adapter, plus the
@@ -51,16 +50,26 @@ class GuestlistConfiguration {
 
     @Bean(destroyMethod = "close")
     BoundedPasswordHasher passwordHasher() {
-        return new BoundedPasswordHasher(new Argon2PasswordHasher(), Runtime.getRuntime().availableProcessors(),
-                PASSWORD_HASH_QUEUE);
+        return new BoundedPasswordHasher(
+                new Argon2PasswordHasher(), Runtime.getRuntime().availableProcessors(), PASSWORD_HASH_QUEUE);
     }
 
     /** The use cases, wired by the application's one factory on the PostgreSQL adapter. */
     @Bean
     UseCases useCases(PostgresPersistence persistence, PasswordHasher hasher, Clock clock, SecureRandom random) {
-        return UseCases.of(new UseCases.OutPorts(persistence.transactions(), persistence.sites(), persistence.users(),
-                persistence.invites(), persistence.applications(), persistence.sessions(), hasher,
-                persistence.health()), clock, random, UseCases.DEFAULT_SITE_MAX_AGE);
+        return UseCases.of(
+                new UseCases.OutPorts(
+                        persistence.transactions(),
+                        persistence.sites(),
+                        persistence.users(),
+                        persistence.invites(),
+                        persistence.applications(),
+                        persistence.sessions(),
+                        hasher,
+                        persistence.health()),
+                clock,
+                random,
+                UseCases.DEFAULT_SITE_MAX_AGE);
     }
 
     @Bean
@@ -79,19 +88,35 @@ class GuestlistConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SweepSchedule sweepSchedule(SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions,
-                                Settings settings, Clock clock) {
+    SweepSchedule sweepSchedule(
+            SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions, Settings settings, Clock clock) {
         return new SweepSchedule(invites, sessions, settings.inviteSweepInterval(), clock);
     }
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
     RestServer restServer(Settings settings, UseCases u) {
-        RestSettings restSettings = new RestSettings(settings.bindAddress(), settings.port(), settings.publicUrl(),
-                settings.authRateLimitPerMinute(), settings.validityRateLimitPerMinute(), settings.workerThreads());
-        RestUseCases useCases = new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), u.getSite(),
-                u.editSite(), u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
-                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+        RestSettings restSettings = new RestSettings(
+                settings.bindAddress(),
+                settings.port(),
+                settings.publicUrl(),
+                settings.authRateLimitPerMinute(),
+                settings.validityRateLimitPerMinute(),
+                settings.workerThreads());
+        RestUseCases useCases = new RestUseCases(
+                u.register(),
+                u.login(),
+                u.logout(),
+                u.authenticate(),
+                u.getSite(),
+                u.editSite(),
+                u.createInvite(),
+                u.listInvites(),
+                u.revokeInvite(),
+                u.checkInviteValidity(),
+                u.listRegistrationApplications(),
+                u.getRegistrationApplication(),
+                u.decideRegistrationApplication(),
                 u.checkHealth());
         return new RestServer(restSettings, useCases, Version.current());
     }

@@ -3,8 +3,7 @@ package guestlist.bootstrap;
 /** Log format and levels of slf4j-simple, set before the first logger is made. */
 final class Logging {
 
-    private Logging() {
-    }
+    private Logging() {}
 
     static void configure() {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");

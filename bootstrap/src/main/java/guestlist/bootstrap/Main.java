@@ -1,10 +1,9 @@
 package guestlist.bootstrap;
 
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
-
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar guestlist.jar}: reads the environment, starts everything, and on SIGTERM or
@@ -13,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Logging.configure();

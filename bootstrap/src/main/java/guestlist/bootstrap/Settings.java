@@ -35,7 +35,9 @@ public record Settings(
         return new Settings(
                 integer(env, "GUESTLIST_PORT", 8536, 0, 65535),
                 text(env, "GUESTLIST_BIND_ADDRESS").orElse("127.0.0.1"),
-                text(env, "GUESTLIST_PUBLIC_URL").orElse("http://localhost:8536").replaceAll("/+$", ""),
+                text(env, "GUESTLIST_PUBLIC_URL")
+                        .orElse("http://localhost:8536")
+                        .replaceAll("/+$", ""),
                 text(env, "GUESTLIST_DATABASE_URL").map(Settings::jdbcUrl),
                 text(env, "GUESTLIST_DATABASE_USER"),
                 text(env, "GUESTLIST_DATABASE_PASSWORD"),
@@ -81,7 +83,8 @@ public record Settings(
             }
             return value;
         } catch (DateTimeParseException notIso) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT1H, not '" + raw.get() + "'");
+            throw new IllegalArgumentException(
+                    name + " must be an ISO-8601 duration such as PT1H, not '" + raw.get() + "'");
         }
     }
 
@@ -94,9 +97,21 @@ public record Settings(
 
     /** The same settings with another port (tests bind port 0 and read the real one back). */
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bindAddress, publicUrl, databaseUrl, databaseUser, databasePassword, dataDir,
-                adminUsername, adminPassword, inviteSweepInterval, authRateLimitPerMinute,
-                validityRateLimitPerMinute, databasePoolSize, workerThreads);
+        return new Settings(
+                newPort,
+                bindAddress,
+                publicUrl,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDir,
+                adminUsername,
+                adminPassword,
+                inviteSweepInterval,
+                authRateLimitPerMinute,
+                validityRateLimitPerMinute,
+                databasePoolSize,
+                workerThreads);
     }
 
     @Override

@@ -9,7 +9,6 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.testsupport.Credentials;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,17 +17,28 @@ public final class Fixtures {
 
     public static final Instant NOW = Instant.parse("2030-01-15T12:00:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static LocalUser member(long id) {
-        return new LocalUser(new LocalUserId(id), new Username(Credentials.memberName(id)), Optional.empty(), false,
-                true, Optional.empty(), NOW);
+        return new LocalUser(
+                new LocalUserId(id),
+                new Username(Credentials.memberName(id)),
+                Optional.empty(),
+                false,
+                true,
+                Optional.empty(),
+                NOW);
     }
 
     public static LocalUser admin(long id) {
-        return new LocalUser(new LocalUserId(id), new Username(Credentials.adminName(id)), Optional.empty(), true,
-                true, Optional.empty(), NOW);
+        return new LocalUser(
+                new LocalUserId(id),
+                new Username(Credentials.adminName(id)),
+                Optional.empty(),
+                true,
+                true,
+                Optional.empty(),
+                NOW);
     }
 
     public static InviteToken token(char fill) {
@@ -36,8 +46,8 @@ public final class Fixtures {
     }
 
     public static Invite invite(Optional<Integer> maxUses, int usesCount, Optional<Instant> expiresAt) {
-        return new Invite(new InviteId(7), token('a'), new LocalUserId(3), maxUses, usesCount, expiresAt,
-                NOW.minusSeconds(3600));
+        return new Invite(
+                new InviteId(7), token('a'), new LocalUserId(3), maxUses, usesCount, expiresAt, NOW.minusSeconds(3600));
     }
 
     public static Invite unlimitedInvite() {
@@ -45,7 +55,13 @@ public final class Fixtures {
     }
 
     public static RegistrationApplication unreadApplication() {
-        return new RegistrationApplication(new ApplicationId(11), new LocalUserId(5), "I like the topic",
-                Optional.empty(), Optional.empty(), NOW.minusSeconds(60), Optional.empty());
+        return new RegistrationApplication(
+                new ApplicationId(11),
+                new LocalUserId(5),
+                "I like the topic",
+                Optional.empty(),
+                Optional.empty(),
+                NOW.minusSeconds(60),
+                Optional.empty());
     }
 }

@@ -1,5 +1,8 @@
 package guestlist.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.PersonId;
 import guestlist.domain.application.ApplicationId;
@@ -7,9 +10,6 @@ import guestlist.domain.invite.InviteId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdsTest {
 

@@ -9,13 +9,13 @@ public final class Credentials {
 
     /** The admin every test server (in memory, in-process, or the jar as a process) creates at its first start. */
     public static final String ADMIN_NAME = "root";
+
     public static final String ADMIN_PASSWORD = "the-admin-password";
 
     /** The password of every member a test registers: valid (10 to 60 characters), and typed as people type. */
     public static final String PASSWORD = "correct horse battery";
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     /** A valid user name for the {@code n}th member a test makes up: {@code member7}. */
     public static String memberName(long n) {

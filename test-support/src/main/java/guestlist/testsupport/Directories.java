@@ -9,8 +9,7 @@ import java.util.Comparator;
 /** The temporary directories tests make. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes a directory and all below it; nothing when it is {@code null} or gone. */
     public static void deleteRecursively(Path root) {
@@ -18,7 +17,8 @@ public final class Directories {
             return;
         }
         try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {
             // a temporary directory left behind is not worth failing a test for
         }

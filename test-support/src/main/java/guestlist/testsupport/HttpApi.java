@@ -3,7 +3,6 @@ package guestlist.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,8 +30,10 @@ public class HttpApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final String base;
 
     /** The API of a server on {@code port}: {@code http://127.0.0.1:port/api/v4}. */
@@ -87,8 +88,8 @@ public class HttpApi {
 
     /** A registration form with {@link Credentials#PASSWORD}, and the invite token when there is one. */
     public static ObjectNode registration(String name, String inviteToken) {
-        ObjectNode form = object("username", name, "password", Credentials.PASSWORD,
-                "password_verify", Credentials.PASSWORD);
+        ObjectNode form =
+                object("username", name, "password", Credentials.PASSWORD, "password_verify", Credentials.PASSWORD);
         if (inviteToken != null) {
             form.put("token", inviteToken);
         }
@@ -140,8 +141,8 @@ public class HttpApi {
     public Answer exchange(HttpRequest.Builder request) {
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String text = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode body;
@@ -153,7 +154,8 @@ public class HttpApi {
             if (body == null || body.isMissingNode()) {
                 throw new AssertionError("answer " + response.statusCode() + " has no JSON body");
             }
-            return new Answer(response.statusCode(), body, text, response.headers().map(), took);
+            return new Answer(
+                    response.statusCode(), body, text, response.headers().map(), took);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports on this machine. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nothing listens on right now, for a server that must be told its port before it starts. */
     public static int free() {

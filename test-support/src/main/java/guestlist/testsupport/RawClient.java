@@ -1,7 +1,6 @@
 package guestlist.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +61,10 @@ public final class RawClient {
      * ({@code Content-Length} or {@code Transfer-Encoding}), its {@code Content-Length}.
      */
     public Response send(String method, String target, List<String> headers, byte[] body) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1\r\nConnection: close\r\n");
         boolean framed = false;
         for (String header : headers) {
@@ -140,7 +142,7 @@ public final class RawClient {
             if (source != null) {
                 socket.bind(new InetSocketAddress(source, 0));
             }
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             out = socket.getOutputStream();
             in = socket.getInputStream();
@@ -186,9 +188,10 @@ public final class RawClient {
         public Response read() throws IOException {
             String head = readHead();
             int length = 0;
-            for (String line : head.split("\r\n")) {
+            for (String line : head.split("\r\n", -1)) {
                 if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                    length = Integer.parseInt(
+                            line.substring("content-length:".length()).trim());
                 }
             }
             byte[] body = in.readNBytes(length);
@@ -209,8 +212,9 @@ public final class RawClient {
                     all.write(buffer, 0, read);
                 }
             } catch (SocketTimeoutException stillOpen) {
-                throw new AssertionError("the server did not close the connection; read: "
-                        + all.toString(StandardCharsets.UTF_8), stillOpen);
+                throw new AssertionError(
+                        "the server did not close the connection; read: " + all.toString(StandardCharsets.UTF_8),
+                        stillOpen);
             } catch (SocketException reset) {
                 // a reset after the answer: keep what arrived
             }
@@ -317,6 +321,7 @@ public final class RawClient {
      * One answer: status ({@code -1} when the server closed without answering), head (status line
      * and headers) and body.
      */
+    @SuppressWarnings("ArrayRecordComponent") // the bytes as read; never compared or hashed, toString below
     public record Response(int status, String head, byte[] body) {
 
         static Response parse(byte[] raw) {
@@ -335,11 +340,11 @@ public final class RawClient {
 
         static Response parse(String head, byte[] body) {
             String trimmed = head.endsWith("\r\n\r\n") ? head.substring(0, head.length() - 4) : head;
-            return new Response(Integer.parseInt(trimmed.split(" ")[1]), trimmed, body);
+            return new Response(Integer.parseInt(trimmed.split(" ", -1)[1]), trimmed, body);
         }
 
         public Optional<String> header(String name) {
-            for (String line : head.split("\r\n")) {
+            for (String line : head.split("\r\n", -1)) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
                     return Optional.of(line.substring(colon + 1).trim());
@@ -350,7 +355,8 @@ public final class RawClient {
 
         /** Whether a header {@code name} starts with {@code value}, both ignoring case. */
         public boolean hasHeader(String name, String value) {
-            return header(name).map(found -> found.toLowerCase(Locale.ROOT).startsWith(value.toLowerCase(Locale.ROOT)))
+            return header(name)
+                    .map(found -> found.toLowerCase(Locale.ROOT).startsWith(value.toLowerCase(Locale.ROOT)))
                     .orElse(false);
         }
 
@@ -370,9 +376,13 @@ public final class RawClient {
 
         /** {@code {"error": "<string>", "message": "<string>"}} and nothing else. */
         public boolean isEnvelope() {
-            return json().filter(node -> node.isObject() && node.size() == 2
-                    && node.path("error").isTextual() && !node.path("error").asText().isBlank()
-                    && node.path("message").isTextual() && !node.path("message").asText().isBlank()).isPresent();
+            return json().filter(node -> node.isObject()
+                            && node.size() == 2
+                            && node.path("error").isTextual()
+                            && !node.path("error").asText().isBlank()
+                            && node.path("message").isTextual()
+                            && !node.path("message").asText().isBlank())
+                    .isPresent();
         }
 
         public String error() {

@@ -24,8 +24,7 @@ public final class Sql {
         T on(PreparedStatement statement) throws SQLException;
     }
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The single number a query such as {@code SELECT count(*) ...} gives. */
     public static long number(Connector database, String sql, Object... parameters) {
@@ -58,7 +57,8 @@ public final class Sql {
     }
 
     private static <T> T run(Connector database, String sql, Object[] parameters, Work<T> work) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -1,7 +1,6 @@
 package guestlist.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,15 +53,18 @@ public final class TestPostgres implements AutoCloseable {
         private static TestPostgres startShared() {
             TestPostgres postgres = inTemporaryDirectory(true);
             postgres.startAgain();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.stop();
-                } catch (RuntimeException notStopped) {
-                    System.err.println("the test PostgreSQL did not stop cleanly: " + notStopped);
-                } finally {
-                    Directories.deleteRecursively(postgres.root);
-                }
-            }, "test-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.stop();
+                                } catch (RuntimeException notStopped) {
+                                    System.err.println("the test PostgreSQL did not stop cleanly: " + notStopped);
+                                } finally {
+                                    Directories.deleteRecursively(postgres.root);
+                                }
+                            },
+                            "test-postgres-stop"));
             return postgres;
         }
     }
@@ -160,20 +162,27 @@ public final class TestPostgres implements AutoCloseable {
     private void signalAll(String signal) {
         long postmaster;
         try {
-            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            postmaster = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
         if (!kill(signal, postmaster)) {
             throw new IllegalStateException("could not signal the postmaster " + postmaster);
         }
-        ProcessHandle.of(postmaster).orElseThrow().children()
+        ProcessHandle.of(postmaster)
+                .orElseThrow()
+                .children()
                 .forEach(child -> kill(signal, child.pid())); // a child may have ended meanwhile
     }
 
     private static boolean kill(String signal, long pid) {
         try {
-            return new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor() == 0;
+            return new ProcessBuilder("kill", signal, Long.toString(pid))
+                            .inheritIO()
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -1,11 +1,10 @@
 package guestlist.adapters.postgres;
 
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Hands out the connections of a data source with a read timeout set ({@link

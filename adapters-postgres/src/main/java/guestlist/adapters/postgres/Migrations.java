@@ -1,8 +1,7 @@
 package guestlist.adapters.postgres;
 
-import org.flywaydb.core.Flyway;
-
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /** The schema: the Flyway migrations under {@link #LOCATION}. */
 public final class Migrations {
@@ -10,8 +9,7 @@ public final class Migrations {
     /** Where the Flyway migrations live. */
     public static final String LOCATION = "classpath:db/migration";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /**
      * Applies the pending migrations. Safe to run from several processes at once (Flyway takes a

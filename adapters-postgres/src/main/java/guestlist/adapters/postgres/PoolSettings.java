@@ -2,7 +2,6 @@ package guestlist.adapters.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,8 +15,7 @@ import java.util.Objects;
  * @param user     may be null when the URL carries the credentials
  * @param password may be null
  */
-public record PoolSettings(String jdbcUrl, String user, String password, int maxPoolSize,
-                           Duration connectionTimeout) {
+public record PoolSettings(String jdbcUrl, String user, String password, int maxPoolSize, Duration connectionTimeout) {
 
     /** How long a request waits for a connection before it is answered {@code service_unavailable}. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);

@@ -6,12 +6,11 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Invites in {@code local_user_invite}. Races are settled by row locks: registrations lock the
@@ -29,6 +28,7 @@ final class PostgresInviteRepository implements InviteRepository {
      * {@code :beforeId}. Package-private for {@code InviteListPlanTest}, which checks their plan.
      */
     static final String LIST_USABLE = listUsableSql("");
+
     static final String LIST_USABLE_BELOW = listUsableSql(" AND id < :beforeId");
 
     private final JdbcClient jdbc;
@@ -39,17 +39,19 @@ final class PostgresInviteRepository implements InviteRepository {
 
     @Override
     public Invite add(NewInvite invite) {
-        return UniqueViolations.asAlreadyStored("an invite with that token exists already", () -> jdbc.sql("""
+        return UniqueViolations.asAlreadyStored(
+                "an invite with that token exists already",
+                () -> jdbc.sql("""
                         INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at)
                         VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt)
                         RETURNING\s""" + Rows.INVITE_COLUMNS)
-                .param("token", invite.token().value())
-                .param("creatorId", invite.creatorId().value())
-                .param("maxUses", invite.maxUses().orElse(null), Types.INTEGER)
-                .param("expiresAt", Timestamps.parameter(invite.expiresAt()))
-                .param("publishedAt", Timestamps.parameter(invite.publishedAt()))
-                .query(Rows::invite)
-                .single());
+                        .param("token", invite.token().value())
+                        .param("creatorId", invite.creatorId().value())
+                        .param("maxUses", invite.maxUses().orElse(null), Types.INTEGER)
+                        .param("expiresAt", Timestamps.parameter(invite.expiresAt()))
+                        .param("publishedAt", Timestamps.parameter(invite.publishedAt()))
+                        .query(Rows::invite)
+                        .single());
     }
 
     @Override
@@ -82,7 +84,9 @@ final class PostgresInviteRepository implements InviteRepository {
 
     @Override
     public void delete(InviteId inviteId) {
-        jdbc.sql("DELETE FROM local_user_invite WHERE id = :id").param("id", inviteId.value()).update();
+        jdbc.sql("DELETE FROM local_user_invite WHERE id = :id")
+                .param("id", inviteId.value())
+                .update();
     }
 
     @Override

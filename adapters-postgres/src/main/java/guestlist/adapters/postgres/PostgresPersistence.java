@@ -7,12 +7,11 @@ import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.StorageHealth;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The out-ports on PostgreSQL, all on one {@link DataSource}: the repositories take part in the

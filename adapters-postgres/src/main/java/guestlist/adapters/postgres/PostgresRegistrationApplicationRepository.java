@@ -4,12 +4,11 @@ import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.application.ApplicationId;
 import guestlist.domain.application.RegistrationApplication;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Applications in {@code registration_application}, one per account (a unique key). */
 final class PostgresRegistrationApplicationRepository implements RegistrationApplicationRepository {
@@ -22,15 +21,17 @@ final class PostgresRegistrationApplicationRepository implements RegistrationApp
 
     @Override
     public RegistrationApplication add(LocalUserId userId, String answer, Instant publishedAt) {
-        return UniqueViolations.asAlreadyStored("that account has an application already", () -> jdbc.sql("""
+        return UniqueViolations.asAlreadyStored(
+                "that account has an application already",
+                () -> jdbc.sql("""
                         INSERT INTO registration_application (local_user_id, answer, published_at)
                         VALUES (:userId, :answer, :publishedAt)
                         RETURNING\s""" + Rows.APPLICATION_COLUMNS)
-                .param("userId", userId.value())
-                .param("answer", answer)
-                .param("publishedAt", Timestamps.parameter(publishedAt))
-                .query(Rows::application)
-                .single());
+                        .param("userId", userId.value())
+                        .param("answer", answer)
+                        .param("publishedAt", Timestamps.parameter(publishedAt))
+                        .query(Rows::application)
+                        .single());
     }
 
     @Override

@@ -3,10 +3,9 @@ package guestlist.adapters.postgres;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sessions in {@code login_token}, keyed by the token's hash; they go with their account. */
 final class PostgresSessionRepository implements SessionRepository {
@@ -35,7 +34,8 @@ final class PostgresSessionRepository implements SessionRepository {
     /** One statement: the session joined to its account. A session expiring exactly {@code now} has expired. */
     @Override
     public Optional<LocalUser> findUser(String tokenHash, Instant now) {
-        return jdbc.sql("SELECT " + USER_COLUMNS_OF_U + " FROM login_token t JOIN local_user u ON u.id = t.local_user_id"
+        return jdbc.sql("SELECT " + USER_COLUMNS_OF_U
+                        + " FROM login_token t JOIN local_user u ON u.id = t.local_user_id"
                         + " WHERE t.token_hash = :hash AND (t.expires_at IS NULL OR t.expires_at > :now)")
                 .param("hash", tokenHash)
                 .param("now", Timestamps.parameter(now))
@@ -45,7 +45,9 @@ final class PostgresSessionRepository implements SessionRepository {
 
     @Override
     public void delete(String tokenHash) {
-        jdbc.sql("DELETE FROM login_token WHERE token_hash = :hash").param("hash", tokenHash).update();
+        jdbc.sql("DELETE FROM login_token WHERE token_hash = :hash")
+                .param("hash", tokenHash)
+                .update();
     }
 
     /** Like the invite sweep: a bounded batch, skipping rows another process is deleting. */

@@ -2,9 +2,8 @@ package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.SiteRepository;
 import guestlist.domain.site.LocalSite;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Types;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The one row of {@code local_site}, put there by the first migration. */
 final class PostgresSiteRepository implements SiteRepository {
@@ -30,7 +29,8 @@ final class PostgresSiteRepository implements SiteRepository {
         return jdbc.sql("SELECT " + Rows.SITE_COLUMNS + " FROM local_site ORDER BY id LIMIT 1" + lock)
                 .query(Rows::site)
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
+                .orElseThrow(
+                        () -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
     }
 
     /** Writes the settings (name, mode, question, cap); the id and creation time stay as they are. */

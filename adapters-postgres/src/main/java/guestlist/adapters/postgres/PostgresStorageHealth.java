@@ -1,15 +1,14 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.StorageHealth;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@code SELECT 1} that answers false instead of throwing. Plain JDBC rather than

@@ -7,15 +7,14 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Accounts in {@code local_user}. Case-insensitive uniqueness is the unique indexes'
@@ -64,7 +63,9 @@ final class PostgresUserRepository implements UserRepository {
 
     private static RuntimeException alreadyTaken(DataIntegrityViolationException violation) {
         Optional<ServerErrorMessage> server = serverMessage(violation);
-        boolean unique = server.map(ServerErrorMessage::getSQLState).map(UNIQUE_VIOLATION::equals).orElse(false);
+        boolean unique = server.map(ServerErrorMessage::getSQLState)
+                .map(UNIQUE_VIOLATION::equals)
+                .orElse(false);
         String constraint = server.map(ServerErrorMessage::getConstraint).orElse("");
         if (unique && NAME_INDEX.equals(constraint)) {
             return new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken", violation);
@@ -119,8 +120,8 @@ final class PostgresUserRepository implements UserRepository {
     @Override
     public Optional<StoredCredentials> findCredentials(String usernameOrEmail) {
         String column = usernameOrEmail.contains("@") ? "email" : "name";
-        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + ", password_hash FROM local_user"
-                        + " WHERE lower(" + column + ") = lower(:text)")
+        return jdbc.sql("SELECT " + Rows.USER_COLUMNS + ", password_hash FROM local_user" + " WHERE lower(" + column
+                        + ") = lower(:text)")
                 .param("text", usernameOrEmail)
                 .query(Rows::credentials)
                 .optional();
@@ -142,7 +143,9 @@ final class PostgresUserRepository implements UserRepository {
 
     @Override
     public boolean anyAdmin() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM local_user WHERE admin)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM local_user WHERE admin)")
+                .query(Boolean.class)
+                .single();
     }
 
     @Override

@@ -12,7 +12,6 @@ import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -27,14 +26,12 @@ final class Rows {
     static final String SITE_COLUMNS =
             "id, name, registration_mode, application_question, max_invites_per_user_allowed, published_at";
 
-    static final String INVITE_COLUMNS =
-            "id, token, local_user_id, max_uses, uses_count, expires_at, published_at";
+    static final String INVITE_COLUMNS = "id, token, local_user_id, max_uses, uses_count, expires_at, published_at";
 
     static final String APPLICATION_COLUMNS =
             "id, local_user_id, answer, admin_id, deny_reason, published_at, updated_at";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static LocalUser user(ResultSet rs, int rowNum) throws SQLException {
         return new LocalUser(

@@ -1,7 +1,5 @@
 package guestlist.adapters.postgres;
 
-import org.springframework.jdbc.core.SqlParameterValue;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * {@link Instant}s to and from {@code timestamptz}, the one type of every timestamp column.
@@ -21,8 +20,7 @@ import java.util.Optional;
  */
 final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** An instant as a {@code timestamptz} parameter: UTC, truncated to microseconds. */
     static SqlParameterValue parameter(Instant instant) {
@@ -31,8 +29,10 @@ final class Timestamps {
 
     /** An optional instant as a {@code timestamptz} parameter, SQL {@code NULL} when empty. */
     static SqlParameterValue parameter(Optional<Instant> instant) {
-        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-                instant.map(present -> present.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).orElse(null));
+        return new SqlParameterValue(
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                instant.map(present -> present.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                        .orElse(null));
     }
 
     /** The instant of a {@code NOT NULL} column. */

@@ -1,18 +1,16 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.AlreadyStoredException;
-import org.springframework.dao.DataIntegrityViolationException;
-
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** PostgreSQL's unique violation (SQLState 23505) as the out-ports' {@link AlreadyStoredException}. */
 final class UniqueViolations {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueViolations() {
-    }
+    private UniqueViolations() {}
 
     /** Runs an insert; a unique violation comes out as an {@link AlreadyStoredException} saying {@code what}. */
     static <T> T asAlreadyStored(String what, Supplier<T> insert) {

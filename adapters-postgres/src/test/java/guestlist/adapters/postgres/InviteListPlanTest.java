@@ -1,14 +1,13 @@
 package guestlist.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plan of the invite list's first page: {@link PostgresInviteRepository#LIST_USABLE}, the very
@@ -29,6 +28,7 @@ class InviteListPlanTest {
 
     /** How the adapter matches the creator, and the plain form the planner mishandles. */
     private static final String RANGE = "local_user_id BETWEEN :creatorId AND :creatorId";
+
     private static final String EQUALS = "local_user_id = :creatorId";
 
     private final JdbcClient sql = JdbcClient.create(TestDatabase.dataSource());
@@ -38,21 +38,23 @@ class InviteListPlanTest {
     void seedOldInvitesOfTheListerUnderNewerOnesOfOthers() {
         TestDatabase.reset();
         lister = sql.sql("INSERT INTO local_user (name, password_hash) VALUES ('lister', 'x') RETURNING id")
-                .query(Long.class).single();
-        List<Long> others = sql.sql("""
+                .query(Long.class)
+                .single();
+        List<Long> others =
+                sql.sql("""
                         INSERT INTO local_user (name, password_hash)
-                        SELECT 'creator' || i, 'x' FROM generate_series(1, :count) AS i RETURNING id""")
-                .param("count", OTHER_CREATORS).query(Long.class).list();
+                        SELECT 'creator' || i, 'x' FROM generate_series(1, :count) AS i RETURNING id""").param("count", OTHER_CREATORS).query(Long.class).list();
         sql.sql("""
                         INSERT INTO local_user_invite (token, local_user_id)
-                        SELECT md5('lister' || i), :lister FROM generate_series(1, :count) AS i""")
-                .param("lister", lister).param("count", LISTERS_INVITES).update();
+                        SELECT md5('lister' || i), :lister FROM generate_series(1, :count) AS i""").param("lister", lister).param("count", LISTERS_INVITES).update();
         sql.sql("""
                         INSERT INTO local_user_invite (token, local_user_id)
                         SELECT md5('other' || i), (:others::bigint[])[1 + i % :creators]
                           FROM generate_series(1, :count) AS i""")
-                .param("others", others.toArray(Long[]::new)).param("creators", OTHER_CREATORS)
-                .param("count", OTHERS_INVITES).update();
+                .param("others", others.toArray(Long[]::new))
+                .param("creators", OTHER_CREATORS)
+                .param("count", OTHERS_INVITES)
+                .update();
         sql.sql("ANALYZE local_user_invite").update();
     }
 
@@ -96,9 +98,6 @@ class InviteListPlanTest {
                                          'using ' || (node ->> 'Index Name'))
                           FROM jsonb_path_query(CAST(:plan AS jsonb), 'strict $.**') WITH ORDINALITY AS n (node, i)
                          WHERE node ->> 'Node Type' IS NOT NULL
-                         ORDER BY i""")
-                .param("plan", plan)
-                .query(String.class)
-                .list();
+                         ORDER BY i""").param("plan", plan).query(String.class).list();
     }
 }

@@ -1,5 +1,8 @@
 package guestlist.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Rule;
@@ -9,11 +12,6 @@ import guestlist.domain.account.Username;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -24,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Races settled by the database, through the real services on the PostgreSQL adapter: each
@@ -46,9 +45,19 @@ class InviteRaceTest {
         TestDatabase.reset();
         process = new Services(new PostgresPersistence(pool(20)));
         otherProcess = new Services(new PostgresPersistence(pool(10)));
-        creator = process.persistence.transactions().inTransaction(() -> process.persistence.users()
-                .add(new NewUser(new Username("creator"), Optional.empty(), false, true, Optional.empty(),
-                        Instant.now()), "hash"));
+        creator = process.persistence
+                .transactions()
+                .inTransaction(() -> process.persistence
+                        .users()
+                        .add(
+                                new NewUser(
+                                        new Username("creator"),
+                                        Optional.empty(),
+                                        false,
+                                        true,
+                                        Optional.empty(),
+                                        Instant.now()),
+                                "hash"));
     }
 
     @AfterEach
@@ -58,20 +67,29 @@ class InviteRaceTest {
 
     /** A pool of its own, as another server process would have; generous wait, as many threads queue for it. */
     private HikariDataSource pool(int size) {
-        HikariDataSource pool = new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, size,
-                Duration.ofSeconds(30)).open();
+        HikariDataSource pool =
+                new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, size, Duration.ofSeconds(30)).open();
         pools.add(pool);
         return pool;
     }
 
     private void siteSettings(RegistrationMode mode, Optional<Integer> cap) {
         var persistence = process.persistence;
-        persistence.transactions().run(() -> persistence.sites().save(persistence.sites().get().edit(
-                new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), cap))));
+        persistence
+                .transactions()
+                .run(() -> persistence
+                        .sites()
+                        .save(persistence
+                                .sites()
+                                .get()
+                                .edit(new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), cap))));
     }
 
     private long count(String query) {
-        return sql.sql(query).param("creator", creator.id().value()).query(Long.class).single();
+        return sql.sql(query)
+                .param("creator", creator.id().value())
+                .query(Long.class)
+                .single();
     }
 
     private long invitedAccounts() {
@@ -80,7 +98,9 @@ class InviteRaceTest {
 
     private boolean inviteExists(Invite invite) {
         return sql.sql("SELECT EXISTS (SELECT 1 FROM local_user_invite WHERE id = :id)")
-                .param("id", invite.id().value()).query(Boolean.class).single();
+                .param("id", invite.id().value())
+                .query(Boolean.class)
+                .single();
     }
 
     @Test
@@ -92,8 +112,10 @@ class InviteRaceTest {
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 5L), entry(Rule.INVITE_NOT_USABLE.name(), 35L));
         assertThat(invitedAccounts()).isEqualTo(5);
-        assertThat(count("SELECT count(*) FROM local_user WHERE id <> :creator")).isEqualTo(5);
-        assertThat(count("SELECT count(*) FROM login_token WHERE local_user_id <> :creator")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM local_user WHERE id <> :creator"))
+                .isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM login_token WHERE local_user_id <> :creator"))
+                .isEqualTo(5);
         assertThat(inviteExists(invite)).isFalse();
     }
 
@@ -102,12 +124,13 @@ class InviteRaceTest {
         siteSettings(RegistrationMode.REQUIRE_INVITATION, Optional.empty());
         Invite invite = process.createInvite(creator, Optional.of(3));
 
-        Map<String, Long> outcomes = Race.run(30, i -> () -> (i % 2 == 0 ? process : otherProcess)
-                .registerWithInvite("racer" + i, invite));
+        Map<String, Long> outcomes =
+                Race.run(30, i -> () -> (i % 2 == 0 ? process : otherProcess).registerWithInvite("racer" + i, invite));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 3L), entry(Rule.INVITE_NOT_USABLE.name(), 27L));
         assertThat(invitedAccounts()).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM local_user WHERE id <> :creator")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM local_user WHERE id <> :creator"))
+                .isEqualTo(3);
         assertThat(inviteExists(invite)).isFalse();
     }
 
@@ -116,8 +139,8 @@ class InviteRaceTest {
         siteSettings(RegistrationMode.REQUIRE_INVITATION, Optional.empty());
         Invite invite = process.createInvite(creator, Optional.empty());
 
-        Map<String, Long> outcomes = Race.run(20, i -> () -> (i % 2 == 0 ? process : otherProcess)
-                .registerWithInvite("racer" + i, invite));
+        Map<String, Long> outcomes =
+                Race.run(20, i -> () -> (i % 2 == 0 ? process : otherProcess).registerWithInvite("racer" + i, invite));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 20L));
         assertThat(invitedAccounts()).isEqualTo(20);
@@ -131,18 +154,20 @@ class InviteRaceTest {
         Map<String, Long> outcomes = Race.run(30, i -> () -> process.createInvite(creator, Optional.of(1)));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 4L), entry(Rule.INVITE_CAP_REACHED.name(), 26L));
-        assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator"))
+                .isEqualTo(4);
     }
 
     @Test
     void concurrentCreatesInTwoProcessesNeverExceedTheCap() throws Exception {
         siteSettings(RegistrationMode.REQUIRE_APPLICATION, Optional.of(4));
 
-        Map<String, Long> outcomes = Race.run(30, i -> () -> (i % 2 == 0 ? process : otherProcess)
-                .createInvite(creator, Optional.empty()));
+        Map<String, Long> outcomes =
+                Race.run(30, i -> () -> (i % 2 == 0 ? process : otherProcess).createInvite(creator, Optional.empty()));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 4L), entry(Rule.INVITE_CAP_REACHED.name(), 26L));
-        assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator"))
+                .isEqualTo(4);
     }
 
     @Test
@@ -150,13 +175,16 @@ class InviteRaceTest {
         siteSettings(RegistrationMode.REQUIRE_INVITATION, Optional.of(25));
         Invite invite = process.createInvite(creator, Optional.of(10));
 
-        Map<String, Long> outcomes = Race.run(40, i -> i % 2 == 0
-                ? () -> process.registerWithInvite("racer" + i, invite)
-                : () -> otherProcess.createInvite(creator, Optional.empty()));
+        Map<String, Long> outcomes = Race.run(
+                40,
+                i -> i % 2 == 0
+                        ? () -> process.registerWithInvite("racer" + i, invite)
+                        : () -> otherProcess.createInvite(creator, Optional.empty()));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 30L), entry(Rule.INVITE_NOT_USABLE.name(), 10L));
         assertThat(invitedAccounts()).isEqualTo(10);
-        assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator")).isEqualTo(20);
+        assertThat(count("SELECT count(*) FROM local_user_invite WHERE local_user_id = :creator"))
+                .isEqualTo(20);
     }
 
     @Test
@@ -164,25 +192,35 @@ class InviteRaceTest {
         siteSettings(RegistrationMode.OPEN, Optional.empty());
         String[] spellings = {"Same_Name", "same_name", "SAME_NAME", "sAME_nAME"};
 
-        Map<String, Long> outcomes = Race.run(20, i -> () -> (i % 2 == 0 ? process : otherProcess)
-                .register(spellings[i % spellings.length], Optional.empty(), Optional.empty()));
+        Map<String, Long> outcomes = Race.run(
+                20,
+                i -> () -> (i % 2 == 0 ? process : otherProcess)
+                        .register(spellings[i % spellings.length], Optional.empty(), Optional.empty()));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 1L), entry(Reason.USERNAME_TAKEN.name(), 19L));
         assertThat(sql.sql("SELECT count(*) FROM local_user WHERE lower(name) = 'same_name'")
-                .query(Long.class).single()).isEqualTo(1);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void concurrentRegistrationsOfOneEmailHaveOneWinner() throws Exception {
         siteSettings(RegistrationMode.OPEN, Optional.empty());
 
-        Map<String, Long> outcomes = Race.run(20, i -> () -> (i % 2 == 0 ? process : otherProcess)
-                .register("racer" + i, Optional.of(i % 2 == 0 ? "Same@Example.com" : "same@example.COM"),
-                        Optional.empty()));
+        Map<String, Long> outcomes = Race.run(
+                20,
+                i -> () -> (i % 2 == 0 ? process : otherProcess)
+                        .register(
+                                "racer" + i,
+                                Optional.of(i % 2 == 0 ? "Same@Example.com" : "same@example.COM"),
+                                Optional.empty()));
 
         assertThat(outcomes).containsOnly(entry(Race.WON, 1L), entry(Reason.EMAIL_TAKEN.name(), 19L));
         assertThat(sql.sql("SELECT count(*) FROM local_user WHERE lower(email) = 'same@example.com'")
-                .query(Long.class).single()).isEqualTo(1);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -202,11 +240,23 @@ class InviteRaceTest {
     void registrationRefusedForATakenEmailConsumesNoUse() {
         siteSettings(RegistrationMode.REQUIRE_INVITATION, Optional.empty());
         Invite invite = process.createInvite(creator, Optional.of(1));
-        process.persistence.transactions().run(() -> process.persistence.users().add(new NewUser(
-                new Username("holder"), Optional.of(new guestlist.domain.account.EmailAddress("taken@example.com")),
-                false, true, Optional.empty(), Instant.now()), "hash"));
+        process.persistence
+                .transactions()
+                .run(() -> process.persistence
+                        .users()
+                        .add(
+                                new NewUser(
+                                        new Username("holder"),
+                                        Optional.of(new guestlist.domain.account.EmailAddress("taken@example.com")),
+                                        false,
+                                        true,
+                                        Optional.empty(),
+                                        Instant.now()),
+                                "hash"));
 
-        Map<String, Long> outcome = attempt(() -> process.register("newcomer", Optional.of("TAKEN@example.com"),
+        Map<String, Long> outcome = attempt(() -> process.register(
+                "newcomer",
+                Optional.of("TAKEN@example.com"),
                 Optional.of(invite.token().value())));
 
         assertThat(outcome).containsOnly(entry(Reason.EMAIL_TAKEN.name(), 1L));
@@ -234,8 +284,7 @@ class InviteRaceTest {
             awaitBlockedOnALock();
             other.commit();
 
-            assertThat(registration.get(30, TimeUnit.SECONDS))
-                    .containsOnly(entry(Reason.USERNAME_TAKEN.name(), 1L));
+            assertThat(registration.get(30, TimeUnit.SECONDS)).containsOnly(entry(Reason.USERNAME_TAKEN.name(), 1L));
         }
         assertThat(usesOf(invite)).isZero();
         assertThat(invitedAccounts()).isZero();
@@ -245,7 +294,9 @@ class InviteRaceTest {
     private void awaitBlockedOnALock() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (sql.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
-                .query(Long.class).single() == 0) {
+                        .query(Long.class)
+                        .single()
+                == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the registration never waited for the other transaction");
             }
@@ -254,8 +305,10 @@ class InviteRaceTest {
     }
 
     private int usesOf(Invite invite) {
-        return sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id").param("id", invite.id().value())
-                .query(Integer.class).single();
+        return sql.sql("SELECT uses_count FROM local_user_invite WHERE id = :id")
+                .param("id", invite.id().value())
+                .query(Integer.class)
+                .single();
     }
 
     private static Map<String, Long> attempt(Runnable registration) {

@@ -1,16 +1,15 @@
 package guestlist.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.out.Unavailable;
 import guestlist.testsupport.Ports;
 import guestlist.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
 
 /** A database that is down gives a quick Unavailable, and the pool recovers when it is back. */
 class PostgresAvailabilityTest {
@@ -24,7 +23,8 @@ class PostgresAvailabilityTest {
 
     private static void assertServiceUnavailable(PostgresPersistence persistence) {
         long started = System.nanoTime();
-        Throwable thrown = catchThrowable(() -> persistence.transactions()
+        Throwable thrown = catchThrowable(() -> persistence
+                .transactions()
                 .inTransaction(() -> persistence.sites().get()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -43,7 +43,8 @@ class PostgresAvailabilityTest {
 
     @Test
     void theTestDatabaseIsReachable() {
-        assertThat(new PostgresPersistence(TestDatabase.dataSource()).health().reachable()).isTrue();
+        assertThat(new PostgresPersistence(TestDatabase.dataSource()).health().reachable())
+                .isTrue();
     }
 
     @Test
@@ -57,17 +58,18 @@ class PostgresAvailabilityTest {
     }
 
     @Test
-    void aPoolMadeWhileTheDatabaseIsDownWorksOnceItIsUpAndFailsQuicklyWhenItGoesAgain()
-            throws InterruptedException {
+    void aPoolMadeWhileTheDatabaseIsDownWorksOnceItIsUpAndFailsQuicklyWhenItGoesAgain() throws InterruptedException {
         try (TestPostgres server = TestPostgres.notStarted();
-             HikariDataSource pool = new PoolSettings(server.jdbcUrl(), TestPostgres.USER, null, 2).open()) {
+                HikariDataSource pool = new PoolSettings(server.jdbcUrl(), TestPostgres.USER, null, 2).open()) {
             PostgresPersistence persistence = new PostgresPersistence(pool);
             assertServiceUnavailable(persistence);
 
             server.startAgain();
             assertThat(awaitReachable(persistence, Duration.ofSeconds(30))).isTrue();
             Migrations.apply(pool);
-            assertThat(persistence.transactions().inTransaction(() -> persistence.sites().get().name()))
+            assertThat(persistence
+                            .transactions()
+                            .inTransaction(() -> persistence.sites().get().name()))
                     .isEqualTo("Guestlist");
             server.stop();
 
@@ -94,7 +96,9 @@ class PostgresAvailabilityTest {
                 .isTrue();
         assertThat(PostgresTransactions.meansUnreachable(new SQLException("terminating connection", "57P01")))
                 .isTrue();
-        assertThat(PostgresTransactions.meansUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(PostgresTransactions.meansUnreachable(new IllegalStateException("a bug"))).isFalse();
+        assertThat(PostgresTransactions.meansUnreachable(new SQLException("duplicate key", "23505")))
+                .isFalse();
+        assertThat(PostgresTransactions.meansUnreachable(new IllegalStateException("a bug")))
+                .isFalse();
     }
 }

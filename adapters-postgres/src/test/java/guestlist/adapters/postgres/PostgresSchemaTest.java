@@ -1,5 +1,8 @@
 package guestlist.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.domain.account.EmailAddress;
 import guestlist.domain.account.LocalUser;
@@ -13,22 +16,18 @@ import guestlist.domain.invite.NewInvite;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.testsupport.TestPostgres;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** What the schema does on its own: cascades, constraints, the migrations themselves. */
 class PostgresSchemaTest {
 
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final PostgresStoreFixture store = new PostgresStoreFixture();
     private final JdbcClient sql = JdbcClient.create(TestDatabase.dataSource());
@@ -39,17 +38,30 @@ class PostgresSchemaTest {
     }
 
     private LocalUser addUser(String name, Optional<LocalUserId> invitedBy, boolean admin) {
-        return store.transactions().inTransaction(() -> store.users().add(new NewUser(new Username(name),
-                Optional.of(new EmailAddress(name + "@example.com")), admin, true, invitedBy, NOW), "hash"));
+        return store.transactions()
+                .inTransaction(() -> store.users()
+                        .add(
+                                new NewUser(
+                                        new Username(name),
+                                        Optional.of(new EmailAddress(name + "@example.com")),
+                                        admin,
+                                        true,
+                                        invitedBy,
+                                        now),
+                                "hash"));
     }
 
     private void deleteUser(LocalUser user) {
-        sql.sql("DELETE FROM local_user WHERE id = :id").param("id", user.id().value()).update();
+        sql.sql("DELETE FROM local_user WHERE id = :id")
+                .param("id", user.id().value())
+                .update();
     }
 
     private long count(String table, String column, LocalUserId id) {
-        return sql.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :id").param("id", id.value())
-                .query(Long.class).single();
+        return sql.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -58,10 +70,15 @@ class PostgresSchemaTest {
         LocalUser bob = addUser("bob", Optional.empty(), false);
         store.transactions().run(() -> {
             for (LocalUser user : new LocalUser[] {alice, bob}) {
-                store.invites().add(new NewInvite(new InviteToken(String.format("%032d", user.id().value())), user.id(),
-                        Optional.empty(), Optional.empty(), NOW));
-                store.sessions().add("session-of-" + user.name(), user.id(), NOW, Optional.empty());
-                store.applications().add(user.id(), "answer", NOW);
+                store.invites()
+                        .add(new NewInvite(
+                                new InviteToken(String.format("%032d", user.id().value())),
+                                user.id(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                now));
+                store.sessions().add("session-of-" + user.name(), user.id(), now, Optional.empty());
+                store.applications().add(user.id(), "answer", now);
             }
         });
 
@@ -69,7 +86,8 @@ class PostgresSchemaTest {
 
         assertThat(count("local_user_invite", "local_user_id", alice.id())).isZero();
         assertThat(count("login_token", "local_user_id", alice.id())).isZero();
-        assertThat(count("registration_application", "local_user_id", alice.id())).isZero();
+        assertThat(count("registration_application", "local_user_id", alice.id()))
+                .isZero();
         assertThat(count("local_user_invite", "local_user_id", bob.id())).isEqualTo(1);
         assertThat(count("login_token", "local_user_id", bob.id())).isEqualTo(1);
         assertThat(count("registration_application", "local_user_id", bob.id())).isEqualTo(1);
@@ -83,7 +101,8 @@ class PostgresSchemaTest {
         deleteUser(inviter);
 
         assertThat(store.transactions().inTransaction(() -> store.users().findById(invitee.id())))
-                .map(LocalUser::invitedBy).contains(Optional.empty());
+                .map(LocalUser::invitedBy)
+                .contains(Optional.empty());
     }
 
     @Test
@@ -91,8 +110,8 @@ class PostgresSchemaTest {
         LocalUser admin = addUser("root", Optional.empty(), true);
         LocalUser applicant = addUser("applicant", Optional.empty(), false);
         RegistrationApplication decided = store.transactions().inTransaction(() -> {
-            RegistrationApplication added = store.applications().add(applicant.id(), "answer", NOW);
-            RegistrationApplication denied = added.decide(admin, false, Optional.of("no"), NOW.plusSeconds(1));
+            RegistrationApplication added = store.applications().add(applicant.id(), "answer", now);
+            RegistrationApplication denied = added.decide(admin, false, Optional.of("no"), now.plusSeconds(1));
             store.applications().saveDecision(denied);
             return denied;
         });
@@ -109,47 +128,65 @@ class PostgresSchemaTest {
 
     @Test
     void aUnknownRegistrationModeIsRefused() {
-        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET registration_mode = 'invite_only'").update())
+        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET registration_mode = 'invite_only'")
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void theInviteCapMustStayWithinItsRange() {
-        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET max_invites_per_user_allowed = -1").update())
+        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET max_invites_per_user_allowed = -1")
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET max_invites_per_user_allowed = 1000001").update())
+        assertThatThrownBy(() -> sql.sql("UPDATE local_site SET max_invites_per_user_allowed = 1000001")
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void anInviteCannotAdmitZeroUsesNorMoreUsesThanItsMaximum() {
         LocalUser alice = addUser("alice", Optional.empty(), false);
-        Invite invite = store.transactions().inTransaction(() -> store.invites().add(new NewInvite(
-                new InviteToken("a".repeat(32)), alice.id(), Optional.of(2), Optional.empty(), NOW)));
+        Invite invite = store.transactions()
+                .inTransaction(() -> store.invites()
+                        .add(new NewInvite(
+                                new InviteToken("a".repeat(32)), alice.id(), Optional.of(2), Optional.empty(), now)));
 
-        assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET max_uses = 0").update())
+        assertThatThrownBy(() ->
+                        sql.sql("UPDATE local_user_invite SET max_uses = 0").update())
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET uses_count = 3 WHERE id = :id")
-                .param("id", invite.id().value()).update())
+                        .param("id", invite.id().value())
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void thereIsOnlyOneSite() {
-        assertThatThrownBy(() -> sql.sql("INSERT INTO local_site (id, name) VALUES (2, 'second')").update())
+        assertThatThrownBy(() -> sql.sql("INSERT INTO local_site (id, name) VALUES (2, 'second')")
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void timestampsKeepMicrosecondsAndDropNanoseconds() {
         Instant precise = Instant.parse("2030-05-06T07:08:09.123456789Z");
-        LocalUser added = store.transactions().inTransaction(() -> store.users().add(new NewUser(
-                new Username("precise"), Optional.empty(), false, true, Optional.empty(), precise), "hash"));
+        LocalUser added = store.transactions()
+                .inTransaction(() -> store.users()
+                        .add(
+                                new NewUser(
+                                        new Username("precise"),
+                                        Optional.empty(),
+                                        false,
+                                        true,
+                                        Optional.empty(),
+                                        precise),
+                                "hash"));
 
         Instant expected = Instant.parse("2030-05-06T07:08:09.123456Z");
         assertThat(added.publishedAt()).isEqualTo(expected);
         assertThat(store.transactions().inTransaction(() -> store.users().findById(added.id())))
-                .map(LocalUser::publishedAt).contains(expected);
+                .map(LocalUser::publishedAt)
+                .contains(expected);
     }
 
     @Test
@@ -165,12 +202,17 @@ class PostgresSchemaTest {
             assertThat(Migrations.apply(fresh)).as("V1 to V4").isEqualTo(4);
 
             PostgresPersistence persistence = new PostgresPersistence(fresh);
-            LocalSite site = persistence.transactions().inTransaction(() -> persistence.sites().get());
+            LocalSite site = persistence
+                    .transactions()
+                    .inTransaction(() -> persistence.sites().get());
             assertThat(site.name()).isEqualTo("Guestlist");
             assertThat(site.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
             assertThat(site.maxInvitesPerUser()).isEqualTo(10);
             assertThat(site.applicationQuestion()).isEmpty();
-            assertThat(persistence.transactions().inTransaction(() -> persistence.users().anyAdmin())).isFalse();
+            assertThat(persistence
+                            .transactions()
+                            .inTransaction(() -> persistence.users().anyAdmin()))
+                    .isFalse();
         } finally {
             sql.sql("DROP DATABASE " + database + " WITH (FORCE)").update();
         }

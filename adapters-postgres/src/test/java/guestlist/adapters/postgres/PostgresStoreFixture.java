@@ -7,7 +7,6 @@ import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.contract.StoreFixture;
-
 import javax.sql.DataSource;
 
 /** The PostgreSQL adapter on the embedded test database, for the out-port contract tests. */

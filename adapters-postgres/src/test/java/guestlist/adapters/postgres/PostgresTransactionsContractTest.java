@@ -1,7 +1,7 @@
 package guestlist.adapters.postgres;
 
-import guestlist.application.port.out.contract.TransactionsContractTest;
 import guestlist.application.port.out.contract.StoreFixture;
+import guestlist.application.port.out.contract.TransactionsContractTest;
 
 class PostgresTransactionsContractTest extends TransactionsContractTest {
 

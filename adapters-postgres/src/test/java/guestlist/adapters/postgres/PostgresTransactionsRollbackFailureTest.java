@@ -1,19 +1,18 @@
 package guestlist.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.Unavailable;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
-
-import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * When the database ends a connection under a transaction (a fast shutdown answers the statement
@@ -33,12 +32,10 @@ class PostgresTransactionsRollbackFailureTest {
         }
 
         @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
 
         @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
+        protected void doCommit(DefaultTransactionStatus status) {}
 
         @Override
         protected void doRollback(DefaultTransactionStatus status) {
@@ -51,7 +48,8 @@ class PostgresTransactionsRollbackFailureTest {
     @Test
     void aConnectionEndedByTheServerIsServiceUnavailableEvenWhenTheRollbackFails() {
         Throwable thrown = catchThrowable(() -> transactions.inTransaction(() -> {
-            throw new org.springframework.dao.DataAccessResourceFailureException("statement failed",
+            throw new org.springframework.dao.DataAccessResourceFailureException(
+                    "statement failed",
                     new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         }));
 
@@ -61,8 +59,8 @@ class PostgresTransactionsRollbackFailureTest {
     @Test
     void aPlainSqlStateIsEnoughToo() {
         Throwable thrown = catchThrowable(() -> transactions.inTransaction(() -> {
-            throw new org.springframework.jdbc.UncategorizedSQLException("select", "SELECT 1",
-                    new SQLException("terminating connection", "57P01"));
+            throw new org.springframework.jdbc.UncategorizedSQLException(
+                    "select", "SELECT 1", new SQLException("terminating connection", "57P01"));
         }));
 
         assertThat(thrown).isInstanceOf(Unavailable.class);
@@ -74,8 +72,9 @@ class PostgresTransactionsRollbackFailureTest {
             throw new Refusal(Rule.INVITE_NOT_USABLE, "used up");
         }));
 
-        assertThat(thrown).isInstanceOfSatisfying(Refusal.class,
-                refusal -> assertThat(refusal.rule()).isEqualTo(Rule.INVITE_NOT_USABLE));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        Refusal.class, refusal -> assertThat(refusal.rule()).isEqualTo(Rule.INVITE_NOT_USABLE));
     }
 
     @Test
@@ -84,8 +83,10 @@ class PostgresTransactionsRollbackFailureTest {
             throw new UseCaseFailure(UseCaseFailure.Reason.USERNAME_TAKEN, "that user name is taken");
         }));
 
-        assertThat(thrown).isInstanceOfSatisfying(UseCaseFailure.class,
-                failure -> assertThat(failure.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        UseCaseFailure.class,
+                        failure -> assertThat(failure.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package guestlist.adapters.postgres;
 
-import guestlist.application.port.out.contract.UserRepositoryContractTest;
 import guestlist.application.port.out.contract.StoreFixture;
+import guestlist.application.port.out.contract.UserRepositoryContractTest;
 
 class PostgresUserRepositoryContractTest extends UserRepositoryContractTest {
 

@@ -2,7 +2,6 @@ package guestlist.adapters.postgres;
 
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.domain.Refusal;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,7 @@ final class Race {
     static final String WON = "won";
     private static final long TIMEOUT_SECONDS = 60;
 
-    private Race() {
-    }
+    private Race() {}
 
     /** @return how many contenders ended which way, e.g. {@code {won=5, INVITE_NOT_USABLE=35}} */
     static Map<String, Long> run(int contenders, IntFunction<Callable<?>> contender) throws Exception {

@@ -1,5 +1,7 @@
 package guestlist.adapters.postgres;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
+
 import guestlist.application.UseCases;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.LoginCommand;
@@ -7,12 +9,9 @@ import guestlist.application.port.in.RegisterCommand;
 import guestlist.application.port.in.RegistrationResult;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
 
 /** The real use cases, wired by {@link UseCases} on one {@link PostgresPersistence} as in one server process. */
 final class Services {
@@ -22,15 +21,25 @@ final class Services {
 
     Services(PostgresPersistence persistence) {
         this.persistence = persistence;
-        this.useCases = UseCases.of(new UseCases.OutPorts(persistence.transactions(), persistence.sites(),
-                persistence.users(), persistence.invites(), persistence.applications(), persistence.sessions(),
-                new ReversingPasswordHasher(), persistence.health()), Clock.systemUTC(), new SecureRandom(),
+        this.useCases = UseCases.of(
+                new UseCases.OutPorts(
+                        persistence.transactions(),
+                        persistence.sites(),
+                        persistence.users(),
+                        persistence.invites(),
+                        persistence.applications(),
+                        persistence.sessions(),
+                        new ReversingPasswordHasher(),
+                        persistence.health()),
+                Clock.systemUTC(),
+                new SecureRandom(),
                 UseCases.DEFAULT_SITE_MAX_AGE);
     }
 
     RegistrationResult register(String name, Optional<String> email, Optional<String> inviteToken) {
-        return useCases.register().register(RegisterCommand.of(name, PASSWORD, PASSWORD, email, Optional.empty(),
-                inviteToken, Optional.empty(), false));
+        return useCases.register()
+                .register(RegisterCommand.of(
+                        name, PASSWORD, PASSWORD, email, Optional.empty(), inviteToken, Optional.empty(), false));
     }
 
     RegistrationResult registerWithInvite(String name, Invite invite) {

@@ -1,25 +1,24 @@
 package guestlist.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteToken;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sweeps of expired invites running at once in several processes delete each invite exactly once. */
 class SweepRaceTest {
@@ -35,20 +34,18 @@ class SweepRaceTest {
     void setUp() {
         TestDatabase.reset();
         long creator = sql.sql("INSERT INTO local_user (name, password_hash) VALUES ('creator', 'x') RETURNING id")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         sql.sql("""
                 INSERT INTO local_user_invite (token, local_user_id, expires_at, published_at)
                 SELECT lpad('e' || i, 32, '0'), :creator, now() - make_interval(secs => i), now() - interval '1 day'
-                  FROM generate_series(1, :expired) AS i""")
-                .param("creator", creator).param("expired", EXPIRED).update();
+                  FROM generate_series(1, :expired) AS i""").param("creator", creator).param("expired", EXPIRED).update();
         sql.sql("""
                 INSERT INTO local_user_invite (token, local_user_id, expires_at)
-                SELECT lpad('u' || i, 32, '0'), :creator, now() + interval '1 day' FROM generate_series(1, :count) AS i""")
-                .param("creator", creator).param("count", UNEXPIRED).update();
+                SELECT lpad('u' || i, 32, '0'), :creator, now() + interval '1 day' FROM generate_series(1, :count) AS i""").param("creator", creator).param("count", UNEXPIRED).update();
         sql.sql("""
                 INSERT INTO local_user_invite (token, local_user_id)
-                SELECT lpad('n' || i, 32, '0'), :creator FROM generate_series(1, :count) AS i""")
-                .param("creator", creator).param("count", UNLIMITED).update();
+                SELECT lpad('n' || i, 32, '0'), :creator FROM generate_series(1, :count) AS i""").param("creator", creator).param("count", UNLIMITED).update();
     }
 
     @AfterEach
@@ -57,8 +54,8 @@ class SweepRaceTest {
     }
 
     private Services process() {
-        HikariDataSource pool = new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, 2,
-                Duration.ofSeconds(30)).open();
+        HikariDataSource pool =
+                new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, 2, Duration.ofSeconds(30)).open();
         pools.add(pool);
         return new Services(new PostgresPersistence(pool));
     }
@@ -77,8 +74,12 @@ class SweepRaceTest {
         assertThat(outcomes).containsOnly(entry(Race.WON, 2L));
         assertThat(deleted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(EXPIRED);
         assertThat(sql.sql("SELECT count(*) FROM local_user_invite WHERE expires_at <= now()")
-                .query(Long.class).single()).isZero();
-        assertThat(sql.sql("SELECT count(*) FROM local_user_invite").query(Long.class).single())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(sql.sql("SELECT count(*) FROM local_user_invite")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(UNEXPIRED + UNLIMITED);
     }
 
@@ -93,8 +94,8 @@ class SweepRaceTest {
         Services sweeper = process();
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch swept = new CountDownLatch(1);
-        CompletableFuture<Optional<Invite>> holding = CompletableFuture.supplyAsync(() ->
-                holder.transactions().inTransaction(() -> {
+        CompletableFuture<Optional<Invite>> holding =
+                CompletableFuture.supplyAsync(() -> holder.transactions().inTransaction(() -> {
                     Optional<Invite> invite = holder.invites().lockByToken(held);
                     locked.countDown();
                     await(swept);
@@ -146,7 +147,9 @@ class SweepRaceTest {
         assertThat(outcomes).containsOnly(entry(Race.WON, 4L));
         assertThat(deleted).allSatisfy(count -> assertThat(count).isBetween(0, 700));
         assertThat(deleted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(EXPIRED);
-        assertThat(sql.sql("SELECT count(*) FROM local_user_invite").query(Long.class).single())
+        assertThat(sql.sql("SELECT count(*) FROM local_user_invite")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(UNEXPIRED + UNLIMITED);
     }
 }

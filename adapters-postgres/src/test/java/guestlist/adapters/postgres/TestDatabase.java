@@ -1,10 +1,9 @@
 package guestlist.adapters.postgres;
 
 import guestlist.testsupport.TestPostgres;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import javax.sql.DataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * This module's database: the {@code postgres} database of the test JVM's one
@@ -16,8 +15,7 @@ public final class TestDatabase {
     /** The server's superuser; it trusts local connections, so any password will do. */
     public static final String USER = TestPostgres.USER;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     private static final class Migrated {
         static final DataSource POOL = open();

@@ -7,11 +7,10 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Guestlist's HTTP API ({@code /api/v4}, the Lemmy API v4 subset of SPEC §3) on Undertow.
@@ -39,7 +38,11 @@ public final class RestServer implements AutoCloseable {
      */
     static final int ENTITY_SIZE_SLACK = 32 * 1024;
 
-    private enum State { NEW, STARTED, STOPPED }
+    private enum State {
+        NEW,
+        STARTED,
+        STOPPED
+    }
 
     private final RestSettings settings;
     private final RestUseCases useCases;
@@ -91,10 +94,14 @@ public final class RestServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
                 .setServerOption(UndertowOptions.MAX_COOKIES, MAX_HEADERS)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.requestParseTimeout().toMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleTimeout().toMillis())
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) limits.idleTimeout().toMillis())
-                .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, (int) limits.shutdownGrace().toMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int)
+                        limits.requestParseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int)
+                        limits.idleTimeout().toMillis())
+                .setServerOption(
+                        UndertowOptions.IDLE_TIMEOUT, (int) limits.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.SHUTDOWN_TIMEOUT, (int)
+                        limits.shutdownGrace().toMillis())
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setHandler(root)
                 .build();

@@ -15,11 +15,17 @@ import java.util.Objects;
  * @param validityRateLimitPerMinute invite validity checks per client address per minute; 0 = no limit
  * @param workerThreads              threads that run requests (reading bodies, calling use cases)
  */
-public record RestSettings(String bindAddress, int port, String publicUrl, int authRateLimitPerMinute,
-                           int validityRateLimitPerMinute, int workerThreads) {
+public record RestSettings(
+        String bindAddress,
+        int port,
+        String publicUrl,
+        int authRateLimitPerMinute,
+        int validityRateLimitPerMinute,
+        int workerThreads) {
 
     /** Undertow's own default: eight worker threads per I/O thread, one I/O thread per core (at least two). */
-    public static final int DEFAULT_WORKER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors()) * 8;
+    public static final int DEFAULT_WORKER_THREADS =
+            Math.max(2, Runtime.getRuntime().availableProcessors()) * 8;
 
     public RestSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -44,9 +50,11 @@ public record RestSettings(String bindAddress, int port, String publicUrl, int a
     private static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
-            return uri.isAbsolute() && uri.getHost() != null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -14,7 +14,6 @@ import guestlist.application.port.in.LoginUseCase;
 import guestlist.application.port.in.LogoutUseCase;
 import guestlist.application.port.in.RegisterUseCase;
 import guestlist.application.port.in.RevokeInviteUseCase;
-
 import java.util.Objects;
 
 /** The in-ports the REST server drives, one per endpoint (authentication serves every endpoint that needs a user). */

@@ -27,7 +27,6 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -65,28 +64,44 @@ final class Routes {
         routes.add(Methods.PUT, "/site", routes.withBody(new EditSiteHandler(useCases.editSite())));
 
         routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler()));
-        routes.add(Methods.POST, "/account/auth/register",
+        routes.add(
+                Methods.POST,
+                "/account/auth/register",
                 authLimit.guarding(routes.withBody(new RegisterHandler(useCases.register()))));
-        routes.add(Methods.POST, "/account/auth/login",
+        routes.add(
+                Methods.POST,
+                "/account/auth/login",
                 authLimit.guarding(routes.withBody(new LoginHandler(useCases.login()))));
         routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
 
-        routes.add(Methods.POST, "/account/invite",
+        routes.add(
+                Methods.POST,
+                "/account/invite",
                 routes.withBody(new CreateInviteHandler(useCases.createInvite(), links)));
-        routes.add(Methods.DELETE, "/account/invite",
-                routes.withBody(new RevokeInviteHandler(useCases.revokeInvite())));
-        routes.add(Methods.GET, "/account/invite/list",
+        routes.add(
+                Methods.DELETE, "/account/invite", routes.withBody(new RevokeInviteHandler(useCases.revokeInvite())));
+        routes.add(
+                Methods.GET,
+                "/account/invite/list",
                 routes.withoutBody(new ListInvitesHandler(useCases.listInvites(), links)));
-        routes.add(Methods.GET, "/account/invite/validity",
-                validityLimit.guarding(routes.withoutBody(
-                        new CheckInviteValidityHandler(useCases.checkInviteValidity()))));
+        routes.add(
+                Methods.GET,
+                "/account/invite/validity",
+                validityLimit.guarding(
+                        routes.withoutBody(new CheckInviteValidityHandler(useCases.checkInviteValidity()))));
 
-        routes.add(Methods.GET, "/admin/registration_application/list", routes.withoutBody(
-                new ListRegistrationApplicationsHandler(useCases.listRegistrationApplications())));
-        routes.add(Methods.GET, "/admin/registration_application", routes.withoutBody(
-                new GetRegistrationApplicationHandler(useCases.getRegistrationApplication())));
-        routes.add(Methods.PUT, "/admin/registration_application/approve", routes.withBody(
-                new DecideRegistrationApplicationHandler(useCases.decideRegistrationApplication())));
+        routes.add(
+                Methods.GET,
+                "/admin/registration_application/list",
+                routes.withoutBody(new ListRegistrationApplicationsHandler(useCases.listRegistrationApplications())));
+        routes.add(
+                Methods.GET,
+                "/admin/registration_application",
+                routes.withoutBody(new GetRegistrationApplicationHandler(useCases.getRegistrationApplication())));
+        routes.add(
+                Methods.PUT,
+                "/admin/registration_application/approve",
+                routes.withBody(new DecideRegistrationApplicationHandler(useCases.decideRegistrationApplication())));
 
         routes.routing.setFallbackHandler(routes.withoutBody(Routes::notFound));
         routes.routing.setInvalidMethodHandler(routes.withoutBody(routes::methodNotAllowed));
@@ -113,7 +128,8 @@ final class Routes {
     private Object methodNotAllowed(ApiRequest request) {
         String allowed = String.join(", ", methodsByPath.getOrDefault(request.path(), Set.of()));
         request.setResponseHeader(Headers.ALLOW, allowed);
-        throw new RequestRefusal(RequestError.METHOD_NOT_ALLOWED,
+        throw new RequestRefusal(
+                RequestError.METHOD_NOT_ALLOWED,
                 "there is no endpoint " + request.describe() + "; this path allows " + allowed);
     }
 }

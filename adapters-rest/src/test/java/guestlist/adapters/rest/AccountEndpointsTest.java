@@ -1,7 +1,9 @@
 package guestlist.adapters.rest;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.testsupport.HttpApi.Answer;
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
@@ -10,15 +12,12 @@ import guestlist.domain.application.ApplicationId;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.paging.PageSize;
 import guestlist.domain.site.RegistrationMode;
+import guestlist.testsupport.HttpApi.Answer;
+import java.net.http.HttpRequest;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpRequest;
-import java.util.Optional;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountEndpointsTest {
 
@@ -39,12 +38,16 @@ class AccountEndpointsTest {
     }
 
     private static String form(String name) {
-        return "\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"";
+        return "\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD
+                + "\"";
     }
 
     private Answer login(String usernameOrEmail, String password) {
-        return api.send("POST", "/account/auth/login",
-                "{\"username_or_email\":\"" + usernameOrEmail + "\",\"password\":\"" + password + "\"}", null);
+        return api.send(
+                "POST",
+                "/account/auth/login",
+                "{\"username_or_email\":\"" + usernameOrEmail + "\",\"password\":\"" + password + "\"}",
+                null);
     }
 
     private static void assertRefused(Answer reply, int status, String code) {
@@ -86,26 +89,37 @@ class AccountEndpointsTest {
     @Test
     void registerWithAnInviteRecordsTheInviter() {
         LocalUser inviter = api.app.useCases().authenticate().authenticate(api.registerOpen("inviter", null));
-        Invite invite = api.app.useCases().createInvite().createInvite(
-                new CreateInviteCommand(inviter, Optional.empty(), Optional.empty()));
+        Invite invite = api.app
+                .useCases()
+                .createInvite()
+                .createInvite(new CreateInviteCommand(inviter, Optional.empty(), Optional.empty()));
         api.setMode(RegistrationMode.REQUIRE_INVITATION);
 
-        Answer reply = register(form("invitee") + ",\"token\":\"" + invite.token().value() + "\"");
+        Answer reply =
+                register(form("invitee") + ",\"token\":\"" + invite.token().value() + "\"");
 
         assertThat(reply.status()).isEqualTo(200);
-        JsonNode localUser = api.get("/account", reply.body().path("jwt").asText()).body()
-                .path("local_user_view").path("local_user");
-        assertThat(localUser.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id().value());
+        JsonNode localUser = api.get("/account", reply.body().path("jwt").asText())
+                .body()
+                .path("local_user_view")
+                .path("local_user");
+        assertThat(localUser.path("invited_by_local_user_id").asLong())
+                .isEqualTo(inviter.id().value());
     }
 
     @Test
     void registerRefusesEachBadFormField() {
         api.setMode(RegistrationMode.OPEN);
         assertRefused(register(form("no spaces!")), 400, "invalid_name");
-        assertRefused(register("\"username\":\"carol\",\"password\":\"short\",\"password_verify\":\"short\""),
-                400, "invalid_password");
-        assertRefused(register("\"username\":\"carol\",\"password\":\"" + PASSWORD
-                + "\",\"password_verify\":\"something else entirely\""), 400, "passwords_do_not_match");
+        assertRefused(
+                register("\"username\":\"carol\",\"password\":\"short\",\"password_verify\":\"short\""),
+                400,
+                "invalid_password");
+        assertRefused(
+                register("\"username\":\"carol\",\"password\":\"" + PASSWORD
+                        + "\",\"password_verify\":\"something else entirely\""),
+                400,
+                "passwords_do_not_match");
         assertRefused(register(form("carol") + ",\"email\":\"not-an-address\""), 400, "invalid_email_address");
         assertRefused(register(form("carol") + ",\"honeypot\":\"I am a bot\""), 400, "honeypot_failed");
     }
@@ -147,7 +161,8 @@ class AccountEndpointsTest {
         assertRefused(mistyped, 400, "bad_request");
         assertThat(mistyped.message()).contains("stay_logged_in");
 
-        Answer number = register("\"username\":42,\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"");
+        Answer number =
+                register("\"username\":42,\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"");
         assertRefused(number, 400, "bad_request");
         assertThat(number.message()).contains("username");
     }
@@ -185,12 +200,20 @@ class AccountEndpointsTest {
         register(form("judy") + ",\"answer\":\"hello\"");
         assertRefused(login("judy", PASSWORD), 403, "registration_application_is_pending");
 
-        ApplicationId applicationId = api.app.useCases().listRegistrationApplications().listApplications(
-                ListRegistrationApplicationsQuery.of(api.admin, Optional.of(true), PageSize.of(Optional.empty()),
-                        Optional.empty())).items().get(0)
-                .application().id();
-        api.app.useCases().decideRegistrationApplication().decide(
-                new DecideRegistrationApplicationCommand(api.admin, applicationId, false, Optional.of("spam account")));
+        ApplicationId applicationId = api.app
+                .useCases()
+                .listRegistrationApplications()
+                .listApplications(ListRegistrationApplicationsQuery.of(
+                        api.admin, Optional.of(true), PageSize.of(Optional.empty()), Optional.empty()))
+                .items()
+                .get(0)
+                .application()
+                .id();
+        api.app
+                .useCases()
+                .decideRegistrationApplication()
+                .decide(new DecideRegistrationApplicationCommand(
+                        api.admin, applicationId, false, Optional.of("spam account")));
 
         Answer denied = login("judy", PASSWORD);
         assertRefused(denied, 403, "registration_denied");
@@ -221,7 +244,8 @@ class AccountEndpointsTest {
         assertThat(person.path("local").asBoolean()).isTrue();
         assertThat(person.path("published_at").asText()).endsWith("Z");
         assertThat(localUser.path("id").asLong()).isEqualTo(person.path("id").asLong());
-        assertThat(localUser.path("person_id").asLong()).isEqualTo(person.path("id").asLong());
+        assertThat(localUser.path("person_id").asLong())
+                .isEqualTo(person.path("id").asLong());
         assertThat(localUser.path("email").asText()).isEqualTo("kate@example.com");
         assertThat(localUser.path("admin").asBoolean()).isFalse();
         assertThat(localUser.path("accepted_application").asBoolean()).isTrue();
@@ -232,7 +256,10 @@ class AccountEndpointsTest {
 
     @Test
     void getAccountOmitsAnAbsentEmail() {
-        JsonNode localUser = api.get("/account", api.adminToken).body().path("local_user_view").path("local_user");
+        JsonNode localUser = api.get("/account", api.adminToken)
+                .body()
+                .path("local_user_view")
+                .path("local_user");
 
         assertThat(localUser.has("email")).isFalse();
         assertThat(localUser.path("admin").asBoolean()).isTrue();
@@ -242,16 +269,21 @@ class AccountEndpointsTest {
     void getAccountRefusesMissingUnknownOrNonBearerTokens() {
         assertRefused(api.get("/account", null), 401, "not_logged_in");
         assertRefused(api.get("/account", "unknown-token"), 401, "not_logged_in");
-        assertRefused(api.exchange(HttpRequest.newBuilder(api.uri("/account"))
-                .header("Authorization", "Basic " + api.adminToken)), 401, "not_logged_in");
-        assertRefused(api.exchange(HttpRequest.newBuilder(api.uri("/account"))
-                .header("Authorization", "Bearer ")), 401, "not_logged_in");
+        assertRefused(
+                api.exchange(
+                        HttpRequest.newBuilder(api.uri("/account")).header("Authorization", "Basic " + api.adminToken)),
+                401,
+                "not_logged_in");
+        assertRefused(
+                api.exchange(HttpRequest.newBuilder(api.uri("/account")).header("Authorization", "Bearer ")),
+                401,
+                "not_logged_in");
     }
 
     @Test
     void theBearerSchemeIsCaseInsensitive() {
-        Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account"))
-                .header("Authorization", "bearer " + api.adminToken));
+        Answer reply = api.exchange(
+                HttpRequest.newBuilder(api.uri("/account")).header("Authorization", "bearer " + api.adminToken));
 
         assertThat(reply.status()).isEqualTo(200);
     }

@@ -1,20 +1,19 @@
 package guestlist.adapters.rest;
 
-import guestlist.testsupport.HttpApi.Answer;
-import guestlist.adapters.rest.http.Limits;
-import guestlist.testsupport.RawClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import guestlist.adapters.rest.http.Limits;
+import guestlist.testsupport.HttpApi.Answer;
+import guestlist.testsupport.RawClient;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ErrorHandlingTest {
 
@@ -75,7 +74,7 @@ class ErrorHandlingTest {
         // a body timeout far longer than "at once": the server must not wait for the body at all
         Limits patient = new Limits(LIMIT, Duration.ofSeconds(30), Duration.ofSeconds(5), 1_000);
         try (TestApi own = TestApi.start(TestApi.settings(0, 0), u -> u, patient);
-             RawClient.Connection raw = RawClient.connect(own.port())) {
+                RawClient.Connection raw = RawClient.connect(own.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n");
 
@@ -84,7 +83,9 @@ class ErrorHandlingTest {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.hasHeader("Content-Type", "application/json")).isTrue();
             assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
-            assertThat(raw.closedWithin(Duration.ofSeconds(3))).as("the server does not wait for the 10 MB").isTrue();
+            assertThat(raw.closedWithin(Duration.ofSeconds(3)))
+                    .as("the server does not wait for the 10 MB")
+                    .isTrue();
         }
     }
 
@@ -119,7 +120,9 @@ class ErrorHandlingTest {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.text()).contains("\"error\":\"payload_too_large\"");
             raw.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            assertThat(raw.read().status()).as("the same connection serves the next request").isEqualTo(200);
+            assertThat(raw.read().status())
+                    .as("the same connection serves the next request")
+                    .isEqualTo(200);
         }
     }
 
@@ -138,7 +141,9 @@ class ErrorHandlingTest {
             } catch (java.io.IOException cutOff) {
                 // the server stopped reading and closed the connection: what this test wants
             }
-            assertThat(sent).as("chunks the server took before it cut the body off").isLessThan(1024);
+            assertThat(sent)
+                    .as("chunks the server took before it cut the body off")
+                    .isLessThan(1024);
         }
         assertThat(api.get("/health", null).status()).as("the server serves on").isEqualTo(200);
     }
@@ -191,7 +196,9 @@ class ErrorHandlingTest {
             } catch (java.io.IOException cutOff) {
                 // the server stopped reading and closed the connection: what this test wants
             }
-            assertThat(sent).as("chunks the server took before it cut the body off").isLessThan(1024);
+            assertThat(sent)
+                    .as("chunks the server took before it cut the body off")
+                    .isLessThan(1024);
         }
     }
 
@@ -217,8 +224,13 @@ class ErrorHandlingTest {
 
     @Test
     void bodyThatIsNotJsonIsUnsupportedMediaType() {
-        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml",
-                "application/json; charset=iso-8859-1", "application/jsonp"}) {
+        for (String type : new String[] {
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/xml",
+            "application/json; charset=iso-8859-1",
+            "application/jsonp"
+        }) {
             Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
                     .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username_or_email\":\"a\",\"password\":\"b\"}")));
@@ -230,8 +242,8 @@ class ErrorHandlingTest {
 
     @Test
     void bodyWithoutContentTypeIsUnsupportedMediaType() {
-        Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/auth/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        Answer reply = api.exchange(
+                HttpRequest.newBuilder(api.uri("/account/auth/login")).POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertEnvelope(reply, 415, "unsupported_media_type", "application/json");
     }
@@ -239,8 +251,9 @@ class ErrorHandlingTest {
     @Test
     void jsonWithParametersIsAccepted() {
         String token = api.registerOpen("params", null);
-        for (String type : new String[] {"application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"",
-                "application/json; foo=bar"}) {
+        for (String type : new String[] {
+            "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"", "application/json; foo=bar"
+        }) {
             Answer reply = api.exchange(HttpRequest.newBuilder(api.uri("/account/invite"))
                     .header("Content-Type", type)
                     .header("Authorization", "Bearer " + token)
@@ -304,29 +317,51 @@ class ErrorHandlingTest {
 
     @Test
     void duplicateFieldIsBadRequestNamingIt() {
-        assertEnvelope(login("{\"username_or_email\":\"a\",\"password\":\"b\",\"password\":\"c\"}"), 400,
-                "bad_request", "password");
+        assertEnvelope(
+                login("{\"username_or_email\":\"a\",\"password\":\"b\",\"password\":\"c\"}"),
+                400,
+                "bad_request",
+                "password");
     }
 
     @Test
     void wrongTypesAreBadRequestNamingTheField() {
-        assertEnvelope(login("{\"username_or_email\":[\"a\"],\"password\":\"b\"}"), 400, "bad_request",
+        assertEnvelope(
+                login("{\"username_or_email\":[\"a\"],\"password\":\"b\"}"),
+                400,
+                "bad_request",
                 "username_or_email must be a string");
-        assertEnvelope(login("{\"username_or_email\":{},\"password\":\"b\"}"), 400, "bad_request",
+        assertEnvelope(
+                login("{\"username_or_email\":{},\"password\":\"b\"}"),
+                400,
+                "bad_request",
                 "username_or_email must be a string");
-        assertEnvelope(login("{\"username_or_email\":\"a\",\"password\":1}"), 400, "bad_request",
-                "password must be a string");
-        assertEnvelope(login("{\"username_or_email\":\"a\",\"password\":\"b\",\"stay_logged_in\":1}"), 400,
-                "bad_request", "stay_logged_in must be true or false");
+        assertEnvelope(
+                login("{\"username_or_email\":\"a\",\"password\":1}"), 400, "bad_request", "password must be a string");
+        assertEnvelope(
+                login("{\"username_or_email\":\"a\",\"password\":\"b\",\"stay_logged_in\":1}"),
+                400,
+                "bad_request",
+                "stay_logged_in must be true or false");
     }
 
     @Test
     void nulCharacterInAStringIsBadRequestNamingTheField() {
-        assertEnvelope(login("{\"username_or_email\":\"a\\u0000b\",\"password\":\"b\"}"), 400, "bad_request",
+        assertEnvelope(
+                login("{\"username_or_email\":\"a\\u0000b\",\"password\":\"b\"}"),
+                400,
+                "bad_request",
                 "username_or_email must not contain NUL");
-        assertEnvelope(api.send("POST", "/account/auth/register", "{\"username\":\"nul_user\",\"password\":\""
-                + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\",\"answer\":\"x\\u0000\"}", null),
-                400, "bad_request", "answer");
+        assertEnvelope(
+                api.send(
+                        "POST",
+                        "/account/auth/register",
+                        "{\"username\":\"nul_user\",\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD
+                                + "\",\"answer\":\"x\\u0000\"}",
+                        null),
+                400,
+                "bad_request",
+                "answer");
     }
 
     @Test
@@ -350,8 +385,11 @@ class ErrorHandlingTest {
 
     @Test
     void hugeNumberInAnIgnoredFieldIsStillRefused() {
-        assertEnvelope(login("{\"junk\":1" + "0".repeat(100) + ",\"username_or_email\":\"a\",\"password\":\"b\"}"),
-                400, "bad_request", "junk");
+        assertEnvelope(
+                login("{\"junk\":1" + "0".repeat(100) + ",\"username_or_email\":\"a\",\"password\":\"b\"}"),
+                400,
+                "bad_request",
+                "junk");
     }
 
     @Test
@@ -364,9 +402,12 @@ class ErrorHandlingTest {
 
     @Test
     void unexpectedExceptionIsAnUnknownErrorWithALoggedIdAndNoStackTrace() {
-        try (TestApi broken = TestApi.start(TestApi.settings(0, 0), TestApi.withGetSite(() -> {
-            throw new IllegalStateException("secret detail at guestlist.Internal.method");
-        }), TestApi.TEST_LIMITS)) {
+        try (TestApi broken = TestApi.start(
+                TestApi.settings(0, 0),
+                TestApi.withGetSite(() -> {
+                    throw new IllegalStateException("secret detail at guestlist.Internal.method");
+                }),
+                TestApi.TEST_LIMITS)) {
             Answer reply = broken.get("/site", null);
 
             assertEnvelope(reply, 500, "unknown", "logged with id");

@@ -1,12 +1,11 @@
 package guestlist.adapters.rest;
 
-import guestlist.testsupport.HttpApi.Answer;
-import guestlist.application.port.in.CheckHealthUseCase;
-import org.junit.jupiter.api.Test;
-
-import java.util.function.UnaryOperator;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import guestlist.application.port.in.CheckHealthUseCase;
+import guestlist.testsupport.HttpApi.Answer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 
 class HealthEndpointTest {
 
@@ -35,9 +34,12 @@ class HealthEndpointTest {
 
     @Test
     void failingHealthCheckIsServiceUnavailable() {
-        try (TestApi api = TestApi.start(TestApi.settings(0, 0), withHealth(() -> {
-            throw new IllegalStateException("connection refused");
-        }), TestApi.TEST_LIMITS)) {
+        try (TestApi api = TestApi.start(
+                TestApi.settings(0, 0),
+                withHealth(() -> {
+                    throw new IllegalStateException("connection refused");
+                }),
+                TestApi.TEST_LIMITS)) {
             Answer reply = api.get("/health", null);
 
             assertThat(reply.status()).isEqualTo(503);
@@ -58,9 +60,20 @@ class HealthEndpointTest {
     }
 
     private static UnaryOperator<RestUseCases> withHealth(CheckHealthUseCase health) {
-        return u -> new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), u.getSite(),
-                u.editSite(), u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
-                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+        return u -> new RestUseCases(
+                u.register(),
+                u.login(),
+                u.logout(),
+                u.authenticate(),
+                u.getSite(),
+                u.editSite(),
+                u.createInvite(),
+                u.listInvites(),
+                u.revokeInvite(),
+                u.checkInviteValidity(),
+                u.listRegistrationApplications(),
+                u.getRegistrationApplication(),
+                u.decideRegistrationApplication(),
                 health);
     }
 }

@@ -1,14 +1,10 @@
 package guestlist.adapters.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.adapters.rest.json.PageCursor;
 import guestlist.testsupport.HttpApi.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +12,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InviteEndpointsTest {
 
@@ -65,10 +65,11 @@ class InviteEndpointsTest {
         assertThat(invite.path("token").asText()).matches("[A-Za-z0-9_-]{32}");
         assertThat(invite.path("local_user_id").asLong()).isEqualTo(memberId());
         assertThat(invite.path("uses_count").asInt()).isZero();
-        assertThat(invite.path("published_at").asText()).isEqualTo(
-                DateTimeFormatter.ISO_INSTANT.format(api.app.clock().instant()));
+        assertThat(invite.path("published_at").asText())
+                .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.app.clock().instant()));
         assertThat(invite.path("invite_link").asText())
-                .isEqualTo("https://guestlist.example/signup?token=" + invite.path("token").asText());
+                .isEqualTo("https://guestlist.example/signup?token="
+                        + invite.path("token").asText());
         assertThat(invite.has("max_uses")).isFalse();
         assertThat(invite.has("expires_at")).isFalse();
     }
@@ -90,7 +91,7 @@ class InviteEndpointsTest {
 
         JsonNode fromJs = createOk("{\"expires_at\":\"" + DateTimeFormatter.ISO_INSTANT.format(expiry) + "\"}");
         JsonNode lowerCase = createOk("{\"expires_at\":\""
-                + DateTimeFormatter.ISO_INSTANT.format(expiry).toLowerCase() + "\"}");
+                + DateTimeFormatter.ISO_INSTANT.format(expiry).toLowerCase(Locale.ROOT) + "\"}");
 
         assertThat(Instant.parse(fromJs.path("expires_at").asText())).isEqualTo(expiry);
         assertThat(Instant.parse(lowerCase.path("expires_at").asText())).isEqualTo(expiry);
@@ -106,8 +107,14 @@ class InviteEndpointsTest {
     @Test
     void createRefusesAnExpiryThatIsNoTimestampOrOutOfRange() {
         Instant now = api.app.clock().instant();
-        for (String value : new String[] {"\"tomorrow\"", "\"2030-01-01\"", "\"2030-01-01T00:00:00\"", "12345",
-                "\"" + now.minusSeconds(1) + "\"", "\"" + now.plus(Duration.ofDays(366)) + "\""}) {
+        for (String value : new String[] {
+            "\"tomorrow\"",
+            "\"2030-01-01\"",
+            "\"2030-01-01T00:00:00\"",
+            "12345",
+            "\"" + now.minusSeconds(1) + "\"",
+            "\"" + now.plus(Duration.ofDays(366)) + "\""
+        }) {
             assertRefused(create("{\"expires_at\":" + value + "}", member), 400, "bad_request", "expires_at");
         }
     }
@@ -135,14 +142,17 @@ class InviteEndpointsTest {
 
         Answer first = api.get("/account/invite/list?limit=2", member);
         assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body().path("items")).extracting(item -> item.path("token").asText())
+        assertThat(first.body().path("items"))
+                .extracting(item -> item.path("token").asText())
                 .containsExactly(newest, middle);
-        assertThat(first.body().path("items").get(1).path("invite_link").asText()).endsWith(middle);
+        assertThat(first.body().path("items").get(1).path("invite_link").asText())
+                .endsWith(middle);
         String cursor = first.body().path("next_page").asText();
         assertThat(cursor).isNotBlank();
 
         Answer second = api.get("/account/invite/list?limit=2&page_cursor=" + cursor, member);
-        assertThat(second.body().path("items")).extracting(item -> item.path("token").asText())
+        assertThat(second.body().path("items"))
+                .extracting(item -> item.path("token").asText())
                 .containsExactly(oldest);
         assertThat(second.body().has("next_page")).isFalse();
     }
@@ -174,23 +184,34 @@ class InviteEndpointsTest {
 
     @Test
     void listRefusesACursorGuestlistDidNotIssue() {
-        assertRefused(api.get("/account/invite/list?page_cursor=not-a-cursor", member), 400,
-                "couldnt_parse_pagination_token", "page_cursor");
+        assertRefused(
+                api.get("/account/invite/list?page_cursor=not-a-cursor", member),
+                400,
+                "couldnt_parse_pagination_token",
+                "page_cursor");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "garbage", "aW52OjU=", "%00"})
     void listRefusesOtherTextsThatAreNoCursorOfItsOwn(String cursor) {
-        assertRefused(api.get("/account/invite/list?page_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
-                member), 400, "couldnt_parse_pagination_token", "page_cursor");
+        assertRefused(
+                api.get(
+                        "/account/invite/list?page_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+                        member),
+                400,
+                "couldnt_parse_pagination_token",
+                "page_cursor");
     }
 
     @Test
     void listRefusesTheCursorOfTheApplicationListing() {
         String foreign = new PageCursor(PageCursor.Listing.APPLICATIONS, 3).encode();
 
-        assertRefused(api.get("/account/invite/list?page_cursor=" + foreign, member), 400,
-                "couldnt_parse_pagination_token", "page_cursor");
+        assertRefused(
+                api.get("/account/invite/list?page_cursor=" + foreign, member),
+                400,
+                "couldnt_parse_pagination_token",
+                "page_cursor");
     }
 
     @Test
@@ -230,10 +251,16 @@ class InviteEndpointsTest {
         String token = createOk("{}").path("token").asText();
         String other = api.registerOpen("other", null);
 
-        assertRefused(api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", other), 400,
-                "invalid_invite_token", "");
-        assertRefused(api.send("DELETE", "/account/invite", "{\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
-                member), 400, "invalid_invite_token", "");
+        assertRefused(
+                api.send("DELETE", "/account/invite", "{\"token\":\"" + token + "\"}", other),
+                400,
+                "invalid_invite_token",
+                "");
+        assertRefused(
+                api.send("DELETE", "/account/invite", "{\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}", member),
+                400,
+                "invalid_invite_token",
+                "");
     }
 
     @Test
@@ -251,7 +278,8 @@ class InviteEndpointsTest {
     @Test
     void validityTellsWhetherAnInviteIsUsableWithoutLogIn() {
         String token = createOk("{\"expires_at\":\"" + api.app.clock().instant().plus(Duration.ofHours(1)) + "\"}")
-                .path("token").asText();
+                .path("token")
+                .asText();
 
         Answer valid = api.get("/account/invite/validity?token=" + token, null);
         assertThat(valid.status()).isEqualTo(200);
@@ -260,8 +288,16 @@ class InviteEndpointsTest {
         assertThat(valid.body().size()).isEqualTo(1);
 
         api.app.clock().advance(Duration.ofHours(2));
-        assertThat(api.get("/account/invite/validity?token=" + token, null).body().path("valid").asBoolean()).isFalse();
-        assertThat(api.get("/account/invite/validity?token=garbage", null).body().path("valid").asBoolean()).isFalse();
+        assertThat(api.get("/account/invite/validity?token=" + token, null)
+                        .body()
+                        .path("valid")
+                        .asBoolean())
+                .isFalse();
+        assertThat(api.get("/account/invite/validity?token=garbage", null)
+                        .body()
+                        .path("valid")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test

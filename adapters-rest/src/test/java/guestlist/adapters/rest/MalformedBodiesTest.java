@@ -1,14 +1,13 @@
 package guestlist.adapters.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.testsupport.HttpApi.Answer;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint that takes a body refuses one that is not a JSON object with {@code 400
@@ -18,20 +17,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MalformedBodiesTest {
 
     private static final String[][] BODY_ENDPOINTS = {
-            {"PUT", "/site"}, {"POST", "/account/auth/register"}, {"POST", "/account/auth/login"},
-            {"POST", "/account/auth/logout"}, {"POST", "/account/invite"}, {"DELETE", "/account/invite"},
-            {"PUT", "/admin/registration_application/approve"}};
+        {"PUT", "/site"}, {"POST", "/account/auth/register"}, {"POST", "/account/auth/login"},
+        {"POST", "/account/auth/logout"}, {"POST", "/account/invite"}, {"DELETE", "/account/invite"},
+        {"PUT", "/admin/registration_application/approve"}
+    };
 
     private static final byte[][] MALFORMED = {
-            bytes("{"), bytes("{\"a\":"), bytes("[]"), bytes("[{}]"), bytes("null"), bytes("42"), bytes("\"text\""),
-            bytes("true"), bytes("{} {}"), bytes("{\"a\":1,\"a\":2}"), {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
-            {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}, {'{', 0, '}', 0}, {0, 0, 0, '{', 0, 0, 0, '}'},
-            // overlong forms of '/' and of 'A', a UTF-8 encoded surrogate, a lone continuation byte, a truncated sequence
-            {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
-            {'{', '"', 'a', '"', ':', '"', (byte) 0xE0, (byte) 0x81, (byte) 0x81, '"', '}'},
-            {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
-            {'{', '"', 'a', '"', ':', '"', (byte) 0x80, '"', '}'},
-            {'{', '"', 'a', '"', ':', '"', (byte) 0xF0, (byte) 0x9F, '"', '}'}};
+        bytes("{"),
+        bytes("{\"a\":"),
+        bytes("[]"),
+        bytes("[{}]"),
+        bytes("null"),
+        bytes("42"),
+        bytes("\"text\""),
+        bytes("true"),
+        bytes("{} {}"),
+        bytes("{\"a\":1,\"a\":2}"),
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+        {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0},
+        {'{', 0, '}', 0},
+        {0, 0, 0, '{', 0, 0, 0, '}'},
+        // overlong forms of '/' and of 'A', a UTF-8 encoded surrogate, a lone continuation byte, a truncated sequence
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xE0, (byte) 0x81, (byte) 0x81, '"', '}'},
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+        {'{', '"', 'a', '"', ':', '"', (byte) 0x80, '"', '}'},
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xF0, (byte) 0x9F, '"', '}'}
+    };
 
     private static TestApi api;
 
@@ -64,7 +76,9 @@ class MalformedBodiesTest {
                 assertThat(reply.message()).as(what).isNotBlank();
             }
         }
-        assertThat(api.get("/account", api.adminToken).status()).as("the session still works").isEqualTo(200);
+        assertThat(api.get("/account", api.adminToken).status())
+                .as("the session still works")
+                .isEqualTo(200);
     }
 
     @Test
@@ -76,7 +90,8 @@ class MalformedBodiesTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("bad_request");
         assertThat(api.get("/account", token).status()).isEqualTo(200);
-        assertThat(api.send("POST", "/account/auth/logout", "{}", token).status()).isEqualTo(200);
+        assertThat(api.send("POST", "/account/auth/logout", "{}", token).status())
+                .isEqualTo(200);
         assertThat(api.get("/account", token).status()).isEqualTo(401);
     }
 
@@ -84,8 +99,11 @@ class MalformedBodiesTest {
     void unpairedSurrogateEscapesAreRefusedNamingTheField() {
         // valid JSON syntax, but no Unicode text: PostgreSQL would store "?", Bouncy Castle's Argon2 throws on it
         for (String text : new String[] {"\\ud800", "abcdefghijkl\\udc00", "\\udbffx", "x\\ud800\\ud800"}) {
-            Answer login = api.send("POST", "/account/auth/login",
-                    "{\"username_or_email\":\"someone\",\"password\":\"" + text + "\"}", null);
+            Answer login = api.send(
+                    "POST",
+                    "/account/auth/login",
+                    "{\"username_or_email\":\"someone\",\"password\":\"" + text + "\"}",
+                    null);
             Answer site = api.send("PUT", "/site", "{\"name\":\"" + text + "\"}", api.adminToken);
 
             assertThat(login.status()).as(text).isEqualTo(400);

@@ -1,13 +1,12 @@
 package guestlist.adapters.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi.Answer;
 import guestlist.testsupport.RawClient;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The per-address rate limits of the adapter: log-in and registration share one budget, validity
@@ -44,8 +43,10 @@ class RateLimitTest {
     void registerAndLoginShareTheAuthLimit() {
         // TestApi's own admin log-in counts as the first request of this address
         try (TestApi api = TestApi.start(TestApi.settings(3, 0))) {
-            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status()).isEqualTo(401);
-            assertThat(api.send("POST", "/account/auth/register", "{}", null).status()).isEqualTo(400);
+            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status())
+                    .isEqualTo(401);
+            assertThat(api.send("POST", "/account/auth/register", "{}", null).status())
+                    .isEqualTo(400);
 
             assertTooManyRequests(api.send("POST", "/account/auth/login", LOGIN, null));
             assertTooManyRequests(api.send("POST", "/account/auth/register", "{}", null));
@@ -57,11 +58,19 @@ class RateLimitTest {
         try (TestApi api = TestApi.start(TestApi.settings(4, 0))) {
             api.registerOpen("counted", null);
             assertThat(api.login("counted", Credentials.PASSWORD)).isNotBlank();
-            assertThat(api.send("POST", "/account/auth/login", "{\"username_or_email\":\"counted\",\"password\":"
-                    + "\"wrong password!\"}", null).status()).isEqualTo(401);
+            assertThat(api.send(
+                                    "POST",
+                                    "/account/auth/login",
+                                    "{\"username_or_email\":\"counted\",\"password\":" + "\"wrong password!\"}",
+                                    null)
+                            .status())
+                    .isEqualTo(401);
 
-            assertTooManyRequests(api.send("POST", "/account/auth/login", "{\"username_or_email\":\"counted\","
-                    + "\"password\":\"" + Credentials.PASSWORD + "\"}", null));
+            assertTooManyRequests(api.send(
+                    "POST",
+                    "/account/auth/login",
+                    "{\"username_or_email\":\"counted\"," + "\"password\":\"" + Credentials.PASSWORD + "\"}",
+                    null));
             assertTooManyRequests(api.send("POST", "/account/auth/register", "{}", null));
         }
     }
@@ -70,9 +79,12 @@ class RateLimitTest {
     void refusedRequestsCountToo() {
         try (TestApi api = TestApi.start(TestApi.settings(4, 0))) {
             // malformed, unknown user, invalid form: each is an attempt
-            assertThat(api.send("POST", "/account/auth/login", "{", null).status()).isEqualTo(400);
-            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status()).isEqualTo(401);
-            assertThat(api.send("POST", "/account/auth/register", "{}", null).status()).isEqualTo(400);
+            assertThat(api.send("POST", "/account/auth/login", "{", null).status())
+                    .isEqualTo(400);
+            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status())
+                    .isEqualTo(401);
+            assertThat(api.send("POST", "/account/auth/register", "{}", null).status())
+                    .isEqualTo(400);
 
             assertTooManyRequests(api.send("POST", "/account/auth/register", "{}", null));
         }
@@ -84,10 +96,14 @@ class RateLimitTest {
             RawClient client = new RawClient(api.port());
             RawClient first = client.from("127.0.0.2");
             RawClient second = client.from("127.0.0.3");
-            assertThat(first.json("POST", "/api/v4/account/auth/login", null, LOGIN).status()).isEqualTo(401);
+            assertThat(first.json("POST", "/api/v4/account/auth/login", null, LOGIN)
+                            .status())
+                    .isEqualTo(401);
             assertTooManyRequests(first.json("POST", "/api/v4/account/auth/login", null, LOGIN));
 
-            assertThat(second.json("POST", "/api/v4/account/auth/login", null, LOGIN).status()).isEqualTo(401);
+            assertThat(second.json("POST", "/api/v4/account/auth/login", null, LOGIN)
+                            .status())
+                    .isEqualTo(401);
         }
     }
 
@@ -98,7 +114,8 @@ class RateLimitTest {
                 assertThat(api.get("/site", null).status()).isEqualTo(200);
                 assertThat(api.get("/health", null).status()).isEqualTo(200);
                 assertThat(api.get("/account", api.adminToken).status()).isEqualTo(200);
-                assertThat(api.send("POST", "/account/auth/logout", "{}", null).status()).isEqualTo(401);
+                assertThat(api.send("POST", "/account/auth/logout", "{}", null).status())
+                        .isEqualTo(401);
             }
             assertTooManyRequests(api.send("POST", "/account/auth/login", LOGIN, null));
         }
@@ -108,8 +125,10 @@ class RateLimitTest {
     void validityChecksHaveTheirOwnLimit() {
         // the admin's log-in has spent the auth budget of 1: validity checks go on
         try (TestApi api = TestApi.start(TestApi.settings(1, 2))) {
-            assertThat(api.get("/account/invite/validity?token=x", null).status()).isEqualTo(200);
-            assertThat(api.get("/account/invite/validity?token=y", null).status()).isEqualTo(200);
+            assertThat(api.get("/account/invite/validity?token=x", null).status())
+                    .isEqualTo(200);
+            assertThat(api.get("/account/invite/validity?token=y", null).status())
+                    .isEqualTo(200);
 
             assertTooManyRequests(api.get("/account/invite/validity?token=z", null));
             assertTooManyRequests(api.send("POST", "/account/auth/login", LOGIN, null));
@@ -119,11 +138,14 @@ class RateLimitTest {
     @Test
     void spendingTheValidityBudgetLeavesTheAuthBudget() {
         try (TestApi api = TestApi.start(TestApi.settings(2, 2))) {
-            assertThat(api.get("/account/invite/validity?token=x", null).status()).isEqualTo(200);
-            assertThat(api.get("/account/invite/validity?token=y", null).status()).isEqualTo(200);
+            assertThat(api.get("/account/invite/validity?token=x", null).status())
+                    .isEqualTo(200);
+            assertThat(api.get("/account/invite/validity?token=y", null).status())
+                    .isEqualTo(200);
             assertTooManyRequests(api.get("/account/invite/validity?token=z", null));
 
-            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status()).isEqualTo(401);
+            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status())
+                    .isEqualTo(401);
         }
     }
 
@@ -131,8 +153,10 @@ class RateLimitTest {
     void zeroTurnsALimitOff() {
         try (TestApi api = TestApi.start(TestApi.settings(0, 0))) {
             for (int i = 0; i < 30; i++) {
-                assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status()).isEqualTo(401);
-                assertThat(api.get("/account/invite/validity?token=x", null).status()).isEqualTo(200);
+                assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status())
+                        .isEqualTo(401);
+                assertThat(api.get("/account/invite/validity?token=x", null).status())
+                        .isEqualTo(200);
             }
         }
     }

@@ -1,18 +1,17 @@
 package guestlist.adapters.rest;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.adapters.rest.json.PageCursor;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi.Answer;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistrationApplicationEndpointsTest {
 
@@ -31,14 +30,27 @@ class RegistrationApplicationEndpointsTest {
     /** Registers {@code name} with an application (the site's default mode) and returns its person id. */
     private long apply(String name, String email) {
         String emailField = email == null ? "" : ",\"email\":\"" + email + "\"";
-        Answer reply = api.send("POST", "/account/auth/register", "{\"username\":\"" + name + "\",\"password\":\""
-                + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\",\"answer\":\"I am " + name + "\""
-                + emailField + "}", null);
-        assertThat(reply.body().path("registration_created").asBoolean()).as(reply.text()).isTrue();
-        return api.get("/admin/registration_application/list?unread_only=false&limit=50", api.adminToken).body()
-                .path("items").findValues("creator").stream()
+        Answer reply = api.send(
+                "POST",
+                "/account/auth/register",
+                "{\"username\":\"" + name + "\",\"password\":\""
+                        + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\",\"answer\":\"I am " + name + "\""
+                        + emailField + "}",
+                null);
+        assertThat(reply.body().path("registration_created").asBoolean())
+                .as(reply.text())
+                .isTrue();
+        return api
+                .get("/admin/registration_application/list?unread_only=false&limit=50", api.adminToken)
+                .body()
+                .path("items")
+                .findValues("creator")
+                .stream()
                 .filter(creator -> creator.path("name").asText().equals(name))
-                .findFirst().orElseThrow().path("id").asLong();
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
     }
 
     private static void assertRefused(Answer reply, int status, String code, String mentioning) {
@@ -57,7 +69,8 @@ class RegistrationApplicationEndpointsTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode items = reply.body().path("items");
-        assertThat(items).extracting(view -> view.path("creator").path("name").asText())
+        assertThat(items)
+                .extracting(view -> view.path("creator").path("name").asText())
                 .containsExactly("first", "second");
         JsonNode view = items.get(0);
         JsonNode application = view.path("registration_application");
@@ -73,7 +86,9 @@ class RegistrationApplicationEndpointsTest {
         assertThat(creatorLocalUser.path("person_id").asLong()).isEqualTo(first);
         assertThat(creatorLocalUser.path("admin").asBoolean()).isFalse();
         assertThat(creatorLocalUser.path("accepted_application").asBoolean()).isFalse();
-        assertThat(creatorLocalUser.has("email")).as("an applicant's e-mail is not shown to admins").isFalse();
+        assertThat(creatorLocalUser.has("email"))
+                .as("an applicant's e-mail is not shown to admins")
+                .isFalse();
         assertThat(view.path("creator").path("id").asLong()).isEqualTo(first);
         assertThat(view.path("creator").path("local").asBoolean()).isTrue();
         assertThat(view.has("admin")).isFalse();
@@ -91,7 +106,8 @@ class RegistrationApplicationEndpointsTest {
         Answer second = api.get("/admin/registration_application/list?limit=1&page_cursor=" + cursor, api.adminToken);
 
         assertThat(first.body().path("items")).hasSize(1);
-        assertThat(second.body().path("items")).extracting(view -> view.path("creator").path("name").asText())
+        assertThat(second.body().path("items"))
+                .extracting(view -> view.path("creator").path("name").asText())
                 .containsExactly("app_two");
         assertThat(second.body().has("next_page")).isFalse();
     }
@@ -99,37 +115,66 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void listOfUnreadOnlyLeavesOutDecidedApplications() {
         long person = apply("decided", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).body()
-                .path("registration_application").path("registration_application").path("id").asLong();
-        api.send("PUT", "/admin/registration_application/approve", "{\"id\":" + applicationId + ",\"approve\":true}",
+        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken)
+                .body()
+                .path("registration_application")
+                .path("registration_application")
+                .path("id")
+                .asLong();
+        api.send(
+                "PUT",
+                "/admin/registration_application/approve",
+                "{\"id\":" + applicationId + ",\"approve\":true}",
                 api.adminToken);
 
-        assertThat(api.get("/admin/registration_application/list?unread_only=true", api.adminToken).body()
-                .path("items")).isEmpty();
-        assertThat(api.get("/admin/registration_application/list", api.adminToken).body()
-                .path("items")).as("unread_only defaults to true").isEmpty();
-        assertThat(api.get("/admin/registration_application/list?unread_only=false", api.adminToken).body()
-                .path("items")).hasSize(1);
+        assertThat(api.get("/admin/registration_application/list?unread_only=true", api.adminToken)
+                        .body()
+                        .path("items"))
+                .isEmpty();
+        assertThat(api.get("/admin/registration_application/list", api.adminToken)
+                        .body()
+                        .path("items"))
+                .as("unread_only defaults to true")
+                .isEmpty();
+        assertThat(api.get("/admin/registration_application/list?unread_only=false", api.adminToken)
+                        .body()
+                        .path("items"))
+                .hasSize(1);
     }
 
     @Test
     void listRefusesBadParameters() {
-        assertRefused(api.get("/admin/registration_application/list?unread_only=yes", api.adminToken), 400,
-                "bad_request", "unread_only");
-        assertRefused(api.get("/admin/registration_application/list?limit=0", api.adminToken), 400,
-                "invalid_fetch_limit", "limit");
-        assertRefused(api.get("/admin/registration_application/list?limit=ten", api.adminToken), 400,
-                "invalid_fetch_limit", "limit");
-        assertRefused(api.get("/admin/registration_application/list?page_cursor=abc", api.adminToken), 400,
-                "couldnt_parse_pagination_token", "page_cursor");
+        assertRefused(
+                api.get("/admin/registration_application/list?unread_only=yes", api.adminToken),
+                400,
+                "bad_request",
+                "unread_only");
+        assertRefused(
+                api.get("/admin/registration_application/list?limit=0", api.adminToken),
+                400,
+                "invalid_fetch_limit",
+                "limit");
+        assertRefused(
+                api.get("/admin/registration_application/list?limit=ten", api.adminToken),
+                400,
+                "invalid_fetch_limit",
+                "limit");
+        assertRefused(
+                api.get("/admin/registration_application/list?page_cursor=abc", api.adminToken),
+                400,
+                "couldnt_parse_pagination_token",
+                "page_cursor");
     }
 
     @Test
     void listRefusesTheCursorOfTheInviteListing() {
         String foreign = new PageCursor(PageCursor.Listing.INVITES, 1).encode();
 
-        assertRefused(api.get("/admin/registration_application/list?page_cursor=" + foreign, api.adminToken), 400,
-                "couldnt_parse_pagination_token", "page_cursor");
+        assertRefused(
+                api.get("/admin/registration_application/list?page_cursor=" + foreign, api.adminToken),
+                400,
+                "couldnt_parse_pagination_token",
+                "page_cursor");
     }
 
     @Test
@@ -138,12 +183,18 @@ class RegistrationApplicationEndpointsTest {
 
         assertRefused(api.get("/admin/registration_application/list", member), 403, "not_an_admin", "");
         assertRefused(api.get("/admin/registration_application?person_id=1", member), 403, "not_an_admin", "");
-        assertRefused(api.send("PUT", "/admin/registration_application/approve", "{\"id\":1,\"approve\":true}",
-                member), 403, "not_an_admin", "");
+        assertRefused(
+                api.send("PUT", "/admin/registration_application/approve", "{\"id\":1,\"approve\":true}", member),
+                403,
+                "not_an_admin",
+                "");
         assertRefused(api.get("/admin/registration_application/list", null), 401, "not_logged_in", "");
         assertRefused(api.get("/admin/registration_application?person_id=1", null), 401, "not_logged_in", "");
-        assertRefused(api.send("PUT", "/admin/registration_application/approve", "{\"id\":1,\"approve\":true}",
-                null), 401, "not_logged_in", "");
+        assertRefused(
+                api.send("PUT", "/admin/registration_application/approve", "{\"id\":1,\"approve\":true}", null),
+                401,
+                "not_logged_in",
+                "");
     }
 
     @Test
@@ -154,7 +205,8 @@ class RegistrationApplicationEndpointsTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode view = reply.body().path("registration_application");
-        assertThat(view.path("registration_application").path("local_user_id").asLong()).isEqualTo(person);
+        assertThat(view.path("registration_application").path("local_user_id").asLong())
+                .isEqualTo(person);
         assertThat(view.path("creator").path("name").asText()).isEqualTo("getme");
         assertThat(view.path("creator_local_user").path("person_id").asLong()).isEqualTo(person);
     }
@@ -162,38 +214,57 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void getRefusesAPersonIdThatIsNotAPositiveInteger() {
         for (String value : new String[] {"", "0", "-1", "abc", "1.0", "99999999999999999999"}) {
-            assertRefused(api.get("/admin/registration_application?person_id=" + value, api.adminToken), 400,
-                    "bad_request", "person_id");
+            assertRefused(
+                    api.get("/admin/registration_application?person_id=" + value, api.adminToken),
+                    400,
+                    "bad_request",
+                    "person_id");
         }
         assertRefused(api.get("/admin/registration_application", api.adminToken), 400, "bad_request", "person_id");
     }
 
     @Test
     void getOfAPersonWithoutApplicationIsNotFound() {
-        assertRefused(api.get("/admin/registration_application?person_id=" + api.admin.personId().value(),
-                api.adminToken), 404, "not_found", "");
+        assertRefused(
+                api.get(
+                        "/admin/registration_application?person_id="
+                                + api.admin.personId().value(),
+                        api.adminToken),
+                404,
+                "not_found",
+                "");
     }
 
     @Test
     void approveAnswersTheDecidedViewWithTheAdmin() {
         long person = apply("approveme", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).body()
-                .path("registration_application").path("registration_application").path("id").asLong();
+        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken)
+                .body()
+                .path("registration_application")
+                .path("registration_application")
+                .path("id")
+                .asLong();
         api.app.clock().advance(Duration.ofMinutes(5));
 
-        Answer reply = api.send("PUT", "/admin/registration_application/approve",
-                "{\"id\":" + applicationId + ",\"approve\":true,\"deny_reason\":null}", api.adminToken);
+        Answer reply = api.send(
+                "PUT",
+                "/admin/registration_application/approve",
+                "{\"id\":" + applicationId + ",\"approve\":true,\"deny_reason\":null}",
+                api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode view = reply.body().path("registration_application");
         JsonNode application = view.path("registration_application");
         assertThat(application.path("id").asLong()).isEqualTo(applicationId);
-        assertThat(application.path("admin_id").asLong()).isEqualTo(api.admin.id().value());
+        assertThat(application.path("admin_id").asLong())
+                .isEqualTo(api.admin.id().value());
         assertThat(application.has("deny_reason")).isFalse();
         assertThat(application.path("updated_at").asText())
                 .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.app.clock().instant()));
-        assertThat(view.path("creator_local_user").path("accepted_application").asBoolean()).isTrue();
-        assertThat(view.path("admin").path("id").asLong()).isEqualTo(api.admin.personId().value());
+        assertThat(view.path("creator_local_user").path("accepted_application").asBoolean())
+                .isTrue();
+        assertThat(view.path("admin").path("id").asLong())
+                .isEqualTo(api.admin.personId().value());
         assertThat(view.path("admin").path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(view.path("admin").path("local").asBoolean()).isTrue();
     }
@@ -201,16 +272,31 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void denyCarriesTheReason() {
         long person = apply("denyme", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken).body()
-                .path("registration_application").path("registration_application").path("id").asLong();
+        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken)
+                .body()
+                .path("registration_application")
+                .path("registration_application")
+                .path("id")
+                .asLong();
 
-        Answer reply = api.send("PUT", "/admin/registration_application/approve",
-                "{\"id\":" + applicationId + ",\"approve\":false,\"deny_reason\":\"spam\"}", api.adminToken);
+        Answer reply = api.send(
+                "PUT",
+                "/admin/registration_application/approve",
+                "{\"id\":" + applicationId + ",\"approve\":false,\"deny_reason\":\"spam\"}",
+                api.adminToken);
 
-        assertThat(reply.body().path("registration_application").path("registration_application")
-                .path("deny_reason").asText()).isEqualTo("spam");
-        assertThat(reply.body().path("registration_application").path("creator_local_user")
-                .path("accepted_application").asBoolean()).isFalse();
+        assertThat(reply.body()
+                        .path("registration_application")
+                        .path("registration_application")
+                        .path("deny_reason")
+                        .asText())
+                .isEqualTo("spam");
+        assertThat(reply.body()
+                        .path("registration_application")
+                        .path("creator_local_user")
+                        .path("accepted_application")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -218,17 +304,28 @@ class RegistrationApplicationEndpointsTest {
         String url = "/admin/registration_application/approve";
         assertRefused(api.send("PUT", url, "{\"approve\":true}", api.adminToken), 400, "bad_request", "id");
         assertRefused(api.send("PUT", url, "{\"id\":1}", api.adminToken), 400, "bad_request", "approve");
-        assertRefused(api.send("PUT", url, "{\"id\":\"1\",\"approve\":true}", api.adminToken), 400, "bad_request", "id");
+        assertRefused(
+                api.send("PUT", url, "{\"id\":\"1\",\"approve\":true}", api.adminToken), 400, "bad_request", "id");
         assertRefused(api.send("PUT", url, "{\"id\":1.5,\"approve\":true}", api.adminToken), 400, "bad_request", "id");
-        assertRefused(api.send("PUT", url, "{\"id\":1,\"approve\":\"true\"}", api.adminToken), 400, "bad_request",
-                "approve");
-        assertRefused(api.send("PUT", url, "{\"id\":1,\"approve\":false,\"deny_reason\":7}", api.adminToken), 400,
-                "bad_request", "deny_reason");
+        assertRefused(
+                api.send("PUT", url, "{\"id\":1,\"approve\":\"true\"}", api.adminToken), 400, "bad_request", "approve");
+        assertRefused(
+                api.send("PUT", url, "{\"id\":1,\"approve\":false,\"deny_reason\":7}", api.adminToken),
+                400,
+                "bad_request",
+                "deny_reason");
     }
 
     @Test
     void approveOfAnUnknownApplicationIsNotFound() {
-        assertRefused(api.send("PUT", "/admin/registration_application/approve", "{\"id\":999,\"approve\":true}",
-                api.adminToken), 404, "not_found", "");
+        assertRefused(
+                api.send(
+                        "PUT",
+                        "/admin/registration_application/approve",
+                        "{\"id\":999,\"approve\":true}",
+                        api.adminToken),
+                404,
+                "not_found",
+                "");
     }
 }

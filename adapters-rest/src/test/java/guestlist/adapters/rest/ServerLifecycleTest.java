@@ -1,12 +1,14 @@
 package guestlist.adapters.rest;
 
-import guestlist.testsupport.HttpApi.Answer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.adapters.rest.http.Limits;
 import guestlist.application.port.in.SiteView;
+import guestlist.testsupport.HttpApi.Answer;
 import guestlist.testsupport.RawClient;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -14,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ServerLifecycleTest {
 
@@ -46,9 +46,10 @@ class ServerLifecycleTest {
 
     @Test
     void aBusyPortFailsTheStart() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            RestServer server = new RestServer(new RestSettings("127.0.0.1", taken.getLocalPort(),
-                    TestApi.PUBLIC_URL, 0, 0, 2), TestApi.useCasesOf(new guestlist.application.inmemory.InMemoryApplication()),
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RestServer server = new RestServer(
+                    new RestSettings("127.0.0.1", taken.getLocalPort(), TestApi.PUBLIC_URL, 0, 0, 2),
+                    TestApi.useCasesOf(new guestlist.application.inmemory.InMemoryApplication()),
                     "v");
 
             assertThatThrownBy(server::start).isInstanceOf(RuntimeException.class);
@@ -61,15 +62,18 @@ class ServerLifecycleTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<TestApi> holder = new AtomicReference<>();
-        TestApi api = TestApi.start(TestApi.settings(0, 0), TestApi.withGetSite(() -> {
-            entered.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return holder.get().app.useCases().getSite().getSite();
-        }), TestApi.TEST_LIMITS);
+        TestApi api = TestApi.start(
+                TestApi.settings(0, 0),
+                TestApi.withGetSite(() -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return holder.get().app.useCases().getSite().getSite();
+                }),
+                TestApi.TEST_LIMITS);
         holder.set(api);
         int port = api.port();
         CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(() -> api.get("/site", null));
@@ -84,7 +88,8 @@ class ServerLifecycleTest {
         stopping.get(10, TimeUnit.SECONDS);
         assertThat(finished.status()).isEqualTo(200);
         assertThat(finished.text()).contains("site_view");
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -92,16 +97,19 @@ class ServerLifecycleTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<TestApi> holder = new AtomicReference<>();
-        TestApi api = TestApi.start(TestApi.settings(0, 0), TestApi.withGetSite(() -> {
-            entered.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            SiteView view = holder.get().app.useCases().getSite().getSite();
-            return view;
-        }), TestApi.TEST_LIMITS);
+        TestApi api = TestApi.start(
+                TestApi.settings(0, 0),
+                TestApi.withGetSite(() -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    SiteView view = holder.get().app.useCases().getSite().getSite();
+                    return view;
+                }),
+                TestApi.TEST_LIMITS);
         holder.set(api);
         try (RawClient.Connection keptAlive = RawClient.connect(api.port())) {
             keptAlive.write("GET /api/v4/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
@@ -127,7 +135,7 @@ class ServerLifecycleTest {
     void aBodySentTooSlowlyLosesTheConnection() throws Exception {
         Limits quick = new Limits(64 * 1024, Duration.ofMillis(500), Duration.ofSeconds(5), 100);
         try (TestApi api = TestApi.start(TestApi.settings(0, 0), u -> u, quick);
-             RawClient.Connection raw = RawClient.connect(api.port())) {
+                RawClient.Connection raw = RawClient.connect(api.port())) {
             raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user");
             long started = System.nanoTime();

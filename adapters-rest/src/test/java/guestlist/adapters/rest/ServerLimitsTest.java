@@ -1,17 +1,15 @@
 package guestlist.adapters.rest;
 
-import guestlist.testsupport.HttpApi.Answer;
-import guestlist.testsupport.RawClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import guestlist.testsupport.RawClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The limits the server sets on what a client may send beyond the body: header size and count,
@@ -36,11 +34,14 @@ class ServerLimitsTest {
     }
 
     private static String query(int parameters) {
-        return IntStream.range(0, parameters).mapToObj(i -> "p" + i + "=" + i).collect(Collectors.joining("&", "?", ""));
+        return IntStream.range(0, parameters)
+                .mapToObj(i -> "p" + i + "=" + i)
+                .collect(Collectors.joining("&", "?", ""));
     }
 
     private static String headers(int count, int valueLength) {
-        return IntStream.range(0, count).mapToObj(i -> "X-Filler-" + i + ": " + "v".repeat(valueLength) + "\r\n")
+        return IntStream.range(0, count)
+                .mapToObj(i -> "X-Filler-" + i + ": " + "v".repeat(valueLength) + "\r\n")
                 .collect(Collectors.joining());
     }
 
@@ -59,7 +60,9 @@ class ServerLimitsTest {
             raw.write(request);
             RawClient.Response response = raw.read();
             assertThat(response.status()).as(response.head()).isEqualTo(400);
-            assertThat(raw.closedByServer()).as("the connection is closed after the refusal").isTrue();
+            assertThat(raw.closedByServer())
+                    .as("the connection is closed after the refusal")
+                    .isTrue();
         }
         assertThat(api.get("/health", null).status()).isEqualTo(200);
     }
@@ -79,14 +82,17 @@ class ServerLimitsTest {
     @Test
     void aHundredHeadersAreAcceptedAndMoreAreRefused() throws IOException {
         // Host is one of them
-        assertThat(exchange(get("/health", headers(RestServer.MAX_HEADERS - 1, 1))).status()).isEqualTo(200);
+        assertThat(exchange(get("/health", headers(RestServer.MAX_HEADERS - 1, 1)))
+                        .status())
+                .isEqualTo(200);
 
         assertRefusedWhileParsing(get("/health", headers(RestServer.MAX_HEADERS, 1)));
     }
 
     @Test
     void aHundredQueryParametersAreAcceptedAndMoreAreRefused() throws IOException {
-        assertThat(exchange(get("/site" + query(RestServer.MAX_PARAMETERS), "")).status()).isEqualTo(200);
+        assertThat(exchange(get("/site" + query(RestServer.MAX_PARAMETERS), "")).status())
+                .isEqualTo(200);
 
         assertRefusedWhileParsing(get("/site" + query(RestServer.MAX_PARAMETERS + 1), ""));
     }
@@ -98,10 +104,12 @@ class ServerLimitsTest {
 
     @Test
     void expectContinueIsAnsweredAndTheBodyThenRead() throws IOException {
-        byte[] body = "{\"username_or_email\":\"nobody_here\",\"password\":\"whatever123\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "{\"username_or_email\":\"nobody_here\",\"password\":\"whatever123\"}".getBytes(StandardCharsets.UTF_8);
         try (RawClient.Connection raw = RawClient.connect(api.port())) {
-            raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n");
+            raw.write(
+                    "POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n");
 
             RawClient.Response proceed = raw.read();
             assertThat(proceed.status()).isEqualTo(100);
@@ -126,7 +134,9 @@ class ServerLimitsTest {
             } catch (IOException closedWithoutAnswer) {
                 assertThat(closedWithoutAnswer.getMessage()).as(request).contains("connection closed after 0 bytes");
             }
-            assertThat(raw.closedByServer()).as("the connection cannot be trusted after %s", request).isTrue();
+            assertThat(raw.closedByServer())
+                    .as("the connection cannot be trusted after %s", request)
+                    .isTrue();
         }
         assertThat(api.get("/health", null).status()).isEqualTo(200);
     }
@@ -135,17 +145,23 @@ class ServerLimitsTest {
     void brokenChunkedEncodingEndsTheConnection() throws IOException {
         String head = "POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-        for (String chunks : new String[] {"zz\r\n{}\r\n0\r\n\r\n", "2\r\n{}XX0\r\n\r\n", "-5\r\n{}\r\n0\r\n\r\n",
-                "fffffffffffffffffff\r\n{}\r\n0\r\n\r\n"}) {
+        for (String chunks : new String[] {
+            "zz\r\n{}\r\n0\r\n\r\n",
+            "2\r\n{}XX0\r\n\r\n",
+            "-5\r\n{}\r\n0\r\n\r\n",
+            "fffffffffffffffffff\r\n{}\r\n0\r\n\r\n"
+        }) {
             assertCutOff(head + chunks);
         }
     }
 
     @Test
     void contentLengthThatIsNoNumberOrTwiceIsRefusedWhileParsing() throws IOException {
-        String post = "POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
-        for (String framing : new String[] {"Content-Length: abc\r\n", "Content-Length: -1\r\n",
-                "Content-Length: 2\r\nContent-Length: 3\r\n"}) {
+        String post =
+                "POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
+        for (String framing : new String[] {
+            "Content-Length: abc\r\n", "Content-Length: -1\r\n", "Content-Length: 2\r\nContent-Length: 3\r\n"
+        }) {
             assertRefusedWhileParsing(post + framing + "\r\n{}");
         }
         assertCutOff(post + "Transfer-Encoding: gzip\r\n\r\n{}");
@@ -154,8 +170,9 @@ class ServerLimitsTest {
     @Test
     void contentLengthTooLargeForALongIsPayloadTooLarge() throws IOException {
         try (RawClient.Connection raw = RawClient.connect(api.port())) {
-            raw.write("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 99999999999999999999999\r\n\r\n{}");
+            raw.write(
+                    "POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 99999999999999999999999\r\n\r\n{}");
 
             RawClient.Response response = raw.read();
 

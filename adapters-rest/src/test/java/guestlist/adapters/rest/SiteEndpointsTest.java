@@ -1,15 +1,14 @@
 package guestlist.adapters.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import guestlist.testsupport.HttpApi.Answer;
 import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi.Answer;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.format.DateTimeFormatter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteEndpointsTest {
 
@@ -41,8 +40,11 @@ class SiteEndpointsTest {
         assertThat(localSite.path("site_id").asLong()).isEqualTo(siteId);
         assertThat(localSite.path("registration_mode").asText()).isEqualTo("require_application");
         assertThat(localSite.path("max_invites_per_user_allowed").asInt()).isEqualTo(10);
-        assertThat(localSite.path("published_at").asText()).isEqualTo(site.path("published_at").asText());
-        assertThat(localSite.has("application_question")).as("absent optional is omitted").isFalse();
+        assertThat(localSite.path("published_at").asText())
+                .isEqualTo(site.path("published_at").asText());
+        assertThat(localSite.has("application_question"))
+                .as("absent optional is omitted")
+                .isFalse();
         assertThat(json.path("version").asText()).isEqualTo(TestApi.VERSION);
         assertThat(json.toString()).doesNotContain("null");
     }
@@ -58,13 +60,17 @@ class SiteEndpointsTest {
         assertThat(admin.path("local").asBoolean()).isTrue();
         assertThat(admin.path("published_at").asText())
                 .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(api.admin.publishedAt()));
-        assertThat(admin.path("person")).isEqualTo(api.get("/site", null).body().path("admins").get(0).path("person"));
-        assertThat(admin.path("person").path("id").asLong()).isEqualTo(api.admin.personId().value());
+        assertThat(admin.path("person"))
+                .isEqualTo(api.get("/site", null).body().path("admins").get(0).path("person"));
+        assertThat(admin.path("person").path("id").asLong())
+                .isEqualTo(api.admin.personId().value());
         assertThat(admin.path("person").path("name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(admin.path("person").path("local").asBoolean()).isTrue();
         assertThat(admin.path("is_admin").asBoolean()).isTrue();
         assertThat(admin.path("banned").isBoolean()).isTrue();
-        assertThat(admin.has("admin")).as("no stray property from the is_admin accessor").isFalse();
+        assertThat(admin.has("admin"))
+                .as("no stray property from the is_admin accessor")
+                .isFalse();
     }
 
     @Test
@@ -82,15 +88,19 @@ class SiteEndpointsTest {
     void editSiteChangesEveryField() {
         Answer reply = api.send("PUT", "/site", """
                 {"name":"Renamed","registration_mode":"require_invitation","max_invites_per_user_allowed":3,
-                 "application_question":"Why?","sidebar":"ignored","rate_limit_message_max_requests":5}""",
-                api.adminToken);
+                 "application_question":"Why?","sidebar":"ignored","rate_limit_message_max_requests":5}""", api.adminToken);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode siteView = reply.body().path("site_view");
         assertThat(siteView.path("site").path("name").asText()).isEqualTo("Renamed");
-        assertThat(siteView.path("local_site").path("registration_mode").asText()).isEqualTo("require_invitation");
-        assertThat(siteView.path("local_site").path("max_invites_per_user_allowed").asInt()).isEqualTo(3);
-        assertThat(siteView.path("local_site").path("application_question").asText()).isEqualTo("Why?");
+        assertThat(siteView.path("local_site").path("registration_mode").asText())
+                .isEqualTo("require_invitation");
+        assertThat(siteView.path("local_site")
+                        .path("max_invites_per_user_allowed")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(siteView.path("local_site").path("application_question").asText())
+                .isEqualTo("Why?");
         assertThat(api.get("/site", null).body().path("site_view")).isEqualTo(siteView);
     }
 
@@ -110,7 +120,8 @@ class SiteEndpointsTest {
 
         Answer reply = api.send("PUT", "/site", "{\"application_question\":\"\"}", api.adminToken);
 
-        assertThat(reply.body().path("site_view").path("local_site").has("application_question")).isFalse();
+        assertThat(reply.body().path("site_view").path("local_site").has("application_question"))
+                .isFalse();
     }
 
     @Test
@@ -131,9 +142,11 @@ class SiteEndpointsTest {
             assertThat(reply.error()).as(value).isEqualTo("bad_request");
             assertThat(reply.message()).as(value).contains("max_invites_per_user_allowed");
         }
-        assertThat(api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":0}", api.adminToken).status())
+        assertThat(api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":0}", api.adminToken)
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":1000000}", api.adminToken).status())
+        assertThat(api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":1000000}", api.adminToken)
+                        .status())
                 .isEqualTo(200);
     }
 

@@ -1,5 +1,9 @@
 package guestlist.adapters.rest;
 
+import static guestlist.testsupport.Credentials.ADMIN_NAME;
+import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
+
 import guestlist.adapters.rest.http.Limits;
 import guestlist.application.UseCases;
 import guestlist.application.inmemory.InMemoryApplication;
@@ -9,14 +13,9 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
 import guestlist.testsupport.HttpApi;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
-import static guestlist.testsupport.Credentials.ADMIN_NAME;
-import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
-import static guestlist.testsupport.Credentials.PASSWORD;
 
 /**
  * A {@link RestServer} on a free port, driving the real services on the in-memory store, with an
@@ -63,17 +62,39 @@ final class TestApi extends HttpApi implements AutoCloseable {
 
     static RestUseCases useCasesOf(InMemoryApplication app) {
         UseCases u = app.useCases();
-        return new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), u.getSite(), u.editSite(),
-                u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
-                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+        return new RestUseCases(
+                u.register(),
+                u.login(),
+                u.logout(),
+                u.authenticate(),
+                u.getSite(),
+                u.editSite(),
+                u.createInvite(),
+                u.listInvites(),
+                u.revokeInvite(),
+                u.checkInviteValidity(),
+                u.listRegistrationApplications(),
+                u.getRegistrationApplication(),
+                u.decideRegistrationApplication(),
                 u.checkHealth());
     }
 
     /** The same use cases with another {@code GetSiteUseCase}. */
     static UnaryOperator<RestUseCases> withGetSite(GetSiteUseCase getSite) {
-        return u -> new RestUseCases(u.register(), u.login(), u.logout(), u.authenticate(), getSite, u.editSite(),
-                u.createInvite(), u.listInvites(), u.revokeInvite(), u.checkInviteValidity(),
-                u.listRegistrationApplications(), u.getRegistrationApplication(), u.decideRegistrationApplication(),
+        return u -> new RestUseCases(
+                u.register(),
+                u.login(),
+                u.logout(),
+                u.authenticate(),
+                getSite,
+                u.editSite(),
+                u.createInvite(),
+                u.listInvites(),
+                u.revokeInvite(),
+                u.checkInviteValidity(),
+                u.listRegistrationApplications(),
+                u.getRegistrationApplication(),
+                u.decideRegistrationApplication(),
                 u.checkHealth());
     }
 
@@ -86,16 +107,23 @@ final class TestApi extends HttpApi implements AutoCloseable {
     }
 
     void setMode(RegistrationMode mode) {
-        app.useCases().editSite().editSite(admin, new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(),
-                Optional.empty()));
+        app.useCases()
+                .editSite()
+                .editSite(
+                        admin,
+                        new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
     }
 
     /** Registers {@code name} in open mode (switching to it) and returns the session token. */
     String registerOpen(String name, String email) {
         setMode(RegistrationMode.OPEN);
         String emailField = email == null ? "" : ",\"email\":\"" + email + "\"";
-        Answer answer = send("POST", "/account/auth/register", "{\"username\":\"" + name + "\",\"password\":\""
-                + PASSWORD + "\",\"password_verify\":\"" + PASSWORD + "\"" + emailField + "}", null);
+        Answer answer = send(
+                "POST",
+                "/account/auth/register",
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"password_verify\":\"" + PASSWORD
+                        + "\"" + emailField + "}",
+                null);
         if (answer.status() != 200) {
             throw new IllegalStateException("registration failed: " + answer);
         }

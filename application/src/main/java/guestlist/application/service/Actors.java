@@ -8,8 +8,7 @@ import guestlist.domain.account.LocalUser;
 /** The acting user as stored now, not as the session found it a moment ago. */
 final class Actors {
 
-    private Actors() {
-    }
+    private Actors() {}
 
     static LocalUser current(UserRepository users, LocalUser actor) {
         return users.findById(actor.id())

@@ -11,7 +11,6 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
-
 import java.time.Clock;
 import java.util.Optional;
 
@@ -30,8 +29,8 @@ public final class AdminSetupService implements EnsureAdminUseCase {
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public AdminSetupService(Transactions transactions, SiteRepository sites, UserRepository users,
-                             PasswordHasher hasher, Clock clock) {
+    public AdminSetupService(
+            Transactions transactions, SiteRepository sites, UserRepository users, PasswordHasher hasher, Clock clock) {
         this.transactions = transactions;
         this.sites = sites;
         this.users = users;
@@ -50,8 +49,9 @@ public final class AdminSetupService implements EnsureAdminUseCase {
                 sites.lock();
                 return users.anyAdmin()
                         ? Optional.<LocalUser>empty()
-                        : Optional.of(users.add(new NewUser(name, Optional.empty(), true, true, Optional.empty(),
-                                clock.instant()), hash));
+                        : Optional.of(users.add(
+                                new NewUser(name, Optional.empty(), true, true, Optional.empty(), clock.instant()),
+                                hash));
             });
         } catch (UseCaseFailure taken) {
             // Another process starting at the same moment created the same admin first.

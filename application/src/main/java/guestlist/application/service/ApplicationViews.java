@@ -7,7 +7,6 @@ import guestlist.application.port.out.UserRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.application.RegistrationApplication;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,7 @@ import java.util.stream.Collectors;
 /** Registration applications as admins see them, with their creators and deciding admins. */
 final class ApplicationViews {
 
-    private ApplicationViews() {
-    }
+    private ApplicationViews() {}
 
     static ApplicationView view(UserRepository users, RegistrationApplication application) {
         return views(users, List.of(application)).get(0);
@@ -33,10 +31,11 @@ final class ApplicationViews {
             ids.add(application.userId());
             application.adminId().ifPresent(ids::add);
         });
-        Map<LocalUserId, LocalUser> byId = users.findAllById(ids).stream()
-                .collect(Collectors.toMap(LocalUser::id, Function.identity()));
+        Map<LocalUserId, LocalUser> byId =
+                users.findAllById(ids).stream().collect(Collectors.toMap(LocalUser::id, Function.identity()));
         return page.stream()
-                .map(application -> new ApplicationView(application,
+                .map(application -> new ApplicationView(
+                        application,
                         Optional.ofNullable(byId.get(application.userId()))
                                 .orElseThrow(() -> new IllegalStateException("an application without its account")),
                         application.adminId().map(byId::get)))

@@ -6,7 +6,6 @@ import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.domain.account.LocalUser;
-
 import java.time.Clock;
 
 /** "Who is this token": the user of a live session, or not logged in. */
@@ -28,7 +27,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
             throw notLoggedIn();
         }
         String hash = SessionTokens.hash(sessionToken);
-        return transactions.read(() -> sessions.findUser(hash, clock.instant()))
+        return transactions
+                .read(() -> sessions.findUser(hash, clock.instant()))
                 .orElseThrow(AuthenticateService::notLoggedIn);
     }
 

@@ -1,7 +1,6 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.Transactions;
-
 import java.util.function.IntSupplier;
 
 /**
@@ -14,8 +13,7 @@ final class BatchedSweep {
     /** Rows deleted per sweep transaction. */
     static final int BATCH_SIZE = 1_000;
 
-    private BatchedSweep() {
-    }
+    private BatchedSweep() {}
 
     /** @param deleteOneBatch deletes at most {@link #BATCH_SIZE} rows and says how many it deleted */
     static int run(Transactions transactions, IntSupplier deleteOneBatch) {

@@ -6,7 +6,6 @@ import guestlist.application.port.in.SiteView;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.SiteChanges;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +39,7 @@ public final class CachedSite implements GetSiteUseCase, EditSiteUseCase {
      */
     private final AtomicReference<Copy> copy = new AtomicReference<>(new Copy(0, null, Instant.MIN));
 
-    private record Copy(long edits, SiteView view, Instant readAt) {
-    }
+    private record Copy(long edits, SiteView view, Instant readAt) {}
 
     /**
      * @param reads  reads the site from the store
@@ -63,7 +61,9 @@ public final class CachedSite implements GetSiteUseCase, EditSiteUseCase {
         Copy kept = copy.get();
         // taken before the read: the copy is never thought younger than what it shows
         Instant now = clock.instant();
-        if (kept.view() != null && !now.isBefore(kept.readAt()) && now.isBefore(kept.readAt().plus(maxAge))) {
+        if (kept.view() != null
+                && !now.isBefore(kept.readAt())
+                && now.isBefore(kept.readAt().plus(maxAge))) {
             return kept.view();
         }
         SiteView fresh = reads.getSite();

@@ -4,7 +4,6 @@ import guestlist.application.port.in.CheckInviteValidityUseCase;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.domain.invite.InviteToken;
-
 import java.time.Clock;
 
 /** Whether a token names an invite usable now; expiry is checked here, never left to the sweep. */
@@ -25,7 +24,8 @@ public final class CheckInviteValidityService implements CheckInviteValidityUseC
         if (!InviteToken.isWellFormed(token)) {
             return false;
         }
-        return transactions.read(() -> invites.findByToken(new InviteToken(token)))
+        return transactions
+                .read(() -> invites.findByToken(new InviteToken(token)))
                 .map(invite -> invite.usableAt(clock.instant()))
                 .orElse(false);
     }

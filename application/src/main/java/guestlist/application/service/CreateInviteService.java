@@ -12,7 +12,6 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +30,13 @@ public final class CreateInviteService implements CreateInviteUseCase {
     private final SecureRandom random;
     private final Clock clock;
 
-    public CreateInviteService(Transactions transactions, SiteRepository sites, UserRepository users,
-                               InviteRepository invites, SecureRandom random, Clock clock) {
+    public CreateInviteService(
+            Transactions transactions,
+            SiteRepository sites,
+            UserRepository users,
+            InviteRepository invites,
+            SecureRandom random,
+            Clock clock) {
         this.transactions = transactions;
         this.sites = sites;
         this.users = users;

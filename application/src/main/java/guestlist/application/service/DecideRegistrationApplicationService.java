@@ -8,7 +8,6 @@ import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.RegistrationApplication;
-
 import java.time.Clock;
 
 /** Admins approving or denying a registration application; the account is let in or kept out with it. */
@@ -19,8 +18,11 @@ public final class DecideRegistrationApplicationService implements DecideRegistr
     private final RegistrationApplicationRepository applications;
     private final Clock clock;
 
-    public DecideRegistrationApplicationService(Transactions transactions, UserRepository users,
-                                                RegistrationApplicationRepository applications, Clock clock) {
+    public DecideRegistrationApplicationService(
+            Transactions transactions,
+            UserRepository users,
+            RegistrationApplicationRepository applications,
+            Clock clock) {
         this.transactions = transactions;
         this.users = users;
         this.applications = applications;
@@ -31,7 +33,8 @@ public final class DecideRegistrationApplicationService implements DecideRegistr
     public ApplicationView decide(DecideRegistrationApplicationCommand command) {
         return transactions.inTransaction(() -> {
             LocalUser admin = Actors.currentAdmin(users, command.actor());
-            RegistrationApplication decided = applications.findById(command.applicationId())
+            RegistrationApplication decided = applications
+                    .findById(command.applicationId())
                     .orElseThrow(ApplicationViews::notFound)
                     .decide(admin, command.approve(), command.denyReason(), clock.instant());
             applications.saveDecision(decided);

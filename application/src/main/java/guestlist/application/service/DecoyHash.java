@@ -1,7 +1,6 @@
 package guestlist.application.service;
 
 import guestlist.application.port.out.PasswordHasher;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.CancellationException;
@@ -28,9 +27,12 @@ public final class DecoyHash {
         this.random = random;
     }
 
-    /** Starts making the decoy hash in the background, the first time only. */
+    /**
+     * Starts making the decoy hash in the background, the first time only. Nothing to wait for here:
+     * {@link #value()} joins the same future and handles its failure.
+     */
     void prepare() {
-        started();
+        CompletableFuture<String> unusedUntilValue = started();
     }
 
     /** The decoy hash; made here and now if making it in the background failed. */
@@ -54,14 +56,9 @@ public final class DecoyHash {
         if (!hash.compareAndSet(null, started)) {
             return hash.get();
         }
-        CompletableFuture.runAsync(() -> {
-            try {
-                started.complete(hasher.hash(password));
-            } catch (RuntimeException failed) {
-                started.completeExceptionally(failed);
-            }
-        });
-        return started;
+        // completes `started` itself, with the hash or with whatever the hasher threw (an Error too,
+        // which would otherwise leave value() waiting for ever)
+        return started.completeAsync(() -> hasher.hash(password));
     }
 
     private String randomPassword() {

@@ -15,8 +15,8 @@ public final class GetRegistrationApplicationService implements GetRegistrationA
     private final UserRepository users;
     private final RegistrationApplicationRepository applications;
 
-    public GetRegistrationApplicationService(Transactions transactions, UserRepository users,
-                                             RegistrationApplicationRepository applications) {
+    public GetRegistrationApplicationService(
+            Transactions transactions, UserRepository users, RegistrationApplicationRepository applications) {
         this.transactions = transactions;
         this.users = users;
         this.applications = applications;
@@ -26,7 +26,8 @@ public final class GetRegistrationApplicationService implements GetRegistrationA
     public ApplicationView getApplication(LocalUser actor, PersonId personId) {
         return transactions.inTransaction(() -> {
             Actors.currentAdmin(users, actor);
-            return applications.findByUserId(personId.localUser())
+            return applications
+                    .findByUserId(personId.localUser())
                     .map(application -> ApplicationViews.view(users, application))
                     .orElseThrow(ApplicationViews::notFound);
         });

@@ -8,7 +8,6 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.paging.Keyset;
 import guestlist.domain.paging.Page;
-
 import java.time.Clock;
 
 /** A user's own usable invites, newest first, one keyset page at a time. */
@@ -26,9 +25,13 @@ public final class ListInvitesService implements ListInvitesUseCase {
 
     @Override
     public Page<Invite> listInvites(ListInvitesQuery query) {
-        return Keyset.page(query.size(),
-                limit -> transactions.read(() -> invites.listUsable(query.actor().id(), clock.instant(),
-                        query.after().map(after -> new InviteId(after.lastId())), limit)),
+        return Keyset.page(
+                query.size(),
+                limit -> transactions.read(() -> invites.listUsable(
+                        query.actor().id(),
+                        clock.instant(),
+                        query.after().map(after -> new InviteId(after.lastId())),
+                        limit)),
                 invite -> invite.id().value());
     }
 }

@@ -18,8 +18,8 @@ public final class ListRegistrationApplicationsService implements ListRegistrati
     private final UserRepository users;
     private final RegistrationApplicationRepository applications;
 
-    public ListRegistrationApplicationsService(Transactions transactions, UserRepository users,
-                                               RegistrationApplicationRepository applications) {
+    public ListRegistrationApplicationsService(
+            Transactions transactions, UserRepository users, RegistrationApplicationRepository applications) {
         this.transactions = transactions;
         this.users = users;
         this.applications = applications;
@@ -29,9 +29,10 @@ public final class ListRegistrationApplicationsService implements ListRegistrati
     public Page<ApplicationView> listApplications(ListRegistrationApplicationsQuery query) {
         return transactions.inTransaction(() -> {
             Actors.currentAdmin(users, query.actor());
-            Page<RegistrationApplication> page = Keyset.page(query.size(),
-                    limit -> applications.list(query.unreadOnly(),
-                            query.after().map(after -> new ApplicationId(after.lastId())), limit),
+            Page<RegistrationApplication> page = Keyset.page(
+                    query.size(),
+                    limit -> applications.list(
+                            query.unreadOnly(), query.after().map(after -> new ApplicationId(after.lastId())), limit),
                     application -> application.id().value());
             return new Page<>(ApplicationViews.views(users, page.items()), page.next());
         });

@@ -11,7 +11,6 @@ import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.registration.LoginPolicy;
-
 import java.time.Clock;
 import java.util.Optional;
 
@@ -29,9 +28,14 @@ public final class LoginService implements LoginUseCase {
     private final SessionOpener opener;
     private final Clock clock;
 
-    public LoginService(Transactions transactions, UserRepository users,
-                        RegistrationApplicationRepository applications, PasswordHasher hasher, DecoyHash decoy,
-                        SessionOpener opener, Clock clock) {
+    public LoginService(
+            Transactions transactions,
+            UserRepository users,
+            RegistrationApplicationRepository applications,
+            PasswordHasher hasher,
+            DecoyHash decoy,
+            SessionOpener opener,
+            Clock clock) {
         this.transactions = transactions;
         this.users = users;
         this.applications = applications;
@@ -44,17 +48,16 @@ public final class LoginService implements LoginUseCase {
     @Override
     public String login(LoginCommand command) {
         decoy.prepare();
-        Optional<StoredCredentials> found =
-                transactions.read(() -> users.findCredentials(command.usernameOrEmail()));
-        boolean passwordMatches = hasher.matches(command.password(),
-                found.map(StoredCredentials::passwordHash).orElseGet(decoy::value));
+        Optional<StoredCredentials> found = transactions.read(() -> users.findCredentials(command.usernameOrEmail()));
+        boolean passwordMatches = hasher.matches(
+                command.password(), found.map(StoredCredentials::passwordHash).orElseGet(decoy::value));
         if (found.isEmpty() || !passwordMatches) {
             throw new UseCaseFailure(Reason.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
         }
         LocalUser user = found.get().user();
         return transactions.inTransaction(() -> {
-            LoginPolicy.checkMayLogIn(user,
-                    user.acceptedApplication() ? Optional.empty() : applications.findByUserId(user.id()));
+            LoginPolicy.checkMayLogIn(
+                    user, user.acceptedApplication() ? Optional.empty() : applications.findByUserId(user.id()));
             return opener.open(user.id(), command.stayLoggedIn(), clock.instant());
         });
     }

@@ -18,7 +18,6 @@ import guestlist.domain.invite.InviteClaim;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.registration.RegistrationDecision;
 import guestlist.domain.registration.RegistrationPolicy;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,9 +40,15 @@ public final class RegisterService implements RegisterUseCase {
     private final SessionOpener sessions;
     private final Clock clock;
 
-    public RegisterService(Transactions transactions, SiteRepository sites, UserRepository users,
-                           InviteRepository invites, RegistrationApplicationRepository applications,
-                           PasswordHasher hasher, SessionOpener sessions, Clock clock) {
+    public RegisterService(
+            Transactions transactions,
+            SiteRepository sites,
+            UserRepository users,
+            InviteRepository invites,
+            RegistrationApplicationRepository applications,
+            PasswordHasher hasher,
+            SessionOpener sessions,
+            Clock clock) {
         this.transactions = transactions;
         this.sites = sites;
         this.users = users;
@@ -63,24 +68,25 @@ public final class RegisterService implements RegisterUseCase {
                     sites.get().registrationMode(), claimOf(command.inviteToken()), command.answer(), now);
             checkNameAndEmailFree(command);
             if (decision instanceof RegistrationDecision.ActiveAccount active) {
-                LocalUser user = users.add(new NewUser(command.username(), command.email(), false, true,
-                        active.invitedBy(), now), passwordHash);
+                LocalUser user = users.add(
+                        new NewUser(command.username(), command.email(), false, true, active.invitedBy(), now),
+                        passwordHash);
                 active.redeemedInvite().ifPresent(this::store);
                 return new RegistrationResult(
                         Optional.of(sessions.open(user.id(), command.stayLoggedIn(), now)), false);
             }
             RegistrationDecision.PendingApplication pending = (RegistrationDecision.PendingApplication) decision;
-            LocalUser user = users.add(new NewUser(command.username(), command.email(), false, false,
-                    Optional.empty(), now), passwordHash);
+            LocalUser user = users.add(
+                    new NewUser(command.username(), command.email(), false, false, Optional.empty(), now),
+                    passwordHash);
             applications.add(user.id(), pending.answer(), now);
             return new RegistrationResult(Optional.empty(), true);
         });
     }
 
     private InviteClaim claimOf(Optional<String> token) {
-        return token.map(text -> InviteClaim.presented(InviteToken.isWellFormed(text)
-                        ? invites.lockByToken(new InviteToken(text))
-                        : Optional.empty()))
+        return token.map(text -> InviteClaim.presented(
+                        InviteToken.isWellFormed(text) ? invites.lockByToken(new InviteToken(text)) : Optional.empty()))
                 .orElseGet(InviteClaim::none);
     }
 

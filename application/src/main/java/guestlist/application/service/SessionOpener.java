@@ -2,7 +2,6 @@ package guestlist.application.service;
 
 import guestlist.application.port.out.SessionRepository;
 import guestlist.domain.account.LocalUserId;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,10 @@ public final class SessionOpener {
     /** @return the new session's token, which only the caller ever sees */
     String open(LocalUserId userId, boolean stayLoggedIn, Instant now) {
         String token = tokens.newToken();
-        sessions.add(SessionTokens.hash(token), userId, now,
+        sessions.add(
+                SessionTokens.hash(token),
+                userId,
+                now,
                 stayLoggedIn ? Optional.empty() : Optional.of(now.plus(SESSION_LIFETIME)));
         return token;
     }

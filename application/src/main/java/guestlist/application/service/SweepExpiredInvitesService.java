@@ -3,7 +3,6 @@ package guestlist.application.service;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.out.InviteRepository;
 import guestlist.application.port.out.Transactions;
-
 import java.time.Clock;
 import java.time.Instant;
 

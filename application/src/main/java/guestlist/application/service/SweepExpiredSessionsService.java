@@ -3,7 +3,6 @@ package guestlist.application.service;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.Transactions;
-
 import java.time.Clock;
 import java.time.Instant;
 

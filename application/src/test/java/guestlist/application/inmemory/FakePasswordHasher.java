@@ -1,7 +1,6 @@
 package guestlist.application.inmemory;
 
 import guestlist.application.port.out.PasswordHasher;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +14,10 @@ public final class FakePasswordHasher implements PasswordHasher {
 
     @Override
     public String hash(String password) {
-        return PREFIX + Base64.getEncoder().encodeToString(new StringBuilder(password).reverse().toString()
-                .getBytes(StandardCharsets.UTF_8));
+        return PREFIX
+                + Base64.getEncoder()
+                        .encodeToString(
+                                new StringBuilder(password).reverse().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -6,7 +6,6 @@ import guestlist.application.port.out.contract.StoreFixture;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
-
 import java.security.SecureRandom;
 
 /**
@@ -32,9 +31,19 @@ public final class InMemoryApplication {
     public InMemoryApplication(StoreFixture store, MutableClock clock, StorageHealth storageHealth) {
         this.store = store;
         this.clock = clock;
-        this.useCases = UseCases.of(new UseCases.OutPorts(store.transactions(), store.sites(), store.users(),
-                store.invites(), store.applications(), store.sessions(), hasher, storageHealth), clock,
-                new SecureRandom(), UseCases.DEFAULT_SITE_MAX_AGE);
+        this.useCases = UseCases.of(
+                new UseCases.OutPorts(
+                        store.transactions(),
+                        store.sites(),
+                        store.users(),
+                        store.invites(),
+                        store.applications(),
+                        store.sessions(),
+                        hasher,
+                        storageHealth),
+                clock,
+                new SecureRandom(),
+                UseCases.DEFAULT_SITE_MAX_AGE);
     }
 
     public StoreFixture store() {
@@ -56,7 +65,8 @@ public final class InMemoryApplication {
 
     /** Creates the first admin (there is none yet) and returns it. */
     public LocalUser createAdmin(String name, String password) {
-        return useCases.ensureAdmin().ensureAdmin(new Username(name), new Password(password))
+        return useCases.ensureAdmin()
+                .ensureAdmin(new Username(name), new Password(password))
                 .orElseThrow(() -> new IllegalStateException("an admin existed already"));
     }
 }

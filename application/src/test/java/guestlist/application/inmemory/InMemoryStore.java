@@ -23,12 +23,12 @@ import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import guestlist.domain.site.LocalSite;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -131,29 +131,80 @@ public final class InMemoryStore implements StoreFixture {
         }
     }
 
-    private record StoredUser(LocalUser user, String passwordHash) {
-    }
+    private record StoredUser(LocalUser user, String passwordHash) {}
 
-    private record Session(LocalUserId userId, Optional<Instant> expiresAt) {
-    }
+    private record Session(LocalUserId userId, Optional<Instant> expiresAt) {}
 
     /** Everything stored, by the number of each id; copied whole at the start of each transaction. */
-    private record State(TreeMap<Long, StoredUser> users, LocalSite[] site, TreeMap<String, Session> sessions,
-                         TreeMap<Long, Invite> invites, TreeMap<Long, RegistrationApplication> applications,
-                         long[] nextIdHolder) {
+    private static final class State {
+        private final NavigableMap<Long, StoredUser> users;
+        private final NavigableMap<String, Session> sessions;
+        private final NavigableMap<Long, Invite> invites;
+        private final NavigableMap<Long, RegistrationApplication> applications;
+        private LocalSite site;
+        private long nextId;
+
+        private State(
+                NavigableMap<Long, StoredUser> users,
+                LocalSite site,
+                NavigableMap<String, Session> sessions,
+                NavigableMap<Long, Invite> invites,
+                NavigableMap<Long, RegistrationApplication> applications,
+                long nextId) {
+            this.users = users;
+            this.site = site;
+            this.sessions = sessions;
+            this.invites = invites;
+            this.applications = applications;
+            this.nextId = nextId;
+        }
 
         static State initial() {
-            return new State(new TreeMap<>(), new LocalSite[] {LocalSite.initial("Guestlist", Instant.EPOCH)},
-                    new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new long[] {1});
+            return new State(
+                    new TreeMap<>(),
+                    LocalSite.initial("Guestlist", Instant.EPOCH),
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    1);
         }
 
         State copy() {
-            return new State(new TreeMap<>(users), site.clone(), new TreeMap<>(sessions), new TreeMap<>(invites),
-                    new TreeMap<>(applications), nextIdHolder.clone());
+            return new State(
+                    new TreeMap<>(users),
+                    site,
+                    new TreeMap<>(sessions),
+                    new TreeMap<>(invites),
+                    new TreeMap<>(applications),
+                    nextId);
+        }
+
+        NavigableMap<Long, StoredUser> users() {
+            return users;
+        }
+
+        NavigableMap<String, Session> sessions() {
+            return sessions;
+        }
+
+        NavigableMap<Long, Invite> invites() {
+            return invites;
+        }
+
+        NavigableMap<Long, RegistrationApplication> applications() {
+            return applications;
+        }
+
+        LocalSite site() {
+            return site;
+        }
+
+        void site(LocalSite saved) {
+            site = saved;
         }
 
         long nextId() {
-            return nextIdHolder[0]++;
+            return nextId++;
         }
     }
 
@@ -182,8 +233,12 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public List<LocalUser> findAllById(Collection<LocalUserId> ids) {
             requireTransaction();
-            return ids.stream().distinct().map(id -> state.users().get(id.value())).filter(java.util.Objects::nonNull)
-                    .map(StoredUser::user).toList();
+            return ids.stream()
+                    .distinct()
+                    .map(id -> state.users().get(id.value()))
+                    .filter(java.util.Objects::nonNull)
+                    .map(StoredUser::user)
+                    .toList();
         }
 
         @Override
@@ -198,7 +253,11 @@ public final class InMemoryStore implements StoreFixture {
             boolean byEmail = usernameOrEmail.contains("@");
             return state.users().values().stream()
                     .filter(stored -> byEmail
-                            ? stored.user().email().map(EmailAddress::canonical).filter(wanted::equals).isPresent()
+                            ? stored.user()
+                                    .email()
+                                    .map(EmailAddress::canonical)
+                                    .filter(wanted::equals)
+                                    .isPresent()
                             : stored.user().name().canonical().equals(wanted))
                     .findFirst()
                     .map(stored -> new StoredCredentials(stored.user(), stored.passwordHash()));
@@ -207,34 +266,45 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public boolean nameTaken(Username name) {
             requireTransaction();
-            return state.users().values().stream().anyMatch(stored -> stored.user().name().canonical().equals(name.canonical()));
+            return state.users().values().stream()
+                    .anyMatch(stored -> stored.user().name().canonical().equals(name.canonical()));
         }
 
         @Override
         public boolean emailTaken(EmailAddress email) {
             requireTransaction();
             return state.users().values().stream()
-                    .anyMatch(stored -> stored.user().email().map(EmailAddress::canonical)
-                            .filter(email.canonical()::equals).isPresent());
+                    .anyMatch(stored -> stored.user()
+                            .email()
+                            .map(EmailAddress::canonical)
+                            .filter(email.canonical()::equals)
+                            .isPresent());
         }
 
         @Override
         public boolean anyAdmin() {
             requireTransaction();
-            return state.users().values().stream().anyMatch(stored -> stored.user().admin());
+            return state.users().values().stream()
+                    .anyMatch(stored -> stored.user().admin());
         }
 
         @Override
         public List<LocalUser> admins() {
             requireTransaction();
-            return state.users().values().stream().map(StoredUser::user).filter(LocalUser::admin).toList();
+            return state.users().values().stream()
+                    .map(StoredUser::user)
+                    .filter(LocalUser::admin)
+                    .toList();
         }
 
         @Override
         public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
             requireTransaction();
-            state.users().computeIfPresent(userId.value(), (id, stored) ->
-                    new StoredUser(stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
+            state.users()
+                    .computeIfPresent(
+                            userId.value(),
+                            (id, stored) -> new StoredUser(
+                                    stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
         }
     }
 
@@ -243,7 +313,7 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public LocalSite get() {
             requireTransaction();
-            return state.site()[0];
+            return state.site();
         }
 
         @Override
@@ -254,7 +324,7 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public LocalSite save(LocalSite site) {
             requireTransaction();
-            state.site()[0] = site;
+            state.site(site);
             return site;
         }
     }
@@ -286,7 +356,10 @@ public final class InMemoryStore implements StoreFixture {
         public int deleteExpired(Instant now, int batchSize) {
             requireTransaction();
             List<String> expired = state.sessions().entrySet().stream()
-                    .filter(entry -> entry.getValue().expiresAt().map(expiry -> !expiry.isAfter(now)).orElse(false))
+                    .filter(entry -> entry.getValue()
+                            .expiresAt()
+                            .map(expiry -> !expiry.isAfter(now))
+                            .orElse(false))
                     .limit(batchSize)
                     .map(java.util.Map.Entry::getKey)
                     .toList();
@@ -311,7 +384,9 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public Optional<Invite> findByToken(InviteToken token) {
             requireTransaction();
-            return state.invites().values().stream().filter(invite -> invite.token().equals(token)).findFirst();
+            return state.invites().values().stream()
+                    .filter(invite -> invite.token().equals(token))
+                    .findFirst();
         }
 
         @Override
@@ -322,9 +397,17 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public void updateUses(Invite invite) {
             requireTransaction();
-            state.invites().computeIfPresent(invite.id().value(), (id, stored) -> new Invite(stored.id(),
-                    stored.token(), stored.creatorId(), stored.maxUses(), invite.usesCount(), stored.expiresAt(),
-                    stored.publishedAt()));
+            state.invites()
+                    .computeIfPresent(
+                            invite.id().value(),
+                            (id, stored) -> new Invite(
+                                    stored.id(),
+                                    stored.token(),
+                                    stored.creatorId(),
+                                    stored.maxUses(),
+                                    invite.usesCount(),
+                                    stored.expiresAt(),
+                                    stored.publishedAt()));
         }
 
         @Override
@@ -337,7 +420,8 @@ public final class InMemoryStore implements StoreFixture {
         public long countUsable(LocalUserId creatorId, Instant now) {
             requireTransaction();
             return state.invites().values().stream()
-                    .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now)).count();
+                    .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now))
+                    .count();
         }
 
         @Override
@@ -345,7 +429,8 @@ public final class InMemoryStore implements StoreFixture {
             requireTransaction();
             return state.invites().descendingMap().values().stream()
                     .filter(invite -> invite.creatorId().equals(creatorId) && invite.usableAt(now))
-                    .filter(invite -> beforeId.map(before -> invite.id().value() < before.value()).orElse(true))
+                    .filter(invite -> beforeId.map(before -> invite.id().value() < before.value())
+                            .orElse(true))
                     .limit(limit)
                     .toList();
         }
@@ -372,8 +457,14 @@ public final class InMemoryStore implements StoreFixture {
             if (findByUserId(userId).isPresent()) {
                 throw new AlreadyStoredException("that account has an application already");
             }
-            RegistrationApplication stored = new RegistrationApplication(new ApplicationId(state.nextId()), userId,
-                    answer, Optional.empty(), Optional.empty(), publishedAt, Optional.empty());
+            RegistrationApplication stored = new RegistrationApplication(
+                    new ApplicationId(state.nextId()),
+                    userId,
+                    answer,
+                    Optional.empty(),
+                    Optional.empty(),
+                    publishedAt,
+                    Optional.empty());
             state.applications().put(stored.id().value(), stored);
             return stored;
         }
@@ -387,16 +478,25 @@ public final class InMemoryStore implements StoreFixture {
         @Override
         public Optional<RegistrationApplication> findByUserId(LocalUserId userId) {
             requireTransaction();
-            return state.applications().values().stream().filter(application -> application.userId().equals(userId))
+            return state.applications().values().stream()
+                    .filter(application -> application.userId().equals(userId))
                     .findFirst();
         }
 
         @Override
         public void saveDecision(RegistrationApplication application) {
             requireTransaction();
-            state.applications().computeIfPresent(application.id().value(), (id, stored) -> new RegistrationApplication(
-                    stored.id(), stored.userId(), stored.answer(), application.adminId(), application.denyReason(),
-                    stored.publishedAt(), application.updatedAt()));
+            state.applications()
+                    .computeIfPresent(
+                            application.id().value(),
+                            (id, stored) -> new RegistrationApplication(
+                                    stored.id(),
+                                    stored.userId(),
+                                    stored.answer(),
+                                    application.adminId(),
+                                    application.denyReason(),
+                                    stored.publishedAt(),
+                                    application.updatedAt()));
         }
 
         @Override
@@ -404,7 +504,8 @@ public final class InMemoryStore implements StoreFixture {
             requireTransaction();
             return state.applications().values().stream()
                     .filter(application -> !unreadOnly || application.unread())
-                    .filter(application -> afterId.map(after -> application.id().value() > after.value()).orElse(true))
+                    .filter(application -> afterId.map(after -> application.id().value() > after.value())
+                            .orElse(true))
                     .limit(limit)
                     .toList();
         }

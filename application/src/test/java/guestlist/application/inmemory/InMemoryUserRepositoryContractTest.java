@@ -1,7 +1,7 @@
 package guestlist.application.inmemory;
 
-import guestlist.application.port.out.contract.UserRepositoryContractTest;
 import guestlist.application.port.out.contract.StoreFixture;
+import guestlist.application.port.out.contract.UserRepositoryContractTest;
 
 class InMemoryUserRepositoryContractTest extends UserRepositoryContractTest {
 

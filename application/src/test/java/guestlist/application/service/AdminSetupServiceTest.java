@@ -1,21 +1,20 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
-import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.application.port.out.UserRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AdminSetupServiceTest {
 
@@ -23,8 +22,8 @@ class AdminSetupServiceTest {
 
     @Test
     void createsAnAdminWhenNoneExists() {
-        Optional<LocalUser> created = app.useCases().ensureAdmin().ensureAdmin(new Username("Root"),
-                new Password("a long admin secret"));
+        Optional<LocalUser> created =
+                app.useCases().ensureAdmin().ensureAdmin(new Username("Root"), new Password("a long admin secret"));
 
         LocalUser admin = created.orElseThrow();
         assertThat(admin.name().value()).isEqualTo("Root");
@@ -39,8 +38,7 @@ class AdminSetupServiceTest {
     void createdAdminCanLogIn() {
         LocalUser admin = app.createAdmin("root", "a long admin secret");
 
-        String session = app.useCases().login().login(new LoginCommand("root",
-                "a long admin secret", false));
+        String session = app.useCases().login().login(new LoginCommand("root", "a long admin secret", false));
 
         assertThat(app.useCases().authenticate().authenticate(session)).isEqualTo(admin);
     }
@@ -49,13 +47,14 @@ class AdminSetupServiceTest {
     void doesNothingWhenAnAdminExists() {
         LocalUser first = app.createAdmin("root", "a long admin secret");
 
-        Optional<LocalUser> second = app.useCases().ensureAdmin().ensureAdmin(new Username("other"),
-                new Password("another admin secret"));
+        Optional<LocalUser> second =
+                app.useCases().ensureAdmin().ensureAdmin(new Username("other"), new Password("another admin secret"));
 
         assertThat(second).isEmpty();
         assertThat(app.useCases().getSite().getSite().admins()).containsExactly(first);
-        assertRefused(() -> app.useCases().login().login(new LoginCommand("other",
-                "another admin secret", false)), Reason.INCORRECT_LOGIN);
+        assertRefused(
+                () -> app.useCases().login().login(new LoginCommand("other", "another admin secret", false)),
+                Reason.INCORRECT_LOGIN);
     }
 
     @Test
@@ -83,19 +82,35 @@ class AdminSetupServiceTest {
                 return look > 2 && super.anyAdmin();
             }
         };
-        AdminSetupService setup = new AdminSetupService(store.transactions(), store.sites(), racing, app.hasher(), app.clock());
+        AdminSetupService setup =
+                new AdminSetupService(store.transactions(), store.sites(), racing, app.hasher(), app.clock());
 
-        assertThat(setup.ensureAdmin(new Username("root"), new Password("a long admin secret"))).isEmpty();
+        assertThat(setup.ensureAdmin(new Username("root"), new Password("a long admin secret")))
+                .isEmpty();
         assertThat(looks).as("looked again after the insert failed").hasValue(3);
         assertThat(app.useCases().getSite().getSite().admins()).hasSize(1);
     }
 
     @Test
     void aNonAdminHoldingTheAdminNameStopsTheSetup() {
-        app.store().transactions().run(() -> app.store().users().add(new NewUser(new Username("root"),
-                Optional.empty(), false, true, Optional.empty(), app.clock().instant()), "hash"));
+        app.store()
+                .transactions()
+                .run(() -> app.store()
+                        .users()
+                        .add(
+                                new NewUser(
+                                        new Username("root"),
+                                        Optional.empty(),
+                                        false,
+                                        true,
+                                        Optional.empty(),
+                                        app.clock().instant()),
+                                "hash"));
 
-        assertRefused(() -> app.useCases().ensureAdmin().ensureAdmin(new Username("root"),
-                new Password("a long admin secret")), Reason.USERNAME_TAKEN);
+        assertRefused(
+                () -> app.useCases()
+                        .ensureAdmin()
+                        .ensureAdmin(new Username("root"), new Password("a long admin secret")),
+                Reason.USERNAME_TAKEN);
     }
 }

@@ -1,5 +1,10 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
@@ -8,20 +13,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-
 class AuthenticateServiceTest {
 
     private final Guestlist guestlist = new Guestlist();
-    private LocalUser alice;
+    private String aliceSession;
 
     @BeforeEach
     void aliceHasAnAccount() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
-        alice = guestlist.authenticate(session);
+        aliceSession = guestlist
+                .register(form("Alice").email("Alice@Example.org"))
+                .sessionToken()
+                .orElseThrow();
+    }
+
+    @Test
+    void theSessionOfRegistrationIsLoggedIn() {
+        LocalUser alice = guestlist.authenticate(aliceSession);
+
+        assertThat(alice.name().value()).isEqualToIgnoringCase("alice");
     }
 
     @ParameterizedTest

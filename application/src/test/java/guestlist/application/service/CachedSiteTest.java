@@ -1,19 +1,18 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.application.port.in.SiteView;
 import guestlist.application.port.out.Transactions;
 import guestlist.domain.Rule;
 import guestlist.domain.site.SiteChanges;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class CachedSiteTest {
 
@@ -40,8 +39,9 @@ class CachedSiteTest {
         CachedSite service = service(guestlist.store.transactions(), CachedSite.DEFAULT_MAX_AGE);
         service.getSite();
 
-        service.editSite(guestlist.admin, new SiteChanges(Optional.of("Gardeners"), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+        service.editSite(
+                guestlist.admin,
+                new SiteChanges(Optional.of("Gardeners"), Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertThat(service.getSite().site().name()).isEqualTo("Gardeners");
     }
@@ -51,8 +51,9 @@ class CachedSiteTest {
         // the edit commits while a read is between its SELECT and keeping the result
         WatchedReads transactions = new WatchedReads(guestlist.store.transactions());
         CachedSite service = service(transactions, CachedSite.DEFAULT_MAX_AGE);
-        transactions.duringNextRead = () -> service.editSite(guestlist.admin, new SiteChanges(
-                Optional.of("Edited meanwhile"), Optional.empty(), Optional.empty(), Optional.empty()));
+        transactions.duringNextRead = () -> service.editSite(
+                guestlist.admin,
+                new SiteChanges(Optional.of("Edited meanwhile"), Optional.empty(), Optional.empty(), Optional.empty()));
 
         SiteView readBeforeTheEdit = service.getSite();
 
@@ -65,8 +66,11 @@ class CachedSiteTest {
         CachedSite service = service(guestlist.store.transactions(), CachedSite.DEFAULT_MAX_AGE);
         SiteView before = service.getSite();
 
-        assertRefused(() -> service.editSite(guestlist.admin, new SiteChanges(Optional.of(" "), Optional.empty(),
-                Optional.empty(), Optional.empty())), Rule.SITE_NAME_LENGTH);
+        assertRefused(
+                () -> service.editSite(
+                        guestlist.admin,
+                        new SiteChanges(Optional.of(" "), Optional.empty(), Optional.empty(), Optional.empty())),
+                Rule.SITE_NAME_LENGTH);
 
         assertThat(service.getSite().site()).isEqualTo(before.site());
     }
@@ -103,15 +107,27 @@ class CachedSiteTest {
 
     /** The plain services on these transactions, behind the copy. */
     private CachedSite service(Transactions transactions, Duration maxAge) {
-        return new CachedSite(new GetSiteService(transactions, guestlist.store.sites(), guestlist.store.users()),
-                new EditSiteService(transactions, guestlist.store.sites(), guestlist.store.users()), guestlist.clock,
+        return new CachedSite(
+                new GetSiteService(transactions, guestlist.store.sites(), guestlist.store.users()),
+                new EditSiteService(transactions, guestlist.store.sites(), guestlist.store.users()),
+                guestlist.clock,
                 maxAge);
     }
 
     /** What another process sharing the database does: a change this service does not see made. */
     private void renameBehindTheService(String name) {
-        guestlist.store.transactions().run(() -> guestlist.store.sites().save(guestlist.store.sites().get()
-                .edit(new SiteChanges(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty()))));
+        guestlist
+                .store
+                .transactions()
+                .run(() -> guestlist
+                        .store
+                        .sites()
+                        .save(guestlist
+                                .store
+                                .sites()
+                                .get()
+                                .edit(new SiteChanges(
+                                        Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty()))));
     }
 
     /**

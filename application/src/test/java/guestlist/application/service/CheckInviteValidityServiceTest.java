@@ -1,16 +1,15 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.CheckInviteValidityUseCase;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.site.RegistrationMode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
-
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CheckInviteValidityServiceTest {
 
@@ -38,8 +37,8 @@ class CheckInviteValidityServiceTest {
 
     @Test
     void expiredInviteIsNotValidWithoutAnySweep() {
-        Invite invite = guestlist.invite(alice, Optional.empty(),
-                Optional.of(guestlist.clock.instant().plus(Duration.ofMinutes(5))));
+        Invite invite = guestlist.invite(
+                alice, Optional.empty(), Optional.of(guestlist.clock.instant().plus(Duration.ofMinutes(5))));
 
         guestlist.clock.advance(Duration.ofMinutes(5).minusSeconds(1));
         assertThat(validity.isValid(invite.token().value())).isTrue();
@@ -59,7 +58,11 @@ class CheckInviteValidityServiceTest {
     @Test
     void revokedInviteIsNotValid() {
         Invite invite = guestlist.invite(alice);
-        guestlist.app.useCases().revokeInvite().revokeInvite(alice, invite.token().value());
+        guestlist
+                .app
+                .useCases()
+                .revokeInvite()
+                .revokeInvite(alice, invite.token().value());
 
         assertThat(validity.isValid(invite.token().value())).isFalse();
     }

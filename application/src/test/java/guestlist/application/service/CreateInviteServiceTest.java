@@ -1,5 +1,9 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
@@ -9,8 +13,6 @@ import guestlist.domain.invite.InviteToken;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PageSize;
 import guestlist.domain.site.RegistrationMode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CreateInviteServiceTest {
 
@@ -55,7 +54,12 @@ class CreateInviteServiceTest {
 
         assertThat(invite.maxUses()).isEmpty();
         assertThat(invite.expiresAt()).isEmpty();
-        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist
+                        .app
+                        .useCases()
+                        .checkInviteValidity()
+                        .isValid(invite.token().value()))
+                .isTrue();
     }
 
     @Test
@@ -74,10 +78,15 @@ class CreateInviteServiceTest {
         assertRefused(() -> guestlist.invite(alice, Optional.of(0), Optional.empty()), Rule.INVITE_USE_LIMIT);
         assertRefused(() -> guestlist.invite(alice, Optional.of(1_000_001), Optional.empty()), Rule.INVITE_USE_LIMIT);
         assertRefused(() -> guestlist.invite(alice, Optional.empty(), Optional.of(now)), Rule.INVITE_LIFETIME);
-        assertRefused(() -> guestlist.invite(alice, Optional.empty(), Optional.of(now.minusSeconds(1))),
+        assertRefused(
+                () -> guestlist.invite(alice, Optional.empty(), Optional.of(now.minusSeconds(1))),
                 Rule.INVITE_LIFETIME);
-        assertRefused(() -> guestlist.invite(alice, Optional.empty(),
-                Optional.of(now.plus(Duration.ofDays(365)).plusSeconds(1))), Rule.INVITE_LIFETIME);
+        assertRefused(
+                () -> guestlist.invite(
+                        alice,
+                        Optional.empty(),
+                        Optional.of(now.plus(Duration.ofDays(365)).plusSeconds(1))),
+                Rule.INVITE_LIFETIME);
 
         assertThat(list(alice, 50).items()).isEmpty();
     }
@@ -86,11 +95,19 @@ class CreateInviteServiceTest {
     void creationRulesBoundariesAreAccepted() {
         Instant now = guestlist.clock.instant();
 
-        assertThat(guestlist.invite(alice, Optional.of(1), Optional.empty()).maxUses()).contains(1);
-        assertThat(guestlist.invite(alice, Optional.of(1_000_000), Optional.empty()).maxUses()).contains(1_000_000);
-        assertThat(guestlist.invite(alice, Optional.empty(), Optional.of(now.plus(Duration.ofDays(365))))
-                .expiresAt()).contains(now.plus(Duration.ofDays(365)));
-        assertThat(guestlist.invite(alice, Optional.empty(), Optional.of(now.plusMillis(1))).expiresAt())
+        assertThat(guestlist.invite(alice, Optional.of(1), Optional.empty()).maxUses())
+                .contains(1);
+        assertThat(guestlist
+                        .invite(alice, Optional.of(1_000_000), Optional.empty())
+                        .maxUses())
+                .contains(1_000_000);
+        assertThat(guestlist
+                        .invite(alice, Optional.empty(), Optional.of(now.plus(Duration.ofDays(365))))
+                        .expiresAt())
+                .contains(now.plus(Duration.ofDays(365)));
+        assertThat(guestlist
+                        .invite(alice, Optional.empty(), Optional.of(now.plusMillis(1)))
+                        .expiresAt())
                 .contains(now.plusMillis(1));
     }
 
@@ -187,7 +204,11 @@ class CreateInviteServiceTest {
     void revokedInvitesDoNotCountTowardTheCap() {
         guestlist.cap(1);
         Invite invite = guestlist.invite(alice);
-        guestlist.app.useCases().revokeInvite().revokeInvite(alice, invite.token().value());
+        guestlist
+                .app
+                .useCases()
+                .revokeInvite()
+                .revokeInvite(alice, invite.token().value());
 
         assertThat(guestlist.invite(alice).creatorId()).isEqualTo(alice.id());
     }
@@ -212,14 +233,17 @@ class CreateInviteServiceTest {
     @Test
     void forgedAdminFlagDoesNotLiftTheCap() {
         guestlist.cap(0);
-        LocalUser forged = new LocalUser(alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(),
-                alice.publishedAt());
+        LocalUser forged = new LocalUser(
+                alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(), alice.publishedAt());
 
         assertRefused(() -> guestlist.invite(forged), Rule.INVITE_CAP_REACHED);
     }
 
     private Page<Invite> list(LocalUser actor, int limit) {
-        return guestlist.app.useCases().listInvites().listInvites(
-                new ListInvitesQuery(actor, new PageSize(limit), Optional.empty()));
+        return guestlist
+                .app
+                .useCases()
+                .listInvites()
+                .listInvites(new ListInvitesQuery(actor, new PageSize(limit), Optional.empty()));
     }
 }

@@ -1,5 +1,9 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
@@ -7,14 +11,9 @@ import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DecideRegistrationApplicationServiceTest {
 
@@ -34,8 +33,10 @@ class DecideRegistrationApplicationServiceTest {
         assertThat(view.application().denyReason()).isEmpty();
         assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
         assertThat(view.creator().id()).isEqualTo(anna.id());
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
-        assertThat(guestlist.authenticate(guestlist.login("anna", PASSWORD)).id()).isEqualTo(anna.id());
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication())
+                .isTrue();
+        assertThat(guestlist.authenticate(guestlist.login("anna", PASSWORD)).id())
+                .isEqualTo(anna.id());
     }
 
     @Test
@@ -48,8 +49,10 @@ class DecideRegistrationApplicationServiceTest {
         assertThat(view.application().adminId()).contains(guestlist.admin.id());
         assertThat(view.application().denyReason()).contains("not a gardener");
         assertThat(view.application().updatedAt()).contains(guestlist.clock.instant());
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
-        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).contains("not a gardener");
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication())
+                .isFalse();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason())
+                .contains("not a gardener");
         assertRefused(() -> guestlist.login("anna", PASSWORD), Rule.APPLICATION_DENIED);
     }
 
@@ -61,15 +64,17 @@ class DecideRegistrationApplicationServiceTest {
         ApplicationView view = decide(anna, true, Optional.empty());
 
         assertThat(view.application().denyReason()).isEmpty();
-        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason()).isEmpty();
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isTrue();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().denyReason())
+                .isEmpty();
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication())
+                .isTrue();
     }
 
     @Test
     void decidingAnUnknownApplicationIsNotFound() {
-        assertRefused(() -> decision.decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(987_654), true,
-                        Optional.empty())),
+        assertRefused(
+                () -> decision.decide(new DecideRegistrationApplicationCommand(
+                        guestlist.admin, new ApplicationId(987_654), true, Optional.empty())),
                 Reason.NO_SUCH_APPLICATION);
     }
 
@@ -77,18 +82,23 @@ class DecideRegistrationApplicationServiceTest {
     void nonAdminMayNotDecideAndNothingChanges() {
         LocalUser member = guestlist.member("member");
         LocalUser anna = guestlist.applicant("anna", "hello");
-        ApplicationId applicationId = guestlist.storedApplication(anna.id()).orElseThrow().id();
+        ApplicationId applicationId =
+                guestlist.storedApplication(anna.id()).orElseThrow().id();
 
-        assertRefused(() -> decision.decide(
-                new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
+        assertRefused(
+                () -> decision.decide(
+                        new DecideRegistrationApplicationCommand(member, applicationId, true, Optional.empty())),
                 Rule.ADMIN_ONLY);
 
-        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread()).isTrue();
-        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication()).isFalse();
+        assertThat(guestlist.storedApplication(anna.id()).orElseThrow().unread())
+                .isTrue();
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication())
+                .isFalse();
     }
 
     private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        ApplicationId applicationId =
+                guestlist.storedApplication(applicant.id()).orElseThrow().id();
         return decision.decide(
                 new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }

@@ -1,15 +1,14 @@
 package guestlist.application.service;
 
-import guestlist.application.port.out.PasswordHasher;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import guestlist.application.port.out.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DecoyHashTest {
 

@@ -1,5 +1,8 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.EditSiteUseCase;
 import guestlist.application.port.in.GetSiteUseCase;
 import guestlist.domain.Rule;
@@ -7,12 +10,8 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
-
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EditSiteServiceTest {
 
@@ -22,8 +21,13 @@ class EditSiteServiceTest {
 
     @Test
     void adminChangesEverySetting() {
-        LocalSite edited = edit.editSite(guestlist.admin, new SiteChanges(Optional.of("Gardeners"),
-                Optional.of(RegistrationMode.REQUIRE_INVITATION), Optional.of("What do you grow?"), Optional.of(3)));
+        LocalSite edited = edit.editSite(
+                guestlist.admin,
+                new SiteChanges(
+                        Optional.of("Gardeners"),
+                        Optional.of(RegistrationMode.REQUIRE_INVITATION),
+                        Optional.of("What do you grow?"),
+                        Optional.of(3)));
 
         LocalSite stored = sites.getSite().site();
         assertThat(stored).isEqualTo(edited);
@@ -35,8 +39,13 @@ class EditSiteServiceTest {
 
     @Test
     void absentValuesStayAsTheyAre() {
-        edit.editSite(guestlist.admin, new SiteChanges(Optional.of("Gardeners"),
-                Optional.of(RegistrationMode.OPEN), Optional.of("What do you grow?"), Optional.of(3)));
+        edit.editSite(
+                guestlist.admin,
+                new SiteChanges(
+                        Optional.of("Gardeners"),
+                        Optional.of(RegistrationMode.OPEN),
+                        Optional.of("What do you grow?"),
+                        Optional.of(3)));
         LocalSite before = sites.getSite().site();
 
         edit.editSite(guestlist.admin, SiteChanges.none());
@@ -52,11 +61,14 @@ class EditSiteServiceTest {
 
     @Test
     void blankQuestionClearsIt() {
-        edit.editSite(guestlist.admin, new SiteChanges(Optional.empty(), Optional.empty(),
-                Optional.of("What do you grow?"), Optional.empty()));
+        edit.editSite(
+                guestlist.admin,
+                new SiteChanges(
+                        Optional.empty(), Optional.empty(), Optional.of("What do you grow?"), Optional.empty()));
 
-        edit.editSite(guestlist.admin, new SiteChanges(Optional.empty(), Optional.empty(),
-                Optional.of("  "), Optional.empty()));
+        edit.editSite(
+                guestlist.admin,
+                new SiteChanges(Optional.empty(), Optional.empty(), Optional.of("  "), Optional.empty()));
 
         assertThat(sites.getSite().site().applicationQuestion()).isEmpty();
     }
@@ -66,8 +78,15 @@ class EditSiteServiceTest {
         LocalUser alice = guestlist.member("alice");
         LocalSite before = sites.getSite().site();
 
-        assertRefused(() -> edit.editSite(alice, new SiteChanges(Optional.empty(),
-                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.empty())), Rule.ADMIN_ONLY);
+        assertRefused(
+                () -> edit.editSite(
+                        alice,
+                        new SiteChanges(
+                                Optional.empty(),
+                                Optional.of(RegistrationMode.OPEN),
+                                Optional.empty(),
+                                Optional.empty())),
+                Rule.ADMIN_ONLY);
 
         assertThat(sites.getSite().site()).isEqualTo(before);
     }
@@ -75,8 +94,8 @@ class EditSiteServiceTest {
     @Test
     void adminFlagIsReadFromTheStoreNotFromTheCaller() {
         LocalUser alice = guestlist.member("alice");
-        LocalUser forged = new LocalUser(alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(),
-                alice.publishedAt());
+        LocalUser forged = new LocalUser(
+                alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(), alice.publishedAt());
 
         assertRefused(() -> edit.editSite(forged, SiteChanges.none()), Rule.ADMIN_ONLY);
     }
@@ -99,7 +118,10 @@ class EditSiteServiceTest {
 
     @Test
     void blankNameIsABadRequest() {
-        assertRefused(() -> edit.editSite(guestlist.admin, new SiteChanges(Optional.of(" "),
-                Optional.empty(), Optional.empty(), Optional.empty())), Rule.SITE_NAME_LENGTH);
+        assertRefused(
+                () -> edit.editSite(
+                        guestlist.admin,
+                        new SiteChanges(Optional.of(" "), Optional.empty(), Optional.empty(), Optional.empty())),
+                Rule.SITE_NAME_LENGTH);
     }
 }

@@ -6,7 +6,6 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

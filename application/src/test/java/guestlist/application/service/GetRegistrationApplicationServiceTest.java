@@ -1,5 +1,8 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
 import guestlist.application.port.in.UseCaseFailure.Reason;
@@ -8,13 +11,11 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.PersonId;
 import org.junit.jupiter.api.Test;
 
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class GetRegistrationApplicationServiceTest {
 
     private final Guestlist guestlist = new Guestlist();
-    private final GetRegistrationApplicationUseCase get = guestlist.app.useCases().getRegistrationApplication();
+    private final GetRegistrationApplicationUseCase get =
+            guestlist.app.useCases().getRegistrationApplication();
 
     @Test
     void getsTheApplicationOfAPerson() {
@@ -32,10 +33,8 @@ class GetRegistrationApplicationServiceTest {
     void personWithoutApplicationIsNotFound() {
         LocalUser member = guestlist.member("member");
 
-        assertRefused(() -> get.getApplication(guestlist.admin, member.personId()),
-                Reason.NO_SUCH_APPLICATION);
-        assertRefused(() -> get.getApplication(guestlist.admin, new PersonId(987_654)),
-                Reason.NO_SUCH_APPLICATION);
+        assertRefused(() -> get.getApplication(guestlist.admin, member.personId()), Reason.NO_SUCH_APPLICATION);
+        assertRefused(() -> get.getApplication(guestlist.admin, new PersonId(987_654)), Reason.NO_SUCH_APPLICATION);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package guestlist.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.GetSiteUseCase;
 import guestlist.application.port.in.SiteView;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GetSiteServiceTest {
 

@@ -1,5 +1,11 @@
 package guestlist.application.service;
 
+import static guestlist.testsupport.Credentials.ADMIN_NAME;
+import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
 import guestlist.application.inmemory.MutableClock;
@@ -19,17 +25,9 @@ import guestlist.domain.invite.InviteToken;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
-
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
 import java.time.Instant;
 import java.util.Optional;
-
-import static guestlist.testsupport.Credentials.ADMIN_NAME;
-import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * A fresh in-memory Guestlist with its first admin, and the steps the service tests share. Every
@@ -46,13 +44,20 @@ final class Guestlist {
     // --- site -----------------------------------------------------------------------------------
 
     LocalSite mode(RegistrationMode mode) {
-        return app.useCases().editSite().editSite(admin,
-                new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
+        return app.useCases()
+                .editSite()
+                .editSite(
+                        admin,
+                        new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
     }
 
     LocalSite cap(int maxInvitesPerUser) {
-        return app.useCases().editSite().editSite(admin, new SiteChanges(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(maxInvitesPerUser)));
+        return app.useCases()
+                .editSite()
+                .editSite(
+                        admin,
+                        new SiteChanges(
+                                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(maxInvitesPerUser)));
     }
 
     RegistrationMode currentMode() {
@@ -109,8 +114,9 @@ final class Guestlist {
     // --- invites --------------------------------------------------------------------------------
 
     Invite invite(LocalUser creator) {
-        return app.useCases().createInvite().createInvite(
-                new CreateInviteCommand(creator, Optional.empty(), Optional.empty()));
+        return app.useCases()
+                .createInvite()
+                .createInvite(new CreateInviteCommand(creator, Optional.empty(), Optional.empty()));
     }
 
     Invite invite(LocalUser creator, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
@@ -124,7 +130,8 @@ final class Guestlist {
     }
 
     Optional<LocalUser> storedUser(String name) {
-        return store.transactions().inTransaction(() -> store.users().findCredentials(name))
+        return store.transactions()
+                .inTransaction(() -> store.users().findCredentials(name))
                 .map(credentials -> credentials.user());
     }
 
@@ -135,13 +142,14 @@ final class Guestlist {
     // --- assertions -----------------------------------------------------------------------------
 
     static void assertRefused(ThrowingCallable action, Rule rule) {
-        assertThatThrownBy(action).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(rule));
+        assertThatThrownBy(action)
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(rule));
     }
 
     static void assertRefused(ThrowingCallable action, UseCaseFailure.Reason reason) {
-        assertThatThrownBy(action).isInstanceOfSatisfying(UseCaseFailure.class,
-                e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(action)
+                .isInstanceOfSatisfying(
+                        UseCaseFailure.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     static void assertUnavailable(ThrowingCallable action) {
@@ -210,8 +218,7 @@ final class Guestlist {
         }
 
         RegisterCommand command() {
-            return RegisterCommand.of(username, password, passwordVerify, email, answer, token, honeypot,
-                    stayLoggedIn);
+            return RegisterCommand.of(username, password, passwordVerify, email, answer, token, honeypot, stayLoggedIn);
         }
     }
 }

@@ -1,5 +1,10 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertUnavailable;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListInvitesQuery;
@@ -13,14 +18,8 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.paging.PageSize;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
-
-import static guestlist.application.service.Guestlist.assertUnavailable;
-import static guestlist.application.service.Guestlist.form;
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HealthServiceTest {
 
@@ -53,23 +52,25 @@ class HealthServiceTest {
         assertUnavailable(() -> useCases.login().login(new LoginCommand("alice", PASSWORD, false)));
         assertUnavailable(() -> useCases.authenticate().authenticate(session));
         assertUnavailable(() -> useCases.logout().logout(session));
-        assertUnavailable(() -> useCases.createInvite().createInvite(new CreateInviteCommand(alice, Optional.empty(),
-                Optional.empty())));
-        assertUnavailable(() -> useCases.listInvites().listInvites(
-                new ListInvitesQuery(alice, PageSize.of(Optional.empty()), Optional.empty())));
-        assertUnavailable(() -> useCases.revokeInvite().revokeInvite(alice, invite.token().value()));
-        assertUnavailable(() -> useCases.checkInviteValidity().isValid(invite.token().value()));
+        assertUnavailable(() -> useCases.createInvite()
+                .createInvite(new CreateInviteCommand(alice, Optional.empty(), Optional.empty())));
+        assertUnavailable(() -> useCases.listInvites()
+                .listInvites(new ListInvitesQuery(alice, PageSize.of(Optional.empty()), Optional.empty())));
+        assertUnavailable(
+                () -> useCases.revokeInvite().revokeInvite(alice, invite.token().value()));
+        assertUnavailable(
+                () -> useCases.checkInviteValidity().isValid(invite.token().value()));
         assertUnavailable(() -> useCases.sweepExpiredInvites().sweepExpiredInvites());
-        assertUnavailable(() -> useCases.listRegistrationApplications().listApplications(
-                ListRegistrationApplicationsQuery.of(guestlist.admin, Optional.empty(), PageSize.of(Optional.empty()),
-                        Optional.empty())));
-        assertUnavailable(() -> useCases.getRegistrationApplication().getApplication(guestlist.admin,
-                alice.personId()));
-        assertUnavailable(() -> useCases.decideRegistrationApplication().decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, new ApplicationId(1), true,
-                        Optional.empty())));
-        assertUnavailable(() -> useCases.ensureAdmin().ensureAdmin(new Username("other"),
-                new Password("another secret!")));
+        assertUnavailable(() -> useCases.listRegistrationApplications()
+                .listApplications(ListRegistrationApplicationsQuery.of(
+                        guestlist.admin, Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())));
+        assertUnavailable(
+                () -> useCases.getRegistrationApplication().getApplication(guestlist.admin, alice.personId()));
+        assertUnavailable(() -> useCases.decideRegistrationApplication()
+                .decide(new DecideRegistrationApplicationCommand(
+                        guestlist.admin, new ApplicationId(1), true, Optional.empty())));
+        assertUnavailable(
+                () -> useCases.ensureAdmin().ensureAdmin(new Username("other"), new Password("another secret!")));
     }
 
     @Test
@@ -80,7 +81,8 @@ class HealthServiceTest {
         guestlist.store.setReachable(true);
 
         assertThat(guestlist.app.useCases().checkHealth().databaseReachable()).isTrue();
-        assertThat(guestlist.app.useCases().getSite().getSite().admins()).extracting(LocalUser::id)
+        assertThat(guestlist.app.useCases().getSite().getSite().admins())
+                .extracting(LocalUser::id)
                 .containsExactly(guestlist.admin.id());
     }
 }

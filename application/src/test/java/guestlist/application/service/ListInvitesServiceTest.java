@@ -1,5 +1,9 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.ListInvitesUseCase;
 import guestlist.domain.Rule;
@@ -9,20 +13,15 @@ import guestlist.domain.invite.InviteToken;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PageSize;
 import guestlist.domain.site.RegistrationMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ListInvitesServiceTest {
 
@@ -91,7 +90,11 @@ class ListInvitesServiceTest {
         Invite revoked = guestlist.invite(alice);
         Invite lasting = guestlist.invite(alice, Optional.of(2), Optional.of(soon.plusSeconds(1)));
         guestlist.invite(bob);
-        guestlist.app.useCases().revokeInvite().revokeInvite(alice, revoked.token().value());
+        guestlist
+                .app
+                .useCases()
+                .revokeInvite()
+                .revokeInvite(alice, revoked.token().value());
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
         guestlist.register(form("carol").token(single));
         guestlist.register(form("dave").token(lasting));
@@ -107,8 +110,10 @@ class ListInvitesServiceTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 51, -1})
     void limitOutsideOneToFiftyIsRefused(int limit) {
-        assertRefused(() -> listing.listInvites(
-                new ListInvitesQuery(alice, PageSize.of(Optional.of(limit)), Optional.empty())), Rule.PAGE_SIZE);
+        assertRefused(
+                () -> listing.listInvites(
+                        new ListInvitesQuery(alice, PageSize.of(Optional.of(limit)), Optional.empty())),
+                Rule.PAGE_SIZE);
     }
 
     private Page<Invite> list(LocalUser actor, int limit) {

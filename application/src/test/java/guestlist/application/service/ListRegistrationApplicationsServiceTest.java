@@ -1,5 +1,8 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.ListRegistrationApplicationsQuery;
@@ -11,23 +14,19 @@ import guestlist.domain.application.ApplicationId;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PagePosition;
 import guestlist.domain.paging.PageSize;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ListRegistrationApplicationsServiceTest {
 
     private final Guestlist guestlist = new Guestlist();
-    private final ListRegistrationApplicationsUseCase listing = guestlist.app.useCases().listRegistrationApplications();
+    private final ListRegistrationApplicationsUseCase listing =
+            guestlist.app.useCases().listRegistrationApplications();
 
     @Test
     void listShowsUnreadApplicationsOldestFirstByDefault() {
@@ -39,9 +38,11 @@ class ListRegistrationApplicationsServiceTest {
 
         Page<ApplicationView> page = list(Optional.empty(), Optional.empty(), Optional.empty());
 
-        assertThat(page.items()).extracting(view -> view.creator().id())
+        assertThat(page.items())
+                .extracting(view -> view.creator().id())
                 .containsExactly(anna.id(), ben.id(), cleo.id());
-        assertThat(page.items()).extracting(view -> view.application().answer())
+        assertThat(page.items())
+                .extracting(view -> view.application().answer())
                 .containsExactly("first", "second", "third");
         assertThat(page.items()).allSatisfy(view -> {
             assertThat(view.admin()).isEmpty();
@@ -99,7 +100,8 @@ class ListRegistrationApplicationsServiceTest {
 
         Page<ApplicationView> second = list(Optional.empty(), Optional.of(2), first.next());
 
-        assertThat(second.items()).extracting(view -> view.creator().id())
+        assertThat(second.items())
+                .extracting(view -> view.creator().id())
                 .containsExactly(applicants.get(2).id(), applicants.get(3).id());
     }
 
@@ -113,19 +115,25 @@ class ListRegistrationApplicationsServiceTest {
     void nonAdminMayNotList() {
         LocalUser member = guestlist.member("member");
 
-        assertRefused(() -> listing.listApplications(ListRegistrationApplicationsQuery.of(
-                member, Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())), Rule.ADMIN_ONLY);
+        assertRefused(
+                () -> listing.listApplications(ListRegistrationApplicationsQuery.of(
+                        member, Optional.empty(), PageSize.of(Optional.empty()), Optional.empty())),
+                Rule.ADMIN_ONLY);
     }
 
-    private Page<ApplicationView> list(Optional<Boolean> unreadOnly, Optional<Integer> limit,
-                                       Optional<PagePosition> after) {
+    private Page<ApplicationView> list(
+            Optional<Boolean> unreadOnly, Optional<Integer> limit, Optional<PagePosition> after) {
         return listing.listApplications(
                 ListRegistrationApplicationsQuery.of(guestlist.admin, unreadOnly, PageSize.of(limit), after));
     }
 
     private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
-        return guestlist.app.useCases().decideRegistrationApplication().decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
+        ApplicationId applicationId =
+                guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        return guestlist
+                .app
+                .useCases()
+                .decideRegistrationApplication()
+                .decide(new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }
 }

@@ -1,5 +1,11 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure;
@@ -9,19 +15,12 @@ import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
 import guestlist.domain.site.RegistrationMode;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.Optional;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 class LoginServiceTest {
 
@@ -31,7 +30,10 @@ class LoginServiceTest {
     @BeforeEach
     void aliceHasAnAccount() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        String session = guestlist
+                .register(form("Alice").email("Alice@Example.org"))
+                .sessionToken()
+                .orElseThrow();
         alice = guestlist.authenticate(session);
     }
 
@@ -59,7 +61,8 @@ class LoginServiceTest {
         String second = guestlist.login("alice", PASSWORD);
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(guestlist.authenticate(first).id()).isEqualTo(guestlist.authenticate(second).id());
+        assertThat(guestlist.authenticate(first).id())
+                .isEqualTo(guestlist.authenticate(second).id());
     }
 
     @Test
@@ -135,7 +138,8 @@ class LoginServiceTest {
         LocalUser bob = guestlist.applicant("bob", "hello");
         decide(bob, true, Optional.empty());
 
-        assertThat(guestlist.authenticate(guestlist.login("bob", PASSWORD)).id()).isEqualTo(bob.id());
+        assertThat(guestlist.authenticate(guestlist.login("bob", PASSWORD)).id())
+                .isEqualTo(bob.id());
     }
 
     @Test
@@ -146,7 +150,8 @@ class LoginServiceTest {
 
         decide(bob, true, Optional.empty());
 
-        assertThat(guestlist.authenticate(guestlist.login("bob", PASSWORD)).acceptedApplication()).isTrue();
+        assertThat(guestlist.authenticate(guestlist.login("bob", PASSWORD)).acceptedApplication())
+                .isTrue();
     }
 
     // --- session lifetime -------------------------------------------------------------------------
@@ -184,9 +189,13 @@ class LoginServiceTest {
     }
 
     private void decide(LocalUser applicant, boolean approve, Optional<String> reason) {
-        ApplicationId applicationId = guestlist.storedApplication(applicant.id()).orElseThrow().id();
-        guestlist.app.useCases().decideRegistrationApplication().decide(
-                new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
+        ApplicationId applicationId =
+                guestlist.storedApplication(applicant.id()).orElseThrow().id();
+        guestlist
+                .app
+                .useCases()
+                .decideRegistrationApplication()
+                .decide(new DecideRegistrationApplicationCommand(guestlist.admin, applicationId, approve, reason));
     }
 
     private static <T extends Throwable> T thrown(Class<T> type, Runnable action) {

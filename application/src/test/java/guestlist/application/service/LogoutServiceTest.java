@@ -1,5 +1,10 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.LogoutUseCase;
 import guestlist.application.port.in.UseCaseFailure.Reason;
@@ -7,11 +12,6 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LogoutServiceTest {
 
@@ -22,7 +22,10 @@ class LogoutServiceTest {
     @BeforeEach
     void aliceHasAnAccount() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        String session = guestlist
+                .register(form("Alice").email("Alice@Example.org"))
+                .sessionToken()
+                .orElseThrow();
         alice = guestlist.authenticate(session);
     }
 

@@ -1,5 +1,10 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.RegistrationResult;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Refusal;
@@ -7,11 +12,6 @@ import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.site.RegistrationMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegisterServiceTest {
 
@@ -99,12 +98,16 @@ class RegisterServiceTest {
     @Test
     void emptyHoneypotIsFine() {
         guestlist.mode(RegistrationMode.OPEN);
-        assertThat(guestlist.register(form("human").honeypot("")).sessionToken()).isPresent();
+        assertThat(guestlist.register(form("human").honeypot("")).sessionToken())
+                .isPresent();
     }
 
     @Test
     void formErrorsAreReportedHoneypotNamePasswordRepetitionEmailInThatOrder() {
-        Guestlist.Form form = form("x").password("short").passwordVerify("other").email("not-an-address")
+        Guestlist.Form form = form("x")
+                .password("short")
+                .passwordVerify("other")
+                .email("not-an-address")
                 .honeypot("filled");
         assertRefused(() -> guestlist.register(form), Reason.HONEYPOT_FILLED);
 
@@ -128,7 +131,8 @@ class RegisterServiceTest {
     @Test
     void stayLoggedInAtRegistrationGivesALastingSession() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist.register(form("alice").stayLoggedIn()).sessionToken().orElseThrow();
+        String session =
+                guestlist.register(form("alice").stayLoggedIn()).sessionToken().orElseThrow();
 
         guestlist.clock.advance(Duration.ofDays(400));
 
@@ -168,7 +172,8 @@ class RegisterServiceTest {
     @Test
     void requireApplicationIsTheModeOfANewSite() {
         assertThat(guestlist.currentMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
-        assertThat(guestlist.register(form("alice").answer("hello")).applicationCreated()).isTrue();
+        assertThat(guestlist.register(form("alice").answer("hello")).applicationCreated())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -176,8 +181,7 @@ class RegisterServiceTest {
     void requireApplicationWithBlankAnswerIsRefusedAndStoresNothing(String blank) {
         guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
 
-        assertRefused(() -> guestlist.register(form("alice").answer(blank)),
-                Rule.APPLICATION_ANSWER_REQUIRED);
+        assertRefused(() -> guestlist.register(form("alice").answer(blank)), Rule.APPLICATION_ANSWER_REQUIRED);
         assertThat(guestlist.storedUser("alice")).isEmpty();
     }
 
@@ -201,7 +205,8 @@ class RegisterServiceTest {
         assertThat(alice.acceptedApplication()).isTrue();
         assertThat(alice.invitedBy()).contains(guestlist.admin.id());
         assertThat(guestlist.storedApplication(alice.id())).isEmpty();
-        assertThat(guestlist.authenticate(guestlist.login("alice", PASSWORD)).id()).isEqualTo(alice.id());
+        assertThat(guestlist.authenticate(guestlist.login("alice", PASSWORD)).id())
+                .isEqualTo(alice.id());
     }
 
     // --- require_invitation -----------------------------------------------------------------------
@@ -237,7 +242,8 @@ class RegisterServiceTest {
         LocalUser alice = guestlist.authenticate(result.sessionToken().orElseThrow());
         assertThat(alice.invitedBy()).contains(inviter.id());
         assertThat(alice.acceptedApplication()).isTrue();
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(1);
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -249,8 +255,14 @@ class RegisterServiceTest {
             guestlist.register(form("guest" + i).token(invite));
         }
 
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(5);
-        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isEqualTo(5);
+        assertThat(guestlist
+                        .app
+                        .useCases()
+                        .checkInviteValidity()
+                        .isValid(invite.token().value()))
+                .isTrue();
     }
 
     @Test
@@ -259,7 +271,8 @@ class RegisterServiceTest {
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
         guestlist.register(form("alice").token(invite));
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(1);
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isEqualTo(1);
         guestlist.register(form("bob").token(invite));
 
         assertThat(guestlist.storedInvite(invite.token())).isEmpty();
@@ -270,7 +283,11 @@ class RegisterServiceTest {
     @Test
     void revokedInviteIsRefused() {
         Invite invite = guestlist.invite(guestlist.admin);
-        guestlist.app.useCases().revokeInvite().revokeInvite(guestlist.admin, invite.token().value());
+        guestlist
+                .app
+                .useCases()
+                .revokeInvite()
+                .revokeInvite(guestlist.admin, invite.token().value());
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
         assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.INVITE_NOT_USABLE);
@@ -278,17 +295,22 @@ class RegisterServiceTest {
 
     @Test
     void expiryIsHonouredWithoutAnySweep() {
-        Invite invite = guestlist.invite(guestlist.admin, Optional.empty(),
+        Invite invite = guestlist.invite(
+                guestlist.admin,
+                Optional.empty(),
                 Optional.of(guestlist.clock.instant().plus(Duration.ofHours(1))));
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
 
         guestlist.clock.advance(Duration.ofHours(1).minusSeconds(1));
-        assertThat(guestlist.register(form("early").token(invite)).sessionToken()).isPresent();
+        assertThat(guestlist.register(form("early").token(invite)).sessionToken())
+                .isPresent();
 
         guestlist.clock.advance(Duration.ofSeconds(1));
         assertRefused(() -> guestlist.register(form("late").token(invite)), Rule.INVITE_NOT_USABLE);
         assertThat(guestlist.storedUser("late")).isEmpty();
-        assertThat(guestlist.storedInvite(invite.token())).as("not swept, still stored").isPresent();
+        assertThat(guestlist.storedInvite(invite.token()))
+                .as("not swept, still stored")
+                .isPresent();
     }
 
     // --- closed ---------------------------------------------------------------------------------
@@ -301,14 +323,17 @@ class RegisterServiceTest {
         assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.REGISTRATION_CLOSED);
         assertRefused(() -> guestlist.register(form("bob").answer("please")), Rule.REGISTRATION_CLOSED);
 
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isZero();
         assertThat(guestlist.storedUser("alice")).isEmpty();
     }
 
     // --- an invite in every mode but closed --------------------------------------------------------
 
     @ParameterizedTest
-    @EnumSource(value = RegistrationMode.class, names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
+    @EnumSource(
+            value = RegistrationMode.class,
+            names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
     void validInviteAdmitsAnActiveInvitedAccount(RegistrationMode mode) {
         LocalUser inviter = guestlist.member("inviter");
         Invite invite = guestlist.invite(inviter, Optional.of(5), Optional.empty());
@@ -318,16 +343,19 @@ class RegisterServiceTest {
 
         LocalUser alice = guestlist.authenticate(result.sessionToken().orElseThrow());
         assertThat(alice.invitedBy()).contains(inviter.id());
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isEqualTo(1);
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
-    @EnumSource(value = RegistrationMode.class, names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
+    @EnumSource(
+            value = RegistrationMode.class,
+            names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
     void unknownInviteIsRefusedInEveryMode(RegistrationMode mode) {
         guestlist.mode(mode);
 
-        assertRefused(() -> guestlist.register(form("alice").answer("hi").token("B".repeat(32))),
-                Rule.INVITE_NOT_USABLE);
+        assertRefused(
+                () -> guestlist.register(form("alice").answer("hi").token("B".repeat(32))), Rule.INVITE_NOT_USABLE);
     }
 
     // --- a failed registration consumes nothing ---------------------------------------------------
@@ -340,8 +368,14 @@ class RegisterServiceTest {
 
         assertRefused(() -> guestlist.register(form("ALICE").token(invite)), Reason.USERNAME_TAKEN);
 
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
-        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isZero();
+        assertThat(guestlist
+                        .app
+                        .useCases()
+                        .checkInviteValidity()
+                        .isValid(invite.token().value()))
+                .isTrue();
         assertThat(guestlist.register(form("bob").token(invite)).sessionToken()).isPresent();
     }
 
@@ -351,10 +385,11 @@ class RegisterServiceTest {
         guestlist.register(form("alice").email("alice@example.org"));
         Invite invite = guestlist.invite(guestlist.admin, Optional.of(3), Optional.empty());
 
-        assertRefused(() -> guestlist.register(form("bob").email("ALICE@example.org").token(invite)),
-                Reason.EMAIL_TAKEN);
+        assertRefused(
+                () -> guestlist.register(form("bob").email("ALICE@example.org").token(invite)), Reason.EMAIL_TAKEN);
 
-        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount()).isZero();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isZero();
         assertThat(guestlist.storedUser("bob")).isEmpty();
     }
 
@@ -388,13 +423,16 @@ class RegisterServiceTest {
                 codes.add(outcome.get(30, TimeUnit.SECONDS));
             }
             assertThat(codes).filteredOn(code -> code == null).hasSize(1);
-            assertThat(codes).filteredOn(code -> code != null).hasSize(racers - 1)
+            assertThat(codes)
+                    .filteredOn(code -> code != null)
+                    .hasSize(racers - 1)
                     .containsOnly(Rule.INVITE_NOT_USABLE);
         } finally {
             pool.shutdownNow();
         }
         long registered = IntStream.range(0, racers)
-                .filter(i -> guestlist.storedUser("racer" + i).isPresent()).count();
+                .filter(i -> guestlist.storedUser("racer" + i).isPresent())
+                .count();
         assertThat(registered).isEqualTo(1);
         assertThat(guestlist.storedInvite(invite.token())).isEmpty();
     }

@@ -1,5 +1,8 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.application.port.in.RevokeInviteUseCase;
 import guestlist.application.port.in.UseCaseFailure.Reason;
@@ -7,14 +10,10 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PageSize;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-
-import static guestlist.application.service.Guestlist.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RevokeInviteServiceTest {
 
@@ -29,7 +28,12 @@ class RevokeInviteServiceTest {
         revoke.revokeInvite(alice, invite.token().value());
 
         assertThat(guestlist.storedInvite(invite.token())).isEmpty();
-        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isFalse();
+        assertThat(guestlist
+                        .app
+                        .useCases()
+                        .checkInviteValidity()
+                        .isValid(invite.token().value()))
+                .isFalse();
         assertThat(list(alice, 50).items()).isEmpty();
     }
 
@@ -38,10 +42,14 @@ class RevokeInviteServiceTest {
         LocalUser bob = guestlist.member("bob");
         Invite invite = guestlist.invite(alice);
 
-        assertRefused(() -> revoke.revokeInvite(bob, invite.token().value()),
-                Reason.NO_INVITE_OF_YOURS);
+        assertRefused(() -> revoke.revokeInvite(bob, invite.token().value()), Reason.NO_INVITE_OF_YOURS);
 
-        assertThat(guestlist.app.useCases().checkInviteValidity().isValid(invite.token().value())).isTrue();
+        assertThat(guestlist
+                        .app
+                        .useCases()
+                        .checkInviteValidity()
+                        .isValid(invite.token().value()))
+                .isTrue();
     }
 
     @Test
@@ -67,12 +75,14 @@ class RevokeInviteServiceTest {
         Invite invite = guestlist.invite(alice);
         revoke.revokeInvite(alice, invite.token().value());
 
-        assertRefused(() -> revoke.revokeInvite(alice, invite.token().value()),
-                Reason.NO_INVITE_OF_YOURS);
+        assertRefused(() -> revoke.revokeInvite(alice, invite.token().value()), Reason.NO_INVITE_OF_YOURS);
     }
 
     private Page<Invite> list(LocalUser actor, int limit) {
-        return guestlist.app.useCases().listInvites().listInvites(
-                new ListInvitesQuery(actor, new PageSize(limit), Optional.empty()));
+        return guestlist
+                .app
+                .useCases()
+                .listInvites()
+                .listInvites(new ListInvitesQuery(actor, new PageSize(limit), Optional.empty()));
     }
 }

@@ -1,17 +1,16 @@
 package guestlist.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SweepExpiredInvitesServiceTest {
 
@@ -24,7 +23,8 @@ class SweepExpiredInvitesServiceTest {
         Instant now = guestlist.clock.instant();
         List<Invite> expiring = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            expiring.add(guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(now.plus(Duration.ofHours(1)))));
+            expiring.add(
+                    guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(now.plus(Duration.ofHours(1)))));
         }
         Invite later = guestlist.invite(guestlist.admin, Optional.empty(), Optional.of(now.plus(Duration.ofHours(2))));
         Invite never = guestlist.invite(guestlist.admin);
@@ -32,7 +32,8 @@ class SweepExpiredInvitesServiceTest {
 
         assertThat(sweep.sweepExpiredInvites()).isEqualTo(3);
 
-        expiring.forEach(invite -> assertThat(guestlist.storedInvite(invite.token())).isEmpty());
+        expiring.forEach(
+                invite -> assertThat(guestlist.storedInvite(invite.token())).isEmpty());
         assertThat(guestlist.storedInvite(later.token())).isPresent();
         assertThat(guestlist.storedInvite(never.token())).isPresent();
         assertThat(sweep.sweepExpiredInvites()).isZero();
@@ -70,7 +71,9 @@ class SweepExpiredInvitesServiceTest {
         try {
             deleted = sweep.sweepExpiredInvites();
         } finally {
-            assertThat(Thread.interrupted()).as("the interrupt is left for the caller to see").isTrue();
+            assertThat(Thread.interrupted())
+                    .as("the interrupt is left for the caller to see")
+                    .isTrue();
         }
 
         assertThat(deleted).isEqualTo(SweepExpiredInvitesService.BATCH_SIZE);

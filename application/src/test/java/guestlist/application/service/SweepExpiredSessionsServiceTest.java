@@ -1,19 +1,18 @@
 package guestlist.application.service;
 
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SweepExpiredSessionsServiceTest {
 
@@ -24,7 +23,10 @@ class SweepExpiredSessionsServiceTest {
     @BeforeEach
     void aliceHasAnAccount() {
         guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist.register(form("Alice").email("Alice@Example.org")).sessionToken().orElseThrow();
+        String session = guestlist
+                .register(form("Alice").email("Alice@Example.org"))
+                .sessionToken()
+                .orElseThrow();
         alice = guestlist.authenticate(session);
     }
 
@@ -37,7 +39,9 @@ class SweepExpiredSessionsServiceTest {
 
         int swept = sweep.sweepExpiredSessions();
 
-        assertThat(swept).as("the session of registration and the first log-in, a week old").isEqualTo(2);
+        assertThat(swept)
+                .as("the session of registration and the first log-in, a week old")
+                .isEqualTo(2);
         assertThat(guestlist.authenticate(untilLogout)).isEqualTo(alice);
         assertThat(guestlist.authenticate(fresh)).isEqualTo(alice);
         assertRefused(() -> guestlist.authenticate(weekLong), Reason.NOT_LOGGED_IN);

@@ -3,7 +3,6 @@ package guestlist.bench.reference;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -20,21 +19,21 @@ public final class BareServer {
 
     private static final byte[] BODY = "{\"valid\":true}".getBytes(StandardCharsets.UTF_8);
 
-    private BareServer() {
-    }
+    private BareServer() {}
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         int workers = Integer.parseInt(args[1]);
         // Guestlist leaves the I/O threads at Undertow's default: max(2, cores)
-        int ioThreads = args.length > 2 ? Integer.parseInt(args[2])
+        int ioThreads = args.length > 2
+                ? Integer.parseInt(args[2])
                 : Math.max(2, Runtime.getRuntime().availableProcessors());
         Undertow server = Undertow.builder()
                 .setIoThreads(ioThreads)
                 .addHttpListener(port, "127.0.0.1")
                 .setWorkerThreads(workers)
-                .setHandler(exchange -> exchange.dispatch(onWorker ->
-                        onWorker.dispatch(onWorker.getIoThread(), BareServer::answer)))
+                .setHandler(exchange ->
+                        exchange.dispatch(onWorker -> onWorker.dispatch(onWorker.getIoThread(), BareServer::answer)))
                 .build();
         server.start();
         System.out.println("BARE listening on " + port + " with " + workers + " worker threads");

@@ -4,7 +4,6 @@ import guestlist.bench.result.Row;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Machine;
 import guestlist.bench.system.Proc;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BareUndertow implements Measurement, AutoCloseable {
 
     /** The process and its port, while it runs. */
-    private record Running(Proc process, int port) {
-    }
+    private record Running(Proc process, int port) {}
 
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final String xmx;
@@ -63,8 +61,14 @@ public final class BareUndertow implements Measurement, AutoCloseable {
             return now;
         }
         int port = Machine.freePort();
-        List<String> command = List.of(Proc.java(), "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
-                BareServer.class.getName(), Integer.toString(port), Integer.toString(workers));
+        List<String> command = List.of(
+                Proc.java(),
+                "-Xmx" + xmx,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BareServer.class.getName(),
+                Integer.toString(port),
+                Integer.toString(workers));
         Proc process = Proc.start(command, Map.of(), work.resolve("bare-undertow.log"));
         try {
             process.awaitLine("BARE listening", Duration.ofSeconds(60));
@@ -79,6 +83,7 @@ public final class BareUndertow implements Measurement, AutoCloseable {
     /** Stops the process, if it runs. */
     @Override
     public void close() {
-        Optional.ofNullable(running.getAndSet(null)).ifPresent(stopped -> stopped.process().close());
+        Optional.ofNullable(running.getAndSet(null))
+                .ifPresent(stopped -> stopped.process().close());
     }
 }

@@ -22,8 +22,7 @@ import java.util.function.UnaryOperator;
  */
 public final class HashRate {
 
-    private HashRate() {
-    }
+    private HashRate() {}
 
     public static void main(String[] args) throws Exception {
         UnaryOperator<String> hasher = hasher(args[0]);
@@ -34,7 +33,12 @@ public final class HashRate {
         // Blake2b/Argon2 loops (a cold JVM hashes several times slower)
         run(hasher, threads, warmup);
         double[] measured = run(hasher, threads, seconds);
-        System.out.printf(Locale.ROOT, "HASHRATE %.2f %.2f %d %s%n", measured[0], measured[1], threads,
+        System.out.printf(
+                Locale.ROOT,
+                "HASHRATE %.2f %.2f %d %s%n",
+                measured[0],
+                measured[1],
+                threads,
                 hasher.apply("a sample password"));
     }
 
@@ -60,14 +64,18 @@ public final class HashRate {
         AtomicLong busyNanos = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                do {
-                    long start = System.nanoTime();
-                    hasher.apply(password);
-                    busyNanos.addAndGet(System.nanoTime() - start);
-                    hashes.incrementAndGet();
-                } while (!stop.get());
-            }, "hash-" + t);
+            Thread worker = new Thread(
+                    () -> {
+                        do {
+                            long start = System.nanoTime();
+                            if (hasher.apply(password).isEmpty()) {
+                                throw new IllegalStateException("the hasher returned an empty hash");
+                            }
+                            busyNanos.addAndGet(System.nanoTime() - start);
+                            hashes.incrementAndGet();
+                        } while (!stop.get());
+                    },
+                    "hash-" + t);
             workers.add(worker);
         }
         long start = System.nanoTime();

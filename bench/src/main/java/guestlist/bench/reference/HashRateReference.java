@@ -2,7 +2,6 @@ package guestlist.bench.reference;
 
 import guestlist.bench.result.Row;
 import guestlist.bench.system.Proc;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +21,7 @@ public final class HashRateReference implements Measurement {
 
     /** The hasher's settings its name states; a hash with other settings fails the measurement. */
     private static final String SETTINGS = "$argon2id$v=19$m=19456,t=2,p=1$";
+
     private static final Pattern LINE = Pattern.compile("HASHRATE (\\S+) (\\S+) (\\d+) (\\S+)");
 
     private final Path productJar;
@@ -36,8 +36,14 @@ public final class HashRateReference implements Measurement {
      * @param hasherClass the product's password hasher, with a public no-argument constructor and
      *                    {@code String hash(String)}
      */
-    public HashRateReference(Path productJar, String hasherClass, String xmx, int threads, double seconds,
-                             double warmupSeconds, Path work) {
+    public HashRateReference(
+            Path productJar,
+            String hasherClass,
+            String xmx,
+            int threads,
+            double seconds,
+            double warmupSeconds,
+            Path work) {
         this.productJar = productJar;
         this.hasherClass = hasherClass;
         this.xmx = xmx;
@@ -56,8 +62,16 @@ public final class HashRateReference implements Measurement {
     public Row measure() throws Exception {
         Path log = work.resolve("hashrate-" + System.nanoTime() + ".log");
         String classPath = productJar + java.io.File.pathSeparator + System.getProperty("java.class.path");
-        List<String> command = List.of(Proc.java(), "-Xmx" + xmx, "-cp", classPath, HashRate.class.getName(),
-                hasherClass, Double.toString(seconds), Integer.toString(threads), Double.toString(warmupSeconds));
+        List<String> command = List.of(
+                Proc.java(),
+                "-Xmx" + xmx,
+                "-cp",
+                classPath,
+                HashRate.class.getName(),
+                hasherClass,
+                Double.toString(seconds),
+                Integer.toString(threads),
+                Double.toString(warmupSeconds));
         try (Proc proc = Proc.start(command, Map.of(), log)) {
             proc.waitFor(Duration.ofSeconds((long) (seconds + warmupSeconds) + 120));
         }
@@ -70,8 +84,8 @@ public final class HashRateReference implements Measurement {
             throw new IllegalStateException("the hasher " + hasherClass + " no longer hashes with " + SETTINGS
                     + " (the reference's name says so): " + line.group(4));
         }
-        return Row.measured(name(), Double.parseDouble(line.group(1)), Double.parseDouble(line.group(2)), Double.NaN,
-                0);
+        return Row.measured(
+                name(), Double.parseDouble(line.group(1)), Double.parseDouble(line.group(2)), Double.NaN, 0);
     }
 
     @Override

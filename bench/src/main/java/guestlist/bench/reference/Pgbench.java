@@ -3,7 +3,6 @@ package guestlist.bench.reference;
 import guestlist.bench.result.Row;
 import guestlist.bench.system.Database;
 import guestlist.bench.system.Load;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +41,17 @@ public final class Pgbench implements Measurement {
      * @param variables set with {@code -D name=value} for the script
      * @param available false when pgbench is missing
      */
-    public Pgbench(String name, Path script, Map<String, String> variables, boolean available, Database database,
-                   int clients, int threads, double seconds, double warmupSeconds, Path work) {
+    public Pgbench(
+            String name,
+            Path script,
+            Map<String, String> variables,
+            boolean available,
+            Database database,
+            int clients,
+            int threads,
+            double seconds,
+            double warmupSeconds,
+            Path work) {
         this.name = name;
         this.script = script;
         this.variables = Map.copyOf(variables);
@@ -82,20 +90,40 @@ public final class Pgbench implements Measurement {
         }
         long[] latencies;
         try (Stream<Path> files = Files.list(logs)) {
-            latencies = files.flatMap(Pgbench::lines).mapToLong(line -> Long.parseLong(line.split(" ")[2]))
-                    .sorted().toArray();
+            latencies = files.flatMap(Pgbench::lines)
+                    .mapToLong(line -> Long.parseLong(line.split(" ", -1)[2]))
+                    .sorted()
+                    .toArray();
         }
-        return Row.measured(name(), Double.parseDouble(tps.group(1)), Load.percentile(latencies, 50) / 1e3,
-                Load.percentile(latencies, 99) / 1e3, failed.find() ? Long.parseLong(failed.group(1)) : 0);
+        return Row.measured(
+                name(),
+                Double.parseDouble(tps.group(1)),
+                Load.percentile(latencies, 50) / 1e3,
+                Load.percentile(latencies, 99) / 1e3,
+                failed.find() ? Long.parseLong(failed.group(1)) : 0);
     }
 
     /** @param logs null for no per-transaction log */
     private String run(double runSeconds, Path logs) throws Exception {
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "localhost", "-p", Integer.toString(port),
-                "-U", Database.USER, "-n", "-M", "prepared", "-c", Integer.toString(clients),
-                "-j", Integer.toString(Math.min(clients, threads)),
-                "-T", Long.toString(Math.max(1, Math.round(runSeconds))),
-                "-f", script.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "pgbench",
+                "-h",
+                "localhost",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                Database.USER,
+                "-n",
+                "-M",
+                "prepared",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                Integer.toString(Math.min(clients, threads)),
+                "-T",
+                Long.toString(Math.max(1, Math.round(runSeconds))),
+                "-f",
+                script.toString()));
         variables.forEach((variable, value) -> command.addAll(List.of("-D", variable + "=" + value)));
         if (logs != null) {
             command.addAll(List.of("-l", "--log-prefix=" + logs.resolve("tx")));

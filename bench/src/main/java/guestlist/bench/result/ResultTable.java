@@ -15,8 +15,9 @@ import java.util.Locale;
  */
 public record ResultTable(String heading, List<String> facts, List<Row> rows, List<String> notes) {
 
-    private static final String[] HEADER = {"scenario", "req/s", "p50 ms", "p99 ms", "errors", "reference",
-            "ref value", "ratio", "target", "met"};
+    private static final String[] HEADER = {
+        "scenario", "req/s", "p50 ms", "p99 ms", "errors", "reference", "ref value", "ratio", "target", "met"
+    };
 
     public ResultTable {
         facts = List.copyOf(facts);
@@ -45,7 +46,8 @@ public record ResultTable(String heading, List<String> facts, List<Row> rows, Li
         appendLine(out, HEADER, widths);
         StringBuilder rule = new StringBuilder("|");
         for (int i = 0; i < HEADER.length; i++) {
-            rule.append(left(i) ? " :" : " ").append("-".repeat(Math.max(3, widths[i] - 1)))
+            rule.append(left(i) ? " :" : " ")
+                    .append("-".repeat(Math.max(3, widths[i] - 1)))
                     .append(left(i) ? " |" : ": |");
         }
         out.append(rule).append('\n');
@@ -74,8 +76,11 @@ public record ResultTable(String heading, List<String> facts, List<Row> rows, Li
      * judged.
      */
     public int verdict(PrintStream out) {
-        List<String> failed = rows.stream().filter(Row::isLoad)
-                .filter(row -> row.errors() > 0 || !(row.perSecond() > 0)).map(Row::name).toList();
+        List<String> failed = rows.stream()
+                .filter(Row::isLoad)
+                .filter(row -> row.errors() > 0 || !(row.perSecond() > 0))
+                .map(Row::name)
+                .toList();
         long ran = rows.stream().filter(Row::isLoad).count();
         if (failed.isEmpty()) {
             out.printf(Locale.ROOT, "BENCH OK: %d scenarios and references ran, none with errors%n", ran);

@@ -20,8 +20,7 @@ public final class Results {
     private final List<String> notes = new ArrayList<>();
 
     /** Every measurement of one reference, and what its notes line adds. */
-    private record Series(List<Row> rows, String remark) {
-    }
+    private record Series(List<Row> rows, String remark) {}
 
     public void start(Row row) {
         starts.add(row);
@@ -33,7 +32,10 @@ public final class Results {
 
     /** @param remark appended to the reference's notes line (e.g. what its p50 column means) */
     public void reference(Row row, String remark) {
-        references.computeIfAbsent(row.name(), name -> new Series(new ArrayList<>(), remark)).rows().add(row);
+        references
+                .computeIfAbsent(row.name(), name -> new Series(new ArrayList<>(), remark))
+                .rows()
+                .add(row);
     }
 
     public void note(String note) {
@@ -47,7 +49,8 @@ public final class Results {
     /** The mean requests per second of every measurement of a reference so far. */
     public double referenceMean(String name) {
         Series series = references.get(name);
-        return series == null ? Double.NaN
+        return series == null
+                ? Double.NaN
                 : series.rows().stream().mapToDouble(Row::perSecond).average().orElse(Double.NaN);
     }
 
@@ -61,13 +64,16 @@ public final class Results {
         List<String> allNotes = new ArrayList<>(notes);
         references.forEach((name, series) -> {
             List<Row> measured = series.rows();
-            rows.add(Row.measured(name + (measured.size() > 1 ? " (mean of " + measured.size() + ")" : ""),
+            rows.add(Row.measured(
+                    name + (measured.size() > 1 ? " (mean of " + measured.size() + ")" : ""),
                     measured.stream().mapToDouble(Row::perSecond).average().orElse(Double.NaN),
                     measured.stream().mapToDouble(Row::p50).average().orElse(Double.NaN),
                     measured.stream().mapToDouble(Row::p99).average().orElse(Double.NaN),
                     measured.stream().mapToLong(Row::errors).sum()));
-            allNotes.add(name + ": " + measured.stream()
-                    .map(row -> String.format(Locale.ROOT, "%,.1f/s", row.perSecond())).toList() + series.remark());
+            allNotes.add(name + ": "
+                    + measured.stream()
+                            .map(row -> String.format(Locale.ROOT, "%,.1f/s", row.perSecond()))
+                            .toList() + series.remark());
         });
         rows.addAll(scenarios);
         rows.addAll(closingRows);

@@ -10,8 +10,18 @@ import java.util.Locale;
  * @param value null for a measured load
  * @param met   null when the row has no target
  */
-public record Row(String name, double perSecond, double p50, double p99, long errors, String value,
-                  String reference, String referenceValue, double ratio, String target, Boolean met) {
+public record Row(
+        String name,
+        double perSecond,
+        double p50,
+        double p99,
+        long errors,
+        String value,
+        String reference,
+        String referenceValue,
+        double ratio,
+        String target,
+        Boolean met) {
 
     public static Row measured(String name, double perSecond, double p50, double p99, long errors) {
         return new Row(name, perSecond, p50, p99, errors, null, "", "", Double.NaN, "", null);
@@ -23,7 +33,17 @@ public record Row(String name, double perSecond, double p50, double p99, long er
 
     /** This row against its reference: the ratio and whether it meets the target. */
     public Row judged(String reference, String referenceValue, double ratio, Target target) {
-        return new Row(name, perSecond, p50, p99, errors, value, reference, referenceValue, ratio, target.toString(),
+        return new Row(
+                name,
+                perSecond,
+                p50,
+                p99,
+                errors,
+                value,
+                reference,
+                referenceValue,
+                ratio,
+                target.toString(),
                 target.metBy(ratio));
     }
 
@@ -43,22 +63,23 @@ public record Row(String name, double perSecond, double p50, double p99, long er
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%s: %.1f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", name, perSecond, p50,
-                p99, errors);
+        return String.format(
+                Locale.ROOT, "%s: %.1f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", name, perSecond, p50, p99, errors);
     }
 
     String[] cells() {
         return new String[] {
-                name,
-                value != null ? value : number(perSecond, 1),
-                value != null ? "" : number(p50, 2),
-                value != null ? "" : number(p99, 2),
-                value != null ? "" : Long.toString(errors),
-                reference,
-                referenceValue,
-                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio),
-                target,
-                met == null ? "" : met ? "yes" : "NO"};
+            name,
+            value != null ? value : number(perSecond, 1),
+            value != null ? "" : number(p50, 2),
+            value != null ? "" : number(p99, 2),
+            value != null ? "" : Long.toString(errors),
+            reference,
+            referenceValue,
+            Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio),
+            target,
+            met == null ? "" : met ? "yes" : "NO"
+        };
     }
 
     private static String number(double value, int decimals) {

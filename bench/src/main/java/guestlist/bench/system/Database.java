@@ -1,7 +1,6 @@
 package guestlist.bench.system;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,8 @@ public final class Database implements AutoCloseable {
         Database database = new Database(postgres, sql, data, port);
         try {
             database.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            Log.line("PostgreSQL %s on port %d (zonky embedded binaries, fsync on) in %.1f s",
+            Log.line(
+                    "PostgreSQL %s on port %d (zonky embedded binaries, fsync on) in %.1f s",
                     database.queryText("SHOW server_version"), port, (System.nanoTime() - started) / 1e9);
         } catch (SQLException failed) {
             database.close();
@@ -105,14 +105,16 @@ public final class Database implements AutoCloseable {
     }
 
     public long queryLong(String query) throws SQLException {
-        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = sql.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     public String queryText(String query) throws SQLException {
-        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = sql.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getString(1);
         }
@@ -120,7 +122,8 @@ public final class Database implements AutoCloseable {
 
     public List<String> queryStrings(String query) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = sql.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -154,7 +157,8 @@ public final class Database implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // best effort
         }

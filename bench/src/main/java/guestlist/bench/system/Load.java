@@ -1,12 +1,12 @@
 package guestlist.bench.system;
 
 import guestlist.bench.result.Row;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,15 +102,28 @@ public final class Load {
     }
 
     private Result wrk(String baseUrl, Spec spec, String prefix, double seconds) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(threads),
-                "-c", Integer.toString(Math.max(connections, threads)),
-                "-d", Math.max(1, Math.round(seconds)) + "s", "--timeout", "10s",
-                "-s", lua.toString(), baseUrl, "--",
-                spec.method(), spec.path(), spec.body() == null ? "-" : spec.body(),
-                spec.tokens() == null ? "-" : spec.tokens().toString(), prefix,
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t",
+                Integer.toString(threads),
+                "-c",
+                Integer.toString(Math.max(connections, threads)),
+                "-d",
+                Math.max(1, Math.round(seconds)) + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                lua.toString(),
+                baseUrl,
+                "--",
+                spec.method(),
+                spec.path(),
+                spec.body() == null ? "-" : spec.body(),
+                spec.tokens() == null ? "-" : spec.tokens().toString(),
+                prefix,
                 Integer.toString(Math.max(1, spec.randMax()))));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor((long) seconds + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("wrk failed: " + output);
         }
@@ -120,10 +133,18 @@ public final class Load {
         }
         String json = line.group(1);
         long requests = field(json, "requests");
-        long errors = field(json, "connect") + field(json, "read") + field(json, "write") + field(json, "status")
+        long errors = field(json, "connect")
+                + field(json, "read")
+                + field(json, "write")
+                + field(json, "status")
                 + field(json, "timeout");
-        return new Result(requests, field(json, "duration_us") / 1e6, errors, field(json, "p50_us") / 1e3,
-                field(json, "p99_us") / 1e3, field(json, "max_us") / 1e3);
+        return new Result(
+                requests,
+                field(json, "duration_us") / 1e6,
+                errors,
+                field(json, "p50_us") / 1e3,
+                field(json, "p99_us") / 1e3,
+                field(json, "max_us") / 1e3);
     }
 
     private static long field(String json, String name) {
@@ -135,10 +156,15 @@ public final class Load {
     }
 
     private Result java(String baseUrl, Spec spec, String prefix, double seconds) throws Exception {
-        List<String> tokens = spec.tokens() == null ? List.of() : Files.readAllLines(spec.tokens()).stream()
-                .filter(line -> !line.isBlank()).toList();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> tokens = spec.tokens() == null
+                ? List.of()
+                : Files.readAllLines(spec.tokens()).stream()
+                        .filter(line -> !line.isBlank())
+                        .toList();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         List<long[]> latencies = new ArrayList<>();
         long[] counts = new long[connections];
@@ -148,46 +174,54 @@ public final class Load {
         for (int c = 0; c < connections; c++) {
             int id = c + 1;
             long[][] mine = {new long[1024]};
-            Thread worker = new Thread(() -> {
-                long counter = 0;
-                int n = 0;
-                while (System.nanoTime() < deadline) {
-                    counter++;
-                    String seq = prefix + id + "x" + counter;
-                    String rand = Integer.toString(ThreadLocalRandom.current().nextInt(Math.max(1, spec.randMax())));
-                    HttpRequest.Builder request = HttpRequest.newBuilder(
-                                    URI.create(baseUrl + fill(spec.path(), seq, rand)))
-                            .timeout(Duration.ofSeconds(10));
-                    if (!tokens.isEmpty()) {
-                        request.header("Authorization",
-                                "Bearer " + tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())));
-                    }
-                    if (spec.body() != null) {
-                        request.header("Content-Type", "application/json").method(spec.method(),
-                                HttpRequest.BodyPublishers.ofString(fill(spec.body(), seq, rand)));
-                    } else {
-                        request.method(spec.method(), HttpRequest.BodyPublishers.noBody());
-                    }
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request.build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() >= 400) {
-                            errors[id - 1]++;
+            Thread worker = new Thread(
+                    () -> {
+                        long counter = 0;
+                        int n = 0;
+                        while (System.nanoTime() < deadline) {
+                            counter++;
+                            String seq = prefix + id + "x" + counter;
+                            String rand =
+                                    Integer.toString(ThreadLocalRandom.current().nextInt(Math.max(1, spec.randMax())));
+                            HttpRequest.Builder request = HttpRequest.newBuilder(
+                                            URI.create(baseUrl + fill(spec.path(), seq, rand)))
+                                    .timeout(Duration.ofSeconds(10));
+                            if (!tokens.isEmpty()) {
+                                request.header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + tokens.get(ThreadLocalRandom.current()
+                                                        .nextInt(tokens.size())));
+                            }
+                            if (spec.body() != null) {
+                                request.header("Content-Type", "application/json")
+                                        .method(
+                                                spec.method(),
+                                                HttpRequest.BodyPublishers.ofString(fill(spec.body(), seq, rand)));
+                            } else {
+                                request.method(spec.method(), HttpRequest.BodyPublishers.noBody());
+                            }
+                            long start = System.nanoTime();
+                            try {
+                                HttpResponse<byte[]> response =
+                                        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                                if (response.statusCode() >= 400) {
+                                    errors[id - 1]++;
+                                }
+                            } catch (IOException | InterruptedException failed) {
+                                errors[id - 1]++;
+                            }
+                            if (n == mine[0].length) {
+                                mine[0] = Arrays.copyOf(mine[0], n * 2);
+                            }
+                            mine[0][n++] = System.nanoTime() - start;
+                            counts[id - 1]++;
                         }
-                    } catch (IOException | InterruptedException failed) {
-                        errors[id - 1]++;
-                    }
-                    if (n == mine[0].length) {
-                        mine[0] = Arrays.copyOf(mine[0], n * 2);
-                    }
-                    mine[0][n++] = System.nanoTime() - start;
-                    counts[id - 1]++;
-                }
-                synchronized (latencies) {
-                    latencies.add(Arrays.copyOf(mine[0], n));
-                }
-            }, "load-" + id);
+                        synchronized (latencies) {
+                            latencies.add(Arrays.copyOf(mine[0], n));
+                        }
+                    },
+                    "load-" + id);
             workers.add(worker);
             worker.start();
         }
@@ -197,8 +231,13 @@ public final class Load {
         double elapsed = (System.nanoTime() - started) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long requests = Arrays.stream(counts).sum();
-        return new Result(requests, elapsed, Arrays.stream(errors).sum(), percentile(all, 50) / 1e6,
-                percentile(all, 99) / 1e6, all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        return new Result(
+                requests,
+                elapsed,
+                Arrays.stream(errors).sum(),
+                percentile(all, 50) / 1e6,
+                percentile(all, 99) / 1e6,
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     }
 
     private static String fill(String text, String seq, String rand) {

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Proc implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(500)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(500))
+            .build();
 
     private final Process process;
     private final Path log;
@@ -32,7 +34,8 @@ public final class Proc implements AutoCloseable {
     }
 
     public static Proc start(List<String> command, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("GUESTLIST_"));
         builder.environment().putAll(env);
@@ -59,11 +62,13 @@ public final class Proc implements AutoCloseable {
      */
     public double awaitHealthy(String url, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the process ended with " + process.exitValue() + "; see " + log
-                        + ":\n" + tail());
+                throw new IllegalStateException(
+                        "the process ended with " + process.exitValue() + "; see " + log + ":\n" + tail());
             }
             try {
                 HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
@@ -109,7 +114,7 @@ public final class Proc implements AutoCloseable {
     public double cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
             // after the command: state(0) ... utime(11) stime(12)
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
         } catch (IOException | RuntimeException unreadable) {

@@ -18,8 +18,14 @@ import java.util.Base64;
  * @param listerToken   the lister's session token
  * @param deepCursorId  the id after which the lister's deep page starts (90 % down, newest first)
  */
-public record Seed(long firstCreator, long lastCreator, long listerId, String listerSessionHash, Path creatorTokens,
-                   Path listerToken, long deepCursorId) {
+public record Seed(
+        long firstCreator,
+        long lastCreator,
+        long listerId,
+        String listerSessionHash,
+        Path creatorTokens,
+        Path listerToken,
+        long deepCursorId) {
 
     public static final String PASSWORD = "benchmark-password-1";
     /** 32 of [A-Za-z0-9_-], as the server's invite tokens. */
@@ -55,21 +61,30 @@ public record Seed(long firstCreator, long lastCreator, long listerId, String li
                 INSERT INTO login_token (token_hash, local_user_id)
                 SELECT encode(sha256(convert_to('bench' || md5('session' || id), 'UTF8')), 'hex'), id
                   FROM local_user WHERE name LIKE 'creator\\_%' OR name = 'lister_0'""");
-        Path creatorTokens = Files.write(work.resolve("creator-tokens.txt"), db.queryStrings(
-                "SELECT 'bench' || md5('session' || id) FROM local_user WHERE name LIKE 'creator\\_%' ORDER BY id"));
-        Path listerToken = Files.write(work.resolve("lister-token.txt"), db.queryStrings(
-                "SELECT 'bench' || md5('session' || id) FROM local_user WHERE name = 'lister_0'"));
+        Path creatorTokens = Files.write(
+                work.resolve("creator-tokens.txt"),
+                db.queryStrings(
+                        "SELECT 'bench' || md5('session' || id) FROM local_user WHERE name LIKE 'creator\\_%' ORDER BY id"));
+        Path listerToken = Files.write(
+                work.resolve("lister-token.txt"),
+                db.queryStrings("SELECT 'bench' || md5('session' || id) FROM local_user WHERE name = 'lister_0'"));
         String listerSessionHash = db.queryText("SELECT token_hash FROM login_token WHERE local_user_id = " + listerId);
         db.update("INSERT INTO local_user_invite (token, local_user_id) VALUES (?, ?)", INVITE_TOKEN, inviterId);
         db.execute("INSERT INTO local_user_invite (token, local_user_id) SELECT md5('small' || g), " + listerId
                 + " FROM generate_series(1, " + (smallInvites - 1) + ") g");
         db.execute("VACUUM ANALYZE");
         long deepCursorId = deepCursor(db, listerId);
-        Log.line("seeded %d log-in users, %d creators with sessions, %,d invites (lister id %d, deep cursor id %d)"
-                        + " in %.1f s", logins, creators, db.queryLong("SELECT count(*) FROM local_user_invite"),
-                listerId, deepCursorId, (System.nanoTime() - started) / 1e9);
-        return new Seed(firstCreator, lastCreator, listerId, listerSessionHash, creatorTokens, listerToken,
-                deepCursorId);
+        Log.line(
+                "seeded %d log-in users, %d creators with sessions, %,d invites (lister id %d, deep cursor id %d)"
+                        + " in %.1f s",
+                logins,
+                creators,
+                db.queryLong("SELECT count(*) FROM local_user_invite"),
+                listerId,
+                deepCursorId,
+                (System.nanoTime() - started) / 1e9);
+        return new Seed(
+                firstCreator, lastCreator, listerId, listerSessionHash, creatorTokens, listerToken, deepCursorId);
     }
 
     /**
@@ -89,9 +104,11 @@ public record Seed(long firstCreator, long lastCreator, long listerId, String li
                 + firstCreator + " + g % " + creators() + " END FROM generate_series(1, " + missing + ") g");
         db.execute("VACUUM ANALYZE local_user_invite");
         long deep = deepCursor(db, listerId);
-        Log.line("grew local_user_invite to %,d rows (lister %,d, deep cursor id %d) in %.1f s",
+        Log.line(
+                "grew local_user_invite to %,d rows (lister %,d, deep cursor id %d) in %.1f s",
                 db.queryLong("SELECT count(*) FROM local_user_invite"),
-                db.queryLong("SELECT count(*) FROM local_user_invite WHERE local_user_id = " + listerId), deep,
+                db.queryLong("SELECT count(*) FROM local_user_invite WHERE local_user_id = " + listerId),
+                deep,
                 (System.nanoTime() - started) / 1e9);
         return new Seed(firstCreator, lastCreator, listerId, listerSessionHash, creatorTokens, listerToken, deep);
     }
@@ -113,7 +130,8 @@ public record Seed(long firstCreator, long lastCreator, long listerId, String li
 
     /** The API's page cursor of the deep page ({@code page_cursor}). */
     public String deepPageCursor() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("inv:" + deepCursorId).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -2,7 +2,6 @@ package guestlist.bootstrap.crypto;
 
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.Unavailable;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +23,18 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
     public BoundedPasswordHasher(PasswordHasher delegate, int threads, int queueCapacity) {
         this.delegate = delegate;
         AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), work -> {
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity),
+                work -> {
                     Thread thread = new Thread(work, "password-hash-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Override

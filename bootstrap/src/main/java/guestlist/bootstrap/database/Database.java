@@ -4,9 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import guestlist.adapters.postgres.Migrations;
 import guestlist.adapters.postgres.PoolSettings;
 import guestlist.bootstrap.Settings;
-
-import javax.sql.DataSource;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The database of this process: the configured PostgreSQL, or an embedded one when no URL is
@@ -28,10 +27,14 @@ public final class Database implements AutoCloseable {
                 : Optional.of(EmbeddedDatabase.start(settings.dataDir()));
         try {
             HikariDataSource pool = new PoolSettings(
-                    settings.databaseUrl().orElseGet(() -> embedded.orElseThrow().jdbcUrl()),
-                    settings.databaseUser().orElseGet(() -> embedded.map(EmbeddedDatabase::user).orElse(null)),
-                    settings.databasePassword().orElse(null),
-                    settings.databasePoolSize()).open();
+                            settings.databaseUrl()
+                                    .orElseGet(() -> embedded.orElseThrow().jdbcUrl()),
+                            settings.databaseUser()
+                                    .orElseGet(() ->
+                                            embedded.map(EmbeddedDatabase::user).orElse(null)),
+                            settings.databasePassword().orElse(null),
+                            settings.databasePoolSize())
+                    .open();
             try {
                 Migrations.apply(pool);
             } catch (RuntimeException failed) {

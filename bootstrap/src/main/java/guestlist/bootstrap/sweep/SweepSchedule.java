@@ -2,13 +2,13 @@ package guestlist.bootstrap.sweep;
 
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.IntSupplier;
 
 /**
  * Sweeps expired invites and expired sessions every interval on spring-context's scheduler.
@@ -24,8 +24,15 @@ public final class SweepSchedule implements AutoCloseable {
 
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    public SweepSchedule(SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions,
-                         Duration interval, Clock clock) {
+    /**
+     * The schedule itself. It does not end on its own: a sweep's failure is logged (by
+     * {@code runOnce}, and anything else by the scheduler's error handler) and the next interval
+     * runs; {@link #close()} cancels it.
+     */
+    private final ScheduledFuture<?> sweeps;
+
+    public SweepSchedule(
+            SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions, Duration interval, Clock clock) {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("sweep-");
         scheduler.setDaemon(true);
@@ -34,10 +41,13 @@ public final class SweepSchedule implements AutoCloseable {
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
         scheduler.setAwaitTerminationSeconds(STOP_WAIT_SECONDS);
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> {
-            runOnce("invite", invites::sweepExpiredInvites);
-            runOnce("session", sessions::sweepExpiredSessions);
-        }, clock.instant().plus(interval), interval);
+        sweeps = scheduler.scheduleWithFixedDelay(
+                () -> {
+                    runOnce("invite", invites::sweepExpiredInvites);
+                    runOnce("session", sessions::sweepExpiredSessions);
+                },
+                clock.instant().plus(interval),
+                interval);
     }
 
     /** Logs "invite sweep deleted 12 expired invites" (operators and tests read these lines). */
@@ -62,6 +72,7 @@ public final class SweepSchedule implements AutoCloseable {
     /** Stops the schedule; a sweep in flight ends after its batch in hand, and this waits for it. */
     @Override
     public void close() {
+        sweeps.cancel(true);
         scheduler.shutdown();
     }
 }

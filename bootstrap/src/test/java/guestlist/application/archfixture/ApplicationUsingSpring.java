@@ -4,5 +4,4 @@ import org.springframework.context.annotation.Configuration;
 
 /** A deliberately bad class: application code with a Spring annotation. Only the architecture test uses it. */
 @Configuration
-public class ApplicationUsingSpring {
-}
+public class ApplicationUsingSpring {}

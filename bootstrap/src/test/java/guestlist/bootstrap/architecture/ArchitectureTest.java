@@ -1,5 +1,8 @@
 package guestlist.bootstrap.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,18 +10,14 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import guestlist.adapters.rest.archfixture.RestAdapterReachingIntoPostgres;
 import guestlist.adapters.rest.archfixture.RestAdapterUsingAService;
-import guestlist.application.archfixture.ApplicationUsingSpring;
 import guestlist.application.archfixture.ApplicationUsingBootstrap;
+import guestlist.application.archfixture.ApplicationUsingSpring;
 import guestlist.application.port.archfixture.PortNamingAService;
 import guestlist.domain.archfixture.DomainUsingApplication;
 import guestlist.domain.archfixture.DomainUsingJdbc;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Checks the real main classes of every module against the rules, and shows that each rule fails
@@ -33,7 +32,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        production = new ClassFileImporter().withImportOption(ArchitectureTest::isMainCode).importPackages("guestlist");
+        production = new ClassFileImporter()
+                .withImportOption(ArchitectureTest::isMainCode)
+                .importPackages("guestlist");
         withFixtures = new ClassFileImporter()
                 .withImportOption(location -> isMainCode(location) || location.contains("/archfixture/"))
                 .importPackages("guestlist");
@@ -41,9 +42,14 @@ class ArchitectureTest {
 
     @Test
     void everyModuleContributesClasses() {
-        for (String root : List.of("guestlist.domain", "guestlist.application", "guestlist.adapters.rest",
-                "guestlist.adapters.postgres", "guestlist.bootstrap")) {
-            assertThat(production.stream().filter(javaClass -> javaClass.getPackageName().startsWith(root)))
+        for (String root : List.of(
+                "guestlist.domain",
+                "guestlist.application",
+                "guestlist.adapters.rest",
+                "guestlist.adapters.postgres",
+                "guestlist.bootstrap")) {
+            assertThat(production.stream()
+                            .filter(javaClass -> javaClass.getPackageName().startsWith(root)))
                     .as("main classes under %s", root)
                     .isNotEmpty();
         }
@@ -139,7 +145,9 @@ class ArchitectureTest {
 
     /** The production classes pass (tests above); with the fixtures, the rule fails on this bad class. */
     private static void assertFailsWith(ArchRule rule, Class<?> badClass) {
-        assertThat(withFixtures.contain(badClass)).as("the fixture was imported").isTrue();
+        assertThat(withFixtures.contain(badClass))
+                .as("the fixture was imported")
+                .isTrue();
         assertThatThrownBy(() -> rule.check(withFixtures))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(badClass.getSimpleName());

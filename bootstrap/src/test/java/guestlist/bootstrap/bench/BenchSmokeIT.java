@@ -1,14 +1,13 @@
 package guestlist.bootstrap.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark ({@code bench/run.sh}) in its smoke mode against the jar just built, so that it
@@ -20,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchSmokeIT {
 
     private static final Path JAR = Path.of("target", "guestlist.jar").toAbsolutePath();
-    private static final Path RUN = Path.of("..", "bench", "run.sh").toAbsolutePath().normalize();
+    private static final Path RUN =
+            Path.of("..", "bench", "run.sh").toAbsolutePath().normalize();
 
     @Test
     void everyScenarioRunsWithoutErrorsAndTheTableIsPrinted() throws Exception {
@@ -32,7 +32,8 @@ class BenchSmokeIT {
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GUESTLIST_") || name.startsWith("BENCH_"));
         builder.environment().put("BENCH_JAR", JAR.toString());
-        builder.environment().put("BENCH_JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        builder.environment()
+                .put("BENCH_JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         Process process = builder.start();
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
@@ -44,12 +45,17 @@ class BenchSmokeIT {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         System.out.println(log);
         assertThat(ended).as("the smoke run ended within 5 minutes").isTrue();
-        assertThat(process.exitValue()).as("exit status of bench/run.sh --smoke; output:\n" + log).isZero();
+        assertThat(process.exitValue())
+                .as("exit status of bench/run.sh --smoke; output:\n" + log)
+                .isZero();
         assertThat(log).contains("| scenario").contains("BENCH OK");
 
-        List<String> rows = log.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| scenario")
-                && !line.startsWith("| :")).toList();
-        assertThat(rows).as("table rows").anySatisfy(row -> assertThat(row).contains("register with an invite"))
+        List<String> rows = log.lines()
+                .filter(line -> line.startsWith("| ") && !line.startsWith("| scenario") && !line.startsWith("| :"))
+                .toList();
+        assertThat(rows)
+                .as("table rows")
+                .anySatisfy(row -> assertThat(row).contains("register with an invite"))
                 .anySatisfy(row -> assertThat(row).contains("log in"))
                 .anySatisfy(row -> assertThat(row).contains("create invite"))
                 .anySatisfy(row -> assertThat(row).contains("list invites, first page"))
@@ -62,7 +68,7 @@ class BenchSmokeIT {
                 .anySatisfy(row -> assertThat(row).contains("ref: Argon2id"))
                 .anySatisfy(row -> assertThat(row).contains("ref: bare Undertow"));
         for (String row : rows) {
-            String[] cells = row.split("\\|");
+            String[] cells = row.split("\\|", -1);
             String errors = cells[5].trim();
             if (!errors.isEmpty()) {
                 assertThat(errors).as("errors of " + cells[1].trim()).isEqualTo("0");

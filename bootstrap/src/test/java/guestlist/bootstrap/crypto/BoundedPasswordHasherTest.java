@@ -1,9 +1,10 @@
 package guestlist.bootstrap.crypto;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.Unavailable;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BoundedPasswordHasherTest {
 
@@ -88,15 +87,17 @@ class BoundedPasswordHasherTest {
         ObservedHasher observed = new ObservedHasher();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(observed, 1, 1)) {
-            callers.submit(() -> hasher.hash("running"));
+            Future<String> running = callers.submit(() -> hasher.hash("running"));
             while (observed.running.get() < 1) {
                 Thread.sleep(5);
             }
-            callers.submit(() -> hasher.hash("queued"));
+            Future<String> queued = callers.submit(() -> hasher.hash("queued"));
             Thread.sleep(100);
 
-            assertThatThrownBy(() -> hasher.hash("turned away"))
-                    .isInstanceOf(Unavailable.class);
+            assertThatThrownBy(() -> hasher.hash("turned away")).isInstanceOf(Unavailable.class);
+            observed.release.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("hashed:running");
+            assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("hashed:queued");
         } finally {
             observed.release.countDown();
             callers.shutdownNow();

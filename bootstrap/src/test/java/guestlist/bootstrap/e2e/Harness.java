@@ -1,10 +1,13 @@
 package guestlist.bootstrap.e2e;
 
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static guestlist.testsupport.HttpApi.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
-
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,10 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-
-import static guestlist.testsupport.Credentials.PASSWORD;
-import static guestlist.testsupport.HttpApi.object;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the end-to-end tests of one {@link TestServer} share: the admin's session, the site's
@@ -34,8 +33,7 @@ public final class Harness {
     private String membersInvite;
 
     /** A logged-in account that is no admin. */
-    public record Member(String name, String token, long id) {
-    }
+    public record Member(String name, String token, long id) {}
 
     /** @param prefix starts every user name this harness makes up (keep it short: names are 3..20 characters) */
     public Harness(TestServer server, String prefix) {
@@ -98,7 +96,9 @@ public final class Harness {
     /** Registers with an invite and expects to be logged in at once; returns the session token. */
     public String registerWithInvite(String name, String inviteToken) {
         HttpApi.Answer answer = register(form(name).put("token", inviteToken));
-        assertThat(answer.status()).as("register %s with an invite: %s", name, answer).isEqualTo(200);
+        assertThat(answer.status())
+                .as("register %s with an invite: %s", name, answer)
+                .isEqualTo(200);
         assertThat(answer.body().path("registration_created").asBoolean(true)).isFalse();
         assertThat(answer.body().path("jwt").asText()).isNotBlank();
         return answer.body().path("jwt").asText();
@@ -161,7 +161,9 @@ public final class Harness {
     public boolean valid(String inviteToken) {
         HttpApi.Answer answer = api.get("/account/invite/validity?token=" + HttpApi.encode(inviteToken), null);
         assertThat(answer.status()).as("validity %s", answer).isEqualTo(200);
-        assertThat(answer.body().size()).as("validity reveals nothing else: %s", answer).isEqualTo(1);
+        assertThat(answer.body().size())
+                .as("validity reveals nothing else: %s", answer)
+                .isEqualTo(1);
         return answer.body().path("valid").asBoolean();
     }
 
@@ -180,7 +182,8 @@ public final class Harness {
             if (!page.body().has("next_page")) {
                 return all;
             }
-            query = "?limit=50&page_cursor=" + HttpApi.encode(page.body().path("next_page").asText());
+            query = "?limit=50&page_cursor="
+                    + HttpApi.encode(page.body().path("next_page").asText());
         }
     }
 
@@ -197,6 +200,8 @@ public final class Harness {
     }
 
     public static List<Long> ids(JsonNode items) {
-        return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("id").asLong()).toList();
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(item -> item.path("id").asLong())
+                .toList();
     }
 }

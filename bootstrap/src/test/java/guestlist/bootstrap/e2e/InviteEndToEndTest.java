@@ -1,15 +1,16 @@
 package guestlist.bootstrap.e2e;
 
+import static guestlist.bootstrap.e2e.Harness.assertError;
+import static guestlist.bootstrap.e2e.Harness.form;
+import static guestlist.bootstrap.e2e.Harness.ids;
+import static guestlist.testsupport.HttpApi.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.bootstrap.e2e.Harness.Member;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,12 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static guestlist.bootstrap.e2e.Harness.assertError;
-import static guestlist.bootstrap.e2e.Harness.form;
-import static guestlist.bootstrap.e2e.Harness.ids;
-import static guestlist.testsupport.HttpApi.object;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Invite links over HTTP (SPEC §2, §3) against the real wiring and an embedded PostgreSQL. */
 class InviteEndToEndTest {
@@ -96,7 +96,8 @@ class InviteEndToEndTest {
 
         assertThat(first.has("max_uses")).isFalse();
         assertThat(first.has("expires_at")).isFalse();
-        assertThat(first.path("token").asText()).isNotEqualTo(second.path("token").asText());
+        assertThat(first.path("token").asText())
+                .isNotEqualTo(second.path("token").asText());
         assertThat(first.path("id").asLong()).isNotEqualTo(second.path("id").asLong());
     }
 
@@ -105,14 +106,21 @@ class InviteEndToEndTest {
         Member member = h.member();
         Instant expiry = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
 
-        JsonNode invite = h.createInvite(member.token(), "max_uses", 5,
-                "expires_at", expiry.atOffset(ZoneOffset.ofHours(2)).toString());
+        JsonNode invite = h.createInvite(
+                member.token(),
+                "max_uses",
+                5,
+                "expires_at",
+                expiry.atOffset(ZoneOffset.ofHours(2)).toString());
 
         assertThat(invite.path("max_uses").asInt()).isEqualTo(5);
         assertThat(invite.path("uses_count").asInt()).isZero();
-        assertThat(invite.path("expires_at").asText()).as("given with +02:00, answered in UTC").endsWith("Z");
+        assertThat(invite.path("expires_at").asText())
+                .as("given with +02:00, answered in UTC")
+                .endsWith("Z");
         assertThat(Instant.parse(invite.path("expires_at").asText())).isEqualTo(expiry);
-        assertThat(invite.path("invite_link").asText()).isEqualTo(LINK_BASE + invite.path("token").asText());
+        assertThat(invite.path("invite_link").asText())
+                .isEqualTo(LINK_BASE + invite.path("token").asText());
         assertThat(h.listAll(member.token())).containsExactly(invite);
     }
 
@@ -125,7 +133,9 @@ class InviteEndToEndTest {
 
         Instant answered = Instant.parse(created.path("expires_at").asText());
         assertThat(answered).isBetween(requested.minus(1, ChronoUnit.MICROS), requested);
-        assertThat(h.listAll(member.token())).as("the list shows what creating answered").containsExactly(created);
+        assertThat(h.listAll(member.token()))
+                .as("the list shows what creating answered")
+                .containsExactly(created);
     }
 
     @Test
@@ -133,14 +143,27 @@ class InviteEndToEndTest {
         Member member = h.member();
         Instant almostAYear = Instant.now().plus(Duration.ofDays(364)).truncatedTo(ChronoUnit.SECONDS);
 
-        assertThat(h.createInvite(member.token(), "max_uses", 1).path("max_uses").asInt()).isEqualTo(1);
-        assertThat(h.createInvite(member.token(), "max_uses", 1_000_000).path("max_uses").asInt())
+        assertThat(h.createInvite(member.token(), "max_uses", 1)
+                        .path("max_uses")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(h.createInvite(member.token(), "max_uses", 1_000_000)
+                        .path("max_uses")
+                        .asInt())
                 .isEqualTo(1_000_000);
         assertThat(Instant.parse(h.createInvite(member.token(), "expires_at", almostAYear.toString())
-                .path("expires_at").asText())).isEqualTo(almostAYear);
+                        .path("expires_at")
+                        .asText()))
+                .isEqualTo(almostAYear);
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-        assertThat(Instant.parse(h.createInvite(member.token(), "expires_at", tomorrow.toString().toLowerCase())
-                .path("expires_at").asText())).as("RFC 3339 allows a lower-case t and z").isEqualTo(tomorrow);
+        assertThat(Instant.parse(h.createInvite(
+                                member.token(),
+                                "expires_at",
+                                tomorrow.toString().toLowerCase(Locale.ROOT))
+                        .path("expires_at")
+                        .asText()))
+                .as("RFC 3339 allows a lower-case t and z")
+                .isEqualTo(tomorrow);
     }
 
     @Test
@@ -150,7 +173,9 @@ class InviteEndToEndTest {
         for (Object bad : List.of(0, 1_000_001, -1, "5", 1.5, true, new BigInteger("100000000000000000000"))) {
             HttpApi.Answer answer = h.createInviteAnswer(member.token(), object("max_uses", bad));
             assertError(answer, 400, "bad_request");
-            assertThat(answer.body().path("message").asText()).as("max_uses %s", bad).contains("max_uses");
+            assertThat(answer.body().path("message").asText())
+                    .as("max_uses %s", bad)
+                    .contains("max_uses");
         }
         assertThat(h.listAll(member.token())).as("nothing was created").isEmpty();
     }
@@ -161,17 +186,19 @@ class InviteEndToEndTest {
         Instant now = Instant.now();
 
         List<Object> refused = List.of(
-                now.minus(Duration.ofHours(1)).toString(),                     // past
-                now.toString(),                                                // now (past by the time it arrives)
-                now.plus(Duration.ofDays(366)).toString(),                     // more than 365 days ahead
+                now.minus(Duration.ofHours(1)).toString(), // past
+                now.toString(), // now (past by the time it arrives)
+                now.plus(Duration.ofDays(366)).toString(), // more than 365 days ahead
                 "tomorrow",
                 "2030-13-01T00:00:00Z",
                 LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(), // no offset
-                1_900_000_000);                                               // not a string
+                1_900_000_000); // not a string
         for (Object bad : refused) {
             HttpApi.Answer answer = h.createInviteAnswer(member.token(), object("expires_at", bad));
             assertError(answer, 400, "bad_request");
-            assertThat(answer.body().path("message").asText()).as("expires_at %s", bad).contains("expires_at");
+            assertThat(answer.body().path("message").asText())
+                    .as("expires_at %s", bad)
+                    .contains("expires_at");
         }
         assertThat(h.listAll(member.token())).as("nothing was created").isEmpty();
     }
@@ -180,7 +207,8 @@ class InviteEndToEndTest {
     void inviteCallsNeedALiveSession() {
         Member member = h.member();
         String token = h.createInvite(member.token()).path("token").asText();
-        assertThat(api.post("/account/auth/logout", object(), member.token()).status()).isEqualTo(200);
+        assertThat(api.post("/account/auth/logout", object(), member.token()).status())
+                .isEqualTo(200);
 
         for (String session : new String[] {null, "no-such-session", member.token()}) {
             assertError(api.post("/account/invite", object(), session), 401, "not_logged_in");
@@ -206,8 +234,12 @@ class InviteEndToEndTest {
             h.createInvite(h.adminToken());
         }
 
-        assertThat(api.delete("/account/invite", object("token", first.path("token").asText()), member.token())
-                .status()).isEqualTo(200);
+        assertThat(api.delete(
+                                "/account/invite",
+                                object("token", first.path("token").asText()),
+                                member.token())
+                        .status())
+                .isEqualTo(200);
         h.createInvite(member.token());
         assertError(h.createInviteAnswer(member.token(), object()), 403, "too_many_invites");
     }
@@ -219,7 +251,9 @@ class InviteEndToEndTest {
         List<HttpApi.Answer> answers = race(8, () -> h.createInviteAnswer(member.token(), object()));
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(2);
-        assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(6)
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(6)
                 .allSatisfy(answer -> assertError(answer, 403, "too_many_invites"));
         assertThat(h.listAll(member.token())).hasSize(2);
         assertThat(server.count("SELECT count(*) FROM local_user_invite WHERE local_user_id = ?", member.id()))
@@ -233,7 +267,8 @@ class InviteEndToEndTest {
 
         assertError(h.createInviteAnswer(member.token(), object()), 403, "too_many_invites");
         assertThat(h.listAll(member.token())).isEmpty();
-        assertThat(h.createInvite(h.adminToken()).path("local_user_id").asLong()).isEqualTo(h.adminId());
+        assertThat(h.createInvite(h.adminToken()).path("local_user_id").asLong())
+                .isEqualTo(h.adminId());
     }
 
     // --- listing ---
@@ -260,13 +295,15 @@ class InviteEndToEndTest {
                 break;
             }
             assertThat(page.body().path("next_page").isTextual()).isTrue();
-            query = "?limit=5&page_cursor=" + HttpApi.encode(page.body().path("next_page").asText());
+            query = "?limit=5&page_cursor="
+                    + HttpApi.encode(page.body().path("next_page").asText());
         }
 
         assertThat(pageSizes).containsExactly(5, 5, 5, 5, 3);
         assertThat(walked).containsExactlyElementsOf(newestFirst);
         List<Instant> published = h.listAll(member.token()).stream()
-                .map(invite -> Instant.parse(invite.path("published_at").asText())).toList();
+                .map(invite -> Instant.parse(invite.path("published_at").asText()))
+                .toList();
         assertThat(published).isSortedAccordingTo(Collections.reverseOrder());
     }
 
@@ -280,8 +317,10 @@ class InviteEndToEndTest {
 
         HttpApi.Answer byDefault = h.listPage(member.token(), "");
         assertThat(ids(byDefault.body().path("items"))).containsExactlyElementsOf(newestFirst.subList(0, 20));
-        HttpApi.Answer rest = h.listPage(member.token(),
-                "?page_cursor=" + HttpApi.encode(byDefault.body().path("next_page").asText()));
+        HttpApi.Answer rest = h.listPage(
+                member.token(),
+                "?page_cursor="
+                        + HttpApi.encode(byDefault.body().path("next_page").asText()));
         assertThat(ids(rest.body().path("items"))).containsExactlyElementsOf(newestFirst.subList(20, 23));
         assertThat(rest.body().has("next_page")).isFalse();
 
@@ -291,7 +330,9 @@ class InviteEndToEndTest {
 
         HttpApi.Answer fifty = h.listPage(member.token(), "?limit=50");
         assertThat(ids(fifty.body().path("items"))).containsExactlyElementsOf(newestFirst);
-        assertThat(fifty.body().has("next_page")).as("absent, not null: %s", fifty).isFalse();
+        assertThat(fifty.body().has("next_page"))
+                .as("absent, not null: %s", fifty)
+                .isFalse();
     }
 
     @Test
@@ -303,11 +344,17 @@ class InviteEndToEndTest {
         }
         HttpApi.Answer first = h.listPage(member.token(), "?limit=4");
         JsonNode last = first.body().path("items").get(3);
-        assertThat(api.delete("/account/invite", object("token", last.path("token").asText()), member.token())
-                .status()).isEqualTo(200);
+        assertThat(api.delete(
+                                "/account/invite",
+                                object("token", last.path("token").asText()),
+                                member.token())
+                        .status())
+                .isEqualTo(200);
 
-        HttpApi.Answer second = h.listPage(member.token(),
-                "?limit=4&page_cursor=" + HttpApi.encode(first.body().path("next_page").asText()));
+        HttpApi.Answer second = h.listPage(
+                member.token(),
+                "?limit=4&page_cursor="
+                        + HttpApi.encode(first.body().path("next_page").asText()));
 
         assertThat(second.status()).as("%s", second).isEqualTo(200);
         assertThat(ids(second.body().path("items"))).containsExactlyElementsOf(newestFirst.subList(4, 8));
@@ -329,7 +376,9 @@ class InviteEndToEndTest {
         h.createInvite(member.token());
 
         for (String cursor : List.of("garbage", "A".repeat(3000), "inv:1")) {
-            assertError(h.listPage(member.token(), "?page_cursor=" + HttpApi.encode(cursor)), 400,
+            assertError(
+                    h.listPage(member.token(), "?page_cursor=" + HttpApi.encode(cursor)),
+                    400,
                     "couldnt_parse_pagination_token");
         }
     }
@@ -346,7 +395,8 @@ class InviteEndToEndTest {
         assertThat(ids(h.api().get("/account/invite/list", alice.token()).body().path("items")))
                 .containsExactly(alicesOpen.path("id").asLong());
         assertThat(h.listAll(bob.token())).containsExactly(bobs);
-        assertThat(h.listAll(h.adminToken())).extracting(invite -> invite.path("local_user_id").asLong())
+        assertThat(h.listAll(h.adminToken()))
+                .extracting(invite -> invite.path("local_user_id").asLong())
                 .containsOnly(h.adminId());
     }
 
@@ -367,8 +417,7 @@ class InviteEndToEndTest {
         String name = h.newName();
         assertError(h.register(form(name).put("token", token)), 400, "invalid_invite_token");
         assertThat(h.accountsNamed(name)).isZero();
-        assertError(api.delete("/account/invite", object("token", token), member.token()), 400,
-                "invalid_invite_token");
+        assertError(api.delete("/account/invite", object("token", token), member.token()), 400, "invalid_invite_token");
     }
 
     @Test
@@ -378,8 +427,7 @@ class InviteEndToEndTest {
         JsonNode invite = h.createInvite(owner.token());
         String token = invite.path("token").asText();
 
-        assertError(api.delete("/account/invite", object("token", token), other.token()), 400,
-                "invalid_invite_token");
+        assertError(api.delete("/account/invite", object("token", token), other.token()), 400, "invalid_invite_token");
 
         assertThat(h.valid(token)).isTrue();
         assertThat(h.listAll(owner.token())).containsExactly(invite);
@@ -402,11 +450,15 @@ class InviteEndToEndTest {
     void revokingAnUnknownOrMalformedTokenIsAnInvalidInviteToken() {
         Member member = h.member();
 
-        assertError(api.delete("/account/invite", object("token", Harness.unknownToken()), member.token()), 400,
+        assertError(
+                api.delete("/account/invite", object("token", Harness.unknownToken()), member.token()),
+                400,
                 "invalid_invite_token");
-        assertError(api.delete("/account/invite", object("token", "nope"), member.token()), 400,
-                "invalid_invite_token");
-        assertError(api.delete("/account/invite", object("token", Harness.unknownToken()), h.adminToken()), 400,
+        assertError(
+                api.delete("/account/invite", object("token", "nope"), member.token()), 400, "invalid_invite_token");
+        assertError(
+                api.delete("/account/invite", object("token", Harness.unknownToken()), h.adminToken()),
+                400,
                 "invalid_invite_token");
         HttpApi.Answer missing = api.delete("/account/invite", object(), member.token());
         assertError(missing, 400, "bad_request");
@@ -418,7 +470,8 @@ class InviteEndToEndTest {
     @Test
     void validityTellsAnyoneWhetherATokenIsUsableAndNothingElse() {
         Member member = h.member();
-        String token = h.createInvite(member.token(), "max_uses", 3).path("token").asText();
+        String token =
+                h.createInvite(member.token(), "max_uses", 3).path("token").asText();
 
         HttpApi.Answer valid = api.get("/account/invite/validity?token=" + token, null);
         assertThat(valid.status()).isEqualTo(200);
@@ -432,7 +485,9 @@ class InviteEndToEndTest {
             assertThat(h.valid(malformed)).as("malformed %s", malformed).isFalse();
         }
         HttpApi.Answer staleSession = api.get("/account/invite/validity?token=" + token, "logged-out-session");
-        assertThat(staleSession.body()).as("needs no session, so a stale one is ignored").isEqualTo(valid.body());
+        assertThat(staleSession.body())
+                .as("needs no session, so a stale one is ignored")
+                .isEqualTo(valid.body());
 
         HttpApi.Answer missing = api.get("/account/invite/validity", null);
         assertError(missing, 400, "bad_request");
@@ -451,13 +506,18 @@ class InviteEndToEndTest {
         JsonNode me = h.me(session);
         assertThat(me.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
         assertThat(me.path("accepted_application").asBoolean()).isTrue();
-        HttpApi.Answer withStaleSession = api.post("/account/auth/register", form(h.newName()).put("token", token),
-                "logged-out-session");
-        assertThat(withStaleSession.status()).as("registering needs no session: %s", withStaleSession).isEqualTo(200);
-        assertThat(h.me(withStaleSession.body().path("jwt").asText()).path("invited_by_local_user_id").asLong())
+        HttpApi.Answer withStaleSession =
+                api.post("/account/auth/register", form(h.newName()).put("token", token), "logged-out-session");
+        assertThat(withStaleSession.status())
+                .as("registering needs no session: %s", withStaleSession)
+                .isEqualTo(200);
+        assertThat(h.me(withStaleSession.body().path("jwt").asText())
+                        .path("invited_by_local_user_id")
+                        .asLong())
                 .isEqualTo(inviter.id());
-        assertThat(h.listed(inviter.token(), token)).hasValueSatisfying(
-                invite -> assertThat(invite.path("uses_count").asInt()).isEqualTo(2));
+        assertThat(h.listed(inviter.token(), token))
+                .hasValueSatisfying(
+                        invite -> assertThat(invite.path("uses_count").asInt()).isEqualTo(2));
     }
 
     @Test
@@ -476,13 +536,19 @@ class InviteEndToEndTest {
         assertThat(me.path("accepted_application").asBoolean()).isTrue();
         assertThat(me.path("invited_by_local_user_id").asLong()).isEqualTo(inviter.id());
         assertThat(h.login(name, Credentials.PASSWORD)).isNotBlank();
-        assertError(api.get("/admin/registration_application?person_id=" + me.path("person_id").asLong(),
-                h.adminToken()), 404, "not_found");
-        HttpApi.Answer applications = api.get("/admin/registration_application/list?unread_only=false&limit=50",
-                h.adminToken());
+        assertError(
+                api.get(
+                        "/admin/registration_application?person_id="
+                                + me.path("person_id").asLong(),
+                        h.adminToken()),
+                404,
+                "not_found");
+        HttpApi.Answer applications =
+                api.get("/admin/registration_application/list?unread_only=false&limit=50", h.adminToken());
         assertThat(applications.status()).isEqualTo(200);
-        assertThat(applications.body().path("items")).noneSatisfy(
-                item -> assertThat(item.at("/creator/name").asText()).isEqualTo(name));
+        assertThat(applications.body().path("items"))
+                .noneSatisfy(
+                        item -> assertThat(item.at("/creator/name").asText()).isEqualTo(name));
     }
 
     @Test
@@ -506,7 +572,8 @@ class InviteEndToEndTest {
     @Test
     void closedModeRefusesEvenAValidInviteAndKeepsItsUse() {
         Member inviter = h.member();
-        String token = h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
+        String token =
+                h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
         h.site("registration_mode", "closed");
         String name = h.newName();
 
@@ -514,8 +581,9 @@ class InviteEndToEndTest {
 
         assertThat(h.accountsNamed(name)).isZero();
         assertThat(h.valid(token)).isTrue();
-        assertThat(h.listed(inviter.token(), token)).hasValueSatisfying(
-                invite -> assertThat(invite.path("uses_count").asInt()).isZero());
+        assertThat(h.listed(inviter.token(), token))
+                .hasValueSatisfying(
+                        invite -> assertThat(invite.path("uses_count").asInt()).isZero());
         h.site("registration_mode", "open");
         h.registerWithInvite(name, token);
         assertThat(h.valid(token)).isFalse();
@@ -526,11 +594,13 @@ class InviteEndToEndTest {
     @Test
     void everyUseCountsAndTheLastUseDeletesTheInvite() {
         Member inviter = h.member();
-        String token = h.createInvite(inviter.token(), "max_uses", 2).path("token").asText();
+        String token =
+                h.createInvite(inviter.token(), "max_uses", 2).path("token").asText();
 
         h.registerWithInvite(h.newName(), token);
-        assertThat(h.listed(inviter.token(), token)).hasValueSatisfying(
-                invite -> assertThat(invite.path("uses_count").asInt()).isEqualTo(1));
+        assertThat(h.listed(inviter.token(), token))
+                .hasValueSatisfying(
+                        invite -> assertThat(invite.path("uses_count").asInt()).isEqualTo(1));
         assertThat(h.valid(token)).isTrue();
 
         h.registerWithInvite(h.newName(), token);
@@ -548,19 +618,31 @@ class InviteEndToEndTest {
         Member inviter = h.member();
         String email = h.newName() + "@example.org";
         assertThat(h.register(form(h.newName()).put("email", email)).status()).isEqualTo(200);
-        String token = h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
+        String token =
+                h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
 
-        assertError(h.register(form(inviter.name().toUpperCase()).put("token", token)), 409,
+        assertError(
+                h.register(form(inviter.name().toUpperCase(Locale.ROOT)).put("token", token)),
+                409,
                 "username_already_taken");
-        assertError(h.register(form(h.newName()).put("email", email.toUpperCase()).put("token", token)), 409,
+        assertError(
+                h.register(form(h.newName())
+                        .put("email", email.toUpperCase(Locale.ROOT))
+                        .put("token", token)),
+                409,
                 "email_already_taken");
-        assertError(h.register(form(h.newName()).put("password_verify", "another password!").put("token", token)),
-                400, "passwords_do_not_match");
+        assertError(
+                h.register(form(h.newName())
+                        .put("password_verify", "another password!")
+                        .put("token", token)),
+                400,
+                "passwords_do_not_match");
         assertError(h.register(form("no spaces allowed").put("token", token)), 400, "invalid_name");
 
         assertThat(h.valid(token)).isTrue();
-        assertThat(h.listed(inviter.token(), token)).hasValueSatisfying(
-                invite -> assertThat(invite.path("uses_count").asInt()).isZero());
+        assertThat(h.listed(inviter.token(), token))
+                .hasValueSatisfying(
+                        invite -> assertThat(invite.path("uses_count").asInt()).isZero());
         h.registerWithInvite(h.newName(), token);
         assertThat(h.valid(token)).isFalse();
     }
@@ -568,19 +650,25 @@ class InviteEndToEndTest {
     @Test
     void lastUseRaceHasExactlyOneWinner() throws Exception {
         Member inviter = h.member();
-        String token = h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
+        String token =
+                h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             names.add(h.newName());
         }
         AtomicInteger next = new AtomicInteger();
-        List<HttpApi.Answer> answers = race(names.size(),
+        List<HttpApi.Answer> answers = race(
+                names.size(),
                 () -> h.register(form(names.get(next.getAndIncrement())).put("token", token)));
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(names.size() - 1)
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(names.size() - 1)
                 .allSatisfy(answer -> assertError(answer, 400, "invalid_invite_token"));
-        assertThat(names.stream().mapToLong(h::accountsNamed).sum()).as("only the winner was written").isEqualTo(1);
+        assertThat(names.stream().mapToLong(h::accountsNamed).sum())
+                .as("only the winner was written")
+                .isEqualTo(1);
         assertThat(h.inviteRows(token)).isZero();
     }
 
@@ -591,7 +679,9 @@ class InviteEndToEndTest {
         h.site("max_invites_per_user_allowed", 1);
         Member member = h.member();
         Instant expiry = Instant.now().plusSeconds(2);
-        String expiring = h.createInvite(member.token(), "expires_at", expiry.toString()).path("token").asText();
+        String expiring = h.createInvite(member.token(), "expires_at", expiry.toString())
+                .path("token")
+                .asText();
         assertThat(h.valid(expiring)).isTrue();
         assertError(h.createInviteAnswer(member.token(), object()), 403, "too_many_invites");
 
@@ -603,7 +693,9 @@ class InviteEndToEndTest {
         assertThat(h.accountsNamed(name)).isZero();
         assertThat(h.listAll(member.token())).isEmpty();
         String fresh = h.createInvite(member.token()).path("token").asText();
-        assertThat(h.inviteRows(expiring)).as("the sweep has not run, the row is still there").isEqualTo(1);
+        assertThat(h.inviteRows(expiring))
+                .as("the sweep has not run, the row is still there")
+                .isEqualTo(1);
 
         int swept = server.bean(SweepExpiredInvitesUseCase.class).sweepExpiredInvites();
 
@@ -618,9 +710,14 @@ class InviteEndToEndTest {
             Harness other = new Harness(sweeping, "sw");
             Instant expiry = Instant.now().plusSeconds(2);
             String expiring = other.createInvite(other.adminToken(), "expires_at", expiry.toString())
-                    .path("token").asText();
-            String later = other.createInvite(other.adminToken(),
-                    "expires_at", Instant.now().plus(Duration.ofDays(1)).toString()).path("token").asText();
+                    .path("token")
+                    .asText();
+            String later = other.createInvite(
+                            other.adminToken(),
+                            "expires_at",
+                            Instant.now().plus(Duration.ofDays(1)).toString())
+                    .path("token")
+                    .asText();
             String never = other.createInvite(other.adminToken()).path("token").asText();
 
             sleepUntil(expiry);
@@ -629,7 +726,9 @@ class InviteEndToEndTest {
                 Thread.sleep(200);
             }
 
-            assertThat(other.inviteRows(expiring)).as("swept within 10 s of expiring").isZero();
+            assertThat(other.inviteRows(expiring))
+                    .as("swept within 10 s of expiring")
+                    .isZero();
             assertThat(other.inviteRows(later)).isEqualTo(1);
             assertThat(other.inviteRows(never)).isEqualTo(1);
             assertThat(other.valid(later)).isTrue();

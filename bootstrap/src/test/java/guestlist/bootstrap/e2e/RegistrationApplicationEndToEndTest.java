@@ -1,25 +1,25 @@
 package guestlist.bootstrap.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import guestlist.bootstrap.e2e.Harness.Member;
-import guestlist.testsupport.Credentials;
-import guestlist.testsupport.HttpApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import static guestlist.bootstrap.e2e.Harness.assertError;
 import static guestlist.bootstrap.e2e.Harness.form;
 import static guestlist.testsupport.Credentials.PASSWORD;
 import static guestlist.testsupport.HttpApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import guestlist.bootstrap.e2e.Harness.Member;
+import guestlist.testsupport.Credentials;
+import guestlist.testsupport.HttpApi;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Registration applications and the admins who decide them, over HTTP, in mode {@code require_application}. */
 class RegistrationApplicationEndToEndTest {
@@ -33,8 +33,7 @@ class RegistrationApplicationEndToEndTest {
     private static HttpApi api;
 
     /** Someone who registered with an answer and waits for a decision. */
-    private record Applicant(String name, String email, String answer, long personId, long applicationId) {
-    }
+    private record Applicant(String name, String email, String answer, long personId, long applicationId) {}
 
     @BeforeAll
     static void start() {
@@ -64,7 +63,11 @@ class RegistrationApplicationEndToEndTest {
                 .filter(item -> item.at("/creator/name").asText().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no application of " + name));
-        return new Applicant(name, email, answer, view.at("/creator/id").asLong(),
+        return new Applicant(
+                name,
+                email,
+                answer,
+                view.at("/creator/id").asLong(),
                 view.at("/registration_application/id").asLong());
     }
 
@@ -80,12 +83,15 @@ class RegistrationApplicationEndToEndTest {
             if (!answer.body().has("next_page")) {
                 return all;
             }
-            page = query + separator + "page_cursor=" + HttpApi.encode(answer.body().path("next_page").asText());
+            page = query + separator + "page_cursor="
+                    + HttpApi.encode(answer.body().path("next_page").asText());
         }
     }
 
     private static List<Long> applicationIds(List<JsonNode> items) {
-        return items.stream().map(item -> item.at("/registration_application/id").asLong()).toList();
+        return items.stream()
+                .map(item -> item.at("/registration_application/id").asLong())
+                .toList();
     }
 
     private static HttpApi.Answer decide(long applicationId, boolean approve, String denyReason) {
@@ -114,17 +120,21 @@ class RegistrationApplicationEndToEndTest {
         assertError(h.register(form(name).put("answer", "   ")), 400, "registration_application_answer_required");
 
         assertThat(h.accountsNamed(name)).isZero();
-        assertThat(h.register(form(name).put("answer", "now with an answer")).status()).isEqualTo(200);
+        assertThat(h.register(form(name).put("answer", "now with an answer")).status())
+                .isEqualTo(200);
     }
 
     @Test
     void registeringWithAnAnswerCreatesAPendingApplicationAndNoSession() {
         String name = h.newName();
 
-        HttpApi.Answer answer = h.register(form(name).put("email", name + "@example.org").put("answer", "Let me in"));
+        HttpApi.Answer answer =
+                h.register(form(name).put("email", name + "@example.org").put("answer", "Let me in"));
 
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
-        assertThat(answer.body().has("jwt")).as("no session while pending: %s", answer).isFalse();
+        assertThat(answer.body().has("jwt"))
+                .as("no session while pending: %s", answer)
+                .isFalse();
         assertThat(answer.body().path("registration_created").asBoolean(false)).isTrue();
         assertThat(answer.body().path("verify_email_sent").asBoolean(true)).isFalse();
         assertThat(h.accountsNamed(name)).isEqualTo(1);
@@ -135,7 +145,9 @@ class RegistrationApplicationEndToEndTest {
         Applicant applicant = apply();
 
         assertError(h.loginAnswer(applicant.name(), PASSWORD), 403, "registration_application_is_pending");
-        assertError(h.loginAnswer(applicant.email().toUpperCase(), PASSWORD), 403,
+        assertError(
+                h.loginAnswer(applicant.email().toUpperCase(Locale.ROOT), PASSWORD),
+                403,
                 "registration_application_is_pending");
         assertError(h.loginAnswer(applicant.name(), "not the password!"), 401, "incorrect_login");
     }
@@ -146,12 +158,16 @@ class RegistrationApplicationEndToEndTest {
 
         JsonNode edited = h.site("application_question", question);
 
-        assertThat(edited.at("/site_view/local_site/application_question").asText()).isEqualTo(question);
+        assertThat(edited.at("/site_view/local_site/application_question").asText())
+                .isEqualTo(question);
         Member member = h.member();
         for (String session : new String[] {null, member.token()}) {
             HttpApi.Answer site = api.get("/site", session);
             assertThat(site.status()).isEqualTo(200);
-            assertThat(site.body().at("/site_view/local_site/application_question").asText()).isEqualTo(question);
+            assertThat(site.body()
+                            .at("/site_view/local_site/application_question")
+                            .asText())
+                    .isEqualTo(question);
             assertThat(site.body().at("/site_view/local_site/registration_mode").asText())
                     .isEqualTo("require_application");
         }
@@ -166,24 +182,34 @@ class RegistrationApplicationEndToEndTest {
 
         List<JsonNode> unread = applications("");
 
-        assertThat(applicationIds(unread)).isSorted().doesNotHaveDuplicates()
+        assertThat(applicationIds(unread))
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .containsSubsequence(first.applicationId(), second.applicationId());
-        assertThat(unread).allSatisfy(item ->
-                assertThat(item.at("/registration_application").has("admin_id")).as("unread: %s", item).isFalse());
+        assertThat(unread)
+                .allSatisfy(
+                        item -> assertThat(item.at("/registration_application").has("admin_id"))
+                                .as("unread: %s", item)
+                                .isFalse());
         JsonNode item = unread.stream()
                 .filter(view -> view.at("/registration_application/id").asLong() == first.applicationId())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         JsonNode application = item.path("registration_application");
         assertThat(application.path("local_user_id").asLong()).isEqualTo(first.personId());
         assertThat(application.path("answer").asText()).isEqualTo(first.answer());
-        assertThat(Instant.parse(application.path("published_at").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(application.path("published_at").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(application.has("deny_reason")).isFalse();
         assertThat(application.has("updated_at")).isFalse();
         JsonNode creatorLocalUser = item.path("creator_local_user");
         assertThat(creatorLocalUser.path("id").asLong()).isEqualTo(first.personId());
         assertThat(creatorLocalUser.path("person_id").asLong()).isEqualTo(first.personId());
-        assertThat(creatorLocalUser.has("email")).as("no e-mail address for admins: %s", item).isFalse();
-        assertThat(creatorLocalUser.path("accepted_application").asBoolean(true)).isFalse();
+        assertThat(creatorLocalUser.has("email"))
+                .as("no e-mail address for admins: %s", item)
+                .isFalse();
+        assertThat(creatorLocalUser.path("accepted_application").asBoolean(true))
+                .isFalse();
         assertThat(creatorLocalUser.path("admin").asBoolean(true)).isFalse();
         assertThat(item.at("/creator/name").asText()).isEqualTo(first.name());
         assertThat(item.at("/creator/local").asBoolean()).isTrue();
@@ -208,10 +234,14 @@ class RegistrationApplicationEndToEndTest {
                 break;
             }
             assertThat(items).hasSize(2);
-            query = "?unread_only=false&limit=2&page_cursor=" + HttpApi.encode(page.body().path("next_page").asText());
+            query = "?unread_only=false&limit=2&page_cursor="
+                    + HttpApi.encode(page.body().path("next_page").asText());
         }
 
-        assertThat(walked).isSorted().doesNotHaveDuplicates().containsSubsequence(mine)
+        assertThat(walked)
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .containsSubsequence(mine)
                 .containsExactlyElementsOf(applicationIds(everything));
     }
 
@@ -221,7 +251,9 @@ class RegistrationApplicationEndToEndTest {
             assertError(api.get(LIST + "?limit=" + limit, h.adminToken()), 400, "invalid_fetch_limit");
         }
         assertError(api.get(LIST + "?page_cursor=garbage", h.adminToken()), 400, "couldnt_parse_pagination_token");
-        assertError(api.get(LIST + "?page_cursor=" + "A".repeat(3000), h.adminToken()), 400,
+        assertError(
+                api.get(LIST + "?page_cursor=" + "A".repeat(3000), h.adminToken()),
+                400,
                 "couldnt_parse_pagination_token");
         HttpApi.Answer unreadOnly = api.get(LIST + "?unread_only=maybe", h.adminToken());
         assertError(unreadOnly, 400, "bad_request");
@@ -233,7 +265,8 @@ class RegistrationApplicationEndToEndTest {
         Applicant applicant = apply();
         JsonNode listed = applications("").stream()
                 .filter(item -> item.at("/registration_application/id").asLong() == applicant.applicationId())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
 
         HttpApi.Answer answer = api.get(GET + "?person_id=" + applicant.personId(), h.adminToken());
 
@@ -267,7 +300,8 @@ class RegistrationApplicationEndToEndTest {
         assertThat(application.has("deny_reason")).isFalse();
         assertThat(view.at("/admin/name").asText()).isEqualTo(Credentials.ADMIN_NAME);
         assertThat(view.at("/admin/id").asLong()).isEqualTo(h.adminId());
-        assertThat(view.at("/creator_local_user/accepted_application").asBoolean()).isTrue();
+        assertThat(view.at("/creator_local_user/accepted_application").asBoolean())
+                .isTrue();
 
         String session = h.login(applicant.name(), PASSWORD);
         assertThat(h.me(session).path("accepted_application").asBoolean()).isTrue();
@@ -288,7 +322,8 @@ class RegistrationApplicationEndToEndTest {
         assertThat(view.at("/registration_application/admin_id").asLong()).isEqualTo(h.adminId());
         assertThat(view.at("/registration_application").has("updated_at")).isTrue();
         assertThat(view.at("/admin/name").asText()).isEqualTo(Credentials.ADMIN_NAME);
-        assertThat(view.at("/creator_local_user/accepted_application").asBoolean(true)).isFalse();
+        assertThat(view.at("/creator_local_user/accepted_application").asBoolean(true))
+                .isFalse();
 
         HttpApi.Answer login = h.loginAnswer(applicant.name(), PASSWORD);
         assertError(login, 403, "registration_denied");
@@ -296,7 +331,8 @@ class RegistrationApplicationEndToEndTest {
         assertThat(applicationIds(applications(""))).doesNotContain(applicant.applicationId());
         assertThat(applications("?unread_only=false")).anySatisfy(item -> {
             assertThat(item.at("/registration_application/id").asLong()).isEqualTo(applicant.applicationId());
-            assertThat(item.at("/registration_application/deny_reason").asText()).isEqualTo("spam");
+            assertThat(item.at("/registration_application/deny_reason").asText())
+                    .isEqualTo("spam");
         });
     }
 
@@ -311,10 +347,12 @@ class RegistrationApplicationEndToEndTest {
         Set<Long> unread = Set.copyOf(applicationIds(applications("?unread_only=true")));
         Set<Long> all = Set.copyOf(applicationIds(applications("?unread_only=false")));
 
-        assertThat(unread).contains(waiting.applicationId())
+        assertThat(unread)
+                .contains(waiting.applicationId())
                 .doesNotContain(approved.applicationId(), denied.applicationId());
         assertThat(all).contains(waiting.applicationId(), approved.applicationId(), denied.applicationId());
-        assertThat(applicationIds(applications(""))).as("unread_only defaults to true")
+        assertThat(applicationIds(applications("")))
+                .as("unread_only defaults to true")
                 .containsExactlyInAnyOrderElementsOf(unread);
     }
 
@@ -326,7 +364,8 @@ class RegistrationApplicationEndToEndTest {
 
         JsonNode view = decided(applicant.applicationId(), true, null);
 
-        assertThat(view.at("/creator_local_user/accepted_application").asBoolean()).isTrue();
+        assertThat(view.at("/creator_local_user/accepted_application").asBoolean())
+                .isTrue();
         assertThat(h.login(applicant.name(), PASSWORD)).isNotBlank();
     }
 
@@ -369,8 +408,8 @@ class RegistrationApplicationEndToEndTest {
             String code = session == null ? "not_logged_in" : "not_an_admin";
             assertError(api.get(LIST, session), status, code);
             assertError(api.get(GET + "?person_id=" + applicant.personId(), session), status, code);
-            assertError(api.put(APPROVE, object("id", applicant.applicationId(), "approve", true), session), status,
-                    code);
+            assertError(
+                    api.put(APPROVE, object("id", applicant.applicationId(), "approve", true), session), status, code);
         }
 
         assertThat(applicationIds(applications(""))).as("still undecided").contains(applicant.applicationId());

@@ -1,22 +1,22 @@
 package guestlist.bootstrap.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import guestlist.bootstrap.e2e.Harness.Member;
-import guestlist.testsupport.HttpApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
 import static guestlist.bootstrap.e2e.Harness.assertError;
 import static guestlist.bootstrap.e2e.Harness.form;
 import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import guestlist.bootstrap.e2e.Harness.Member;
+import guestlist.testsupport.HttpApi;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every cell of SPEC §1's mode table over HTTP: mode × invite (none, valid, invalid) × answer
@@ -29,20 +29,23 @@ class RegistrationModesEndToEndTest {
     private static Member inviter;
 
     enum Invite {
-        NO_INVITE, VALID_INVITE, INVALID_INVITE;
+        NO_INVITE,
+        VALID_INVITE,
+        INVALID_INVITE;
 
         @Override
         public String toString() {
-            return name().toLowerCase().replace('_', ' ');
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 
     enum Answer {
-        WITH_ANSWER, NO_ANSWER;
+        WITH_ANSWER,
+        NO_ANSWER;
 
         @Override
         public String toString() {
-            return name().toLowerCase().replace('_', ' ');
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 
@@ -82,21 +85,18 @@ class RegistrationModesEndToEndTest {
                 arguments("open", Invite.VALID_INVITE, Answer.NO_ANSWER, Outcome.INVITED),
                 arguments("open", Invite.INVALID_INVITE, Answer.WITH_ANSWER, INVALID_INVITE),
                 arguments("open", Invite.INVALID_INVITE, Answer.NO_ANSWER, INVALID_INVITE),
-
                 arguments("require_application", Invite.NO_INVITE, Answer.WITH_ANSWER, Outcome.PENDING),
                 arguments("require_application", Invite.NO_INVITE, Answer.NO_ANSWER, ANSWER_REQUIRED),
                 arguments("require_application", Invite.VALID_INVITE, Answer.WITH_ANSWER, Outcome.INVITED),
                 arguments("require_application", Invite.VALID_INVITE, Answer.NO_ANSWER, Outcome.INVITED),
                 arguments("require_application", Invite.INVALID_INVITE, Answer.WITH_ANSWER, INVALID_INVITE),
                 arguments("require_application", Invite.INVALID_INVITE, Answer.NO_ANSWER, INVALID_INVITE),
-
                 arguments("require_invitation", Invite.NO_INVITE, Answer.WITH_ANSWER, MISSING_INVITE),
                 arguments("require_invitation", Invite.NO_INVITE, Answer.NO_ANSWER, MISSING_INVITE),
                 arguments("require_invitation", Invite.VALID_INVITE, Answer.WITH_ANSWER, Outcome.INVITED),
                 arguments("require_invitation", Invite.VALID_INVITE, Answer.NO_ANSWER, Outcome.INVITED),
                 arguments("require_invitation", Invite.INVALID_INVITE, Answer.WITH_ANSWER, INVALID_INVITE),
                 arguments("require_invitation", Invite.INVALID_INVITE, Answer.NO_ANSWER, INVALID_INVITE),
-
                 arguments("closed", Invite.NO_INVITE, Answer.WITH_ANSWER, CLOSED),
                 arguments("closed", Invite.NO_INVITE, Answer.NO_ANSWER, CLOSED),
                 arguments("closed", Invite.VALID_INVITE, Answer.WITH_ANSWER, CLOSED),
@@ -123,7 +123,8 @@ class RegistrationModesEndToEndTest {
     void registrationFollowsTheModeTable(String mode, Invite invite, Answer answer, Outcome expected) {
         String inviteToken = switch (invite) {
             case NO_INVITE -> null;
-            case VALID_INVITE -> h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
+            case VALID_INVITE ->
+                h.createInvite(inviter.token(), "max_uses", 1).path("token").asText();
             case INVALID_INVITE -> Harness.unknownToken();
         };
         h.site("registration_mode", mode);
@@ -150,7 +151,8 @@ class RegistrationModesEndToEndTest {
         assertThat(reply.status()).as("%s", reply).isEqualTo(expected.status());
         assertThat(reply.body().path("verify_email_sent").asBoolean(true)).isFalse();
         if (expected.session()) {
-            assertThat(reply.body().path("registration_created").asBoolean(true)).isFalse();
+            assertThat(reply.body().path("registration_created").asBoolean(true))
+                    .isFalse();
             JsonNode me = h.me(reply.body().path("jwt").asText());
             assertThat(me.path("accepted_application").asBoolean()).isTrue();
             if (expected.invited()) {
@@ -160,14 +162,21 @@ class RegistrationModesEndToEndTest {
                 assertThat(me.has("invited_by_local_user_id")).as("%s", me).isFalse();
             }
             assertThat(h.login(name, PASSWORD)).isNotBlank();
-            assertError(h.api().get("/admin/registration_application?person_id=" + me.path("person_id").asLong(),
-                    h.adminToken()), 404, "not_found");
+            assertError(
+                    h.api()
+                            .get(
+                                    "/admin/registration_application?person_id="
+                                            + me.path("person_id").asLong(),
+                                    h.adminToken()),
+                    404,
+                    "not_found");
         } else {
             assertThat(reply.body().has("jwt")).as("%s", reply).isFalse();
-            assertThat(reply.body().path("registration_created").asBoolean(false)).isTrue();
+            assertThat(reply.body().path("registration_created").asBoolean(false))
+                    .isTrue();
             assertError(h.loginAnswer(name, PASSWORD), 403, "registration_application_is_pending");
-            HttpApi.Answer applications = h.api().get(
-                    "/admin/registration_application/list?unread_only=true&limit=50", h.adminToken());
+            HttpApi.Answer applications =
+                    h.api().get("/admin/registration_application/list?unread_only=true&limit=50", h.adminToken());
             assertThat(applications.body().path("items")).anySatisfy(item -> {
                 assertThat(item.at("/creator/name").asText()).isEqualTo(name);
                 assertThat(item.at("/registration_application/answer").asText()).isEqualTo(answerText);

@@ -8,8 +8,6 @@ import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.Sql;
 import guestlist.testsupport.TestPostgres;
-import org.springframework.context.support.GenericApplicationContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The real wiring of {@link Guestlist} on a random port, as {@code java -jar} would run it: on a
@@ -40,7 +39,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on a fresh database; {@code extra} adds or overrides environment variables. */
     public static TestServer start(Map<String, String> extra) {
-        return start(extra, context -> { });
+        return start(extra, context -> {});
     }
 
     /**
@@ -65,7 +64,7 @@ public final class TestServer implements AutoCloseable {
      * which {@link #restart()} keeps and {@link #close()} deletes.
      */
     public static TestServer startEmbedded() {
-        return launch(Map.of(), context -> { });
+        return launch(Map.of(), context -> {});
     }
 
     private static TestServer launch(Map<String, String> extra, Consumer<? super GenericApplicationContext> customize) {

@@ -1,5 +1,7 @@
 package guestlist.bootstrap.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.adapters.postgres.Migrations;
 import guestlist.adapters.postgres.PoolSettings;
@@ -14,10 +16,6 @@ import guestlist.domain.account.Username;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.Sql;
 import guestlist.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two servers starting at the same moment on an empty database (SPEC §4): both come up, the schema
@@ -54,14 +53,14 @@ class ConcurrentFirstStartTest {
     }
 
     /** Two starts at once on a new database, each with its own extra settings; both must succeed. */
-    private static List<Map<String, String>> startTwoAtOnce(String database, Map<String, String> first,
-                                                            Map<String, String> second) throws Exception {
+    private static List<Map<String, String>> startTwoAtOnce(
+            String database, Map<String, String> first, Map<String, String> second) throws Exception {
         postgres.update("CREATE DATABASE " + database);
         return startTwoAtOnceOn(database, first, second);
     }
 
-    private static List<Map<String, String>> startTwoAtOnceOn(String database, Map<String, String> first,
-                                                              Map<String, String> second) throws Exception {
+    private static List<Map<String, String>> startTwoAtOnceOn(
+            String database, Map<String, String> first, Map<String, String> second) throws Exception {
         List<Map<String, String>> envs = new ArrayList<>();
         for (Map<String, String> extra : List.of(first, second)) {
             Map<String, String> env = new HashMap<>();
@@ -86,7 +85,8 @@ class ConcurrentFirstStartTest {
                 started.add(start.get(120, TimeUnit.SECONDS));
             }
             for (Guestlist guestlist : started) {
-                HttpApi.expect(new HttpApi(guestlist.port()).get("/health", null), 200, "health of a server started at once");
+                HttpApi.expect(
+                        new HttpApi(guestlist.port()).get("/health", null), 200, "health of a server started at once");
             }
         } finally {
             started.forEach(Guestlist::close);
@@ -101,17 +101,20 @@ class ConcurrentFirstStartTest {
 
     private static void assertMigratedOnceWithOneAdmin(String database) {
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("%s: every migration (V1 to V4) applied once", database).isEqualTo(4);
-        assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
+                .as("%s: every migration (V1 to V4) applied once", database)
+                .isEqualTo(4);
+        assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
+                .isZero();
         assertThat(number(database, "SELECT count(*) FROM local_site")).isEqualTo(1);
         assertThat(number(database, "SELECT count(*) FROM local_user WHERE admin"))
-                .as("%s: one first admin", database).isEqualTo(1);
+                .as("%s: one first admin", database)
+                .isEqualTo(1);
     }
 
     @Test
     void twoServersWithTheSameSettingsStartingTogetherMigrateOnceAndMakeOneAdmin() throws Exception {
-        Map<String, String> same = Map.of("GUESTLIST_ADMIN_USERNAME", "first_admin",
-                "GUESTLIST_ADMIN_PASSWORD", "first-admin-password");
+        Map<String, String> same =
+                Map.of("GUESTLIST_ADMIN_USERNAME", "first_admin", "GUESTLIST_ADMIN_PASSWORD", "first-admin-password");
         for (int round = 1; round <= 2; round++) {
             String database = "same_settings_" + round;
             startTwoAtOnce(database, same, same);
@@ -130,7 +133,8 @@ class ConcurrentFirstStartTest {
     /** "When no admin exists at start, this admin is created": not two, when two processes name two. */
     @Test
     void twoServersNamingDifferentAdminsStartingTogetherMakeOneAdmin() throws Exception {
-        startTwoAtOnce("different_admins",
+        startTwoAtOnce(
+                "different_admins",
                 Map.of("GUESTLIST_ADMIN_USERNAME", "admin_one", "GUESTLIST_ADMIN_PASSWORD", "admin-one-password"),
                 Map.of("GUESTLIST_ADMIN_USERNAME", "admin_two", "GUESTLIST_ADMIN_PASSWORD", "admin-two-password"));
         assertMigratedOnceWithOneAdmin("different_admins");
@@ -144,11 +148,11 @@ class ConcurrentFirstStartTest {
     void twoServersNamingDifferentAdminsStartingTogetherOnAMigratedDatabaseMakeOneAdmin() throws Exception {
         String database = "migrated";
         postgres.update("CREATE DATABASE " + database);
-        try (HikariDataSource pool = new PoolSettings(postgres.jdbcUrl(database), TestPostgres.USER,
-                null, 4).open()) {
+        try (HikariDataSource pool = new PoolSettings(postgres.jdbcUrl(database), TestPostgres.USER, null, 4).open()) {
             Migrations.apply(pool);
         }
-        startTwoAtOnceOn(database,
+        startTwoAtOnceOn(
+                database,
                 Map.of("GUESTLIST_ADMIN_USERNAME", "admin_one", "GUESTLIST_ADMIN_PASSWORD", "admin-one-password"),
                 Map.of("GUESTLIST_ADMIN_USERNAME", "admin_two", "GUESTLIST_ADMIN_PASSWORD", "admin-two-password"));
         assertMigratedOnceWithOneAdmin(database);
@@ -183,16 +187,20 @@ class ConcurrentFirstStartTest {
         ExecutorService processes = Executors.newFixedThreadPool(2);
         String url = postgres.jdbcUrl(database);
         try (HikariDataSource one = new PoolSettings(url, TestPostgres.USER, null, 4).open();
-             HikariDataSource two = new PoolSettings(url, TestPostgres.USER, null, 4).open()) {
+                HikariDataSource two = new PoolSettings(url, TestPostgres.USER, null, 4).open()) {
             Migrations.apply(one);
             Map<String, HikariDataSource> adminsAndPools = Map.of("admin_one", one, "admin_two", two);
             List<Future<Optional<LocalUser>>> setups = new ArrayList<>();
             adminsAndPools.forEach((name, pool) -> {
                 PostgresPersistence persistence = new PostgresPersistence(pool);
-                AdminSetupService setup = new AdminSetupService(persistence.transactions(), persistence.sites(),
-                        persistence.users(), together, Clock.systemUTC());
-                setups.add(processes.submit(() -> setup.ensureAdmin(new Username(name),
-                        new Password("a long admin secret"))));
+                AdminSetupService setup = new AdminSetupService(
+                        persistence.transactions(),
+                        persistence.sites(),
+                        persistence.users(),
+                        together,
+                        Clock.systemUTC());
+                setups.add(processes.submit(
+                        () -> setup.ensureAdmin(new Username(name), new Password("a long admin secret"))));
             });
             long created = 0;
             for (Future<Optional<LocalUser>> setup : setups) {
@@ -202,6 +210,7 @@ class ConcurrentFirstStartTest {
         } finally {
             processes.shutdownNow();
         }
-        assertThat(number(database, "SELECT count(*) FROM local_user WHERE admin")).isEqualTo(1);
+        assertThat(number(database, "SELECT count(*) FROM local_user WHERE admin"))
+                .isEqualTo(1);
     }
 }

@@ -1,14 +1,15 @@
 package guestlist.bootstrap.faults;
 
+import static guestlist.testsupport.Credentials.ADMIN_NAME;
+import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
+import static guestlist.testsupport.HttpApi.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,11 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static guestlist.testsupport.HttpApi.object;
-import static guestlist.testsupport.Credentials.ADMIN_NAME;
-import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The database goes away under a running server and comes back (SPEC §3 {@code service_unavailable}):
@@ -82,8 +81,7 @@ class DatabaseOutageTest {
     }
 
     /** One call of the API as a client makes it, by name. */
-    private record Call(String name, Supplier<HttpApi.Answer> request) {
-    }
+    private record Call(String name, Supplier<HttpApi.Answer> request) {}
 
     @Test
     void whileTheDatabaseIsDownEveryUseCaseAnswersServiceUnavailableQuicklyAndAllWorksAgainWhenItIsBack()
@@ -98,13 +96,31 @@ class DatabaseOutageTest {
         long memberId = api.myId(member);
         String invite = api.createInvite(member, "max_uses", 1_000);
         HttpApi.expect(api.register("before_invited", invite), 200, "register with the invite before");
-        HttpApi.expect(api.put("/site", object("registration_mode", "require_application",
-                "application_question", "why?"), admin), 200, "ask for applications");
-        HttpApi.expect(api.post("/account/auth/register", object("username", "before_applicant", "password",
-                Credentials.PASSWORD, "password_verify", Credentials.PASSWORD, "answer", "because"), null), 200, "apply before");
+        HttpApi.expect(
+                api.put(
+                        "/site",
+                        object("registration_mode", "require_application", "application_question", "why?"),
+                        admin),
+                200,
+                "ask for applications");
+        HttpApi.expect(
+                api.post(
+                        "/account/auth/register",
+                        object(
+                                "username",
+                                "before_applicant",
+                                "password",
+                                Credentials.PASSWORD,
+                                "password_verify",
+                                Credentials.PASSWORD,
+                                "answer",
+                                "because"),
+                        null),
+                200,
+                "apply before");
         long applicantId = postgres.number("SELECT id FROM local_user WHERE name = 'before_applicant'");
-        long applicationId = postgres.number("SELECT id FROM registration_application WHERE local_user_id = ?",
-                applicantId);
+        long applicationId =
+                postgres.number("SELECT id FROM registration_application WHERE local_user_id = ?", applicantId);
         HttpApi.expect(api.put("/site", object("registration_mode", "open"), admin), 200, "open the site again");
         HttpApi.expect(api.get("/health", null), 200, "health before");
 
@@ -116,8 +132,12 @@ class DatabaseOutageTest {
                 new Call("PUT /site", () -> api.put("/site", object("name", "Renamed"), admin)),
                 new Call("register", () -> api.register("down_" + fresh.incrementAndGet(), null)),
                 new Call("register with an invite", () -> api.register("down_" + fresh.incrementAndGet(), invite)),
-                new Call("log-in", () -> api.post("/account/auth/login",
-                        object("username_or_email", "before_member", "password", Credentials.PASSWORD), null)),
+                new Call(
+                        "log-in",
+                        () -> api.post(
+                                "/account/auth/login",
+                                object("username_or_email", "before_member", "password", Credentials.PASSWORD),
+                                null)),
                 new Call("log-out", () -> api.post("/account/auth/logout", object(), member)),
                 new Call("GET /account", () -> api.get("/account", member)),
                 new Call("create invite", () -> api.post("/account/invite", object("max_uses", 5), member)),
@@ -125,10 +145,15 @@ class DatabaseOutageTest {
                 new Call("revoke invite", () -> api.delete("/account/invite", object("token", invite), member)),
                 new Call("validity", () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null)),
                 new Call("list applications", () -> api.get("/admin/registration_application/list", admin)),
-                new Call("get application", () -> api.get("/admin/registration_application?person_id="
-                        + applicantId, admin)),
-                new Call("decide application", () -> api.put("/admin/registration_application/approve",
-                        object("id", applicationId, "approve", true), admin)));
+                new Call(
+                        "get application",
+                        () -> api.get("/admin/registration_application?person_id=" + applicantId, admin)),
+                new Call(
+                        "decide application",
+                        () -> api.put(
+                                "/admin/registration_application/approve",
+                                object("id", applicationId, "approve", true),
+                                admin)));
 
         // a steady load from a few clients, across the outage and the recovery
         Load load = Load.start(4, api, invite, member);
@@ -141,10 +166,14 @@ class DatabaseOutageTest {
         try (Connection holder = postgres.connect()) {
             holder.setAutoCommit(false);
             long holderPid = single(holder, "SELECT pg_backend_pid()");
-            single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
-                    + "' FOR UPDATE) locked");
-            single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user WHERE id = " + memberId
-                    + " FOR NO KEY UPDATE) locked");
+            single(
+                    holder,
+                    "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
+                            + "' FOR UPDATE) locked");
+            single(
+                    holder,
+                    "SELECT count(*) FROM (SELECT 1 FROM local_user WHERE id = " + memberId
+                            + " FOR NO KEY UPDATE) locked");
             ExecutorService inFlight = Executors.newFixedThreadPool(2);
             Future<HttpApi.Answer> registration = inFlight.submit(() -> api.register("inflight_reg", lockedInvite));
             Future<HttpApi.Answer> creation = inFlight.submit(() -> api.post("/account/invite", object(), member));
@@ -152,8 +181,11 @@ class DatabaseOutageTest {
 
             postgres.stop();
             downAt = System.nanoTime();
-            cutOff = Map.of("register cut off", registration.get(60, TimeUnit.SECONDS),
-                    "create invite cut off", creation.get(60, TimeUnit.SECONDS));
+            cutOff = Map.of(
+                    "register cut off",
+                    registration.get(60, TimeUnit.SECONDS),
+                    "create invite cut off",
+                    creation.get(60, TimeUnit.SECONDS));
             inFlight.shutdownNow();
         } catch (SQLException endedByTheStop) {
             throw new AssertionError("the test's own connection", endedByTheStop);
@@ -171,16 +203,25 @@ class DatabaseOutageTest {
         // (SiteService); by the later round, 2.5 s on, the copy has expired and it is a 503 like all
         for (String siteCall : List.of("GET /site", "GET /site with a session")) {
             HttpApi.Answer early = firstRound.remove(siteCall);
-            assertThat(early.status()).as("%s just after the stop: %s", siteCall, early).isIn(200, 503);
+            assertThat(early.status())
+                    .as("%s just after the stop: %s", siteCall, early)
+                    .isIn(200, 503);
             if (early.status() == 200) {
-                assertThat(early.body().at("/site_view/local_site/registration_mode").asText()).isEqualTo("open");
+                assertThat(early.body()
+                                .at("/site_view/local_site/registration_mode")
+                                .asText())
+                        .isEqualTo("open");
             }
         }
         for (Map<String, HttpApi.Answer> round : List.of(firstRound, laterRound)) {
             round.forEach((call, answer) -> {
-                assertThat(answer.status()).as("%s while the database is down: %s", call, answer).isEqualTo(503);
+                assertThat(answer.status())
+                        .as("%s while the database is down: %s", call, answer)
+                        .isEqualTo(503);
                 assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
-                assertThat(answer.body().path("message").asText()).as("%s: %s", call, answer).isNotBlank();
+                assertThat(answer.body().path("message").asText())
+                        .as("%s: %s", call, answer)
+                        .isNotBlank();
                 assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(QUICK);
             });
         }
@@ -202,24 +243,40 @@ class DatabaseOutageTest {
                 assertThat(outcome.answer().error()).as("%s", outcome).isEqualTo("service_unavailable");
             }
         }
-        assertThat(outcomes.stream().filter(o -> o.failure() == null && o.answer().status() == 503
-                && o.startedNanos() > downAt && o.startedNanos() < upAt)).as("503s during the outage").isNotEmpty();
-        assertThat(outcomes.stream().filter(o -> o.failure() == null && o.answer().status() == 200
-                && o.startedNanos() > upAt + recovered.toNanos())).as("200s after the recovery").isNotEmpty();
+        assertThat(outcomes.stream()
+                        .filter(o -> o.failure() == null
+                                && o.answer().status() == 503
+                                && o.startedNanos() > downAt
+                                && o.startedNanos() < upAt))
+                .as("503s during the outage")
+                .isNotEmpty();
+        assertThat(outcomes.stream()
+                        .filter(o -> o.failure() == null
+                                && o.answer().status() == 200
+                                && o.startedNanos() > upAt + recovered.toNanos()))
+                .as("200s after the recovery")
+                .isNotEmpty();
 
         // back: the same server, without a restart, with the data from before
         assertThat(recovered).isLessThan(RECOVERY);
         assertThat(api.myId(member)).as("the session from before still works").isEqualTo(memberId);
         assertThat(api.myId(api.login(ADMIN_NAME, ADMIN_PASSWORD))).isEqualTo(adminId);
         assertThat(api.login("before_invited", Credentials.PASSWORD)).isNotBlank();
-        assertThat(api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null).body().path("valid")
-                .asBoolean()).as("the invite from before").isTrue();
+        assertThat(api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null)
+                        .body()
+                        .path("valid")
+                        .asBoolean())
+                .as("the invite from before")
+                .isTrue();
         HttpApi.expect(api.register("after_invited", invite), 200, "register with the invite after");
         HttpApi.expect(api.get("/site", member), 200, "GET /site after");
         HttpApi.expect(api.put("/site", object("name", "Back again"), admin), 200, "PUT /site after");
-        assertThat(api.get("/site", null).body().at("/site_view/site/name").asText()).isEqualTo("Back again");
+        assertThat(api.get("/site", null).body().at("/site_view/site/name").asText())
+                .isEqualTo("Back again");
         HttpApi.expect(api.get("/account/invite/list", member), 200, "list after");
-        HttpApi.expect(api.get("/admin/registration_application?person_id=" + applicantId, admin), 200,
+        HttpApi.expect(
+                api.get("/admin/registration_application?person_id=" + applicantId, admin),
+                200,
                 "the application from before");
         api.createInvite(member, "max_uses", 2);
         // every invite use that was counted has its account, and none without: also for the
@@ -228,14 +285,18 @@ class DatabaseOutageTest {
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
                 .isEqualTo(uses);
         assertThat(postgres.number(
-                "SELECT count(*) FROM local_user WHERE name LIKE 'down\\_%' OR name = 'inflight_reg'"))
-                .as("no registration answered 503 while the database was down wrote an account").isZero();
+                        "SELECT count(*) FROM local_user WHERE name LIKE 'down\\_%' OR name = 'inflight_reg'"))
+                .as("no registration answered 503 while the database was down wrote an account")
+                .isZero();
         assertThat(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", lockedInvite))
-                .as("the registration cut off took no use").isZero();
+                .as("the registration cut off took no use")
+                .isZero();
         assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE local_user_id = ?", memberId))
-                .as("the invite creation cut off wrote nothing: the two invites and the one made after").isEqualTo(3);
+                .as("the invite creation cut off wrote nothing: the two invites and the one made after")
+                .isEqualTo(3);
 
-        System.out.printf("database outage: recovered in %d ms after the restart; transactions cut off: %s; "
+        System.out.printf(
+                "database outage: recovered in %d ms after the restart; transactions cut off: %s; "
                         + "use cases while down: %d calls, all 503; load across the outage: %s; invite uses %d%n",
                 recovered.toMillis(), cutOff, firstRound.size() + laterRound.size(), tally, uses);
     }
@@ -262,8 +323,10 @@ class DatabaseOutageTest {
         Connection holder = postgres.connect();
         holder.setAutoCommit(false);
         long holderPid = single(holder, "SELECT pg_backend_pid()");
-        single(holder, "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
-                + "' FOR UPDATE) locked");
+        single(
+                holder,
+                "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
+                        + "' FOR UPDATE) locked");
         ExecutorService inFlight = Executors.newSingleThreadExecutor();
         Future<HttpApi.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
         awaitBlockedBy(holderPid, 1);
@@ -278,10 +341,16 @@ class DatabaseOutageTest {
                     new Call("GET /site", () -> api.get("/site", null)),
                     new Call("GET /account", () -> api.get("/account", member)),
                     new Call("register", () -> api.register("frozen_new", invite)),
-                    new Call("log-in", () -> api.post("/account/auth/login",
-                            object("username_or_email", "frozen_member", "password", Credentials.PASSWORD), null)),
+                    new Call(
+                            "log-in",
+                            () -> api.post(
+                                    "/account/auth/login",
+                                    object("username_or_email", "frozen_member", "password", Credentials.PASSWORD),
+                                    null)),
                     new Call("create invite", () -> api.post("/account/invite", object(), member)),
-                    new Call("validity", () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null))));
+                    new Call(
+                            "validity",
+                            () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null))));
         } finally {
             postgres.thaw();
             inFlight.shutdownNow();
@@ -295,11 +364,14 @@ class DatabaseOutageTest {
         Thread.sleep(500);
         List<Load.Outcome> outcomes = load.stop();
 
-        assertThat(inFlightAnswer.status()).as("the request in flight at the freeze: %s", inFlightAnswer)
+        assertThat(inFlightAnswer.status())
+                .as("the request in flight at the freeze: %s", inFlightAnswer)
                 .isEqualTo(503);
         assertThat(inFlightAnswer.error()).isEqualTo("service_unavailable");
         whileFrozen.forEach((call, answer) -> {
-            assertThat(answer.status()).as("%s while the database is frozen: %s", call, answer).isEqualTo(503);
+            assertThat(answer.status())
+                    .as("%s while the database is frozen: %s", call, answer)
+                    .isEqualTo(503);
             assertThat(answer.error()).as("%s: %s", call, answer).isEqualTo("service_unavailable");
             assertThat(answer.took()).as("%s: %s", call, answer).isLessThan(FROZEN_PATIENCE);
         });
@@ -317,15 +389,19 @@ class DatabaseOutageTest {
         assertThat(api.myId(member)).isEqualTo(memberId);
         HttpApi.expect(api.register("frozen_after", invite), 200, "register after the thaw");
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name IN ('frozen_inflight', 'frozen_new')"))
-                .as("the registrations refused while frozen wrote nothing").isZero();
+                .as("the registrations refused while frozen wrote nothing")
+                .isZero();
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
                 .isEqualTo(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite));
-        System.out.printf("database frozen: the request in flight answered %s; while frozen: %s; load: %s; healthy "
-                + "%d ms after the thaw%n", inFlightAnswer, whileFrozen, tally, recovered.toMillis());
+        System.out.printf(
+                "database frozen: the request in flight answered %s; while frozen: %s; load: %s; healthy "
+                        + "%d ms after the thaw%n",
+                inFlightAnswer, whileFrozen, tally, recovered.toMillis());
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -334,9 +410,12 @@ class DatabaseOutageTest {
     /** Waits until {@code count} backends wait for a lock that the backend {@code holderPid} holds. */
     private void awaitBlockedBy(long holderPid, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (postgres.number("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))",
-                (int) holderPid) < count) {
-            assertThat(System.nanoTime()).as("the requests wait for the test's row locks").isLessThan(deadline);
+        while (postgres.number(
+                        "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", (int) holderPid)
+                < count) {
+            assertThat(System.nanoTime())
+                    .as("the requests wait for the test's row locks")
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -349,7 +428,9 @@ class DatabaseOutageTest {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
             assertThat(health.status()).as("%s", health).isEqualTo(503);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("healthy again").isLessThan(RECOVERY);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("healthy again")
+                    .isLessThan(RECOVERY);
             Thread.sleep(100);
         }
     }
@@ -359,7 +440,8 @@ class DatabaseOutageTest {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
             Map<String, Future<HttpApi.Answer>> pending = new LinkedHashMap<>();
-            calls.forEach(call -> pending.put(call.name(), threads.submit(() -> call.request().get())));
+            calls.forEach(call ->
+                    pending.put(call.name(), threads.submit(() -> call.request().get())));
             Map<String, HttpApi.Answer> answers = new LinkedHashMap<>();
             for (Map.Entry<String, Future<HttpApi.Answer>> entry : pending.entrySet()) {
                 answers.put(entry.getKey(), entry.getValue().get(60, TimeUnit.SECONDS));
@@ -375,8 +457,10 @@ class DatabaseOutageTest {
 
         record Outcome(String call, long startedNanos, HttpApi.Answer answer, Throwable failure) {
             String summary() {
-                return call + " " + (failure != null ? failure.getClass().getSimpleName()
-                        : answer.status() + (answer.error() == null ? "" : " " + answer.error()));
+                return call + " "
+                        + (failure != null
+                                ? failure.getClass().getSimpleName()
+                                : answer.status() + (answer.error() == null ? "" : " " + answer.error()));
             }
         }
 
@@ -389,36 +473,39 @@ class DatabaseOutageTest {
             AtomicInteger names = new AtomicInteger();
             for (int client = 0; client < clients; client++) {
                 int id = client;
-                Thread thread = new Thread(() -> {
-                    for (int i = 0; load.running.get(); i++) {
-                        String call;
-                        Supplier<HttpApi.Answer> request;
-                        switch ((i + id) % 4) {
-                            case 0 -> {
-                                call = "register";
-                                request = () -> api.register("load_" + names.incrementAndGet(), invite);
+                Thread thread = new Thread(
+                        () -> {
+                            for (int i = 0; load.running.get(); i++) {
+                                String call;
+                                Supplier<HttpApi.Answer> request;
+                                switch ((i + id) % 4) {
+                                    case 0 -> {
+                                        call = "register";
+                                        request = () -> api.register("load_" + names.incrementAndGet(), invite);
+                                    }
+                                    case 1 -> {
+                                        call = "GET /account";
+                                        request = () -> api.get("/account", session);
+                                    }
+                                    case 2 -> {
+                                        call = "validity";
+                                        request = () -> api.get(
+                                                "/account/invite/validity?token=" + HttpApi.encode(invite), null);
+                                    }
+                                    default -> {
+                                        call = "GET /site";
+                                        request = () -> api.get("/site", null);
+                                    }
+                                }
+                                long started = System.nanoTime();
+                                try {
+                                    load.outcomes.add(new Outcome(call, started, request.get(), null));
+                                } catch (RuntimeException | AssertionError failed) {
+                                    load.outcomes.add(new Outcome(call, started, null, failed));
+                                }
                             }
-                            case 1 -> {
-                                call = "GET /account";
-                                request = () -> api.get("/account", session);
-                            }
-                            case 2 -> {
-                                call = "validity";
-                                request = () -> api.get("/account/invite/validity?token=" + HttpApi.encode(invite), null);
-                            }
-                            default -> {
-                                call = "GET /site";
-                                request = () -> api.get("/site", null);
-                            }
-                        }
-                        long started = System.nanoTime();
-                        try {
-                            load.outcomes.add(new Outcome(call, started, request.get(), null));
-                        } catch (RuntimeException | AssertionError failed) {
-                            load.outcomes.add(new Outcome(call, started, null, failed));
-                        }
-                    }
-                }, "outage-load-" + client);
+                        },
+                        "outage-load-" + client);
                 thread.start();
                 load.threads.add(thread);
             }

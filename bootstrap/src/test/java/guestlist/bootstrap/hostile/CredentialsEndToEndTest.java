@@ -1,16 +1,14 @@
 package guestlist.bootstrap.hostile;
 
+import static guestlist.testsupport.HttpApi.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.bootstrap.e2e.Harness;
+import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
-import guestlist.bootstrap.e2e.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,9 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static guestlist.testsupport.HttpApi.object;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Log-in failures and secrets at rest, through the real server with the real Argon2id hasher,
@@ -43,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CredentialsEndToEndTest {
 
     /** Argon2id, OWASP's first setting (SPEC §5): 19 MiB, 2 iterations, 1 lane; 16-byte salt, 32-byte hash. */
-    private static final String ARGON2ID = "\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}";
+    private static final String ARGON2ID =
+            "\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}";
 
     private static final AtomicReference<CountingPasswordHasher> HASHER = new AtomicReference<>();
     private static TestServer server;
@@ -51,13 +51,16 @@ class CredentialsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of(), context -> context.getBeanFactory().addBeanPostProcessor(
-                new BeanPostProcessor() {
+        server = TestServer.start(
+                Map.of(),
+                context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                     @Override
                     public Object postProcessAfterInitialization(Object bean, String name) {
                         if (bean instanceof PasswordHasher hasher && !(bean instanceof CountingPasswordHasher)) {
                             CountingPasswordHasher counting = new CountingPasswordHasher(hasher);
-                            assertThat(HASHER.getAndSet(counting)).as("one password hasher in the wiring").isNull();
+                            assertThat(HASHER.getAndSet(counting))
+                                    .as("one password hasher in the wiring")
+                                    .isNull();
                             return counting;
                         }
                         return bean;
@@ -91,7 +94,9 @@ class CredentialsEndToEndTest {
 
         for (HttpApi.Answer answer : answers) {
             assertThat(answer.status()).as("%s", answer).isEqualTo(401);
-            assertThat(answer.body()).as("same code and message").isEqualTo(answers.get(0).body());
+            assertThat(answer.body())
+                    .as("same code and message")
+                    .isEqualTo(answers.get(0).body());
             assertThat(answer.header("Retry-After")).isEmpty();
         }
         assertThat(answers.get(0).error()).isEqualTo("incorrect_login");
@@ -101,7 +106,8 @@ class CredentialsEndToEndTest {
     void unknownUserAndWrongPasswordEachCostExactlyOneRealVerification() {
         String name = harness.newName();
         register(name, null, Credentials.PASSWORD);
-        String storedHash = server.rows("SELECT password_hash FROM local_user WHERE name = ?", name).get(0);
+        String storedHash = server.rows("SELECT password_hash FROM local_user WHERE name = ?", name)
+                .get(0);
 
         Work unknown = workOf(() -> harness.loginAnswer("nobody_" + name, Credentials.PASSWORD));
         Work unknownEmail = workOf(() -> harness.loginAnswer("nobody@" + name + ".example", Credentials.PASSWORD));
@@ -110,13 +116,17 @@ class CredentialsEndToEndTest {
 
         for (Work failed : List.of(unknown, unknownEmail, wrong)) {
             assertThat(failed.status()).isEqualTo(401);
-            assertThat(failed.verifiedAgainst()).as("one verification, against an Argon2id hash of the real cost")
-                    .singleElement().asString().matches(ARGON2ID);
+            assertThat(failed.verifiedAgainst())
+                    .as("one verification, against an Argon2id hash of the real cost")
+                    .singleElement()
+                    .asString()
+                    .matches(ARGON2ID);
             assertThat(failed.hashes()).as("no hash computed").isZero();
         }
         assertThat(wrong.verifiedAgainst()).containsExactly(storedHash);
-        assertThat(unknown.verifiedAgainst()).as("the unknown user's verification runs against a decoy, not "
-                + "against a real account").doesNotContain(storedHash);
+        assertThat(unknown.verifiedAgainst())
+                .as("the unknown user's verification runs against a decoy, not " + "against a real account")
+                .doesNotContain(storedHash);
         assertThat(right.status()).isEqualTo(200);
         assertThat(right.verifiedAgainst()).containsExactly(storedHash);
     }
@@ -126,7 +136,9 @@ class CredentialsEndToEndTest {
         harness.site("registration_mode", "require_application");
         String name = harness.newName();
         try {
-            assertThat(harness.register(Harness.form(name).put("answer", "please")).status()).isEqualTo(200);
+            assertThat(harness.register(Harness.form(name).put("answer", "please"))
+                            .status())
+                    .isEqualTo(200);
         } finally {
             harness.site("registration_mode", "open");
         }
@@ -155,11 +167,13 @@ class CredentialsEndToEndTest {
             wrong.add(timed(() -> harness.loginAnswer(name, "wrong password!")));
         }
         double ratio = (double) median(unknown) / median(wrong);
-        System.out.printf("log-in medians: unknown user %.1f ms, wrong password %.1f ms, ratio %.2f%n",
+        System.out.printf(
+                "log-in medians: unknown user %.1f ms, wrong password %.1f ms, ratio %.2f%n",
                 median(unknown) / 1e6, median(wrong) / 1e6, ratio);
 
         assertThat(ratio).as("median unknown-user / wrong-password log-in time").isBetween(0.5, 2.0);
-        assertThat(Duration.ofNanos(median(unknown))).as("a real Argon2id verification is in it")
+        assertThat(Duration.ofNanos(median(unknown)))
+                .as("a real Argon2id verification is in it")
                 .isGreaterThan(Duration.ofMillis(5));
     }
 
@@ -190,13 +204,23 @@ class CredentialsEndToEndTest {
         sessions.add(loginJwt(email.toUpperCase(Locale.ROOT), password, true));
         JsonNode invite = harness.createInvite(sessions.get(0), "max_uses", 5);
         String invitee = harness.newName();
-        HttpApi.Answer invited = harness.register(object("username", invitee, "password", otherPassword,
-                "password_verify", otherPassword, "token", invite.path("token").asText()));
+        HttpApi.Answer invited = harness.register(object(
+                "username",
+                invitee,
+                "password",
+                otherPassword,
+                "password_verify",
+                otherPassword,
+                "token",
+                invite.path("token").asText()));
         assertThat(invited.status()).as("%s", invited).isEqualTo(200);
         sessions.add(invited.body().path("jwt").asText());
         sessions.add(harness.adminToken());
         String loggedOut = loginJwt(name, password, false);
-        assertThat(harness.api().post("/account/auth/logout", object(), loggedOut).status()).isEqualTo(200);
+        assertThat(harness.api()
+                        .post("/account/auth/logout", object(), loggedOut)
+                        .status())
+                .isEqualTo(200);
 
         List<String> stored = everyRowOfEveryTable();
         List<String> secrets = new ArrayList<>(List.of(password, otherPassword, Credentials.ADMIN_PASSWORD));
@@ -215,11 +239,15 @@ class CredentialsEndToEndTest {
 
         List<String> tokenHashes = server.rows("SELECT token_hash FROM login_token");
         for (String session : sessions) {
-            assertThat(tokenHashes).as("the live session is stored as its SHA-256").contains(sha256(session));
+            assertThat(tokenHashes)
+                    .as("the live session is stored as its SHA-256")
+                    .contains(sha256(session));
         }
         assertThat(tokenHashes).as("log-out deleted the stored hash").doesNotContain(sha256(loggedOut));
-        assertThat(stored).as("the scan read the accounts, sessions and invites")
-                .anyMatch(row -> row.contains(email)).anyMatch(row -> row.contains(sha256(sessions.get(0))))
+        assertThat(stored)
+                .as("the scan read the accounts, sessions and invites")
+                .anyMatch(row -> row.contains(email))
+                .anyMatch(row -> row.contains(sha256(sessions.get(0))))
                 .anyMatch(row -> row.contains(invite.path("token").asText()));
     }
 
@@ -232,9 +260,12 @@ class CredentialsEndToEndTest {
             tokens.add(loginJwt(name, Credentials.PASSWORD, i % 2 == 0));
         }
 
-        assertThat(tokens).as("25 sessions, 25 tokens").hasSize(25)
+        assertThat(tokens)
+                .as("25 sessions, 25 tokens")
+                .hasSize(25)
                 .allSatisfy(token -> assertThat(token).matches("[A-Za-z0-9_-]{43}"));
-        assertThat(String.join("", tokens).chars().distinct().count()).as("characters in use of the 64")
+        assertThat(String.join("", tokens).chars().distinct().count())
+                .as("characters in use of the 64")
                 .isGreaterThan(55);
     }
 
@@ -263,8 +294,11 @@ class CredentialsEndToEndTest {
     }
 
     private static String loginJwt(String nameOrEmail, String password, boolean stayLoggedIn) {
-        HttpApi.Answer answer = harness.api().post("/account/auth/login",
-                object("username_or_email", nameOrEmail, "password", password, "stay_logged_in", stayLoggedIn), null);
+        HttpApi.Answer answer = harness.api()
+                .post(
+                        "/account/auth/login",
+                        object("username_or_email", nameOrEmail, "password", password, "stay_logged_in", stayLoggedIn),
+                        null);
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         return answer.body().path("jwt").asText();
     }
@@ -272,7 +306,8 @@ class CredentialsEndToEndTest {
     /** Every row of every table of the schema, all columns, as text. */
     private static List<String> everyRowOfEveryTable() {
         List<String> rows = new ArrayList<>();
-        List<String> tables = server.rows("SELECT tablename::text FROM pg_catalog.pg_tables WHERE schemaname = 'public'");
+        List<String> tables =
+                server.rows("SELECT tablename::text FROM pg_catalog.pg_tables WHERE schemaname = 'public'");
         assertThat(tables).containsAll(StoredState.TABLES);
         for (String table : tables) {
             rows.addAll(server.rows("SELECT t::text FROM \"" + table + "\" t"));
@@ -282,8 +317,8 @@ class CredentialsEndToEndTest {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
             throw new IllegalStateException(everyJvmHasIt);
         }

@@ -1,15 +1,15 @@
 package guestlist.bootstrap.hostile;
 
+import static guestlist.bootstrap.hostile.Json.fields;
+import static guestlist.bootstrap.hostile.Json.str;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.bootstrap.e2e.Harness;
+import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
-import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.RawClient;
 import guestlist.testsupport.RawClient.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-
-import static guestlist.bootstrap.hostile.Json.fields;
-import static guestlist.bootstrap.hostile.Json.str;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generated input through the real server: for each endpoint that takes a body, hundreds of random
@@ -52,13 +51,16 @@ class GeneratedInputEndToEndTest {
     private static Harness harness;
     private static RawClient client;
     private static final Map<String, Integer> SENT = java.util.Collections.synchronizedMap(new TreeMap<>());
-    private static final java.util.concurrent.atomic.AtomicInteger TOO_MANY = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger TOO_MANY =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static final long STARTED = System.nanoTime();
 
     @BeforeAll
     static void start() {
-        System.out.printf("GeneratedInputEndToEndTest: seed %d (replay with -Dguestlist.fuzz.seed=%d), %d bodies "
-                + "per endpoint%n", SEED, SEED, BODIES);
+        System.out.printf(
+                "GeneratedInputEndToEndTest: seed %d (replay with -Dguestlist.fuzz.seed=%d), %d bodies "
+                        + "per endpoint%n",
+                SEED, SEED, BODIES);
         server = TestServer.start();
         harness = new Harness(server, "gen");
         client = new RawClient(server.port());
@@ -67,15 +69,22 @@ class GeneratedInputEndToEndTest {
     @AfterAll
     static void stop() {
         if (server != null) {
-            System.out.printf("GeneratedInputEndToEndTest: seed %d; requests sent per endpoint %s, total %d%n", SEED,
-                    SENT, SENT.values().stream().mapToInt(Integer::intValue).sum());
+            System.out.printf(
+                    "GeneratedInputEndToEndTest: seed %d; requests sent per endpoint %s, total %d%n",
+                    SEED,
+                    SENT,
+                    SENT.values().stream().mapToInt(Integer::intValue).sum());
             server.close();
         }
     }
 
     /** How one endpoint is called: its fields, a valid body, and the session that lets it through. */
-    private record Endpoint(String method, String path, List<String> fields,
-                            Supplier<LinkedHashMap<String, String>> valid, Supplier<String> session) {
+    private record Endpoint(
+            String method,
+            String path,
+            List<String> fields,
+            Supplier<Map<String, String>> valid,
+            Supplier<String> session) {
 
         String name() {
             return method + " " + path;
@@ -90,34 +99,79 @@ class GeneratedInputEndToEndTest {
         SessionHolder memberSession = new SessionHolder(member.name(), member.token());
         String invite = harness.createInvite(member.token()).path("token").asText();
         harness.site("registration_mode", "require_application");
-        assertThat(harness.register(Harness.form(harness.newName()).put("answer", "hi")).status()).isEqualTo(200);
-        long applicationId = Long.parseLong(server.rows("SELECT max(id)::text FROM registration_application").get(0));
+        assertThat(harness.register(Harness.form(harness.newName()).put("answer", "hi"))
+                        .status())
+                .isEqualTo(200);
+        long applicationId = Long.parseLong(server.rows("SELECT max(id)::text FROM registration_application")
+                .get(0));
         harness.site("registration_mode", "open");
 
         List<Endpoint> endpoints = List.of(
-                new Endpoint("POST", "/account/auth/register",
-                        List.of("username", "password", "password_verify", "email", "answer", "token", "honeypot",
+                new Endpoint(
+                        "POST",
+                        "/account/auth/register",
+                        List.of(
+                                "username",
+                                "password",
+                                "password_verify",
+                                "email",
+                                "answer",
+                                "token",
+                                "honeypot",
                                 "stay_logged_in"),
-                        () -> fields("username", str(harness.newName()), "password", str(Credentials.PASSWORD),
-                                "password_verify", str(Credentials.PASSWORD), "answer", str("hello"),
-                                "email", str(Credentials.email(harness.newName()))),
+                        () -> fields(
+                                "username",
+                                str(harness.newName()),
+                                "password",
+                                str(Credentials.PASSWORD),
+                                "password_verify",
+                                str(Credentials.PASSWORD),
+                                "answer",
+                                str("hello"),
+                                "email",
+                                str(Credentials.email(harness.newName()))),
                         memberSession::token),
-                new Endpoint("POST", "/account/auth/login", List.of("username_or_email", "password", "stay_logged_in"),
+                new Endpoint(
+                        "POST",
+                        "/account/auth/login",
+                        List.of("username_or_email", "password", "stay_logged_in"),
                         () -> fields("username_or_email", str(member.name()), "password", str(Credentials.PASSWORD)),
                         memberSession::token),
                 new Endpoint("POST", "/account/auth/logout", List.of(), LinkedHashMap::new, memberSession::token),
-                new Endpoint("POST", "/account/invite", List.of("max_uses", "expires_at"),
-                        () -> fields("max_uses", "5", "expires_at",
+                new Endpoint(
+                        "POST",
+                        "/account/invite",
+                        List.of("max_uses", "expires_at"),
+                        () -> fields(
+                                "max_uses",
+                                "5",
+                                "expires_at",
                                 str(Instant.now().plus(1, ChronoUnit.DAYS).toString())),
                         memberSession::token),
-                new Endpoint("DELETE", "/account/invite", List.of("token"), () -> fields("token", str(invite)),
+                new Endpoint(
+                        "DELETE",
+                        "/account/invite",
+                        List.of("token"),
+                        () -> fields("token", str(invite)),
                         memberSession::token),
-                new Endpoint("PUT", "/site",
+                new Endpoint(
+                        "PUT",
+                        "/site",
                         List.of("name", "registration_mode", "max_invites_per_user_allowed", "application_question"),
-                        () -> fields("name", str("Guestlist"), "registration_mode", str("open"),
-                                "max_invites_per_user_allowed", "1000000", "application_question", str("Why?")),
+                        () -> fields(
+                                "name",
+                                str("Guestlist"),
+                                "registration_mode",
+                                str("open"),
+                                "max_invites_per_user_allowed",
+                                "1000000",
+                                "application_question",
+                                str("Why?")),
                         () -> admin),
-                new Endpoint("PUT", "/admin/registration_application/approve", List.of("id", "approve", "deny_reason"),
+                new Endpoint(
+                        "PUT",
+                        "/admin/registration_application/approve",
+                        List.of("id", "approve", "deny_reason"),
                         () -> fields("id", Long.toString(applicationId), "approve", "false", "deny_reason", str("no")),
                         () -> admin));
 
@@ -131,11 +185,16 @@ class GeneratedInputEndToEndTest {
                     case 1 -> random.bytes();
                     default -> random.mutate(endpoint.valid().get());
                 };
-                String contentType = random.chance(0.9) ? "application/json"
-                        : random.pick(List.of("text/plain", "application/json; charset=latin1",
-                        "application/json;charset=\"utf-8\"", "*/*", ""));
-                String strangeToken = random.chance(0.3)
-                        ? random.string().replaceAll("[\\x00-\\x1f\\x7f-\\uffff]", "x") : null;
+                String contentType = random.chance(0.9)
+                        ? "application/json"
+                        : random.pick(List.of(
+                                "text/plain",
+                                "application/json; charset=latin1",
+                                "application/json;charset=\"utf-8\"",
+                                "*/*",
+                                ""));
+                String strangeToken =
+                        random.chance(0.3) ? random.string().replaceAll("[\\x00-\\x1f\\x7f-\\uffff]", "x") : null;
                 requests.add(new Sent(endpoint, i, body, contentType, i % 2 == 0, strangeToken));
             }
         }
@@ -187,7 +246,8 @@ class GeneratedInputEndToEndTest {
                         }
                         boolean parserRefusal = answer.status() == 400 && answer.body().length == 0;
                         String problem = parserRefusal ? null : problem(answer);
-                        return problem == null ? null
+                        return problem == null
+                                ? null
                                 : String.format("seed %d, GET %s: %s; answer %s", SEED, target, problem, answer);
                     }));
                 }
@@ -206,9 +266,9 @@ class GeneratedInputEndToEndTest {
     }
 
     /** One generated request: which endpoint, its number there, its body and headers. */
-    private record Sent(Endpoint endpoint, int number, byte[] body, String contentType, boolean withSession,
-                        String strangeToken) {
-    }
+    @SuppressWarnings("ArrayRecordComponent") // the bytes as sent; never compared, hashed or printed whole
+    private record Sent(
+            Endpoint endpoint, int number, byte[] body, String contentType, boolean withSession, String strangeToken) {}
 
     private static void send(Sent request, SessionHolder memberSession, List<String> failures) {
         Endpoint endpoint = request.endpoint();
@@ -226,8 +286,14 @@ class GeneratedInputEndToEndTest {
         }
         String problem = problem(answer);
         if (problem != null) {
-            failures.add(String.format("seed %d, %s #%d %s session, body %s: %s; answer %s", SEED, endpoint.name(),
-                    request.number(), request.withSession() ? "with" : "without", printable(request.body()), problem,
+            failures.add(String.format(
+                    "seed %d, %s #%d %s session, body %s: %s; answer %s",
+                    SEED,
+                    endpoint.name(),
+                    request.number(),
+                    request.withSession() ? "with" : "without",
+                    printable(request.body()),
+                    problem,
                     answer));
         }
         if (endpoint.path().equals("/account/auth/logout") && request.withSession() && answer.status() == 200) {
@@ -278,10 +344,15 @@ class GeneratedInputEndToEndTest {
      * with the limits on (the defaults are 10 and 60 a minute) most of them would have.
      */
     private static void assertRateLimitsOff() {
-        int authRequests = SENT.getOrDefault("POST /account/auth/register", 0) + SENT.getOrDefault("POST /account/auth/login", 0);
+        int authRequests =
+                SENT.getOrDefault("POST /account/auth/register", 0) + SENT.getOrDefault("POST /account/auth/login", 0);
         assertThat(authRequests).isGreaterThanOrEqualTo(2 * BODIES);
-        assertThat(TOO_MANY.get()).as("answers 429 to %d registrations and log-ins from one address in %d s",
-                authRequests, Duration.ofNanos(System.nanoTime() - STARTED).toSeconds()).isZero();
+        assertThat(TOO_MANY.get())
+                .as(
+                        "answers 429 to %d registrations and log-ins from one address in %d s",
+                        authRequests,
+                        Duration.ofNanos(System.nanoTime() - STARTED).toSeconds())
+                .isZero();
     }
 
     /** The server answers /health, and a normal registration and log-in work. */
@@ -300,7 +371,8 @@ class GeneratedInputEndToEndTest {
     private static String printable(byte[] body) {
         String text = new String(body, StandardCharsets.ISO_8859_1);
         StringBuilder shown = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             shown.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
         }
         return shown.length() > 300 ? shown.substring(0, 300) + "… (" + body.length + " bytes)" : shown.toString();

@@ -1,17 +1,17 @@
 package guestlist.bootstrap.hostile;
 
+import static guestlist.bootstrap.hostile.Json.fields;
+import static guestlist.bootstrap.hostile.Json.obj;
+import static guestlist.bootstrap.hostile.Json.str;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.bootstrap.e2e.Harness;
+import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
-import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.RawClient;
 import guestlist.testsupport.RawClient.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,11 +24,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static guestlist.bootstrap.hostile.Json.fields;
-import static guestlist.bootstrap.hostile.Json.obj;
-import static guestlist.bootstrap.hostile.Json.str;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Malformed and hostile input at every one of the 14 routes, through the real server and
@@ -67,56 +66,115 @@ class HostileInputEndToEndTest {
             "') UNION SELECT password_hash FROM local_user --");
 
     /** Strings that are no user name, e-mail address, token, mode, timestamp or cursor. */
-    private static final List<String> HOSTILE_STRINGS = concat(SQL, List.of(
-            "a".repeat(5_000),
-            "é".repeat(5_000),
-            "\uD835\uDD4F".repeat(2_500),
-            "\u0001\u0002\u001f\u007f",
-            "line\r\nX-Injected: yes",
-            "\u202Egnp.exe",
-            "\uFEFF",
-            "<script>alert(1)</script>",
-            "${jndi:ldap://127.0.0.1:1/a}",
-            "%s%n%x%d",
-            "../../../../etc/passwd",
-            "{{7*7}}"));
+    private static final List<String> HOSTILE_STRINGS = concat(
+            SQL,
+            List.of(
+                    "a".repeat(5_000),
+                    "é".repeat(5_000),
+                    "\uD835\uDD4F".repeat(2_500),
+                    "\u0001\u0002\u001f\u007f",
+                    "line\r\nX-Injected: yes",
+                    "\u202Egnp.exe",
+                    "\uFEFF",
+                    "<script>alert(1)</script>",
+                    "${jndi:ldap://127.0.0.1:1/a}",
+                    "%s%n%x%d",
+                    "../../../../etc/passwd",
+                    "{{7*7}}"));
 
     /** Strings no field may hold: NUL characters and unpaired surrogates (no Unicode text). */
     private static final List<String> NOT_TEXT =
             List.of("a\u0000b", "\u0000", "\uD800", "x\uDC00y", "\uDBFF", "abcdefghijkl\uD800", "\uDC00\uD800");
 
-    private static final List<String> NOT_STRINGS = List.of("123", "-1.5", "true", "false", "[]", "[\"x\"]", "{}",
-            "{\"a\":\"b\"}", "1e400", "99999999999999999999999");
+    private static final List<String> NOT_STRINGS = List.of(
+            "123", "-1.5", "true", "false", "[]", "[\"x\"]", "{}", "{\"a\":\"b\"}", "1e400", "99999999999999999999999");
 
-    private static final List<String> NOT_INTEGERS = List.of("\"5\"", "\"abc\"", "1.5", "1e2", "1.0", "-0.0", "true",
-            "[]", "[1]", "{}", "1e400", "-1e400", "99999999999999999999999", "-99999999999999999999999",
-            "1" + "0".repeat(29), str("'; DROP TABLE local_user; --"), str("a".repeat(5_000)));
+    private static final List<String> NOT_INTEGERS = List.of(
+            "\"5\"",
+            "\"abc\"",
+            "1.5",
+            "1e2",
+            "1.0",
+            "-0.0",
+            "true",
+            "[]",
+            "[1]",
+            "{}",
+            "1e400",
+            "-1e400",
+            "99999999999999999999999",
+            "-99999999999999999999999",
+            "1" + "0".repeat(29),
+            str("'; DROP TABLE local_user; --"),
+            str("a".repeat(5_000)));
 
-    private static final List<String> NOT_BOOLEANS = List.of("\"true\"", "1", "0", "\"yes\"", "[]", "{}", "1e400",
-            "99999999999999999999999", str("' OR 1=1 --"), str("a".repeat(5_000)));
+    private static final List<String> NOT_BOOLEANS = List.of(
+            "\"true\"",
+            "1",
+            "0",
+            "\"yes\"",
+            "[]",
+            "{}",
+            "1e400",
+            "99999999999999999999999",
+            str("' OR 1=1 --"),
+            str("a".repeat(5_000)));
 
     private static final int DEEP = 10_000;
 
     /** Bodies that are no JSON object (each sent with a valid session where one is needed). */
     private static final List<byte[]> NOT_AN_OBJECT = List.of(
-            utf8("null"), utf8("[]"), utf8("[{}]"), utf8("\"text\""), utf8("42"), utf8("1e400"),
-            utf8("99999999999999999999999"), utf8("true"), utf8("{"), utf8("}"), utf8("{\"a\":"), utf8("{\"a\":1"),
-            utf8("{\"a\":1,}"), utf8("{a:1}"), utf8("{'a':1}"), utf8("{\"a\":01}"), utf8("{\"a\":NaN}"),
-            utf8("{\"a\":Infinity}"), utf8("{\"a\":1}{}"), utf8("{\"a\":1} x"), utf8("{\"a\":1,\"a\":2}"),
-            utf8("{/* c */}"), utf8("{\"a\":\"\u0000\"}"), utf8("{\"a\":\"tab\there\"}"),
-            utf8(Json.nested(DEEP, false)), utf8(Json.nested(DEEP, true)), utf8("{\"a\":" + Json.nested(DEEP, false) + "}"),
-            bytes(0xC3, 0x28), bytes('{', '"', 'a', '"', ':', '"', 0xC3, 0x28, '"', '}'),
-            bytes('{', '"', 'a', '"', ':', '"', 0xFF, '"', '}'), bytes('{', '"', 'a', '"', ':', '"', 0xC0, 0xAF, '"', '}'),
-            bytes('{', '"', 'a', '"', ':', '"', 0xED, 0xA0, 0x80, '"', '}'), bytes('{', '"', 'a', '"', ':', '"', 0x80, '"', '}'),
-            bytes('{', 0, '}'), bytes(0xFF, 0xFE, '{', 0, '}', 0), bytes('{', 0, '}', 0), bytes(0, 0, 0, '{', 0, 0, 0, '}'));
+            utf8("null"),
+            utf8("[]"),
+            utf8("[{}]"),
+            utf8("\"text\""),
+            utf8("42"),
+            utf8("1e400"),
+            utf8("99999999999999999999999"),
+            utf8("true"),
+            utf8("{"),
+            utf8("}"),
+            utf8("{\"a\":"),
+            utf8("{\"a\":1"),
+            utf8("{\"a\":1,}"),
+            utf8("{a:1}"),
+            utf8("{'a':1}"),
+            utf8("{\"a\":01}"),
+            utf8("{\"a\":NaN}"),
+            utf8("{\"a\":Infinity}"),
+            utf8("{\"a\":1}{}"),
+            utf8("{\"a\":1} x"),
+            utf8("{\"a\":1,\"a\":2}"),
+            utf8("{/* c */}"),
+            utf8("{\"a\":\"\u0000\"}"),
+            utf8("{\"a\":\"tab\there\"}"),
+            utf8(Json.nested(DEEP, false)),
+            utf8(Json.nested(DEEP, true)),
+            utf8("{\"a\":" + Json.nested(DEEP, false) + "}"),
+            bytes(0xC3, 0x28),
+            bytes('{', '"', 'a', '"', ':', '"', 0xC3, 0x28, '"', '}'),
+            bytes('{', '"', 'a', '"', ':', '"', 0xFF, '"', '}'),
+            bytes('{', '"', 'a', '"', ':', '"', 0xC0, 0xAF, '"', '}'),
+            bytes('{', '"', 'a', '"', ':', '"', 0xED, 0xA0, 0x80, '"', '}'),
+            bytes('{', '"', 'a', '"', ':', '"', 0x80, '"', '}'),
+            bytes('{', 0, '}'),
+            bytes(0xFF, 0xFE, '{', 0, '}', 0),
+            bytes('{', 0, '}', 0),
+            bytes(0, 0, 0, '{', 0, 0, 0, '}'));
 
     private static final List<List<String>> NOT_JSON_TYPES = List.of(
             List.of("Content-Type: text/plain"), List.of("Content-Type: application/x-www-form-urlencoded"),
             List.of("Content-Type: application/json; charset=utf-16"), List.of("Content-Type: application/xml"),
             List.of("Content-Type: multipart/form-data; boundary=x"), List.of());
 
-    private static final List<String> BAD_SESSION_TOKENS = List.of("", "x", "a".repeat(5_000),
-            "'; DROP TABLE login_token; --", "\" OR 1=1 --", "null", Harness.unknownToken() + Harness.unknownToken());
+    private static final List<String> BAD_SESSION_TOKENS = List.of(
+            "",
+            "x",
+            "a".repeat(5_000),
+            "'; DROP TABLE login_token; --",
+            "\" OR 1=1 --",
+            "null",
+            Harness.unknownToken() + Harness.unknownToken());
 
     // ---------------------------------------------------------------- the server
 
@@ -146,8 +204,10 @@ class HostileInputEndToEndTest {
         }
         try {
             int total = TRIED.values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf("hostile inputs tried per route: %s; total %d (of which answered by Undertow's parser "
-                    + "with a bare 400 or no answer: %s)%n", TRIED, total, BARE);
+            System.out.printf(
+                    "hostile inputs tried per route: %s; total %d (of which answered by Undertow's parser "
+                            + "with a bare 400 or no answer: %s)%n",
+                    TRIED, total, BARE);
             BARE_CASES.forEach(bare -> System.out.println("  bare: " + bare));
         } finally {
             server.close();
@@ -156,7 +216,13 @@ class HostileInputEndToEndTest {
 
     // ---------------------------------------------------------------- cases
 
-    enum Expect { REFUSED, REFUSED_WHILE_PARSING, DATA, VALIDITY, IGNORED }
+    enum Expect {
+        REFUSED,
+        REFUSED_WHILE_PARSING,
+        DATA,
+        VALIDITY,
+        IGNORED
+    }
 
     /** How a case that was accepted shows that it stored its value verbatim (throws when not). */
     @FunctionalInterface
@@ -164,8 +230,7 @@ class HostileInputEndToEndTest {
         void verify(Response answer);
     }
 
-    private record Case(String route, String what, Supplier<Response> request, Expect expect, Verifier verifier) {
-    }
+    private record Case(String route, String what, Supplier<Response> request, Expect expect, Verifier verifier) {}
 
     private static final class Cases {
         private final String route;
@@ -203,7 +268,9 @@ class HostileInputEndToEndTest {
             }
             before = wrote ? StoredState.of(server) : after;
         }
-        assertThat(failures).as("%d of %d cases at %s", failures.size(), cases.list.size(), cases.route).isEmpty();
+        assertThat(failures)
+                .as("%d of %d cases at %s", failures.size(), cases.list.size(), cases.route)
+                .isEmpty();
     }
 
     private static String judge(Case c, Response answer, boolean wrote) {
@@ -212,110 +279,178 @@ class HostileInputEndToEndTest {
             return "a server error";
         }
         boolean refused = status >= 400 && status < 500 && answer.isEnvelope();
-        switch (c.expect()) {
-            case REFUSED:
+        return switch (c.expect()) {
+            case REFUSED -> {
                 if (!refused) {
-                    return "not refused with a 4xx envelope";
+                    yield "not refused with a 4xx envelope";
                 }
-                return wrote ? "refused, but something was written" : null;
-            case REFUSED_WHILE_PARSING:
+                yield wrote ? "refused, but something was written" : null;
+            }
+            case REFUSED_WHILE_PARSING -> {
                 boolean bare = status == -1 || (status == 400 && answer.body().length == 0);
                 if (bare) {
                     BARE.merge(c.route(), 1, Integer::sum);
                     BARE_CASES.add(c.route() + " with " + shorten(c.what()) + ": " + status);
                 }
                 if (!bare && !refused) {
-                    return "neither refused by the parser nor with a 4xx envelope";
+                    yield "neither refused by the parser nor with a 4xx envelope";
                 }
-                return wrote ? "refused, but something was written" : null;
-            case VALIDITY:
-                boolean invalid = status == 200 && answer.json().map(json -> json.size() == 1
-                        && json.path("valid").isBoolean() && !json.path("valid").asBoolean()).orElse(false);
+                yield wrote ? "refused, but something was written" : null;
+            }
+            case VALIDITY -> {
+                boolean invalid = status == 200
+                        && answer.json()
+                                .map(json -> json.size() == 1
+                                        && json.path("valid").isBoolean()
+                                        && !json.path("valid").asBoolean())
+                                .orElse(false);
                 boolean unparsed = status == -1 || (status == 400 && answer.body().length == 0);
                 if (unparsed) {
                     BARE.merge(c.route(), 1, Integer::sum);
                     BARE_CASES.add(c.route() + " with " + shorten(c.what()) + ": " + status);
                 }
                 if (!invalid && !refused && !unparsed) {
-                    return "neither {\"valid\": false} nor refused";
+                    yield "neither {\"valid\": false} nor refused";
                 }
-                return wrote ? "something was written" : null;
-            case IGNORED:
+                yield wrote ? "something was written" : null;
+            }
+            case IGNORED -> {
                 if (status != 200) {
-                    return "not ignored";
+                    yield "not ignored";
                 }
-                return wrote ? "something was written" : null;
-            case DATA:
+                yield wrote ? "something was written" : null;
+            }
+            case DATA -> {
                 if (status >= 400) {
                     if (!refused) {
-                        return "refused without the envelope";
+                        yield "refused without the envelope";
                     }
-                    return wrote ? "refused, but something was written" : null;
+                    yield wrote ? "refused, but something was written" : null;
                 }
                 if (status != 200) {
-                    return "neither accepted nor refused";
+                    yield "neither accepted nor refused";
                 }
                 try {
                     c.verifier().verify(answer);
-                    return null;
+                    yield null;
                 } catch (AssertionError | RuntimeException notVerbatim) {
-                    return "accepted, but not stored as sent: " + notVerbatim.getMessage();
+                    yield "accepted, but not stored as sent: " + notVerbatim.getMessage();
                 }
-            default:
-                throw new IllegalStateException();
-        }
+            }
+        };
     }
 
     // ---------------------------------------------------------------- what every route gets
 
     /** Framing and size abuse, and (for routes that need a session) bad tokens. */
-    private static void transportCases(Cases cases, String method, String path, String token, boolean needsSession,
-                                       String validBody) {
+    private static void transportCases(
+            Cases cases, String method, String path, String token, boolean needsSession, String validBody) {
         byte[] overLimit = new byte[64 * 1024 + 1];
         java.util.Arrays.fill(overLimit, (byte) ' ');
         cases.add("a body one byte over 64 KiB", Expect.REFUSED, () -> client.json(method, path, token, overLimit));
-        cases.add("a chunked body over 64 KiB", Expect.REFUSED, () -> client.send(method, path,
-                headers(token, "Content-Type: application/json", "Transfer-Encoding: chunked"), chunked(overLimit)));
-        cases.add("Content-Length: 99999999999999999999999", Expect.REFUSED, () -> client.send(method, path,
-                headers(token, "Content-Type: application/json", "Content-Length: 99999999999999999999999"),
-                utf8("{}")));
-        cases.add("Content-Length: abc", Expect.REFUSED_WHILE_PARSING, () -> client.send(method, path,
-                headers(token, "Content-Type: application/json", "Content-Length: abc"), utf8("{}")));
-        cases.add("two different Content-Lengths", Expect.REFUSED_WHILE_PARSING, () -> client.send(method, path,
-                headers(token, "Content-Type: application/json", "Content-Length: 2", "Content-Length: 3"),
-                utf8("{}")));
-        cases.add("101 query parameters", Expect.REFUSED_WHILE_PARSING, () -> client.json(method,
-                path + IntStream.range(0, 101).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&", "?", "")),
-                token, validBody));
-        cases.add("a 17 KiB header", Expect.REFUSED_WHILE_PARSING, () -> client.send(method, path,
-                headers(token, "Content-Type: application/json", "X-Big: " + "b".repeat(17 * 1024)),
-                utf8(validBody == null ? "" : validBody)));
-        cases.add("a NUL byte in a header", Expect.REFUSED_WHILE_PARSING, () -> client.send(method, path,
-                headers(token, "Content-Type: application/json", "X-Nul: a\u0000b"),
-                utf8(validBody == null ? "" : validBody)));
-        cases.add("a raw non-ASCII byte in the path", Expect.REFUSED_WHILE_PARSING, () -> client.sendRaw(
-                (method + " " + path + "\u00ff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        cases.add(
+                "a chunked body over 64 KiB",
+                Expect.REFUSED,
+                () -> client.send(
+                        method,
+                        path,
+                        headers(token, "Content-Type: application/json", "Transfer-Encoding: chunked"),
+                        chunked(overLimit)));
+        cases.add(
+                "Content-Length: 99999999999999999999999",
+                Expect.REFUSED,
+                () -> client.send(
+                        method,
+                        path,
+                        headers(token, "Content-Type: application/json", "Content-Length: 99999999999999999999999"),
+                        utf8("{}")));
+        cases.add(
+                "Content-Length: abc",
+                Expect.REFUSED_WHILE_PARSING,
+                () -> client.send(
+                        method,
+                        path,
+                        headers(token, "Content-Type: application/json", "Content-Length: abc"),
+                        utf8("{}")));
+        cases.add(
+                "two different Content-Lengths",
+                Expect.REFUSED_WHILE_PARSING,
+                () -> client.send(
+                        method,
+                        path,
+                        headers(token, "Content-Type: application/json", "Content-Length: 2", "Content-Length: 3"),
+                        utf8("{}")));
+        cases.add(
+                "101 query parameters",
+                Expect.REFUSED_WHILE_PARSING,
+                () -> client.json(
+                        method,
+                        path
+                                + IntStream.range(0, 101)
+                                        .mapToObj(i -> "p" + i + "=1")
+                                        .collect(Collectors.joining("&", "?", "")),
+                        token,
+                        validBody));
+        cases.add(
+                "a 17 KiB header",
+                Expect.REFUSED_WHILE_PARSING,
+                () -> client.send(
+                        method,
+                        path,
+                        headers(token, "Content-Type: application/json", "X-Big: " + "b".repeat(17 * 1024)),
+                        utf8(validBody == null ? "" : validBody)));
+        cases.add(
+                "a NUL byte in a header",
+                Expect.REFUSED_WHILE_PARSING,
+                () -> client.send(
+                        method,
+                        path,
+                        headers(token, "Content-Type: application/json", "X-Nul: a\u0000b"),
+                        utf8(validBody == null ? "" : validBody)));
+        cases.add(
+                "a raw non-ASCII byte in the path",
+                Expect.REFUSED_WHILE_PARSING,
+                () -> client.sendRaw((method + " " + path + "\u00ff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1)));
         if (needsSession) {
             for (String bad : BAD_SESSION_TOKENS) {
                 cases.add("session token " + bad, Expect.REFUSED, () -> client.json(method, path, bad, validBody));
             }
             cases.add("no session", Expect.REFUSED, () -> client.json(method, path, null, validBody));
-            cases.add("Basic authentication", Expect.REFUSED, () -> client.send(method, path,
-                    List.of("Content-Type: application/json", "Authorization: Basic ZTJlX2FkbWluOmUyZS1hZG1pbi1wYXNzd29yZA=="),
-                    validBody == null ? null : utf8(validBody)));
-            cases.add("the session token as a cookie", Expect.REFUSED, () -> client.send(method, path,
-                    List.of("Content-Type: application/json", "Cookie: jwt=" + token),
-                    validBody == null ? null : utf8(validBody)));
+            cases.add(
+                    "Basic authentication",
+                    Expect.REFUSED,
+                    () -> client.send(
+                            method,
+                            path,
+                            List.of(
+                                    "Content-Type: application/json",
+                                    "Authorization: Basic ZTJlX2FkbWluOmUyZS1hZG1pbi1wYXNzd29yZA=="),
+                            validBody == null ? null : utf8(validBody)));
+            cases.add(
+                    "the session token as a cookie",
+                    Expect.REFUSED,
+                    () -> client.send(
+                            method,
+                            path,
+                            List.of("Content-Type: application/json", "Cookie: jwt=" + token),
+                            validBody == null ? null : utf8(validBody)));
         }
     }
 
     /** A JSON body endpoint: everything but a JSON object, every content type but JSON, then each field. */
-    private static void bodyCases(Cases cases, String method, String path, Supplier<String> token,
-                                  Supplier<LinkedHashMap<String, String>> valid, boolean emptyBodyIsValid,
-                                  List<Field> fields) {
+    private static void bodyCases(
+            Cases cases,
+            String method,
+            String path,
+            Supplier<String> token,
+            Supplier<Map<String, String>> valid,
+            boolean emptyBodyIsValid,
+            List<Field> fields) {
         for (byte[] body : NOT_AN_OBJECT) {
-            cases.add("body " + new String(body, StandardCharsets.ISO_8859_1), Expect.REFUSED,
+            cases.add(
+                    "body " + new String(body, StandardCharsets.ISO_8859_1),
+                    Expect.REFUSED,
                     () -> client.json(method, path, token.get(), body));
         }
         if (!emptyBodyIsValid) {
@@ -323,12 +458,15 @@ class HostileInputEndToEndTest {
             cases.add("{}", Expect.REFUSED, () -> client.json(method, path, token.get(), "{}"));
         }
         for (List<String> type : NOT_JSON_TYPES) {
-            cases.add("a valid body as " + type, Expect.REFUSED, () -> client.send(method, path,
-                    headers(token.get(), type.toArray(String[]::new)), utf8(obj(valid.get()))));
+            cases.add(
+                    "a valid body as " + type,
+                    Expect.REFUSED,
+                    () -> client.send(
+                            method, path, headers(token.get(), type.toArray(String[]::new)), utf8(obj(valid.get()))));
         }
         for (Field field : fields) {
             Function<String, Supplier<Response>> with = json -> () -> {
-                LinkedHashMap<String, String> body = valid.get();
+                Map<String, String> body = valid.get();
                 body.put(field.name(), json);
                 for (String mirror : field.mirrors()) {
                     body.put(mirror, json);
@@ -338,7 +476,7 @@ class HostileInputEndToEndTest {
             String name = field.name() + " = ";
             if (field.required()) {
                 cases.add(field.name() + " missing", Expect.REFUSED, () -> {
-                    LinkedHashMap<String, String> body = valid.get();
+                    Map<String, String> body = valid.get();
                     body.remove(field.name());
                     return client.json(method, path, token.get(), obj(body));
                 });
@@ -356,15 +494,22 @@ class HostileInputEndToEndTest {
                     }
                     for (String value : field.hostile()) {
                         Expect expect = field.freeText() ? Expect.DATA : Expect.REFUSED;
-                        cases.add(name + str(value), expect, with.apply(str(value)), field.verifier().apply(value));
+                        cases.add(
+                                name + str(value),
+                                expect,
+                                with.apply(str(value)),
+                                field.verifier().apply(value));
                     }
                 }
                 case INTEGER -> {
                     for (String value : NOT_INTEGERS) {
                         cases.add(name + value, Expect.REFUSED, with.apply(value));
                     }
-                    for (BigInteger value : List.of(field.min().subtract(BigInteger.ONE), field.max().add(BigInteger.ONE),
-                            BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE))) {
+                    for (BigInteger value : List.of(
+                            field.min().subtract(BigInteger.ONE),
+                            field.max().add(BigInteger.ONE),
+                            BigInteger.valueOf(Long.MIN_VALUE),
+                            BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE))) {
                         cases.add(name + value, Expect.REFUSED, with.apply(value.toString()));
                     }
                 }
@@ -378,18 +523,30 @@ class HostileInputEndToEndTest {
         }
     }
 
-    enum Type { STRING, INTEGER, BOOLEAN }
+    enum Type {
+        STRING,
+        INTEGER,
+        BOOLEAN
+    }
 
     /**
      * One field of a body. A free-text field may accept a hostile string; it must then have stored
      * it verbatim, as its verifier checks. {@code mirrors} get the same value (password_verify).
      */
-    private record Field(String name, Type type, boolean required, boolean freeText, List<String> hostile,
-                         BigInteger min, BigInteger max, List<String> mirrors, Function<String, Verifier> verifier) {
+    private record Field(
+            String name,
+            Type type,
+            boolean required,
+            boolean freeText,
+            List<String> hostile,
+            BigInteger min,
+            BigInteger max,
+            List<String> mirrors,
+            Function<String, Verifier> verifier) {
 
         static Field string(String name, boolean required) {
-            return new Field(name, Type.STRING, required, false, HOSTILE_STRINGS, null, null, List.of(),
-                    value -> answer -> {
+            return new Field(
+                    name, Type.STRING, required, false, HOSTILE_STRINGS, null, null, List.of(), value -> answer -> {
                         throw new AssertionError("no hostile string may be accepted in " + name);
                     });
         }
@@ -399,8 +556,16 @@ class HostileInputEndToEndTest {
         }
 
         static Field integer(String name, boolean required, long min, long max) {
-            return new Field(name, Type.INTEGER, required, false, List.of(), BigInteger.valueOf(min),
-                    BigInteger.valueOf(max), List.of(), null);
+            return new Field(
+                    name,
+                    Type.INTEGER,
+                    required,
+                    false,
+                    List.of(),
+                    BigInteger.valueOf(min),
+                    BigInteger.valueOf(max),
+                    List.of(),
+                    null);
         }
 
         static Field bool(String name, boolean required) {
@@ -417,24 +582,34 @@ class HostileInputEndToEndTest {
     }
 
     /** A query endpoint: each parameter with values that are no number, out of range, garbage, doubled. */
-    private static void queryCases(Cases cases, String path, String token, Map<String, List<String>> badValues,
-                                   Expect expectForBad) {
+    private static void queryCases(
+            Cases cases, String path, String token, Map<String, List<String>> badValues, Expect expectForBad) {
         for (Map.Entry<String, List<String>> parameter : badValues.entrySet()) {
             for (String value : parameter.getValue()) {
                 String target = path + "?" + parameter.getKey() + "=" + HttpApi.encode(value);
-                cases.add(parameter.getKey() + "=" + value, expectForBad, () -> client.json("GET", target, token, (byte[]) null));
+                cases.add(
+                        parameter.getKey() + "=" + value,
+                        expectForBad,
+                        () -> client.json("GET", target, token, (byte[]) null));
             }
-            // as sent, undecoded: NUL, invalid or overlong UTF-8 reach the handler; broken escapes stop Undertow's parser
+            // as sent, undecoded: NUL, invalid or overlong UTF-8 reach the handler; broken escapes stop Undertow's
+            // parser
             String raw = path + "?" + parameter.getKey() + "=";
             for (String encoded : List.of("%00", "a%00b", "%C3%28", "%C0%AF", "%ED%A0%80", "%FF%FE", "%zz", "%")) {
-                Expect expect = expectForBad == Expect.VALIDITY ? Expect.VALIDITY
+                Expect expect = expectForBad == Expect.VALIDITY
+                        ? Expect.VALIDITY
                         : encoded.equals("%zz") || encoded.equals("%") ? Expect.REFUSED_WHILE_PARSING : expectForBad;
-                cases.add(parameter.getKey() + "=" + encoded + " (as sent)", expect,
+                cases.add(
+                        parameter.getKey() + "=" + encoded + " (as sent)",
+                        expect,
                         () -> client.json("GET", raw + encoded, token, (byte[]) null));
             }
             String doubled = path + "?" + parameter.getKey() + "=" + firstValid(parameter.getKey()) + "&"
                     + parameter.getKey() + "=" + firstValid(parameter.getKey());
-            cases.add(parameter.getKey() + " given twice", Expect.REFUSED, () -> client.json("GET", doubled, token, (byte[]) null));
+            cases.add(
+                    parameter.getKey() + " given twice",
+                    Expect.REFUSED,
+                    () -> client.json("GET", doubled, token, (byte[]) null));
         }
     }
 
@@ -448,13 +623,39 @@ class HostileInputEndToEndTest {
         };
     }
 
-    private static final List<String> NOT_LIMITS = concat(List.of("", "abc", "1.5", "1e1", "-1", "0", "51",
-            "2147483648", "99999999999999999999", "0x10", " 5", "5 ", "+", "-", "\u0661\u0662", "５", "10abc", "NaN"),
+    private static final List<String> NOT_LIMITS = concat(
+            List.of(
+                    "",
+                    "abc",
+                    "1.5",
+                    "1e1",
+                    "-1",
+                    "0",
+                    "51",
+                    "2147483648",
+                    "99999999999999999999",
+                    "0x10",
+                    " 5",
+                    "5 ",
+                    "+",
+                    "-",
+                    "\u0661\u0662",
+                    "５",
+                    "10abc",
+                    "NaN"),
             concat(SQL, List.of("9".repeat(3_000))));
 
     private static List<String> notCursors(String otherListing) {
         String other = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(otherListing + ":1"));
-        return concat(List.of("", "x", "abc", "=", "a".repeat(3_000), "%%%", other,
+        return concat(
+                List.of(
+                        "",
+                        "x",
+                        "abc",
+                        "=",
+                        "a".repeat(3_000),
+                        "%%%",
+                        other,
                         Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("inv:0")),
                         Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("app:-1")),
                         Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("inv:99999999999999999999")),
@@ -480,7 +681,9 @@ class HostileInputEndToEndTest {
         transportCases(cases, "GET", "/api/v4/site", null, false, null);
         ignoredInput(cases, "/api/v4/site", null);
         for (String bad : BAD_SESSION_TOKENS) {
-            cases.add("session token " + bad + " (a token is optional here)", Expect.IGNORED,
+            cases.add(
+                    "session token " + bad + " (a token is optional here)",
+                    Expect.IGNORED,
                     () -> client.json("GET", "/api/v4/site", bad, (byte[]) null));
         }
         run(cases);
@@ -497,33 +700,63 @@ class HostileInputEndToEndTest {
 
     /** Unknown query parameters and a body on a GET are ignored (SPEC: unknown fields are ignored). */
     private static void ignoredInput(Cases cases, String path, String token) {
-        for (String query : List.of("?limit=abc&page_cursor=" + "x".repeat(3_000), "?a=1&a=2",
-                "?x=" + HttpApi.encode("'; DROP TABLE local_user; --"), "?" + "q".repeat(5_000))) {
-            cases.add("the unknown query " + query, Expect.IGNORED, () -> client.json("GET", path + query, token, (byte[]) null));
+        for (String query : List.of(
+                "?limit=abc&page_cursor=" + "x".repeat(3_000),
+                "?a=1&a=2",
+                "?x=" + HttpApi.encode("'; DROP TABLE local_user; --"),
+                "?" + "q".repeat(5_000))) {
+            cases.add(
+                    "the unknown query " + query,
+                    Expect.IGNORED,
+                    () -> client.json("GET", path + query, token, (byte[]) null));
         }
         for (byte[] body : List.of(utf8("{"), utf8("[]"), bytes(0xC3, 0x28), utf8(Json.nested(DEEP, false)))) {
-            cases.add("a GET with the body " + new String(body, StandardCharsets.ISO_8859_1), Expect.IGNORED,
+            cases.add(
+                    "a GET with the body " + new String(body, StandardCharsets.ISO_8859_1),
+                    Expect.IGNORED,
                     () -> client.json("GET", path, token, body));
         }
     }
 
     @Test
     void editSite() {
-        harness.site("registration_mode", "require_application", "name", "Guestlist",
-                "application_question", "Why?", "max_invites_per_user_allowed", 10);
+        harness.site(
+                "registration_mode",
+                "require_application",
+                "name",
+                "Guestlist",
+                "application_question",
+                "Why?",
+                "max_invites_per_user_allowed",
+                10);
         Cases cases = new Cases("PUT /site");
         String admin = harness.adminToken();
         String member = harness.member().token();
         transportCases(cases, "PUT", "/api/v4/site", admin, true, "{}");
-        cases.add("a member's session", Expect.REFUSED,
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
                 () -> client.json("PUT", "/api/v4/site", member, "{\"name\":\"x\"}"));
-        bodyCases(cases, "PUT", "/api/v4/site", () -> admin, LinkedHashMap::new, true, List.of(
-                Field.freeText("name", concat(HOSTILE_STRINGS, List.of(" ", "")), value -> siteVerifier("name", value)),
-                Field.string("registration_mode", false)
-                        .alsoTrying(List.of("", "OPEN", "Open", "open ", " open", "closed\u0000", "require_applications")),
-                Field.integer("max_invites_per_user_allowed", false, 0, 1_000_000),
-                Field.freeText("application_question", concat(HOSTILE_STRINGS, List.of("", "   ", "a".repeat(10_001))),
-                        value -> siteVerifier("application_question", value))));
+        bodyCases(
+                cases,
+                "PUT",
+                "/api/v4/site",
+                () -> admin,
+                LinkedHashMap::new,
+                true,
+                List.of(
+                        Field.freeText(
+                                "name",
+                                concat(HOSTILE_STRINGS, List.of(" ", "")),
+                                value -> siteVerifier("name", value)),
+                        Field.string("registration_mode", false)
+                                .alsoTrying(List.of(
+                                        "", "OPEN", "Open", "open ", " open", "closed\u0000", "require_applications")),
+                        Field.integer("max_invites_per_user_allowed", false, 0, 1_000_000),
+                        Field.freeText(
+                                "application_question",
+                                concat(HOSTILE_STRINGS, List.of("", "   ", "a".repeat(10_001))),
+                                value -> siteVerifier("application_question", value))));
         run(cases);
     }
 
@@ -535,9 +768,14 @@ class HostileInputEndToEndTest {
                 if (field.equals("name")) {
                     assertThat(site.path("site").path("name").asText()).isEqualTo(value);
                 } else if (value.isBlank()) {
-                    assertThat(site.path("local_site").has("application_question")).as("a blank question clears it").isFalse();
+                    assertThat(site.path("local_site").has("application_question"))
+                            .as("a blank question clears it")
+                            .isFalse();
                 } else {
-                    assertThat(site.path("local_site").path("application_question").asText()).isEqualTo(value);
+                    assertThat(site.path("local_site")
+                                    .path("application_question")
+                                    .asText())
+                            .isEqualTo(value);
                 }
             } finally {
                 harness.site("name", "Guestlist", "application_question", "Why?");
@@ -549,40 +787,86 @@ class HostileInputEndToEndTest {
     void register() {
         harness.site("registration_mode", "require_application", "application_question", "Why?");
         Cases cases = new Cases("POST /account/auth/register");
-        Supplier<LinkedHashMap<String, String>> valid = () -> fields("username", str(harness.newName()),
-                "password", str(Credentials.PASSWORD), "password_verify", str(Credentials.PASSWORD), "answer", str("I like it"));
+        Supplier<Map<String, String>> valid = () -> fields(
+                "username",
+                str(harness.newName()),
+                "password",
+                str(Credentials.PASSWORD),
+                "password_verify",
+                str(Credentials.PASSWORD),
+                "answer",
+                str("I like it"));
         transportCases(cases, "POST", "/api/v4/account/auth/register", null, false, obj(valid.get()));
         String sqlShapedEmail = "'OR'1'='1'--@example.com";
-        bodyCases(cases, "POST", "/api/v4/account/auth/register", () -> null, valid, false, List.of(
-                Field.string("username", true).alsoTrying(List.of("ab", "a".repeat(21), "with space", "dash-name",
-                        "émile", "a\u0301bc", "admin\u200b", "ＡＤＭＩＮ")),
-                // a hostile password is given twice, so it is judged as a password (10..60 characters)
-                Field.freeText("password", concat(HOSTILE_STRINGS, List.of("short", " ".repeat(10))),
-                        value -> answer -> assertPasswordStored(value)).mirroredTo("password_verify"),
-                Field.string("password_verify", true),
-                Field.string("email", false).alsoTrying(List.of("@", "a@", "@b.c", "a@b", "a@b..c", "a b@c.d",
-                        "a@b.c\nBcc: x@y.z", "a".repeat(65) + "@example.com")),
-                Field.freeText("answer", concat(HOSTILE_STRINGS, List.of("a".repeat(10_001), "   ")),
-                        value -> answer -> assertAnswerStored(value)),
-                Field.string("token", false).alsoTrying(List.of(Harness.unknownToken(), Harness.unknownToken() + "=",
-                        "A".repeat(31), "A".repeat(33), "+".repeat(32), "/".repeat(32))),
-                Field.string("honeypot", false).alsoTrying(List.of(" ", "x")),
-                Field.bool("stay_logged_in", false)));
+        bodyCases(
+                cases,
+                "POST",
+                "/api/v4/account/auth/register",
+                () -> null,
+                valid,
+                false,
+                List.of(
+                        Field.string("username", true)
+                                .alsoTrying(List.of(
+                                        "ab",
+                                        "a".repeat(21),
+                                        "with space",
+                                        "dash-name",
+                                        "émile",
+                                        "a\u0301bc",
+                                        "admin\u200b",
+                                        "ＡＤＭＩＮ")),
+                        // a hostile password is given twice, so it is judged as a password (10..60 characters)
+                        Field.freeText(
+                                        "password",
+                                        concat(HOSTILE_STRINGS, List.of("short", " ".repeat(10))),
+                                        value -> answer -> assertPasswordStored(value))
+                                .mirroredTo("password_verify"),
+                        Field.string("password_verify", true),
+                        Field.string("email", false)
+                                .alsoTrying(List.of(
+                                        "@",
+                                        "a@",
+                                        "@b.c",
+                                        "a@b",
+                                        "a@b..c",
+                                        "a b@c.d",
+                                        "a@b.c\nBcc: x@y.z",
+                                        "a".repeat(65) + "@example.com")),
+                        Field.freeText(
+                                "answer",
+                                concat(HOSTILE_STRINGS, List.of("a".repeat(10_001), "   ")),
+                                value -> answer -> assertAnswerStored(value)),
+                        Field.string("token", false)
+                                .alsoTrying(List.of(
+                                        Harness.unknownToken(),
+                                        Harness.unknownToken() + "=",
+                                        "A".repeat(31),
+                                        "A".repeat(33),
+                                        "+".repeat(32),
+                                        "/".repeat(32))),
+                        Field.string("honeypot", false).alsoTrying(List.of(" ", "x")),
+                        Field.bool("stay_logged_in", false)));
         // an address may hold quotes and '=': this one is valid, so it must be stored exactly as sent
-        cases.add("email = " + sqlShapedEmail, Expect.DATA, () -> {
-            LinkedHashMap<String, String> body = valid.get();
-            body.put("email", str(sqlShapedEmail));
-            return client.json("POST", "/api/v4/account/auth/register", null, obj(body));
-        }, answer -> assertThat(server.rows("SELECT email FROM local_user WHERE email = ?", sqlShapedEmail))
-                .containsExactly(sqlShapedEmail));
+        cases.add(
+                "email = " + sqlShapedEmail,
+                Expect.DATA,
+                () -> {
+                    Map<String, String> body = valid.get();
+                    body.put("email", str(sqlShapedEmail));
+                    return client.json("POST", "/api/v4/account/auth/register", null, obj(body));
+                },
+                answer -> assertThat(server.rows("SELECT email FROM local_user WHERE email = ?", sqlShapedEmail))
+                        .containsExactly(sqlShapedEmail));
         run(cases);
     }
 
     /** The account registered with {@code password} (as password and password_verify) can log in with it. */
     private static void assertPasswordStored(String password) {
-        String name = server.rows("SELECT name FROM local_user ORDER BY id DESC LIMIT 1").get(0);
-        HttpApi.Answer login = harness.api().post("/account/auth/login",
-                HttpApi.object("username_or_email", name, "password", password), null);
+        String name = server.rows("SELECT name FROM local_user ORDER BY id DESC LIMIT 1")
+                .get(0);
+        HttpApi.Answer login = harness.api()
+                .post("/account/auth/login", HttpApi.object("username_or_email", name, "password", password), null);
         // the password matched (else incorrect_login); the account only waits for its application
         assertThat(login.error()).as("%s", login).isEqualTo("registration_application_is_pending");
     }
@@ -596,15 +880,34 @@ class HostileInputEndToEndTest {
     void login() {
         Harness.Member member = harness.member();
         Cases cases = new Cases("POST /account/auth/login");
-        Supplier<LinkedHashMap<String, String>> valid = () -> fields("username_or_email", str(member.name()),
-                "password", str(Credentials.PASSWORD));
+        Supplier<Map<String, String>> valid =
+                () -> fields("username_or_email", str(member.name()), "password", str(Credentials.PASSWORD));
         transportCases(cases, "POST", "/api/v4/account/auth/login", null, false, obj(valid.get()));
-        bodyCases(cases, "POST", "/api/v4/account/auth/login", () -> null, valid, false, List.of(
-                Field.string("username_or_email", true).alsoTrying(List.of("", member.name() + "'--",
-                        member.name() + "' OR '1'='1", member.name() + "\" OR 1=1 --", "%", "_", "*")),
-                Field.string("password", true).alsoTrying(List.of("", Credentials.PASSWORD + "'--", "' OR ''='",
-                        Credentials.PASSWORD.toUpperCase(java.util.Locale.ROOT), Credentials.PASSWORD + " ")),
-                Field.bool("stay_logged_in", false)));
+        bodyCases(
+                cases,
+                "POST",
+                "/api/v4/account/auth/login",
+                () -> null,
+                valid,
+                false,
+                List.of(
+                        Field.string("username_or_email", true)
+                                .alsoTrying(List.of(
+                                        "",
+                                        member.name() + "'--",
+                                        member.name() + "' OR '1'='1",
+                                        member.name() + "\" OR 1=1 --",
+                                        "%",
+                                        "_",
+                                        "*")),
+                        Field.string("password", true)
+                                .alsoTrying(List.of(
+                                        "",
+                                        Credentials.PASSWORD + "'--",
+                                        "' OR ''='",
+                                        Credentials.PASSWORD.toUpperCase(java.util.Locale.ROOT),
+                                        Credentials.PASSWORD + " ")),
+                        Field.bool("stay_logged_in", false)));
         run(cases);
     }
 
@@ -615,7 +918,9 @@ class HostileInputEndToEndTest {
         transportCases(cases, "POST", "/api/v4/account/auth/logout", member.token(), true, "{}");
         bodyCases(cases, "POST", "/api/v4/account/auth/logout", member::token, LinkedHashMap::new, true, List.of());
         run(cases);
-        assertThat(harness.api().get("/account", member.token()).status()).as("still logged in").isEqualTo(200);
+        assertThat(harness.api().get("/account", member.token()).status())
+                .as("still logged in")
+                .isEqualTo(200);
     }
 
     @Test
@@ -623,11 +928,28 @@ class HostileInputEndToEndTest {
         Harness.Member member = harness.member();
         Cases cases = new Cases("POST /account/invite");
         transportCases(cases, "POST", "/api/v4/account/invite", member.token(), true, "{\"max_uses\":1}");
-        bodyCases(cases, "POST", "/api/v4/account/invite", member::token, LinkedHashMap::new, true, List.of(
-                Field.integer("max_uses", false, 1, 1_000_000),
-                Field.string("expires_at", false).alsoTrying(List.of("", "2020-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
-                        "2030-13-01T00:00:00Z", "2030-01-01", "2030-01-01T00:00:00", "tomorrow", "1700000000",
-                        "+1000000000-01-01T00:00:00Z", "2030-01-01T00:00:00+25:00", "2030-01-01T00:00:00Z'; --"))));
+        bodyCases(
+                cases,
+                "POST",
+                "/api/v4/account/invite",
+                member::token,
+                LinkedHashMap::new,
+                true,
+                List.of(
+                        Field.integer("max_uses", false, 1, 1_000_000),
+                        Field.string("expires_at", false)
+                                .alsoTrying(List.of(
+                                        "",
+                                        "2020-01-01T00:00:00Z",
+                                        "9999-12-31T23:59:59Z",
+                                        "2030-13-01T00:00:00Z",
+                                        "2030-01-01",
+                                        "2030-01-01T00:00:00",
+                                        "tomorrow",
+                                        "1700000000",
+                                        "+1000000000-01-01T00:00:00Z",
+                                        "2030-01-01T00:00:00+25:00",
+                                        "2030-01-01T00:00:00Z'; --"))));
         run(cases);
     }
 
@@ -637,14 +959,33 @@ class HostileInputEndToEndTest {
         String own = harness.createInvite(member.token()).path("token").asText();
         String others = harness.createInvite(harness.adminToken()).path("token").asText();
         Cases cases = new Cases("DELETE /account/invite");
-        Supplier<LinkedHashMap<String, String>> valid = () -> fields("token", str(own));
+        Supplier<Map<String, String>> valid = () -> fields("token", str(own));
         transportCases(cases, "DELETE", "/api/v4/account/invite", member.token(), true, obj(valid.get()));
-        cases.add("another user's invite", Expect.REFUSED,
-                () -> client.json("DELETE", "/api/v4/account/invite", member.token(), obj(fields("token", str(others)))));
-        bodyCases(cases, "DELETE", "/api/v4/account/invite", member::token, valid, false, List.of(
-                Field.string("token", true).alsoTrying(List.of("", Harness.unknownToken(), swapCase(own),
-                        own + " ", " " + own, own + "\n", own.substring(1), own + "A", own.substring(0, 31) + "+",
-                        own.substring(0, 31) + "%", own + "\u0000"))));
+        cases.add(
+                "another user's invite",
+                Expect.REFUSED,
+                () -> client.json(
+                        "DELETE", "/api/v4/account/invite", member.token(), obj(fields("token", str(others)))));
+        bodyCases(
+                cases,
+                "DELETE",
+                "/api/v4/account/invite",
+                member::token,
+                valid,
+                false,
+                List.of(Field.string("token", true)
+                        .alsoTrying(List.of(
+                                "",
+                                Harness.unknownToken(),
+                                swapCase(own),
+                                own + " ",
+                                " " + own,
+                                own + "\n",
+                                own.substring(1),
+                                own + "A",
+                                own.substring(0, 31) + "+",
+                                own.substring(0, 31) + "%",
+                                own + "\u0000"))));
         run(cases);
         assertThat(harness.inviteRows(own)).as("the invite survived every case").isEqualTo(1);
     }
@@ -665,8 +1006,12 @@ class HostileInputEndToEndTest {
     @Test
     void inviteValidity() {
         Cases cases = new Cases("GET /account/invite/validity");
-        transportCases(cases, "GET", "/api/v4/account/invite/validity?token=" + Harness.unknownToken(), null, false, null);
-        cases.add("no token", Expect.REFUSED, () -> client.json("GET", "/api/v4/account/invite/validity", null, (byte[]) null));
+        transportCases(
+                cases, "GET", "/api/v4/account/invite/validity?token=" + Harness.unknownToken(), null, false, null);
+        cases.add(
+                "no token",
+                Expect.REFUSED,
+                () -> client.json("GET", "/api/v4/account/invite/validity", null, (byte[]) null));
         Map<String, List<String>> bad = new LinkedHashMap<>();
         bad.put("token", concat(HOSTILE_STRINGS, List.of("", Harness.unknownToken(), "A".repeat(3_000))));
         queryCases(cases, "/api/v4/account/invite/validity", null, bad, Expect.VALIDITY);
@@ -679,8 +1024,10 @@ class HostileInputEndToEndTest {
         String admin = harness.adminToken();
         String member = harness.member().token();
         transportCases(cases, "GET", "/api/v4/admin/registration_application/list", admin, true, null);
-        cases.add("a member's session", Expect.REFUSED, () -> client.json("GET",
-                "/api/v4/admin/registration_application/list", member, (byte[]) null));
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
+                () -> client.json("GET", "/api/v4/admin/registration_application/list", member, (byte[]) null));
         Map<String, List<String>> bad = new LinkedHashMap<>();
         bad.put("unread_only", concat(List.of("", "yes", "no", "1", "0", "TRUE", "True", "false ", "t"), SQL));
         bad.put("limit", NOT_LIMITS);
@@ -693,13 +1040,40 @@ class HostileInputEndToEndTest {
     void getApplication() {
         Cases cases = new Cases("GET /admin/registration_application");
         String admin = harness.adminToken();
-        transportCases(cases, "GET", "/api/v4/admin/registration_application?person_id=" + harness.adminId(), admin, true,
+        transportCases(
+                cases,
+                "GET",
+                "/api/v4/admin/registration_application?person_id=" + harness.adminId(),
+                admin,
+                true,
                 null);
-        cases.add("no person_id", Expect.REFUSED,
+        cases.add(
+                "no person_id",
+                Expect.REFUSED,
                 () -> client.json("GET", "/api/v4/admin/registration_application", admin, (byte[]) null));
         Map<String, List<String>> bad = new LinkedHashMap<>();
-        bad.put("person_id", concat(List.of("", "abc", "1.5", "1e3", "-1", "0", "9223372036854775808",
-                "99999999999999999999", "0x10", " 1", "1 ", "+", "\u0661", "１", "1abc", "NaN", "9".repeat(3_000)), SQL));
+        bad.put(
+                "person_id",
+                concat(
+                        List.of(
+                                "",
+                                "abc",
+                                "1.5",
+                                "1e3",
+                                "-1",
+                                "0",
+                                "9223372036854775808",
+                                "99999999999999999999",
+                                "0x10",
+                                " 1",
+                                "1 ",
+                                "+",
+                                "\u0661",
+                                "１",
+                                "1abc",
+                                "NaN",
+                                "9".repeat(3_000)),
+                        SQL));
         queryCases(cases, "/api/v4/admin/registration_application", admin, bad, Expect.REFUSED);
         run(cases);
     }
@@ -708,26 +1082,49 @@ class HostileInputEndToEndTest {
     void decideApplication() {
         harness.site("registration_mode", "require_application");
         String applicant = harness.newName();
-        assertThat(harness.register(Harness.form(applicant).put("answer", "please")).status()).isEqualTo(200);
-        long applicationId = Long.parseLong(server.rows("SELECT a.id::text FROM registration_application a "
-                + "JOIN local_user u ON u.id = a.local_user_id WHERE u.name = ?", applicant).get(0));
+        assertThat(harness.register(Harness.form(applicant).put("answer", "please"))
+                        .status())
+                .isEqualTo(200);
+        long applicationId = Long.parseLong(server.rows(
+                        "SELECT a.id::text FROM registration_application a "
+                                + "JOIN local_user u ON u.id = a.local_user_id WHERE u.name = ?",
+                        applicant)
+                .get(0));
         String admin = harness.adminToken();
         String member = harness.member().token();
         Cases cases = new Cases("PUT /admin/registration_application/approve");
-        Supplier<LinkedHashMap<String, String>> valid = () -> fields("id", String.valueOf(applicationId),
-                "approve", "false", "deny_reason", str("not now"));
+        Supplier<Map<String, String>> valid =
+                () -> fields("id", String.valueOf(applicationId), "approve", "false", "deny_reason", str("not now"));
         transportCases(cases, "PUT", "/api/v4/admin/registration_application/approve", admin, true, obj(valid.get()));
-        cases.add("a member's session", Expect.REFUSED, () -> client.json("PUT",
-                "/api/v4/admin/registration_application/approve", member, obj(valid.get())));
-        cases.add("an id that names no application", Expect.REFUSED, () -> client.json("PUT",
-                "/api/v4/admin/registration_application/approve", admin,
-                obj(fields("id", String.valueOf(Long.MAX_VALUE), "approve", "true"))));
-        bodyCases(cases, "PUT", "/api/v4/admin/registration_application/approve", () -> admin, valid, false, List.of(
-                Field.integer("id", true, 1, Long.MAX_VALUE),
-                Field.bool("approve", true),
-                Field.freeText("deny_reason", concat(HOSTILE_STRINGS, List.of("a".repeat(10_001))),
-                        value -> answer -> assertThat(server.rows("SELECT deny_reason FROM registration_application "
-                                + "WHERE id = ?", applicationId)).containsExactly(value))));
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
+                () -> client.json("PUT", "/api/v4/admin/registration_application/approve", member, obj(valid.get())));
+        cases.add(
+                "an id that names no application",
+                Expect.REFUSED,
+                () -> client.json(
+                        "PUT",
+                        "/api/v4/admin/registration_application/approve",
+                        admin,
+                        obj(fields("id", String.valueOf(Long.MAX_VALUE), "approve", "true"))));
+        bodyCases(
+                cases,
+                "PUT",
+                "/api/v4/admin/registration_application/approve",
+                () -> admin,
+                valid,
+                false,
+                List.of(
+                        Field.integer("id", true, 1, Long.MAX_VALUE),
+                        Field.bool("approve", true),
+                        Field.freeText(
+                                "deny_reason",
+                                concat(HOSTILE_STRINGS, List.of("a".repeat(10_001))),
+                                value -> answer -> assertThat(server.rows(
+                                                "SELECT deny_reason FROM registration_application " + "WHERE id = ?",
+                                                applicationId))
+                                        .containsExactly(value))));
         run(cases);
     }
 
@@ -754,8 +1151,10 @@ class HostileInputEndToEndTest {
     }
 
     private static String swapCase(String text) {
-        return text.chars().mapToObj(c -> String.valueOf((char) (Character.isUpperCase(c) ? Character.toLowerCase(c)
-                : Character.toUpperCase(c)))).collect(Collectors.joining());
+        return text.chars()
+                .mapToObj(c -> String.valueOf(
+                        (char) (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c))))
+                .collect(Collectors.joining());
     }
 
     private static byte[] utf8(String text) {
@@ -777,8 +1176,11 @@ class HostileInputEndToEndTest {
     }
 
     private static String shorten(String text) {
-        String printable = text.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", c)
-                : String.valueOf((char) c)).collect(Collectors.joining());
-        return printable.length() > 120 ? printable.substring(0, 120) + "… (" + text.length() + " characters)" : printable;
+        String printable = text.chars()
+                .mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c))
+                .collect(Collectors.joining());
+        return printable.length() > 120
+                ? printable.substring(0, 120) + "… (" + text.length() + " characters)"
+                : printable;
     }
 }

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A JSON string; everything outside printable ASCII is written as a {@code \\uXXXX} escape. */
     static String str(String value) {
@@ -36,9 +35,12 @@ final class Json {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
-    /** {@code fields("a", "1", "b", str("x"))}: an ordered, mutable map of names to JSON text. */
-    static LinkedHashMap<String, String> fields(String... namesAndJson) {
-        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+    /**
+     * {@code fields("a", "1", "b", str("x"))}: a mutable map of names to JSON text, in the order
+     * given (a {@link LinkedHashMap}).
+     */
+    static Map<String, String> fields(String... namesAndJson) {
+        Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndJson.length; i += 2) {
             fields.put(namesAndJson[i], namesAndJson[i + 1]);
         }

@@ -1,7 +1,6 @@
 package guestlist.bootstrap.hostile;
 
 import guestlist.testsupport.Credentials;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +15,66 @@ import java.util.stream.Collectors;
  */
 final class RandomInput {
 
-    private static final List<String> SPECIAL_STRINGS = List.of("", " ", "null", "true", "0", "-1", "1e400",
-            "'; DROP TABLE local_user; --", "\" OR 1=1 --", "admin'--", "\u0000", "a\u0000b", "\uD800", "\uDC00x",
-            "\uD835\uDD4F", "\uFEFF", "\u202E", "\r\n", "\\", "\"", "%00", "%s%n", "${jndi:ldap://127.0.0.1:1/a}",
-            "<script>", "open", "closed", "require_application", "require_invitation", "2030-01-01T00:00:00Z",
-            "1999-01-01T00:00:00Z", "someone@example.com", Credentials.PASSWORD, Credentials.ADMIN_NAME,
+    private static final List<String> SPECIAL_STRINGS = List.of(
+            "",
+            " ",
+            "null",
+            "true",
+            "0",
+            "-1",
+            "1e400",
+            "'; DROP TABLE local_user; --",
+            "\" OR 1=1 --",
+            "admin'--",
+            "\u0000",
+            "a\u0000b",
+            "\uD800",
+            "\uDC00x",
+            "\uD835\uDD4F",
+            "\uFEFF",
+            "\u202E",
+            "\r\n",
+            "\\",
+            "\"",
+            "%00",
+            "%s%n",
+            "${jndi:ldap://127.0.0.1:1/a}",
+            "<script>",
+            "open",
+            "closed",
+            "require_application",
+            "require_invitation",
+            "2030-01-01T00:00:00Z",
+            "1999-01-01T00:00:00Z",
+            "someone@example.com",
+            Credentials.PASSWORD,
+            Credentials.ADMIN_NAME,
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-    private static final List<String> NUMBERS = List.of("0", "1", "-1", "10", "50", "51", "1000000", "1000001",
-            "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
-            "99999999999999999999999", "1.5", "-0", "-0.0", "1e2", "1E400", "-1e400", "1e-400", "0.000001",
-            "123456789012345678901234567890", "1234567890123456789012345678901");
+    private static final List<String> NUMBERS = List.of(
+            "0",
+            "1",
+            "-1",
+            "10",
+            "50",
+            "51",
+            "1000000",
+            "1000001",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99999999999999999999999",
+            "1.5",
+            "-0",
+            "-0.0",
+            "1e2",
+            "1E400",
+            "-1e400",
+            "1e-400",
+            "0.000001",
+            "123456789012345678901234567890",
+            "1234567890123456789012345678901");
 
     private final Random random;
 

@@ -1,21 +1,20 @@
 package guestlist.bootstrap.hostile;
 
+import static guestlist.bootstrap.hostile.Json.fields;
+import static guestlist.bootstrap.hostile.Json.obj;
+import static guestlist.bootstrap.hostile.Json.str;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.bootstrap.e2e.Harness;
 import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.RawClient;
 import guestlist.testsupport.RawClient.Response;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static guestlist.bootstrap.hostile.Json.fields;
-import static guestlist.bootstrap.hostile.Json.obj;
-import static guestlist.bootstrap.hostile.Json.str;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rate limits as an operator configures them (SPEC §4, §5), through the real server:
@@ -39,8 +38,11 @@ class RateLimitEndToEndTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", Integer.toString(AUTH),
-                "GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", Integer.toString(VALIDITY)));
+        server = TestServer.start(Map.of(
+                "GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE",
+                Integer.toString(AUTH),
+                "GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE",
+                Integer.toString(VALIDITY)));
         // the harness logs the admin in from 127.0.0.1; no test below sends from there
         harness = new Harness(server, "rl");
         harness.site("registration_mode", "open");
@@ -55,12 +57,24 @@ class RateLimitEndToEndTest {
     }
 
     private static Response register(RawClient from, String name) {
-        return from.json("POST", "/api/v4/account/auth/register", null, obj(fields("username", str(name),
-                "password", str(Credentials.PASSWORD), "password_verify", str(Credentials.PASSWORD))));
+        return from.json(
+                "POST",
+                "/api/v4/account/auth/register",
+                null,
+                obj(fields(
+                        "username",
+                        str(name),
+                        "password",
+                        str(Credentials.PASSWORD),
+                        "password_verify",
+                        str(Credentials.PASSWORD))));
     }
 
     private static Response login(RawClient from, String name, String password) {
-        return from.json("POST", "/api/v4/account/auth/login", null,
+        return from.json(
+                "POST",
+                "/api/v4/account/auth/login",
+                null,
                 obj(fields("username_or_email", str(name), "password", str(password))));
     }
 
@@ -89,7 +103,9 @@ class RateLimitEndToEndTest {
         Response fourth = register(from, refusedName);
 
         assertTooManyRequests(fourth);
-        assertThat(StoredState.of(server)).as("a refused registration writes nothing").isEqualTo(before);
+        assertThat(StoredState.of(server))
+                .as("a refused registration writes nothing")
+                .isEqualTo(before);
         assertThat(harness.accountsNamed(refusedName)).isZero();
     }
 
@@ -106,7 +122,9 @@ class RateLimitEndToEndTest {
         Response refused = login(from, name, Credentials.PASSWORD);
 
         assertTooManyRequests(refused);
-        assertThat(StoredState.of(server)).as("a refused log-in writes no session").isEqualTo(before);
+        assertThat(StoredState.of(server))
+                .as("a refused log-in writes no session")
+                .isEqualTo(before);
     }
 
     @Test

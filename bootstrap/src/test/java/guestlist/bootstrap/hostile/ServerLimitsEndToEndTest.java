@@ -1,13 +1,11 @@
 package guestlist.bootstrap.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.bootstrap.e2e.Harness;
 import guestlist.bootstrap.e2e.TestServer;
 import guestlist.testsupport.RawClient;
 import guestlist.testsupport.RawClient.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The server's limits with the values the real wiring gives it (SPEC §5, adapters-rest README):
@@ -58,7 +57,9 @@ class ServerLimitsEndToEndTest {
     @Test
     void bodyOfSixtyFourKibibytesIsReadAndOneByteMoreIsTooLargeAndWritesNothing() {
         String admin = harness.adminToken();
-        assertThat(client.json("PUT", "/api/v4/site", admin, padded("{}", LIMIT)).status()).isEqualTo(200);
+        assertThat(client.json("PUT", "/api/v4/site", admin, padded("{}", LIMIT))
+                        .status())
+                .isEqualTo(200);
         List<String> before = StoredState.of(server);
 
         Response refused = client.json("PUT", "/api/v4/site", admin, padded("{\"name\":\"Oversized\"}", LIMIT + 1));
@@ -66,17 +67,20 @@ class ServerLimitsEndToEndTest {
         assertThat(refused.status()).as("%s", refused).isEqualTo(413);
         assertThat(refused.isEnvelope()).isTrue();
         assertThat(refused.error()).isEqualTo("payload_too_large");
-        assertThat(StoredState.of(server)).as("a body refused for its size writes nothing").isEqualTo(before);
+        assertThat(StoredState.of(server))
+                .as("a body refused for its size writes nothing")
+                .isEqualTo(before);
     }
 
     @Test
     void slowClientsAreCutOffAfterTheRealParseAndBodyTimeouts() throws Exception {
         // a request line, one byte per second; headers, and then never the body they announce
-        CompletableFuture<Optional<Duration>> requestLine = CompletableFuture.supplyAsync(() -> heldOpen(
-                "", "GET /api/v4/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+        CompletableFuture<Optional<Duration>> requestLine =
+                CompletableFuture.supplyAsync(() -> heldOpen("", "GET /api/v4/health HTTP/1.1\r\nHost: x\r\n\r\n"));
         CompletableFuture<Optional<Duration>> body = CompletableFuture.supplyAsync(() -> heldOpen(
                 "POST /api/v4/account/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 100\r\n\r\n", ""));
+                        + "Content-Length: 100\r\n\r\n",
+                ""));
 
         assertClosedAfter(requestLine.get(), PARSE_TIMEOUT);
         assertClosedAfter(body.get(), BODY_TIMEOUT);
@@ -87,7 +91,8 @@ class ServerLimitsEndToEndTest {
     private static Optional<Duration> heldOpen(String start, String trickle) {
         try (RawClient.Connection connection = client.open()) {
             assertThat(connection.trySend(start)).isTrue();
-            return connection.trickleUntilClosed(trickle, Duration.ofSeconds(1), PARSE_TIMEOUT.plus(SLACK).plusSeconds(2));
+            return connection.trickleUntilClosed(
+                    trickle, Duration.ofSeconds(1), PARSE_TIMEOUT.plus(SLACK).plusSeconds(2));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
@@ -95,7 +100,9 @@ class ServerLimitsEndToEndTest {
 
     private static void assertClosedAfter(Optional<Duration> held, Duration timeout) {
         assertThat(held).as("the server closed the connection").isPresent();
-        assertThat(held.get()).as("held open").isGreaterThanOrEqualTo(timeout.minusMillis(500))
+        assertThat(held.get())
+                .as("held open")
+                .isGreaterThanOrEqualTo(timeout.minusMillis(500))
                 .isLessThan(timeout.plus(SLACK));
     }
 

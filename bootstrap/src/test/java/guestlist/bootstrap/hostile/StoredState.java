@@ -1,11 +1,10 @@
 package guestlist.bootstrap.hostile;
 
-import guestlist.bootstrap.e2e.TestServer;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import guestlist.bootstrap.e2e.TestServer;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the database holds, to show that a request wrote nothing: for each table of the API, its
@@ -22,8 +21,7 @@ final class StoredState {
                     + " || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t")
             .collect(Collectors.joining(" UNION ALL "));
 
-    private StoredState() {
-    }
+    private StoredState() {}
 
     /** One line per table: {@code "local_user: 3 rows, md5 ..."}. Fails when a table is gone. */
     static List<String> of(TestServer server) {
@@ -34,6 +32,8 @@ final class StoredState {
     static void assertTablesExist(TestServer server) {
         assertThat(server.rows("SELECT tablename::text FROM pg_catalog.pg_tables WHERE schemaname = 'public'"))
                 .containsAll(TABLES);
-        assertThat(server.count("SELECT count(*) FROM local_site")).as("the site row").isEqualTo(1);
+        assertThat(server.count("SELECT count(*) FROM local_site"))
+                .as("the site row")
+                .isEqualTo(1);
     }
 }

@@ -1,14 +1,13 @@
 package guestlist.bootstrap.jar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.Ports;
 import guestlist.testsupport.RawClient;
 import guestlist.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM while requests are in flight (SPEC §4, README): the jar stops taking new requests,
@@ -51,8 +50,7 @@ class GracefulStopIT {
     }
 
     /** An answer read off a raw socket, and when it came. */
-    private record Raw(int status, String text, long answeredNanos) {
-    }
+    private record Raw(int status, String text, long answeredNanos) {}
 
     @Test
     void sigtermFinishesTheRequestsInFlightRefusesNewOnesStopsPostgresAndExitsZero() throws Exception {
@@ -61,12 +59,14 @@ class GracefulStopIT {
         Path pgData = ServerProcess.embeddedPgData(dataDir);
         Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", dataDir.toString());
-        server = ServerProcess.launch("server", env, work.resolve("server.log")).awaitHealthy(Duration.ofSeconds(120));
+        server = ServerProcess.launch("server", env, work.resolve("server.log")).awaitHealthy(Duration.ofMinutes(2));
         HttpApi api = server.api();
         String admin = api.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
         String invite = api.createInvite(admin);
         long postmaster = ServerProcess.postmasterPid(pgData).orElseThrow();
-        assertThat(ServerProcess.processesOn(pgData)).extracting(ProcessHandle::pid).contains(postmaster);
+        assertThat(ServerProcess.processesOn(pgData))
+                .extracting(ProcessHandle::pid)
+                .contains(postmaster);
 
         // every request written whole to its own connection before the signal
         RawClient client = new RawClient(server.port());
@@ -104,28 +104,42 @@ class GracefulStopIT {
         }
         readers.shutdown();
         int exitStatus = server.awaitExit(Duration.ofSeconds(60));
-        long answeredAfterTheSignal = finished.stream().filter(raw -> raw.answeredNanos() > signalled).count();
+        long answeredAfterTheSignal =
+                finished.stream().filter(raw -> raw.answeredNanos() > signalled).count();
 
         assertThat(finished).as("every request in flight is finished").allSatisfy(raw -> {
             assertThat(raw.status()).as(raw.text()).isEqualTo(200);
             assertThat(raw.text()).contains("\"jwt\"");
         });
-        assertThat(answeredAfterTheSignal).as("requests were still in flight at the signal").isPositive();
+        assertThat(answeredAfterTheSignal)
+                .as("requests were still in flight at the signal")
+                .isPositive();
         assertThat(late).as("a new request after the signal").isIn("503 service_unavailable", "connection refused");
         assertThat(exitStatus).as("exit status; log:%n%s", server.log()).isZero();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
-                .as("the embedded PostgreSQL has stopped").isFalse();
-        assertThat(ServerProcess.processesOn(pgData)).as("no process left on the data directory").isEmpty();
-        assertThat(pgData.resolve("postmaster.pid")).as("PostgreSQL shut down cleanly").doesNotExist();
+                .as("the embedded PostgreSQL has stopped")
+                .isFalse();
+        assertThat(ServerProcess.processesOn(pgData))
+                .as("no process left on the data directory")
+                .isEmpty();
+        assertThat(pgData.resolve("postmaster.pid"))
+                .as("PostgreSQL shut down cleanly")
+                .doesNotExist();
         String log = server.log();
-        assertThat(log).contains("Guestlist stopped").contains("embedded PostgreSQL stopped")
-                .doesNotContain("still in flight").doesNotContain("Exception").doesNotContain("ERROR");
-        assertThat(log.indexOf("Guestlist API stopped")).as("the API stops before the database")
+        assertThat(log)
+                .contains("Guestlist stopped")
+                .contains("embedded PostgreSQL stopped")
+                .doesNotContain("still in flight")
+                .doesNotContain("Exception")
+                .doesNotContain("ERROR");
+        assertThat(log.indexOf("Guestlist API stopped"))
+                .as("the API stops before the database")
                 .isLessThan(log.indexOf("embedded PostgreSQL stopped"));
 
         try (TestPostgres database = TestPostgres.onDataDirectory(pgData)) {
             assertThat(database.number("SELECT count(*) FROM local_user WHERE name LIKE 'graceful\\_%'"))
-                    .as("every answered registration is stored, the late one is not").isEqualTo(IN_FLIGHT);
+                    .as("every answered registration is stored, the late one is not")
+                    .isEqualTo(IN_FLIGHT);
             assertThat(database.number("""
                     SELECT count(*) FROM local_user u
                      WHERE u.name LIKE 'graceful\\_%'
@@ -133,9 +147,10 @@ class GracefulStopIT {
             assertThat(database.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite))
                     .isEqualTo(IN_FLIGHT);
         }
-        System.out.printf("graceful stop: %d registrations in flight, %d of them answered after the SIGTERM, all 200 "
-                + "and stored; a request after the signal: %s; exit %d%n", IN_FLIGHT, answeredAfterTheSignal, late,
-                exitStatus);
+        System.out.printf(
+                "graceful stop: %d registrations in flight, %d of them answered after the SIGTERM, all 200 "
+                        + "and stored; a request after the signal: %s; exit %d%n",
+                IN_FLIGHT, answeredAfterTheSignal, late, exitStatus);
     }
 
     private static void send(RawClient.Connection connection, String json) throws IOException {

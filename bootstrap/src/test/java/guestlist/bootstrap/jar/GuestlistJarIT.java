@@ -1,17 +1,16 @@
 package guestlist.bootstrap.jar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.Ports;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The built jar as an operator runs it: {@code java -jar bootstrap/target/guestlist.jar} with
@@ -38,22 +37,28 @@ class GuestlistJarIT {
         Map<String, String> env = ServerProcess.environment(Ports.free());
         env.put("GUESTLIST_DATA_DIR", work.resolve("data").toString());
 
-        server = ServerProcess.launch("server", env, log).awaitHealthy(Duration.ofSeconds(120));
-        assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD)).isNotBlank();
+        server = ServerProcess.launch("server", env, log).awaitHealthy(Duration.ofMinutes(2));
+        assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))
+                .isNotBlank();
         stopWithSigterm();
 
-        server = ServerProcess.launch("restarted", env, log).awaitHealthy(Duration.ofSeconds(120));
+        server = ServerProcess.launch("restarted", env, log).awaitHealthy(Duration.ofMinutes(2));
         assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))
-                .as("the admin made at the first start is still there").isNotBlank();
+                .as("the admin made at the first start is still there")
+                .isNotBlank();
         stopWithSigterm();
 
         String output = Files.readString(log);
-        assertThat(output).contains("created the admin '" + Credentials.ADMIN_NAME + "'").contains("Guestlist stopped");
+        assertThat(output)
+                .contains("created the admin '" + Credentials.ADMIN_NAME + "'")
+                .contains("Guestlist stopped");
         assertThat(output).doesNotContain("Exception");
     }
 
     private void stopWithSigterm() throws InterruptedException {
         server.askToStop();
-        assertThat(server.awaitExit(Duration.ofSeconds(60))).as("exit status; log: %s", server.log()).isZero();
+        assertThat(server.awaitExit(Duration.ofSeconds(60)))
+                .as("exit status; log: %s", server.log())
+                .isZero();
     }
 }

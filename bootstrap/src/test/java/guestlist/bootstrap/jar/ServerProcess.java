@@ -1,9 +1,10 @@
 package guestlist.bootstrap.jar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.TestPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built jar run as an operator runs it, {@code java -jar target/guestlist.jar} with nothing but
@@ -80,8 +79,11 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess awaitHealthy(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!healthy()) {
-            assertThat(process.isAlive()).as("%s is running; its log:%n%s", name, log()).isTrue();
-            assertThat(System.nanoTime()).as("%s healthy within %s; its log:%n%s", name, patience, log())
+            assertThat(process.isAlive())
+                    .as("%s is running; its log:%n%s", name, log())
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("%s healthy within %s; its log:%n%s", name, patience, log())
                     .isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -126,7 +128,8 @@ final class ServerProcess implements AutoCloseable {
     /** Waits for the process to end; its exit status. */
     int awaitExit(Duration patience) throws InterruptedException {
         assertThat(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS))
-                .as("%s ended within %s; its log:%n%s", name, patience, log()).isTrue();
+                .as("%s ended within %s; its log:%n%s", name, patience, log())
+                .isTrue();
         return process.exitValue();
     }
 
@@ -168,7 +171,9 @@ final class ServerProcess implements AutoCloseable {
     static Optional<Long> postmasterPid(Path pgData) {
         try {
             List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException none) {
             return Optional.empty();
         }
@@ -180,7 +185,10 @@ final class ServerProcess implements AutoCloseable {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .filter(handle -> handle.pid() != ProcessHandle.current().pid())
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(dir)).orElse(false))
+                .filter(handle -> handle.info()
+                        .commandLine()
+                        .map(line -> line.contains(dir))
+                        .orElse(false))
                 .toList();
     }
 

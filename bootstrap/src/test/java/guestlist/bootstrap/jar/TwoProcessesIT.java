@@ -1,18 +1,13 @@
 package guestlist.bootstrap.jar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.Ports;
 import guestlist.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two server processes on one database (SPEC §4: nothing that must be shared lives in one
@@ -43,6 +42,7 @@ class TwoProcessesIT {
 
     /** Expired invites to sweep: ten batches, so that the two sweeps have time to meet. */
     private static final int EXPIRED = 10_000;
+
     private static final Pattern SWEPT = Pattern.compile("invite sweep deleted (\\d+) expired invites");
 
     private Path work;
@@ -60,8 +60,8 @@ class TwoProcessesIT {
         postgres = TestPostgres.start();
         a = launch("a");
         b = launch("b");
-        a.awaitHealthy(Duration.ofSeconds(120));
-        b.awaitHealthy(Duration.ofSeconds(120));
+        a.awaitHealthy(Duration.ofMinutes(2));
+        b.awaitHealthy(Duration.ofMinutes(2));
         onA = a.api();
         onB = b.api();
         admin = onA.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD);
@@ -85,7 +85,10 @@ class TwoProcessesIT {
             }
             for (ServerProcess server : new ServerProcess[] {a, b}) {
                 if (server != null) {
-                    assertThat(server.log()).as("log of a process").doesNotContain("Exception").doesNotContain("ERROR")
+                    assertThat(server.log())
+                            .as("log of a process")
+                            .doesNotContain("Exception")
+                            .doesNotContain("ERROR")
                             .doesNotContain("invite sweep failed");
                 }
             }
@@ -106,13 +109,21 @@ class TwoProcessesIT {
     @Test
     @Order(1)
     void bothProcessesStartedAtTheSameMomentOnAnEmptyDatabaseCameUpWithOneSchemaAndOneAdmin() {
-        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE admin")).isEqualTo(1);
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE admin"))
+                .isEqualTo(1);
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("V1 to V4, each once").isEqualTo(4);
-        assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
-        long created = List.of(a, b).stream().filter(server -> server.log().contains("created the admin")).count();
-        assertThat(created).as("one process created the admin, the other found it").isEqualTo(1);
-        assertThat(onB.myId(onB.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))).isEqualTo(adminId);
+                .as("V1 to V4, each once")
+                .isEqualTo(4);
+        assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
+                .isZero();
+        long created = List.of(a, b).stream()
+                .filter(server -> server.log().contains("created the admin"))
+                .count();
+        assertThat(created)
+                .as("one process created the admin, the other found it")
+                .isEqualTo(1);
+        assertThat(onB.myId(onB.login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD)))
+                .isEqualTo(adminId);
         for (ServerProcess server : List.of(a, b)) {
             assertThat(server.log()).doesNotContain("Exception").doesNotContain("ERROR");
         }
@@ -129,7 +140,8 @@ class TwoProcessesIT {
         assertThat(onB.myId(session)).as("A's session on B").isEqualTo(id);
         String inviteMadeOnB = onB.createInvite(session, "max_uses", 3);
         assertThat(onA.get("/account/invite/list", session).body().path("items").findValuesAsText("token"))
-                .as("B's invite listed on A").containsExactly(inviteMadeOnB);
+                .as("B's invite listed on A")
+                .containsExactly(inviteMadeOnB);
 
         HttpApi.expect(onB.post("/account/auth/logout", HttpApi.object(), session), 200, "log out on B");
         HttpApi.Answer afterLogout = onA.get("/account", session);
@@ -140,15 +152,33 @@ class TwoProcessesIT {
     @Test
     @Order(3)
     void anAdminSettingChangedOnOneProcessIsSeenOnTheOtherAndTheCapHoldsAcrossBoth() {
-        HttpApi.expect(onA.put("/site", HttpApi.object("name", "Seen on B", "registration_mode", "open",
-                "max_invites_per_user_allowed", 3, "application_question", "Who sent you?"), admin), 200, "PUT on A");
+        HttpApi.expect(
+                onA.put(
+                        "/site",
+                        HttpApi.object(
+                                "name",
+                                "Seen on B",
+                                "registration_mode",
+                                "open",
+                                "max_invites_per_user_allowed",
+                                3,
+                                "application_question",
+                                "Who sent you?"),
+                        admin),
+                200,
+                "PUT on A");
 
         // B may show its copy of the site, at most one second old, before it shows the edit
         HttpApi.Answer site = siteOnBOnceItShows("Seen on B", Duration.ofSeconds(3));
         assertThat(site.body().at("/site_view/site/name").asText()).isEqualTo("Seen on B");
-        assertThat(site.body().at("/site_view/local_site/registration_mode").asText()).isEqualTo("open");
-        assertThat(site.body().at("/site_view/local_site/max_invites_per_user_allowed").asInt()).isEqualTo(3);
-        assertThat(site.body().at("/site_view/local_site/application_question").asText()).isEqualTo("Who sent you?");
+        assertThat(site.body().at("/site_view/local_site/registration_mode").asText())
+                .isEqualTo("open");
+        assertThat(site.body()
+                        .at("/site_view/local_site/max_invites_per_user_allowed")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(site.body().at("/site_view/local_site/application_question").asText())
+                .isEqualTo("Who sent you?");
 
         HttpApi.expect(onB.register("capped_member", null), 200, "register on B");
         String member = onB.login("capped_member", Credentials.PASSWORD);
@@ -189,8 +219,8 @@ class TwoProcessesIT {
                 }
                 for (int i = 0; i < answers.size(); i++) {
                     HttpApi.Answer answer = answers.get(i).get(120, TimeUnit.SECONDS);
-                    outcomes.merge(answer.status() + " " + (answer.error() == null ? "" : answer.error()), 1,
-                            Integer::sum);
+                    outcomes.merge(
+                            answer.status() + " " + (answer.error() == null ? "" : answer.error()), 1, Integer::sum);
                     if (answer.status() == 200) {
                         winnersByProcess.merge(i % 2 == 0 ? "a" : "b", 1, Integer::sum);
                     }
@@ -199,14 +229,20 @@ class TwoProcessesIT {
                 racers.shutdownNow();
             }
 
-            assertThat(outcomes).as("round %d", round)
+            assertThat(outcomes)
+                    .as("round %d", round)
                     .containsOnly(entry("200 ", 6), entry("400 invalid_invite_token", 34));
             String named = prefix.replace("_", "\\_") + "%";
-            assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE ?", named)).isEqualTo(6);
-            assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE ? "
-                    + "AND invited_by_local_user_id = ?", named, adminId)).isEqualTo(6);
+            assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE ?", named))
+                    .isEqualTo(6);
+            assertThat(postgres.number(
+                            "SELECT count(*) FROM local_user WHERE name LIKE ? " + "AND invited_by_local_user_id = ?",
+                            named,
+                            adminId))
+                    .isEqualTo(6);
             assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE token = ?", invite))
-                    .as("the used-up invite is deleted").isZero();
+                    .as("the used-up invite is deleted")
+                    .isZero();
             report.add("round " + round + ": " + outcomes + " winners by process " + winnersByProcess);
         }
         System.out.println("two processes, last-use race of 40 (20 per process) for max_uses 6: " + report);
@@ -229,23 +265,35 @@ class TwoProcessesIT {
                   FROM generate_series(1, 200) g""", adminId, marker);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (postgres.number("SELECT count(*) FROM local_user_invite WHERE published_at = ?::timestamptz "
-                + "AND expires_at <= now()", marker) > 0) {
-            assertThat(System.nanoTime()).as("the sweeps delete the expired invites").isLessThan(deadline);
+        while (postgres.number(
+                        "SELECT count(*) FROM local_user_invite WHERE published_at = ?::timestamptz "
+                                + "AND expires_at <= now()",
+                        marker)
+                > 0) {
+            assertThat(System.nanoTime())
+                    .as("the sweeps delete the expired invites")
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
         Thread.sleep(1_500); // a sweep that found nothing more has had its turn
 
-        assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE published_at = ?::timestamptz",
-                marker)).as("unexpired and never-expiring invites are kept").isEqualTo(200);
+        assertThat(postgres.number(
+                        "SELECT count(*) FROM local_user_invite WHERE published_at = ?::timestamptz", marker))
+                .as("unexpired and never-expiring invites are kept")
+                .isEqualTo(200);
         int byA = swept(a.log().substring(logA));
         int byB = swept(b.log().substring(logB));
-        assertThat(byA + byB).as("each expired invite deleted once, by one of the two").isEqualTo(EXPIRED);
+        assertThat(byA + byB)
+                .as("each expired invite deleted once, by one of the two")
+                .isEqualTo(EXPIRED);
         for (ServerProcess server : List.of(a, b)) {
-            assertThat(server.log()).doesNotContain("invite sweep failed").doesNotContain("Exception")
+            assertThat(server.log())
+                    .doesNotContain("invite sweep failed")
+                    .doesNotContain("Exception")
                     .doesNotContain("ERROR");
         }
-        System.out.printf("two processes sweeping %d expired invites every second: a deleted %d, b deleted %d%n",
+        System.out.printf(
+                "two processes sweeping %d expired invites every second: a deleted %d, b deleted %d%n",
                 EXPIRED, byA, byB);
     }
 

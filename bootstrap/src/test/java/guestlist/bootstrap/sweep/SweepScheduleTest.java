@@ -1,5 +1,7 @@
 package guestlist.bootstrap.sweep;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.inmemory.InMemoryStore;
 import guestlist.application.inmemory.MutableClock;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
@@ -12,8 +14,6 @@ import guestlist.domain.account.Username;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import guestlist.testsupport.Credentials;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Stopping the schedule while a sweep runs: the sweep is asked to stop, {@code close} waits until it
@@ -77,25 +76,41 @@ class SweepScheduleTest {
 
         schedule.close();
 
-        assertThat(inFlight).as("close returned only once the sweep in flight had ended").isFalse();
+        assertThat(inFlight)
+                .as("close returned only once the sweep in flight had ended")
+                .isFalse();
         assertThat(batches.get()).as("the batch in hand was finished").isPositive();
         assertThat(sessionSweeps.get()).as("no session sweep after the stop").isEqualTo(sessionSweepsBefore);
         int batchesAtClose = batches.get();
         Thread.sleep(300);
         assertThat(batches.get()).as("nothing sweeps after close").isEqualTo(batchesAtClose);
         assertThat(sessionSweeps.get()).isEqualTo(sessionSweepsBefore);
-        assertThat(store.transactions().inTransaction(() -> store.invites().deleteExpired(clock.instant(),
-                Integer.MAX_VALUE))).as("the sweep ended after the batch in hand; the rest wait for the next sweep")
+        assertThat(store.transactions()
+                        .inTransaction(() -> store.invites().deleteExpired(clock.instant(), Integer.MAX_VALUE)))
+                .as("the sweep ended after the batch in hand; the rest wait for the next sweep")
                 .isPositive();
     }
 
     private static void storeExpiredInvites(InMemoryStore store, Instant now, int count) {
         store.transactions().run(() -> {
-            LocalUser creator = store.users().add(new NewUser(new Username(Credentials.memberName(1)),
-                    Optional.empty(), false, true, Optional.empty(), now.minusSeconds(7_200)), "hash");
+            LocalUser creator = store.users()
+                    .add(
+                            new NewUser(
+                                    new Username(Credentials.memberName(1)),
+                                    Optional.empty(),
+                                    false,
+                                    true,
+                                    Optional.empty(),
+                                    now.minusSeconds(7_200)),
+                            "hash");
             for (int i = 0; i < count; i++) {
-                store.invites().add(new NewInvite(new InviteToken(String.format("tok_%028d", i)), creator.id(),
-                        Optional.empty(), Optional.of(now.minusSeconds(60)), now.minusSeconds(3_600)));
+                store.invites()
+                        .add(new NewInvite(
+                                new InviteToken(String.format("tok_%028d", i)),
+                                creator.id(),
+                                Optional.empty(),
+                                Optional.of(now.minusSeconds(60)),
+                                now.minusSeconds(3_600)));
             }
         });
     }

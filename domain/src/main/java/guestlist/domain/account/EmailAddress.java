@@ -2,7 +2,6 @@ package guestlist.domain.account;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,12 +12,14 @@ import java.util.regex.Pattern;
 public record EmailAddress(String value) {
 
     private static final int MAX_LENGTH = 254;
-    private static final Pattern SHAPE = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern SHAPE =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     public EmailAddress {
-        if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
+        if (value == null
+                || value.length() > MAX_LENGTH
+                || !SHAPE.matcher(value).matches()) {
             throw new Refusal(Rule.EMAIL_ADDRESS_SHAPE, "not an e-mail address");
         }
     }

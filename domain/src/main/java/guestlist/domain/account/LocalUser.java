@@ -2,7 +2,6 @@ package guestlist.domain.account;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -15,8 +15,8 @@ public record Password(String value) {
     public Password {
         int length = value == null ? 0 : value.codePointCount(0, value.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new Refusal(Rule.PASSWORD_LENGTH,
-                    "a password has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+            throw new Refusal(
+                    Rule.PASSWORD_LENGTH, "a password has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
     }
 

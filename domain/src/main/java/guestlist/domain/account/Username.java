@@ -2,7 +2,6 @@ package guestlist.domain.account;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,8 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new Refusal(Rule.USERNAME_SHAPE,
-                    "a user name is 3 to 20 characters of letters A-Z, digits and underscores");
+            throw new Refusal(
+                    Rule.USERNAME_SHAPE, "a user name is 3 to 20 characters of letters A-Z, digits and underscores");
         }
     }
 

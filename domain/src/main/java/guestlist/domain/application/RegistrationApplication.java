@@ -4,7 +4,6 @@ import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,15 +47,14 @@ public record RegistrationApplication(
      * replaces an earlier one; approving clears the deny reason. Returns the application and what
      * the account's {@code accepted_application} becomes.
      */
-    public RegistrationApplication decide(LocalUser admin, boolean approve, Optional<String> denyReason,
-                                          Instant now) {
+    public RegistrationApplication decide(LocalUser admin, boolean approve, Optional<String> denyReason, Instant now) {
         admin.requireAdmin();
         Optional<String> reason = approve ? Optional.empty() : denyReason.filter(text -> !text.isBlank());
         if (reason.map(text -> text.length() > MAX_DENY_REASON_LENGTH).orElse(false)) {
-            throw new Refusal(Rule.DENY_REASON_LENGTH,
-                    "deny_reason must be at most " + MAX_DENY_REASON_LENGTH + " characters");
+            throw new Refusal(
+                    Rule.DENY_REASON_LENGTH, "deny_reason must be at most " + MAX_DENY_REASON_LENGTH + " characters");
         }
-        return new RegistrationApplication(id, userId, answer, Optional.of(admin.id()), reason, publishedAt,
-                Optional.of(now));
+        return new RegistrationApplication(
+                id, userId, answer, Optional.of(admin.id()), reason, publishedAt, Optional.of(now));
     }
 }

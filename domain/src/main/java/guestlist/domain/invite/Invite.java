@@ -4,7 +4,6 @@ import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,13 +47,16 @@ public record Invite(
      * earlier than it was checked to. The cap on how many invites one user may hold is the site's to
      * check ({@link guestlist.domain.site.LocalSite#checkInviteAllowance}).
      */
-    public static NewInvite issue(InviteToken token, LocalUserId creatorId, Optional<Integer> maxUses,
-                                  Optional<Instant> requestedExpiry, Instant now) {
+    public static NewInvite issue(
+            InviteToken token,
+            LocalUserId creatorId,
+            Optional<Integer> maxUses,
+            Optional<Instant> requestedExpiry,
+            Instant now) {
         Optional<Instant> expiresAt = requestedExpiry.map(expiry -> expiry.truncatedTo(ChronoUnit.MICROS));
         maxUses.ifPresent(uses -> {
             if (uses < 1 || uses > MAX_USES_LIMIT) {
-                throw new Refusal(Rule.INVITE_USE_LIMIT,
-                        "max_uses must be between 1 and " + MAX_USES_LIMIT);
+                throw new Refusal(Rule.INVITE_USE_LIMIT, "max_uses must be between 1 and " + MAX_USES_LIMIT);
             }
         });
         expiresAt.ifPresent(expiry -> {
@@ -62,8 +64,7 @@ public record Invite(
                 throw new Refusal(Rule.INVITE_LIFETIME, "expires_at must be in the future");
             }
             if (expiry.isAfter(now.plus(LONGEST_LIFETIME))) {
-                throw new Refusal(Rule.INVITE_LIFETIME,
-                        "expires_at must be at most 365 days ahead");
+                throw new Refusal(Rule.INVITE_LIFETIME, "expires_at must be at most 365 days ahead");
             }
         });
         return new NewInvite(token, creatorId, maxUses, expiresAt, now);

@@ -7,8 +7,7 @@ import java.util.Optional;
 public sealed interface InviteClaim {
 
     /** The registration gave no invite token. */
-    record None() implements InviteClaim {
-    }
+    record None() implements InviteClaim {}
 
     /**
      * The registration gave a token; {@code invite} is what it names in storage right now (empty

@@ -2,7 +2,6 @@ package guestlist.domain.invite;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -38,8 +37,8 @@ public record InviteToken(String value) {
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = text.charAt(i);
-            boolean urlSafeBase64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-';
+            boolean urlSafeBase64 =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
             if (!urlSafeBase64) {
                 return false;
             }

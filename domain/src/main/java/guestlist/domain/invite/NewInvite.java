@@ -1,7 +1,6 @@
 package guestlist.domain.invite;
 
 import guestlist.domain.account.LocalUserId;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -12,8 +12,7 @@ import java.util.function.ToLongFunction;
  */
 public final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     /**
      * @param fetch reads at most the given number of items, in the listing's order, from where the

@@ -2,7 +2,6 @@ package guestlist.domain.paging;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-
 import java.util.Optional;
 
 /** How many items one page of a listing holds: 1 to 50, 20 when not asked. */

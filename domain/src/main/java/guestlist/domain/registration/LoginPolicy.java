@@ -4,14 +4,12 @@ import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.RegistrationApplication;
-
 import java.util.Optional;
 
 /** Whether an account whose password was just verified may have a session. */
 public final class LoginPolicy {
 
-    private LoginPolicy() {
-    }
+    private LoginPolicy() {}
 
     /**
      * An account that is not accepted may not log in: while its application is undecided
@@ -22,14 +20,15 @@ public final class LoginPolicy {
         if (user.acceptedApplication()) {
             return;
         }
-        RegistrationApplication pending = application.orElseThrow(() -> new Refusal(
-                Rule.APPLICATION_PENDING, "your registration application is pending"));
+        RegistrationApplication pending = application.orElseThrow(
+                () -> new Refusal(Rule.APPLICATION_PENDING, "your registration application is pending"));
         if (pending.unread()) {
-            throw new Refusal(Rule.APPLICATION_PENDING,
-                    "your registration application is pending");
+            throw new Refusal(Rule.APPLICATION_PENDING, "your registration application is pending");
         }
-        throw new Refusal(Rule.APPLICATION_DENIED, pending.denyReason()
-                .map(reason -> "your registration application was denied: " + reason)
-                .orElse("your registration application was denied"));
+        throw new Refusal(
+                Rule.APPLICATION_DENIED,
+                pending.denyReason()
+                        .map(reason -> "your registration application was denied: " + reason)
+                        .orElse("your registration application was denied"));
     }
 }

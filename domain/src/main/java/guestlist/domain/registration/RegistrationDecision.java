@@ -2,7 +2,6 @@ package guestlist.domain.registration;
 
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.invite.Invite;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import guestlist.domain.Rule;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteClaim;
 import guestlist.domain.site.RegistrationMode;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,33 +25,33 @@ import java.util.Optional;
  */
 public final class RegistrationPolicy {
 
-    private RegistrationPolicy() {
-    }
+    private RegistrationPolicy() {}
 
     /**
      * @param answer the applicant's answer to the application question, if given
      * @return what must happen; a refusal is thrown as a {@link Refusal}
      */
-    public static RegistrationDecision decide(RegistrationMode mode, InviteClaim claim,
-                                              Optional<String> answer, Instant now) {
+    public static RegistrationDecision decide(
+            RegistrationMode mode, InviteClaim claim, Optional<String> answer, Instant now) {
         if (mode == RegistrationMode.CLOSED) {
             throw new Refusal(Rule.REGISTRATION_CLOSED, "registration is closed on this site");
         }
         if (claim instanceof InviteClaim.Presented presented) {
-            Invite redeemed = presented.invite()
-                    .orElseThrow(() -> new Refusal(Rule.INVITE_NOT_USABLE,
-                            "that invite token is not valid"))
+            Invite redeemed = presented
+                    .invite()
+                    .orElseThrow(() -> new Refusal(Rule.INVITE_NOT_USABLE, "that invite token is not valid"))
                     .redeem(now);
             return new RegistrationDecision.ActiveAccount(Optional.of(redeemed));
         }
         return switch (mode) {
             case OPEN -> new RegistrationDecision.ActiveAccount(Optional.empty());
-            case REQUIRE_INVITATION -> throw new Refusal(Rule.INVITE_REQUIRED,
-                    "this site admits new members by invitation only");
-            case REQUIRE_APPLICATION -> new RegistrationDecision.PendingApplication(answer
-                    .filter(text -> !text.isBlank())
-                    .orElseThrow(() -> new Refusal(Rule.APPLICATION_ANSWER_REQUIRED,
-                            "this site asks new members to answer its application question")));
+            case REQUIRE_INVITATION ->
+                throw new Refusal(Rule.INVITE_REQUIRED, "this site admits new members by invitation only");
+            case REQUIRE_APPLICATION ->
+                new RegistrationDecision.PendingApplication(answer.filter(text -> !text.isBlank())
+                        .orElseThrow(() -> new Refusal(
+                                Rule.APPLICATION_ANSWER_REQUIRED,
+                                "this site asks new members to answer its application question")));
             case CLOSED -> throw new IllegalStateException("closed was refused above");
         };
     }

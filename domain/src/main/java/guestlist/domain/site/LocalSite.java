@@ -3,7 +3,6 @@ package guestlist.domain.site;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,23 +31,27 @@ public record LocalSite(
         Objects.requireNonNull(applicationQuestion, "applicationQuestion");
         Objects.requireNonNull(publishedAt, "publishedAt");
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new Refusal(Rule.SITE_NAME_LENGTH,
-                    "name must be 1 to " + MAX_NAME_LENGTH + " characters and not blank");
+            throw new Refusal(
+                    Rule.SITE_NAME_LENGTH, "name must be 1 to " + MAX_NAME_LENGTH + " characters and not blank");
         }
         if (maxInvitesPerUser < 0 || maxInvitesPerUser > MAX_INVITES_PER_USER_LIMIT) {
-            throw new Refusal(Rule.SITE_INVITE_CAP_RANGE,
+            throw new Refusal(
+                    Rule.SITE_INVITE_CAP_RANGE,
                     "max_invites_per_user_allowed must be between 0 and " + MAX_INVITES_PER_USER_LIMIT);
         }
-        if (applicationQuestion.map(q -> q.length() > MAX_APPLICATION_QUESTION_LENGTH).orElse(false)) {
-            throw new Refusal(Rule.SITE_QUESTION_LENGTH,
+        if (applicationQuestion
+                .map(q -> q.length() > MAX_APPLICATION_QUESTION_LENGTH)
+                .orElse(false)) {
+            throw new Refusal(
+                    Rule.SITE_QUESTION_LENGTH,
                     "application_question must be at most " + MAX_APPLICATION_QUESTION_LENGTH + " characters");
         }
     }
 
     /** A new site as it is first set up: mode {@code require_application}, cap 10. */
     public static LocalSite initial(String name, Instant now) {
-        return new LocalSite(1, name, RegistrationMode.REQUIRE_APPLICATION, Optional.empty(),
-                DEFAULT_MAX_INVITES_PER_USER, now);
+        return new LocalSite(
+                1, name, RegistrationMode.REQUIRE_APPLICATION, Optional.empty(), DEFAULT_MAX_INVITES_PER_USER, now);
     }
 
     /** This site with the given changes applied; absent values stay as they are. */
@@ -75,9 +78,11 @@ public record LocalSite(
         }
         long usableHeld = usableHeldCounter.getAsLong();
         if (usableHeld >= maxInvitesPerUser) {
-            throw new Refusal(Rule.INVITE_CAP_REACHED, maxInvitesPerUser == 0
-                    ? "only admins may create invites on this site"
-                    : "you already hold " + usableHeld + " usable invites, the most this site allows");
+            throw new Refusal(
+                    Rule.INVITE_CAP_REACHED,
+                    maxInvitesPerUser == 0
+                            ? "only admins may create invites on this site"
+                            : "you already hold " + usableHeld + " usable invites, the most this site allows");
         }
     }
 }

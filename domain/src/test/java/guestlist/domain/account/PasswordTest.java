@@ -1,11 +1,11 @@
 package guestlist.domain.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PasswordTest {
 
@@ -60,22 +60,19 @@ class PasswordTest {
     @Test
     void chosenPasswordTypedDifferentlyIsRefused() {
         assertThatThrownBy(() -> Password.chosen("correct horse", "correct house"))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORDS_DIFFER));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORDS_DIFFER));
     }
 
     @Test
     void chosenPasswordWithMissingRepetitionIsRefused() {
         assertThatThrownBy(() -> Password.chosen("correct horse", null))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORDS_DIFFER));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORDS_DIFFER));
     }
 
     @Test
     void chosenPasswordTooShortIsRefusedForItsLengthFirst() {
         assertThatThrownBy(() -> Password.chosen("short", "other"))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORD_LENGTH));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.PASSWORD_LENGTH));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package guestlist.domain.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UsernameTest {
 
@@ -38,8 +38,21 @@ class UsernameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "has space", "dash-ed", "dot.ted", "at@sign", "ümlaut", "émile", "tab\there",
-            "trailing\n", "abc\u0000", "١٢٣٤", "ｆｕｌｌ"})
+    @ValueSource(
+            strings = {
+                "",
+                "has space",
+                "dash-ed",
+                "dot.ted",
+                "at@sign",
+                "ümlaut",
+                "émile",
+                "tab\there",
+                "trailing\n",
+                "abc\u0000",
+                "١٢٣٤",
+                "ｆｕｌｌ"
+            })
     void charactersOutsideLettersDigitsAndUnderscoreAreRefused(String name) {
         assertRefused(name);
     }
@@ -61,7 +74,6 @@ class UsernameTest {
 
     private static void assertRefused(String name) {
         assertThatThrownBy(() -> new Username(name))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.USERNAME_SHAPE));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.USERNAME_SHAPE));
     }
 }

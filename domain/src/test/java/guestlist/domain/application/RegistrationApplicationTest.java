@@ -1,21 +1,20 @@
 package guestlist.domain.application;
 
-import guestlist.domain.Refusal;
-import guestlist.domain.Rule;
-import guestlist.domain.account.LocalUserId;
-import guestlist.domain.registration.LoginPolicy;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-
 import static guestlist.domain.Fixtures.NOW;
 import static guestlist.domain.Fixtures.admin;
 import static guestlist.domain.Fixtures.member;
 import static guestlist.domain.Fixtures.unreadApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.registration.LoginPolicy;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistrationApplicationTest {
 
@@ -27,14 +26,20 @@ class RegistrationApplicationTest {
     @Test
     void decisionStandsWhenTheDecidingAdminIsGone() {
         RegistrationApplication denied = unreadApplication().decide(admin(1), false, Optional.of("no"), NOW);
-        RegistrationApplication adminDeleted = new RegistrationApplication(denied.id(), denied.userId(),
-                denied.answer(), Optional.empty(), denied.denyReason(), denied.publishedAt(), denied.updatedAt());
+        RegistrationApplication adminDeleted = new RegistrationApplication(
+                denied.id(),
+                denied.userId(),
+                denied.answer(),
+                Optional.empty(),
+                denied.denyReason(),
+                denied.publishedAt(),
+                denied.updatedAt());
 
         assertThat(adminDeleted.unread()).isFalse();
-        assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(member(7).withAcceptedApplication(false),
-                Optional.of(adminDeleted)))
-                .isInstanceOfSatisfying(Refusal.class,
-                        refused -> assertThat(refused.rule()).isEqualTo(Rule.APPLICATION_DENIED));
+        assertThatThrownBy(() ->
+                        LoginPolicy.checkMayLogIn(member(7).withAcceptedApplication(false), Optional.of(adminDeleted)))
+                .isInstanceOfSatisfying(
+                        Refusal.class, refused -> assertThat(refused.rule()).isEqualTo(Rule.APPLICATION_DENIED));
     }
 
     @Test
@@ -54,7 +59,8 @@ class RegistrationApplicationTest {
 
     @Test
     void denialKeepsTheReason() {
-        RegistrationApplication denied = unreadApplication().decide(admin(1), false, Optional.of("no spam please"), NOW);
+        RegistrationApplication denied =
+                unreadApplication().decide(admin(1), false, Optional.of("no spam please"), NOW);
         assertThat(denied.adminId()).contains(new LocalUserId(1));
         assertThat(denied.denyReason()).contains("no spam please");
         assertThat(denied.updatedAt()).contains(NOW);
@@ -90,8 +96,8 @@ class RegistrationApplicationTest {
     @Test
     void laterDenialReplacesEarlierApproval() {
         RegistrationApplication approved = unreadApplication().decide(admin(1), true, Optional.empty(), NOW);
-        RegistrationApplication denied = approved.decide(admin(2), false, Optional.of("changed my mind"),
-                NOW.plusSeconds(5));
+        RegistrationApplication denied =
+                approved.decide(admin(2), false, Optional.of("changed my mind"), NOW.plusSeconds(5));
         assertThat(denied.adminId()).contains(new LocalUserId(2));
         assertThat(denied.denyReason()).contains("changed my mind");
         assertThat(denied.updatedAt()).contains(NOW.plusSeconds(5));
@@ -100,16 +106,16 @@ class RegistrationApplicationTest {
     @Test
     void nonAdminMayNotDecide() {
         assertThatThrownBy(() -> unreadApplication().decide(member(2), true, Optional.empty(), NOW))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.ADMIN_ONLY));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.ADMIN_ONLY));
     }
 
     @Test
     void overlongReasonIsRefused() {
-        assertThat(unreadApplication().decide(admin(1), false, Optional.of("r".repeat(10_000)), NOW).denyReason())
+        assertThat(unreadApplication()
+                        .decide(admin(1), false, Optional.of("r".repeat(10_000)), NOW)
+                        .denyReason())
                 .contains("r".repeat(10_000));
         assertThatThrownBy(() -> unreadApplication().decide(admin(1), false, Optional.of("r".repeat(10_001)), NOW))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.DENY_REASON_LENGTH));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.DENY_REASON_LENGTH));
     }
 }

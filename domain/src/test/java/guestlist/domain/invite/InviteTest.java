@@ -1,16 +1,5 @@
 package guestlist.domain.invite;
 
-import guestlist.domain.Refusal;
-import guestlist.domain.Rule;
-import guestlist.domain.account.LocalUserId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-
 import static guestlist.domain.Fixtures.NOW;
 import static guestlist.domain.Fixtures.admin;
 import static guestlist.domain.Fixtures.invite;
@@ -19,6 +8,16 @@ import static guestlist.domain.Fixtures.token;
 import static guestlist.domain.Fixtures.unlimitedInvite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class InviteTest {
 
@@ -174,12 +173,16 @@ class InviteTest {
 
     @Test
     void redeemingAUsedUpInviteIsRefused() {
-        assertRefused(Rule.INVITE_NOT_USABLE, () -> invite(Optional.of(2), 2, Optional.empty()).redeem(NOW));
+        assertRefused(
+                Rule.INVITE_NOT_USABLE,
+                () -> invite(Optional.of(2), 2, Optional.empty()).redeem(NOW));
     }
 
     @Test
     void redeemingAnExpiredInviteIsRefused() {
-        assertRefused(Rule.INVITE_NOT_USABLE, () -> invite(Optional.empty(), 0, Optional.of(NOW)).redeem(NOW));
+        assertRefused(
+                Rule.INVITE_NOT_USABLE,
+                () -> invite(Optional.empty(), 0, Optional.of(NOW)).redeem(NOW));
     }
 
     // --- revoke ------------------------------------------------------------------------------------
@@ -208,7 +211,7 @@ class InviteTest {
     }
 
     private static void assertRefused(Rule rule, Executable action) {
-        assertThatThrownBy(action::execute).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(rule));
+        assertThatThrownBy(action::execute)
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(rule));
     }
 }

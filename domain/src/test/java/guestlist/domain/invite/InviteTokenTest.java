@@ -1,17 +1,16 @@
 package guestlist.domain.invite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InviteTokenTest {
 
@@ -53,13 +52,23 @@ class InviteTokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "short", "abcdefghijklmnopqrstuvwxyzAB-_0", "abcdefghijklmnopqrstuvwxyzAB-_099",
-            "abcdefghijklmnopqrstuvwxyzAB+/09", "abcdefghijklmnopqrstuvwxyzAB-_0=", "abcdefghijklmnopqrstuvwxyzAB-_0 ",
-            "abcdefghijklmnopqrstuvwxyzAB-_0\n", "äbcdefghijklmnopqrstuvwxyzAB-_09", "' OR 1=1 --aaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "",
+                "short",
+                "abcdefghijklmnopqrstuvwxyzAB-_0",
+                "abcdefghijklmnopqrstuvwxyzAB-_099",
+                "abcdefghijklmnopqrstuvwxyzAB+/09",
+                "abcdefghijklmnopqrstuvwxyzAB-_0=",
+                "abcdefghijklmnopqrstuvwxyzAB-_0 ",
+                "abcdefghijklmnopqrstuvwxyzAB-_0\n",
+                "äbcdefghijklmnopqrstuvwxyzAB-_09",
+                "' OR 1=1 --aaaaaaaaaaaaaaaaaaaa"
+            })
     void malformedTokenIsRefused(String text) {
         assertThat(InviteToken.isWellFormed(text)).isFalse();
-        assertThatThrownBy(() -> new InviteToken(text)).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_TOKEN_SHAPE));
+        assertThatThrownBy(() -> new InviteToken(text))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_TOKEN_SHAPE));
     }
 
     @Test
@@ -71,7 +80,9 @@ class InviteTokenTest {
             boolean inAlphabet = String.valueOf(c).matches("[A-Za-z0-9_-]");
             for (int at : new int[] {0, 15, 31}) {
                 String text = base.substring(0, at) + c + base.substring(at + 1);
-                assertThat(InviteToken.isWellFormed(text)).as("U+%04X at %d", (int) c, at).isEqualTo(inAlphabet);
+                assertThat(InviteToken.isWellFormed(text))
+                        .as("U+%04X at %d", (int) c, at)
+                        .isEqualTo(inAlphabet);
             }
         }
     }
@@ -79,7 +90,7 @@ class InviteTokenTest {
     @Test
     void nullTokenIsRefused() {
         assertThat(InviteToken.isWellFormed(null)).isFalse();
-        assertThatThrownBy(() -> new InviteToken(null)).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_TOKEN_SHAPE));
+        assertThatThrownBy(() -> new InviteToken(null))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_TOKEN_SHAPE));
     }
 }

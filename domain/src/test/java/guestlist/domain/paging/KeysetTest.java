@@ -1,12 +1,11 @@
 package guestlist.domain.paging;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class KeysetTest {
 
@@ -14,10 +13,13 @@ class KeysetTest {
     void asksForOneItemMoreThanThePageHolds() {
         List<Integer> asked = new ArrayList<>();
 
-        Keyset.page(new PageSize(3), limit -> {
-            asked.add(limit);
-            return List.<Long>of();
-        }, Long::longValue);
+        Keyset.page(
+                new PageSize(3),
+                limit -> {
+                    asked.add(limit);
+                    return List.<Long>of();
+                },
+                Long::longValue);
 
         assertThat(asked).containsExactly(4);
     }
@@ -56,7 +58,9 @@ class KeysetTest {
 
     @Test
     void theNextPageStartsAfterTheIdOfTheLastItemNotItsPlace() {
-        Page<String> page = Keyset.page(new PageSize(2), limit -> List.of("id 90", "id 70", "id 40"),
+        Page<String> page = Keyset.page(
+                new PageSize(2),
+                limit -> List.of("id 90", "id 70", "id 40"),
                 item -> Long.parseLong(item.substring(3)));
 
         assertThat(page.items()).containsExactly("id 90", "id 70");

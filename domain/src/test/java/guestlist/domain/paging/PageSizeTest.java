@@ -1,15 +1,14 @@
 package guestlist.domain.paging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageSizeTest {
 
@@ -31,7 +30,7 @@ class PageSizeTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 51, -1, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void sizesOutsideOneToFiftyAreRefused(int asked) {
-        assertThatThrownBy(() -> PageSize.of(Optional.of(asked))).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(Rule.PAGE_SIZE));
+        assertThatThrownBy(() -> PageSize.of(Optional.of(asked)))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.PAGE_SIZE));
     }
 }

@@ -1,15 +1,5 @@
 package guestlist.domain.registration;
 
-import guestlist.domain.Refusal;
-import guestlist.domain.Rule;
-import guestlist.domain.account.LocalUser;
-import guestlist.domain.account.LocalUserId;
-import guestlist.domain.account.Username;
-import guestlist.domain.application.RegistrationApplication;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static guestlist.domain.Fixtures.NOW;
 import static guestlist.domain.Fixtures.admin;
 import static guestlist.domain.Fixtures.unreadApplication;
@@ -17,10 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.account.Username;
+import guestlist.domain.application.RegistrationApplication;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class LoginPolicyTest {
 
-    private static final LocalUser ACCEPTED = new LocalUser(new LocalUserId(5), new Username("alice"), Optional.empty(),
-            false, true, Optional.empty(), NOW);
+    private static final LocalUser ACCEPTED = new LocalUser(
+            new LocalUserId(5), new Username("alice"), Optional.empty(), false, true, Optional.empty(), NOW);
     private static final LocalUser NOT_ACCEPTED = ACCEPTED.withAcceptedApplication(false);
 
     @Test
@@ -37,21 +36,19 @@ class LoginPolicyTest {
     @Test
     void notAcceptedAccountWithoutApplicationIsPending() {
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.empty()))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.APPLICATION_PENDING));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.APPLICATION_PENDING));
     }
 
     @Test
     void unreadApplicationIsPending() {
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.of(unreadApplication())))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.APPLICATION_PENDING));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.APPLICATION_PENDING));
     }
 
     @Test
     void deniedApplicationIsRefusedWithTheReasonInTheMessage() {
-        RegistrationApplication denied = unreadApplication().decide(admin(1), false,
-                Optional.of("we are full this month"), NOW);
+        RegistrationApplication denied =
+                unreadApplication().decide(admin(1), false, Optional.of("we are full this month"), NOW);
         assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(NOT_ACCEPTED, Optional.of(denied)))
                 .isInstanceOfSatisfying(Refusal.class, e -> {
                     assertThat(e.rule()).isEqualTo(Rule.APPLICATION_DENIED);

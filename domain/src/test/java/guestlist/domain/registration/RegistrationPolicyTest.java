@@ -1,22 +1,21 @@
 package guestlist.domain.registration;
 
+import static guestlist.domain.Fixtures.NOW;
+import static guestlist.domain.Fixtures.invite;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteClaim;
 import guestlist.domain.site.RegistrationMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-
-import static guestlist.domain.Fixtures.NOW;
-import static guestlist.domain.Fixtures.invite;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RegistrationPolicyTest {
 
@@ -24,13 +23,14 @@ class RegistrationPolicyTest {
 
     /** Two uses, one taken, expiring in an hour: usable now. Its creator is user 3. */
     private static final Invite VALID = invite(Optional.of(2), 1, Optional.of(NOW.plus(Duration.ofHours(1))));
+
     private static final Invite EXPIRED = invite(Optional.of(2), 1, Optional.of(NOW));
     private static final Invite USED_UP = invite(Optional.of(2), 2, Optional.empty());
 
     /**
-     * Every mode × invite × answer, with the exact outcome: {@code active} (no invite used),
-     * {@code invited} (active, the invite redeemed), {@code pending} (an application with the
-     * answer), or the rule that refused.
+     * Every mode × invite × answer, with the exact outcome: "active" (no invite used), "invited"
+     * (active, the invite redeemed), "pending" (an application with the answer), or the rule that
+     * refused.
      */
     @ParameterizedTest(name = "{0} with invite {1} and answer {2} -> {3}")
     @CsvSource(textBlock = """
@@ -101,8 +101,9 @@ class RegistrationPolicyTest {
         Optional<String> givenAnswer = answer(answer);
 
         switch (expected) {
-            case "active" -> assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
-                    .isEqualTo(new RegistrationDecision.ActiveAccount(Optional.empty()));
+            case "active" ->
+                assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
+                        .isEqualTo(new RegistrationDecision.ActiveAccount(Optional.empty()));
             case "invited" -> {
                 RegistrationDecision decision = RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW);
                 assertThat(decision).isInstanceOfSatisfying(RegistrationDecision.ActiveAccount.class, active -> {
@@ -110,35 +111,43 @@ class RegistrationPolicyTest {
                     assertThat(active.invitedBy()).contains(VALID.creatorId());
                 });
             }
-            case "pending" -> assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
-                    .isEqualTo(new RegistrationDecision.PendingApplication(ANSWER));
-            default -> assertThatThrownBy(() -> RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
-                    .isInstanceOfSatisfying(Refusal.class,
-                            e -> assertThat(e.rule().name()).isEqualTo(expected));
+            case "pending" ->
+                assertThat(RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
+                        .isEqualTo(new RegistrationDecision.PendingApplication(ANSWER));
+            default ->
+                assertThatThrownBy(() -> RegistrationPolicy.decide(registrationMode, claim, givenAnswer, NOW))
+                        .isInstanceOfSatisfying(
+                                Refusal.class, e -> assertThat(e.rule().name()).isEqualTo(expected));
         }
     }
 
     @Test
     void validInviteSkipsTheApplication() {
-        RegistrationDecision decision = RegistrationPolicy.decide(RegistrationMode.REQUIRE_APPLICATION,
-                InviteClaim.presented(Optional.of(VALID)), Optional.of(ANSWER), NOW);
+        RegistrationDecision decision = RegistrationPolicy.decide(
+                RegistrationMode.REQUIRE_APPLICATION,
+                InviteClaim.presented(Optional.of(VALID)),
+                Optional.of(ANSWER),
+                NOW);
         assertThat(decision).isInstanceOf(RegistrationDecision.ActiveAccount.class);
     }
 
     @Test
     void closedRefusesEvenAValidUnlimitedInvite() {
         Invite unlimited = invite(Optional.empty(), 0, Optional.empty());
-        assertThatThrownBy(() -> RegistrationPolicy.decide(RegistrationMode.CLOSED,
-                InviteClaim.presented(Optional.of(unlimited)), Optional.of(ANSWER), NOW))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.rule()).isEqualTo(Rule.REGISTRATION_CLOSED));
+        assertThatThrownBy(() -> RegistrationPolicy.decide(
+                        RegistrationMode.CLOSED,
+                        InviteClaim.presented(Optional.of(unlimited)),
+                        Optional.of(ANSWER),
+                        NOW))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.REGISTRATION_CLOSED));
     }
 
     @Test
     void redeemedInviteInTheDecisionHasOneMoreUse() {
-        RegistrationDecision decision = RegistrationPolicy.decide(RegistrationMode.REQUIRE_INVITATION,
-                InviteClaim.presented(Optional.of(VALID)), Optional.empty(), NOW);
-        Invite redeemed = ((RegistrationDecision.ActiveAccount) decision).redeemedInvite().orElseThrow();
+        RegistrationDecision decision = RegistrationPolicy.decide(
+                RegistrationMode.REQUIRE_INVITATION, InviteClaim.presented(Optional.of(VALID)), Optional.empty(), NOW);
+        Invite redeemed =
+                ((RegistrationDecision.ActiveAccount) decision).redeemedInvite().orElseThrow();
         assertThat(redeemed.usesCount()).isEqualTo(VALID.usesCount() + 1);
         assertThat(redeemed.id()).isEqualTo(VALID.id());
         assertThat(redeemed.token()).isEqualTo(VALID.token());
@@ -146,17 +155,19 @@ class RegistrationPolicyTest {
 
     @Test
     void lastUseIsReportedUsedUpSoTheCallerDeletesIt() {
-        RegistrationDecision decision = RegistrationPolicy.decide(RegistrationMode.OPEN,
-                InviteClaim.presented(Optional.of(VALID)), Optional.empty(), NOW);
-        Invite redeemed = ((RegistrationDecision.ActiveAccount) decision).redeemedInvite().orElseThrow();
+        RegistrationDecision decision = RegistrationPolicy.decide(
+                RegistrationMode.OPEN, InviteClaim.presented(Optional.of(VALID)), Optional.empty(), NOW);
+        Invite redeemed =
+                ((RegistrationDecision.ActiveAccount) decision).redeemedInvite().orElseThrow();
         assertThat(redeemed.usedUp()).isTrue();
     }
 
     @Test
     void pendingApplicationKeepsTheAnswerAsWritten() {
         String spaced = "  spaced answer  ";
-        assertThat(RegistrationPolicy.decide(RegistrationMode.REQUIRE_APPLICATION, InviteClaim.none(),
-                Optional.of(spaced), NOW)).isEqualTo(new RegistrationDecision.PendingApplication(spaced));
+        assertThat(RegistrationPolicy.decide(
+                        RegistrationMode.REQUIRE_APPLICATION, InviteClaim.none(), Optional.of(spaced), NOW))
+                .isEqualTo(new RegistrationDecision.PendingApplication(spaced));
     }
 
     private static InviteClaim claim(String invite) {

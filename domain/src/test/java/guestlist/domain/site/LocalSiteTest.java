@@ -1,14 +1,5 @@
 package guestlist.domain.site;
 
-import guestlist.domain.Refusal;
-import guestlist.domain.Rule;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static guestlist.domain.Fixtures.NOW;
 import static guestlist.domain.Fixtures.admin;
 import static guestlist.domain.Fixtures.member;
@@ -16,10 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 class LocalSiteTest {
 
-    private static final LocalSite SITE = new LocalSite(1, "Guests", RegistrationMode.OPEN,
-            Optional.of("Why do you want to join?"), 5, NOW);
+    private static final LocalSite SITE =
+            new LocalSite(1, "Guests", RegistrationMode.OPEN, Optional.of("Why do you want to join?"), 5, NOW);
 
     @Test
     void newSiteRequiresApplicationsAndCapsAtTen() {
@@ -38,8 +37,8 @@ class LocalSiteTest {
 
     @Test
     void editChangesOnlyWhatIsGiven() {
-        LocalSite edited = SITE.edit(new SiteChanges(Optional.empty(), Optional.of(RegistrationMode.CLOSED),
-                Optional.empty(), Optional.empty()));
+        LocalSite edited = SITE.edit(new SiteChanges(
+                Optional.empty(), Optional.of(RegistrationMode.CLOSED), Optional.empty(), Optional.empty()));
         assertThat(edited.registrationMode()).isEqualTo(RegistrationMode.CLOSED);
         assertThat(edited.name()).isEqualTo(SITE.name());
         assertThat(edited.applicationQuestion()).isEqualTo(SITE.applicationQuestion());
@@ -50,17 +49,21 @@ class LocalSiteTest {
 
     @Test
     void editChangesEveryGivenValue() {
-        LocalSite edited = SITE.edit(new SiteChanges(Optional.of("Renamed"),
-                Optional.of(RegistrationMode.REQUIRE_INVITATION), Optional.of("Who invited you?"), Optional.of(3)));
-        assertThat(edited).isEqualTo(new LocalSite(1, "Renamed", RegistrationMode.REQUIRE_INVITATION,
-                Optional.of("Who invited you?"), 3, NOW));
+        LocalSite edited = SITE.edit(new SiteChanges(
+                Optional.of("Renamed"),
+                Optional.of(RegistrationMode.REQUIRE_INVITATION),
+                Optional.of("Who invited you?"),
+                Optional.of(3)));
+        assertThat(edited)
+                .isEqualTo(new LocalSite(
+                        1, "Renamed", RegistrationMode.REQUIRE_INVITATION, Optional.of("Who invited you?"), 3, NOW));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t\n"})
     void blankQuestionClearsIt(String blank) {
-        LocalSite edited = SITE.edit(new SiteChanges(Optional.empty(), Optional.empty(), Optional.of(blank),
-                Optional.empty()));
+        LocalSite edited =
+                SITE.edit(new SiteChanges(Optional.empty(), Optional.empty(), Optional.of(blank), Optional.empty()));
         assertThat(edited.applicationQuestion()).isEmpty();
     }
 
@@ -102,10 +105,11 @@ class LocalSiteTest {
     void adminsAreNeverCappedAndNotEvenCounted() {
         LocalSite noInvites = editCap(0);
         AtomicInteger counted = new AtomicInteger();
-        assertThatNoException().isThrownBy(() -> noInvites.checkInviteAllowance(admin(1), () -> {
-            counted.incrementAndGet();
-            return 1_000_000;
-        }));
+        assertThatNoException()
+                .isThrownBy(() -> noInvites.checkInviteAllowance(admin(1), () -> {
+                    counted.incrementAndGet();
+                    return 1_000_000;
+                }));
         assertThat(counted).hasValue(0);
     }
 
@@ -127,10 +131,11 @@ class LocalSiteTest {
     @Test
     void memberHoldingOneLessThanTheCapMayCreateOneMore() {
         AtomicInteger counted = new AtomicInteger();
-        assertThatNoException().isThrownBy(() -> SITE.checkInviteAllowance(member(2), () -> {
-            counted.incrementAndGet();
-            return 4;
-        }));
+        assertThatNoException()
+                .isThrownBy(() -> SITE.checkInviteAllowance(member(2), () -> {
+                    counted.incrementAndGet();
+                    return 4;
+                }));
         assertThat(counted).hasValue(1);
     }
 
@@ -147,12 +152,12 @@ class LocalSiteTest {
     }
 
     private static void assertRefused(Rule rule, Runnable action) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(rule));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(rule));
     }
 
     private static void assertTooMany(Runnable action) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class,
-                e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_CAP_REACHED));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_CAP_REACHED));
     }
 }

@@ -27,7 +27,8 @@ public final class CreateInviteHandler implements ApiHandler {
     @Override
     public CreateInvitationResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        Invite invite = createInvite.createInvite(request.body(CreateInviteRequest.class).toCommand(actor));
+        Invite invite = createInvite.createInvite(
+                request.body(CreateInviteRequest.class).toCommand(actor));
         return new CreateInvitationResponse(InviteJson.from(invite, links));
     }
 }

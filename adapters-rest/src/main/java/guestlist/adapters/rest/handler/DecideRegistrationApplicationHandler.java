@@ -6,7 +6,6 @@ import guestlist.adapters.rest.json.DecideRegistrationApplicationRequest;
 import guestlist.adapters.rest.json.RegistrationApplicationResponse;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
 import guestlist.domain.account.LocalUser;
-import guestlist.domain.application.ApplicationId;
 
 /** {@code PUT /admin/registration_application/approve} (admin): {@code id}, {@code approve}, {@code deny_reason}?. */
 public final class DecideRegistrationApplicationHandler implements ApiHandler {
@@ -20,7 +19,7 @@ public final class DecideRegistrationApplicationHandler implements ApiHandler {
     @Override
     public RegistrationApplicationResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        return RegistrationApplicationResponse.from(
-                decide.decide(request.body(DecideRegistrationApplicationRequest.class).toCommand(actor)));
+        return RegistrationApplicationResponse.from(decide.decide(
+                request.body(DecideRegistrationApplicationRequest.class).toCommand(actor)));
     }
 }

@@ -22,6 +22,7 @@ public final class EditSiteHandler implements ApiHandler {
     @Override
     public SiteResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        return SiteResponse.from(editSite.editSite(actor, request.body(EditSiteRequest.class).toChanges()));
+        return SiteResponse.from(
+                editSite.editSite(actor, request.body(EditSiteRequest.class).toChanges()));
     }
 }

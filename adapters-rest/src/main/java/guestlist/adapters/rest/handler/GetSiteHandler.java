@@ -4,7 +4,6 @@ import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.GetSiteResponse;
 import guestlist.application.port.in.GetSiteUseCase;
-
 import java.util.Objects;
 
 /** {@code GET /site}: open to all; a token, if sent, is ignored. */

@@ -27,9 +27,13 @@ public final class ListInvitesHandler implements ApiHandler {
     public PagedResponse<InviteJson> handle(ApiRequest request) {
         LocalUser actor = request.actor();
         QueryParameters query = request.query();
-        ListInvitesQuery listing = new ListInvitesQuery(actor, PageSize.of(query.limit()), query.optional("page_cursor")
-                .map(cursor -> PageCursor.decode(PageCursor.Listing.INVITES, cursor).position()));
-        return PagedResponse.from(listInvites.listInvites(listing), PageCursor.Listing.INVITES,
-                invite -> InviteJson.from(invite, links));
+        ListInvitesQuery listing = new ListInvitesQuery(
+                actor,
+                PageSize.of(query.limit()),
+                query.optional("page_cursor")
+                        .map(cursor -> PageCursor.decode(PageCursor.Listing.INVITES, cursor)
+                                .position()));
+        return PagedResponse.from(
+                listInvites.listInvites(listing), PageCursor.Listing.INVITES, invite -> InviteJson.from(invite, links));
     }
 }

@@ -27,10 +27,16 @@ public final class ListRegistrationApplicationsHandler implements ApiHandler {
     public PagedResponse<RegistrationApplicationViewJson> handle(ApiRequest request) {
         LocalUser actor = request.actor();
         QueryParameters query = request.query();
-        ListRegistrationApplicationsQuery listing = ListRegistrationApplicationsQuery.of(actor,
-                query.optionalBoolean("unread_only"), PageSize.of(query.limit()), query.optional("page_cursor")
-                        .map(cursor -> PageCursor.decode(PageCursor.Listing.APPLICATIONS, cursor).position()));
-        return PagedResponse.from(listApplications.listApplications(listing), PageCursor.Listing.APPLICATIONS,
+        ListRegistrationApplicationsQuery listing = ListRegistrationApplicationsQuery.of(
+                actor,
+                query.optionalBoolean("unread_only"),
+                PageSize.of(query.limit()),
+                query.optional("page_cursor")
+                        .map(cursor -> PageCursor.decode(PageCursor.Listing.APPLICATIONS, cursor)
+                                .position()));
+        return PagedResponse.from(
+                listApplications.listApplications(listing),
+                PageCursor.Listing.APPLICATIONS,
                 RegistrationApplicationViewJson::from);
     }
 }

@@ -17,6 +17,7 @@ public final class LoginHandler implements ApiHandler {
 
     @Override
     public LoginResponse handle(ApiRequest request) {
-        return LoginResponse.loggedIn(login.login(request.body(LoginRequest.class).toCommand()));
+        return LoginResponse.loggedIn(
+                login.login(request.body(LoginRequest.class).toCommand()));
     }
 }

@@ -21,6 +21,7 @@ public final class RegisterHandler implements ApiHandler {
 
     @Override
     public LoginResponse handle(ApiRequest request) {
-        return LoginResponse.from(register.register(request.body(RegisterRequest.class).toCommand()));
+        return LoginResponse.from(
+                register.register(request.body(RegisterRequest.class).toCommand()));
     }
 }

@@ -5,7 +5,6 @@ import guestlist.domain.account.LocalUser;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-
 import java.util.Objects;
 
 /**
@@ -33,10 +32,11 @@ public final class ApiRequest {
     public String sessionToken() {
         String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).trim() : "";
+                ? header.substring(BEARER.length()).trim()
+                : "";
         if (token.isEmpty()) {
-            throw new RequestRefusal(RequestError.NO_BEARER_TOKEN,
-                    "log in first: send the token as Authorization: Bearer <jwt>");
+            throw new RequestRefusal(
+                    RequestError.NO_BEARER_TOKEN, "log in first: send the token as Authorization: Bearer <jwt>");
         }
         return token;
     }

@@ -5,12 +5,11 @@ import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The one place where failures become HTTP answers: the code and status that {@link ErrorTable}
@@ -25,8 +24,7 @@ public final class ErrorResponses {
     /** Seconds a client is told to wait on a 429 that did not say how long. */
     static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** Answers any failure: a refusal with its code, anything else as a logged bug. */
     public static void send(HttpServerExchange exchange, Throwable failure) {
@@ -43,13 +41,18 @@ public final class ErrorResponses {
         Optional<WireError> refused = ErrorTable.of(failure);
         if (refused.isPresent()) {
             if (refused.get().equals(ErrorTable.SERVICE_UNAVAILABLE)) {
-                LOG.warn("{} {}: service unavailable: {}", exchange.getRequestMethod(), exchange.getRequestPath(),
-                        failure.getMessage(), failure.getCause());
+                LOG.warn(
+                        "{} {}: service unavailable: {}",
+                        exchange.getRequestMethod(),
+                        exchange.getRequestPath(),
+                        failure.getMessage(),
+                        failure.getCause());
             }
             return new Answer(refused.get(), failure.getMessage());
         }
         String id = UUID.randomUUID().toString();
-        LOG.error("unexpected failure {} on {} {}", id, exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+        LOG.error(
+                "unexpected failure {} on {} {}", id, exchange.getRequestMethod(), exchange.getRequestPath(), failure);
         return new Answer(ErrorTable.of(RequestError.UNKNOWN), "internal error; it was logged with id " + id);
     }
 
@@ -60,13 +63,19 @@ public final class ErrorResponses {
      */
     public static void send(HttpServerExchange exchange, WireError error, String message) {
         if (!exchange.getConnection().isOpen()) {
-            LOG.debug("{} {}: the connection is closed; {} not sent", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), error.code());
+            LOG.debug(
+                    "{} {}: the connection is closed; {} not sent",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestPath(),
+                    error.code());
             return;
         }
         if (exchange.isResponseStarted()) {
-            LOG.debug("{} {}: cannot answer {} after the response began; closing the connection",
-                    exchange.getRequestMethod(), exchange.getRequestPath(), error.code());
+            LOG.debug(
+                    "{} {}: cannot answer {} after the response began; closing the connection",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestPath(),
+                    error.code());
             IoUtils.safeClose(exchange.getConnection());
             return;
         }
@@ -116,10 +125,8 @@ public final class ErrorResponses {
     }
 
     /** The error body; also what tests and clients read. */
-    record ErrorBody(String error, String message) {
-    }
+    record ErrorBody(String error, String message) {}
 
     /** What a failure is answered with: a code and status, and the message. */
-    record Answer(WireError error, String message) {
-    }
+    record Answer(WireError error, String message) {}
 }

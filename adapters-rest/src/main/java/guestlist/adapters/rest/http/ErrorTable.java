@@ -4,7 +4,6 @@ import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.Unavailable;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,8 +53,7 @@ public final class ErrorTable {
     static final WireError UNSUPPORTED_MEDIA_TYPE = new WireError("unsupported_media_type", 415);
     static final WireError SERVICE_UNAVAILABLE = new WireError("service_unavailable", 503);
 
-    private ErrorTable() {
-    }
+    private ErrorTable() {}
 
     /** What a refusal of the domain's {@code rule} is answered with. */
     public static WireError of(Rule rule) {
@@ -65,8 +63,12 @@ public final class ErrorTable {
             case PASSWORDS_DIFFER -> PASSWORDS_DO_NOT_MATCH;
             case EMAIL_ADDRESS_SHAPE -> INVALID_EMAIL_ADDRESS;
             case INVITE_TOKEN_SHAPE, INVITE_NOT_USABLE -> INVALID_INVITE_TOKEN;
-            case INVITE_USE_LIMIT, INVITE_LIFETIME, DENY_REASON_LENGTH, SITE_NAME_LENGTH, SITE_INVITE_CAP_RANGE,
-                 SITE_QUESTION_LENGTH -> BAD_REQUEST;
+            case INVITE_USE_LIMIT,
+                    INVITE_LIFETIME,
+                    DENY_REASON_LENGTH,
+                    SITE_NAME_LENGTH,
+                    SITE_INVITE_CAP_RANGE,
+                    SITE_QUESTION_LENGTH -> BAD_REQUEST;
             case INVITE_REQUIRED -> MISSING_INVITE_TOKEN;
             case INVITE_CAP_REACHED -> TOO_MANY_INVITES;
             case APPLICATION_ANSWER_REQUIRED -> REGISTRATION_APPLICATION_ANSWER_REQUIRED;

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import guestlist.adapters.rest.json.Text;
 import guestlist.adapters.rest.json.Timestamps;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -54,8 +53,8 @@ public final class Json {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
-                    JsonInclude.Include.USE_DEFAULTS))
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -67,8 +66,7 @@ public final class Json {
                     .addDeserializer(Instant.class, new Timestamps.Rfc3339()))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The UTF-8 JSON of a response record. */
     public static byte[] write(Object value) {
@@ -108,7 +106,10 @@ public final class Json {
      */
     private static String utf8(byte[] body) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException malformed) {
             throw badRequest("the request body is not well-formed JSON in UTF-8");
@@ -121,16 +122,21 @@ public final class Json {
         if (recordCheck != null) {
             return recordCheck;
         }
-        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream().map(step -> step.getFieldName() == null ? "[" + step.getIndex() + "]"
-                        : "." + step.getFieldName()).collect(Collectors.joining()).substring(1)
+        String field = e instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(step ->
+                                step.getFieldName() == null ? "[" + step.getIndex() + "]" : "." + step.getFieldName())
+                        .collect(Collectors.joining())
+                        .substring(1)
                 : parser.getParsingContext().getCurrentName();
         String in = field == null ? "" : " in field " + field;
         if (cause(e, StreamConstraintsException.class) != null) {
-            return badRequest(parser.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH
-                    ? "the request body is nested more than " + MAX_NESTING_DEPTH + " levels deep"
-                    : "the request body holds a number of more than " + MAX_NUMBER_LENGTH
-                    + " characters or a field name of more than " + MAX_NAME_LENGTH + in);
+            return badRequest(
+                    parser.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH
+                            ? "the request body is nested more than " + MAX_NESTING_DEPTH + " levels deep"
+                            : "the request body holds a number of more than " + MAX_NUMBER_LENGTH
+                                    + " characters or a field name of more than " + MAX_NAME_LENGTH + in);
         }
         InputCoercionException outOfRange = cause(e, InputCoercionException.class);
         if (outOfRange != null) {
@@ -138,8 +144,11 @@ public final class Json {
         }
         StreamReadException syntax = cause(e, StreamReadException.class);
         if (syntax != null) {
-            return badRequest("the request body is not well-formed JSON" + in + (syntax.getLocation() == null ? ""
-                    : " (line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")"));
+            return badRequest("the request body is not well-formed JSON" + in
+                    + (syntax.getLocation() == null
+                            ? ""
+                            : " (line " + syntax.getLocation().getLineNr() + ", column "
+                                    + syntax.getLocation().getColumnNr() + ")"));
         }
         if (e instanceof Text.NotText) {
             return badRequest(field + " " + e.getOriginalMessage());
@@ -148,17 +157,20 @@ public final class Json {
             return badRequest(field + " is required");
         }
         if (e instanceof MismatchedInputException mismatch) {
-            return badRequest(mismatch.getPath().isEmpty() ? "the request body must be a JSON object, and nothing after it"
-                    : field + expected(mismatch.getTargetType()));
+            return badRequest(
+                    mismatch.getPath().isEmpty()
+                            ? "the request body must be a JSON object, and nothing after it"
+                            : field + expected(mismatch.getTargetType()));
         }
         throw new IllegalStateException("cannot bind a request body", e);
     }
 
     private static String expected(Class<?> type) {
-        return type == String.class ? " must be a string"
-                : type == Boolean.class || type == boolean.class ? " must be true or false"
-                : type == Instant.class ? " must be " + Timestamps.Rfc3339.EXPECTED
-                : " must be an integer";
+        return type == String.class
+                ? " must be a string"
+                : type == Boolean.class || type == boolean.class
+                        ? " must be true or false"
+                        : type == Instant.class ? " must be " + Timestamps.Rfc3339.EXPECTED : " must be an integer";
     }
 
     private static <X> X cause(Throwable failure, Class<X> type) {

@@ -7,12 +7,11 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
-import org.xnio.IoUtils;
-import org.xnio.XnioExecutor;
-
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /**
  * The glue between Undertow and one {@link ApiHandler}, in this order: the checks that need only the
@@ -58,9 +57,11 @@ public final class JsonEndpoint implements HttpHandler {
                 exchange.setPersistent(false);
                 throw tooLarge();
             }
-            if (takesBody && !exchange.isRequestComplete()
+            if (takesBody
+                    && !exchange.isRequestComplete()
                     && !isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
-                throw new RequestRefusal(RequestError.UNSUPPORTED_MEDIA_TYPE,
+                throw new RequestRefusal(
+                        RequestError.UNSUPPORTED_MEDIA_TYPE,
                         "the request body must be JSON sent as Content-Type: application/json");
             }
         } catch (RuntimeException refusal) {
@@ -68,15 +69,20 @@ public final class JsonEndpoint implements HttpHandler {
             ErrorResponses.send(exchange, refusal);
             return;
         }
-        XnioExecutor.Key deadline = exchange.isRequestComplete() ? null : exchange.getIoThread()
-                .executeAfter(() -> cutOff(exchange), limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        XnioExecutor.Key deadline = exchange.isRequestComplete()
+                ? null
+                : exchange.getIoThread()
+                        .executeAfter(
+                                () -> cutOff(exchange), limits.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize(limits.maxBodyBytes());
-        receiver.receiveFullBytes((received, body) -> {
-            if (deadline == null || deadline.remove()) {
-                received.dispatch(worker -> respond(worker, body));
-            }
-        }, (failed, e) -> ErrorResponses.send(failed, unreadable(failed, e)));
+        receiver.receiveFullBytes(
+                (received, body) -> {
+                    if (deadline == null || deadline.remove()) {
+                        received.dispatch(worker -> respond(worker, body));
+                    }
+                },
+                (failed, e) -> ErrorResponses.send(failed, unreadable(failed, e)));
     }
 
     /**
@@ -103,7 +109,7 @@ public final class JsonEndpoint implements HttpHandler {
         exchange.setPersistent(false);
         IoUtils.safeClose(exchange.getConnection());
         if (!exchange.isResponseStarted()) {
-            Connectors.executeRootHandler(nobodyListens -> { }, exchange);
+            Connectors.executeRootHandler(nobodyListens -> {}, exchange);
         }
     }
 
@@ -114,7 +120,8 @@ public final class JsonEndpoint implements HttpHandler {
      * trusted further.
      */
     private RequestRefusal unreadable(HttpServerExchange exchange, IOException failure) {
-        if (failure instanceof Receiver.RequestToLargeException || failure instanceof RequestTooBigException
+        if (failure instanceof Receiver.RequestToLargeException
+                || failure instanceof RequestTooBigException
                 || failure.getCause() instanceof RequestTooBigException) {
             return tooLarge();
         }
@@ -152,7 +159,7 @@ public final class JsonEndpoint implements HttpHandler {
         if (contentType == null) {
             return false;
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1);
         if (!parts[0].trim().equalsIgnoreCase("application/json")) {
             return false;
         }
@@ -169,7 +176,7 @@ public final class JsonEndpoint implements HttpHandler {
     }
 
     private RequestRefusal tooLarge() {
-        return new RequestRefusal(RequestError.PAYLOAD_TOO_LARGE,
-                "the request body must be at most " + limits.maxBodyBytes() + " bytes");
+        return new RequestRefusal(
+                RequestError.PAYLOAD_TOO_LARGE, "the request body must be at most " + limits.maxBodyBytes() + " bytes");
     }
 }

@@ -16,29 +16,45 @@ import java.util.Objects;
  * @param idleTimeout           how long a connection may stay open without a request (and without
  *                              any byte read or written) before it is closed
  */
-public record Limits(int maxBodyBytes, Duration bodyReadTimeout, Duration shutdownGrace, int maxRateLimitedClients,
-                     Duration requestParseTimeout, Duration idleTimeout) {
+public record Limits(
+        int maxBodyBytes,
+        Duration bodyReadTimeout,
+        Duration shutdownGrace,
+        int maxRateLimitedClients,
+        Duration requestParseTimeout,
+        Duration idleTimeout) {
 
     public static final Duration DEFAULT_REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    public static final Limits DEFAULTS = new Limits(64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(10), 100_000);
+    public static final Limits DEFAULTS =
+            new Limits(64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(10), 100_000);
 
     public Limits {
         Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(requestParseTimeout, "requestParseTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
-        if (maxBodyBytes < 1 || !positive(bodyReadTimeout) || shutdownGrace.isNegative() || maxRateLimitedClients < 1
-                || !positive(requestParseTimeout) || !positive(idleTimeout)
-                || requestParseTimeout.toMillis() > Integer.MAX_VALUE || idleTimeout.toMillis() > Integer.MAX_VALUE) {
+        if (maxBodyBytes < 1
+                || !positive(bodyReadTimeout)
+                || shutdownGrace.isNegative()
+                || maxRateLimitedClients < 1
+                || !positive(requestParseTimeout)
+                || !positive(idleTimeout)
+                || requestParseTimeout.toMillis() > Integer.MAX_VALUE
+                || idleTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("limits must be positive");
         }
     }
 
     /** Limits with the default request parse (10 s) and idle (60 s) timeouts. */
     public Limits(int maxBodyBytes, Duration bodyReadTimeout, Duration shutdownGrace, int maxRateLimitedClients) {
-        this(maxBodyBytes, bodyReadTimeout, shutdownGrace, maxRateLimitedClients, DEFAULT_REQUEST_PARSE_TIMEOUT,
+        this(
+                maxBodyBytes,
+                bodyReadTimeout,
+                shutdownGrace,
+                maxRateLimitedClients,
+                DEFAULT_REQUEST_PARSE_TIMEOUT,
                 DEFAULT_IDLE_TIMEOUT);
     }
 

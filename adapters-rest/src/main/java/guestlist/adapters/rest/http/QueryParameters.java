@@ -1,7 +1,6 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.domain.paging.PageSize;
-
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +52,8 @@ public final class QueryParameters {
 
     /** A decimal integer within {@code min..max}. */
     public long requiredLong(String name, long min, long max) {
-        return integer(required(name)).filter(value -> value >= min && value <= max)
+        return integer(required(name))
+                .filter(value -> value >= min && value <= max)
                 .orElseThrow(() -> badRequest(name + " must be an integer between " + min + " and " + max));
     }
 
@@ -62,10 +62,13 @@ public final class QueryParameters {
      * {@code PageSize}); anything that is not an integer is {@link RequestError#LIMIT_NOT_AN_INTEGER}.
      */
     public Optional<Integer> limit() {
-        return optional("limit").map(value -> integer(value)
-                .filter(parsed -> parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE).map(Math::toIntExact)
-                .orElseThrow(() -> new RequestRefusal(RequestError.LIMIT_NOT_AN_INTEGER,
-                        "limit must be an integer between 1 and " + PageSize.MAX)));
+        return optional("limit")
+                .map(value -> integer(value)
+                        .filter(parsed -> parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE)
+                        .map(Math::toIntExact)
+                        .orElseThrow(() -> new RequestRefusal(
+                                RequestError.LIMIT_NOT_AN_INTEGER,
+                                "limit must be an integer between 1 and " + PageSize.MAX)));
     }
 
     private static Optional<Long> integer(String text) {

@@ -3,7 +3,6 @@ package guestlist.adapters.rest.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,7 +63,9 @@ public final class RateLimiter {
                 return;
             }
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            ErrorResponses.send(exchange, ErrorTable.of(RequestError.TOO_MANY_REQUESTS),
+            ErrorResponses.send(
+                    exchange,
+                    ErrorTable.of(RequestError.TOO_MANY_REQUESTS),
                     "too many requests from your address; try again in " + wait.getAsLong() + " seconds");
         };
     }
@@ -88,8 +89,9 @@ public final class RateLimiter {
                 return OptionalLong.of(secondsUntil(WINDOW_NANOS));
             }
         }
-        Window window = windows.compute(key, (ignored, current) ->
-                current == null || current.endedAt(now) ? new Window(now, 1) : current.plusOne());
+        Window window = windows.compute(
+                key,
+                (ignored, current) -> current == null || current.endedAt(now) ? new Window(now, 1) : current.plusOne());
         if (window.count <= perMinute) {
             return OptionalLong.empty();
         }

@@ -2,7 +2,6 @@ package guestlist.adapters.rest.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-
 import java.nio.ByteBuffer;
 
 /** Writes JSON answers. Every answer, success or error, goes out through here. */
@@ -10,8 +9,7 @@ public final class Responses {
 
     public static final String JSON = "application/json";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static void send(HttpServerExchange exchange, int status, byte[] json) {
         exchange.setStatusCode(status);

@@ -8,8 +8,14 @@ import guestlist.domain.account.LocalUser;
  * client types call it a {@code PersonView} ({@code {person, is_admin, banned}}). It is both: the
  * person's own fields, plus {@code person} (the same person), {@code is_admin} and {@code banned}.
  */
-public record AdminJson(long id, String name, String publishedAt, boolean local, PersonJson person,
-                        @JsonProperty("is_admin") boolean isAdmin, boolean banned) {
+public record AdminJson(
+        long id,
+        String name,
+        String publishedAt,
+        boolean local,
+        PersonJson person,
+        @JsonProperty("is_admin") boolean isAdmin,
+        boolean banned) {
 
     public static AdminJson from(LocalUser admin) {
         PersonJson person = PersonJson.from(admin);

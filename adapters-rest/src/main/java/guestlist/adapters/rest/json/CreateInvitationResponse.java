@@ -1,5 +1,4 @@
 package guestlist.adapters.rest.json;
 
 /** {@code POST /account/invite}. */
-public record CreateInvitationResponse(InviteJson invite) {
-}
+public record CreateInvitationResponse(InviteJson invite) {}

@@ -1,11 +1,10 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
-import guestlist.domain.invite.Invite;
+import guestlist.application.port.in.CreateInviteCommand;
 import guestlist.domain.account.LocalUser;
-
+import guestlist.domain.invite.Invite;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,8 +13,8 @@ public record CreateInviteRequest(Integer maxUses, Instant expiresAt) {
 
     public CreateInviteRequest {
         if (maxUses != null && (maxUses < 1 || maxUses > Invite.MAX_USES_LIMIT)) {
-            throw new RequestRefusal(RequestError.BAD_REQUEST,
-                    "max_uses must be an integer between 1 and " + Invite.MAX_USES_LIMIT);
+            throw new RequestRefusal(
+                    RequestError.BAD_REQUEST, "max_uses must be an integer between 1 and " + Invite.MAX_USES_LIMIT);
         }
     }
 

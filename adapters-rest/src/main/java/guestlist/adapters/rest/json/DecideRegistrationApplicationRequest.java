@@ -5,11 +5,11 @@ import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
-
 import java.util.Optional;
 
 /** The body of {@code PUT /admin/registration_application/approve}. */
-public record DecideRegistrationApplicationRequest(@Required Long id, @Required Boolean approve, String denyReason) {
+public record DecideRegistrationApplicationRequest(
+        @Required Long id, @Required Boolean approve, String denyReason) {
 
     public DecideRegistrationApplicationRequest {
         if (id != null && id < 1) {
@@ -18,6 +18,7 @@ public record DecideRegistrationApplicationRequest(@Required Long id, @Required 
     }
 
     public DecideRegistrationApplicationCommand toCommand(LocalUser actor) {
-        return new DecideRegistrationApplicationCommand(actor, new ApplicationId(id), approve, Optional.ofNullable(denyReason));
+        return new DecideRegistrationApplicationCommand(
+                actor, new ApplicationId(id), approve, Optional.ofNullable(denyReason));
     }
 }

@@ -4,24 +4,27 @@ import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.SiteChanges;
-
 import java.util.Optional;
 
 /** The body of {@code PUT /site}: absent = unchanged; Lemmy's many other settings are ignored. */
-public record EditSiteRequest(String name, String registrationMode, String applicationQuestion,
-                              Integer maxInvitesPerUserAllowed) {
+public record EditSiteRequest(
+        String name, String registrationMode, String applicationQuestion, Integer maxInvitesPerUserAllowed) {
 
     public EditSiteRequest {
         if (maxInvitesPerUserAllowed != null
                 && (maxInvitesPerUserAllowed < 0 || maxInvitesPerUserAllowed > LocalSite.MAX_INVITES_PER_USER_LIMIT)) {
-            throw new RequestRefusal(RequestError.BAD_REQUEST, "max_invites_per_user_allowed must be an integer "
-                    + "between 0 and " + LocalSite.MAX_INVITES_PER_USER_LIMIT);
+            throw new RequestRefusal(
+                    RequestError.BAD_REQUEST,
+                    "max_invites_per_user_allowed must be an integer " + "between 0 and "
+                            + LocalSite.MAX_INVITES_PER_USER_LIMIT);
         }
     }
 
     public SiteChanges toChanges() {
-        return new SiteChanges(Optional.ofNullable(name),
+        return new SiteChanges(
+                Optional.ofNullable(name),
                 Optional.ofNullable(registrationMode).map(RegistrationModeJson::parse),
-                Optional.ofNullable(applicationQuestion), Optional.ofNullable(maxInvitesPerUserAllowed));
+                Optional.ofNullable(applicationQuestion),
+                Optional.ofNullable(maxInvitesPerUserAllowed));
     }
 }

@@ -3,13 +3,25 @@ package guestlist.adapters.rest.json;
 import guestlist.domain.invite.Invite;
 
 /** Lemmy's {@code LocalUserInvite}, plus Guestlist's {@code invite_link}. */
-public record InviteJson(long id, String token, long localUserId, Integer maxUses, int usesCount, String expiresAt,
-                         String publishedAt, String inviteLink) {
+public record InviteJson(
+        long id,
+        String token,
+        long localUserId,
+        Integer maxUses,
+        int usesCount,
+        String expiresAt,
+        String publishedAt,
+        String inviteLink) {
 
     public static InviteJson from(Invite invite, InviteLinks links) {
-        return new InviteJson(invite.id().value(), invite.token().value(), invite.creatorId().value(),
-                invite.maxUses().orElse(null), invite.usesCount(),
-                invite.expiresAt().map(Timestamps::format).orElse(null), Timestamps.format(invite.publishedAt()),
+        return new InviteJson(
+                invite.id().value(),
+                invite.token().value(),
+                invite.creatorId().value(),
+                invite.maxUses().orElse(null),
+                invite.usesCount(),
+                invite.expiresAt().map(Timestamps::format).orElse(null),
+                Timestamps.format(invite.publishedAt()),
                 links.linkTo(invite.token()));
     }
 }

@@ -1,7 +1,6 @@
 package guestlist.adapters.rest.json;
 
 import guestlist.domain.invite.InviteToken;
-
 import java.util.Objects;
 
 /** Invite links: {@code {public_url}/signup?token={token}}, computed on output, never stored. */

@@ -1,5 +1,4 @@
 package guestlist.adapters.rest.json;
 
 /** The body of {@code POST /account/auth/logout}: no fields, but like every body a JSON object (or none). */
-public record LogoutRequest() {
-}
+public record LogoutRequest() {}

@@ -10,6 +10,5 @@ public record MyUserResponse(LocalUserView localUserView) {
     }
 
     /** Lemmy's {@code LocalUserView}. */
-    public record LocalUserView(LocalUserJson localUser, PersonJson person, boolean banned) {
-    }
+    public record LocalUserView(LocalUserJson localUser, PersonJson person, boolean banned) {}
 }

@@ -3,7 +3,6 @@ package guestlist.adapters.rest.json;
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.domain.paging.PagePosition;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;

@@ -6,7 +6,7 @@ import guestlist.domain.account.LocalUser;
 public record PersonJson(long id, String name, String publishedAt, boolean local) {
 
     public static PersonJson from(LocalUser user) {
-        return new PersonJson(user.personId().value(), user.name().value(), Timestamps.format(user.publishedAt()),
-                true);
+        return new PersonJson(
+                user.personId().value(), user.name().value(), Timestamps.format(user.publishedAt()), true);
     }
 }

@@ -7,8 +7,7 @@ import guestlist.domain.site.RegistrationMode;
 /** Registration modes as Lemmy's API spells them: {@code open}, {@code require_application}, ... */
 public final class RegistrationModeJson {
 
-    private RegistrationModeJson() {
-    }
+    private RegistrationModeJson() {}
 
     /** The mode's name on the wire, e.g. {@code require_invitation}. */
     public static String name(RegistrationMode mode) {
@@ -27,7 +26,8 @@ public final class RegistrationModeJson {
                 return mode;
             }
         }
-        throw new RequestRefusal(RequestError.BAD_REQUEST,
+        throw new RequestRefusal(
+                RequestError.BAD_REQUEST,
                 "registration_mode must be one of open, require_application, require_invitation, closed");
     }
 }

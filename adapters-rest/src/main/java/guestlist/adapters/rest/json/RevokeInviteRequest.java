@@ -1,5 +1,4 @@
 package guestlist.adapters.rest.json;
 
 /** The body of {@code DELETE /account/invite}. */
-public record RevokeInviteRequest(@Required String token) {
-}
+public record RevokeInviteRequest(@Required String token) {}

@@ -12,16 +12,24 @@ public record SiteViewJson(SiteJson site, LocalSiteJson localSite) {
         String published = Timestamps.format(site.publishedAt());
         return new SiteViewJson(
                 new SiteJson(site.id(), site.name(), published),
-                new LocalSiteJson(site.id(), site.id(), RegistrationModeJson.name(site.registrationMode()),
-                        site.applicationQuestion().orElse(null), site.maxInvitesPerUser(), published));
+                new LocalSiteJson(
+                        site.id(),
+                        site.id(),
+                        RegistrationModeJson.name(site.registrationMode()),
+                        site.applicationQuestion().orElse(null),
+                        site.maxInvitesPerUser(),
+                        published));
     }
 
     /** Lemmy's {@code Site}. */
-    public record SiteJson(long id, String name, String publishedAt) {
-    }
+    public record SiteJson(long id, String name, String publishedAt) {}
 
     /** Lemmy's {@code LocalSite}. */
-    public record LocalSiteJson(long id, long siteId, String registrationMode, String applicationQuestion,
-                                int maxInvitesPerUserAllowed, String publishedAt) {
-    }
+    public record LocalSiteJson(
+            long id,
+            long siteId,
+            String registrationMode,
+            String applicationQuestion,
+            int maxInvitesPerUserAllowed,
+            String publishedAt) {}
 }

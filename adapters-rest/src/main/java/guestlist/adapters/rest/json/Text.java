@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-
 import java.io.IOException;
 
 /**
@@ -29,7 +28,8 @@ public final class Text extends StdScalarDeserializer<String> {
             throw new NotText(p, "must not contain NUL characters");
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+            if (Character.isHighSurrogate(text.charAt(i))
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(text.charAt(i))) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 /** Timestamps on the wire: RFC 3339 in UTC, e.g. {@code 2026-11-25T10:15:30.123456Z}. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
@@ -30,8 +28,12 @@ public final class Timestamps {
         public static final String EXPECTED = "an RFC 3339 timestamp with an offset, like 2026-01-31T12:00:00Z";
 
         public Rfc3339() {
-            super(InstantDeserializer.INSTANT, new DateTimeFormatterBuilder().parseCaseInsensitive()
-                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter());
+            super(
+                    InstantDeserializer.INSTANT,
+                    new DateTimeFormatterBuilder()
+                            .parseCaseInsensitive()
+                            .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toFormatter());
         }
 
         @Override

@@ -1,14 +1,15 @@
 package guestlist.adapters.rest.http;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class ErrorResponsesTest {
 
     @Test
     void theErrorBodyHasOnlyErrorAndMessage() {
-        String json = new String(Json.write(new ErrorResponses.ErrorBody("not_found", "no \"such\" thing")),
+        String json = new String(
+                Json.write(new ErrorResponses.ErrorBody("not_found", "no \"such\" thing")),
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"error\":\"not_found\",\"message\":\"no \\\"such\\\" thing\"}");

@@ -1,21 +1,20 @@
 package guestlist.adapters.rest.http;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.adapters.rest.http.ErrorTable.WireError;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.Unavailable;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ErrorTableTest {
 
@@ -81,7 +80,8 @@ class ErrorTableTest {
     @Test
     void aBugIsNoRefusal() {
         assertThat(ErrorTable.of(new IllegalStateException("a bug"))).isEmpty();
-        assertThat(ErrorTable.of(new RequestRefusal(RequestError.UNKNOWN, "a bug"))).isEmpty();
+        assertThat(ErrorTable.of(new RequestRefusal(RequestError.UNKNOWN, "a bug")))
+                .isEmpty();
     }
 
     @Test
@@ -128,7 +128,8 @@ class ErrorTableTest {
 
     private static void assertOfTheSpec(String refusal, WireError answer) {
         assertThat(SPEC).as("the code of %s", refusal).containsKey(answer.code());
-        assertThat(answer.status()).as("the status of %s (%s)", refusal, answer.code())
+        assertThat(answer.status())
+                .as("the status of %s (%s)", refusal, answer.code())
                 .isEqualTo(SPEC.get(answer.code()));
     }
 }

@@ -1,8 +1,8 @@
 package guestlist.adapters.rest.http;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class JsonEndpointMediaTypeTest {
 
@@ -23,5 +23,12 @@ class JsonEndpointMediaTypeTest {
         assertThat(JsonEndpoint.isJson("application/json; charset=utf-16")).isFalse();
         assertThat(JsonEndpoint.isJson("application/json; charset")).isFalse();
         assertThat(JsonEndpoint.isJson("multipart/form-data; boundary=x")).isFalse();
+    }
+
+    @Test
+    void separatorsAloneAreNoMediaType() {
+        // String.split drops trailing empty strings: ";".split(";") is empty, and [0] of it threw
+        assertThat(JsonEndpoint.isJson(";")).isFalse();
+        assertThat(JsonEndpoint.isJson(";;")).isFalse();
     }
 }

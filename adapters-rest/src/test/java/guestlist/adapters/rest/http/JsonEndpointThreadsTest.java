@@ -1,5 +1,7 @@
 package guestlist.adapters.rest.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
@@ -7,16 +9,13 @@ import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.HttpApi.Answer;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.xnio.XnioIoThread;
-
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xnio.XnioIoThread;
 
 /**
  * Where an endpoint's work happens: the handler on a worker thread (it blocks on use cases), the
@@ -69,7 +68,8 @@ class JsonEndpointThreadsTest {
         Answer refusal = get();
 
         assertThat(failure.status()).isEqualTo(500);
-        assertThat(failure.text()).startsWith("{\"error\":\"unknown\",\"message\":\"internal error; it was logged with id ");
+        assertThat(failure.text())
+                .startsWith("{\"error\":\"unknown\",\"message\":\"internal error; it was logged with id ");
         assertThat(refusal.status()).isEqualTo(403);
         assertThat(refusal.text()).isEqualTo("{\"error\":\"not_an_admin\",\"message\":\"only admins\"}");
         assertThat(handledOn).hasSize(2).noneMatch(thread -> thread instanceof XnioIoThread);
@@ -78,9 +78,12 @@ class JsonEndpointThreadsTest {
     }
 
     private void serve(ApiHandler handler) {
-        JsonEndpoint endpoint = JsonEndpoint.withoutBody(handler, token -> {
-            throw new UseCaseFailure(UseCaseFailure.Reason.NOT_LOGGED_IN, "no sessions here");
-        }, Limits.DEFAULTS);
+        JsonEndpoint endpoint = JsonEndpoint.withoutBody(
+                handler,
+                token -> {
+                    throw new UseCaseFailure(UseCaseFailure.Reason.NOT_LOGGED_IN, "no sessions here");
+                },
+                Limits.DEFAULTS);
         HttpHandler recording = exchange -> {
             exchange.addExchangeCompleteListener((ended, next) -> {
                 endedOn.add(Thread.currentThread());
@@ -88,7 +91,10 @@ class JsonEndpointThreadsTest {
             });
             endpoint.handleRequest(exchange);
         };
-        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(recording).build();
+        server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(recording)
+                .build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         client = new HttpApi("http://127.0.0.1:" + port);

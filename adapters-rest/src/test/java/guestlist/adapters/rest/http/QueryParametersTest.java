@@ -1,15 +1,14 @@
 package guestlist.adapters.rest.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Why query parameters are typed by hand: Undertow hands over text, and Jackson's reading of text
@@ -31,12 +30,18 @@ class QueryParametersTest {
 
     @Test
     void integersAreDecimalDigitsOnly() {
-        assertThat(query("person_id", "+42").requiredLong("person_id", 1, Long.MAX_VALUE)).isEqualTo(42);
-        for (String notOne : new String[] {" 5", "5 ", "\u0661\u0662", "\uFF15", "1e3", "1.0", "0x10", "", "9".repeat(19)}) {
-            assertRefused(() -> query("person_id", notOne).requiredLong("person_id", 1, Long.MAX_VALUE),
-                    RequestError.BAD_REQUEST, "person_id must be an integer between 1 and " + Long.MAX_VALUE);
+        assertThat(query("person_id", "+42").requiredLong("person_id", 1, Long.MAX_VALUE))
+                .isEqualTo(42);
+        for (String notOne :
+                new String[] {" 5", "5 ", "\u0661\u0662", "\uFF15", "1e3", "1.0", "0x10", "", "9".repeat(19)}) {
+            assertRefused(
+                    () -> query("person_id", notOne).requiredLong("person_id", 1, Long.MAX_VALUE),
+                    RequestError.BAD_REQUEST,
+                    "person_id must be an integer between 1 and " + Long.MAX_VALUE);
         }
-        assertRefused(() -> query("person_id", "0").requiredLong("person_id", 1, 9), RequestError.BAD_REQUEST,
+        assertRefused(
+                () -> query("person_id", "0").requiredLong("person_id", 1, 9),
+                RequestError.BAD_REQUEST,
                 "person_id must be an integer between 1 and 9");
     }
 
@@ -45,7 +50,9 @@ class QueryParametersTest {
         assertThat(query("limit", "-7").limit()).contains(-7);
         assertThat(query("other", "1").limit()).isEmpty();
         for (String notOne : new String[] {" 5", "\uFF15", "2147483648", "abc"}) {
-            assertRefused(() -> query("limit", notOne).limit(), RequestError.LIMIT_NOT_AN_INTEGER,
+            assertRefused(
+                    () -> query("limit", notOne).limit(),
+                    RequestError.LIMIT_NOT_AN_INTEGER,
                     "limit must be an integer between 1 and 50");
         }
     }
@@ -54,16 +61,22 @@ class QueryParametersTest {
     void booleansAreTrueOrFalseExactly() {
         assertThat(query("unread_only", "false").optionalBoolean("unread_only")).isEqualTo(Optional.of(false));
         for (String notOne : new String[] {"True", "TRUE", "1", "yes", " true", ""}) {
-            assertRefused(() -> query("unread_only", notOne).optionalBoolean("unread_only"), RequestError.BAD_REQUEST,
+            assertRefused(
+                    () -> query("unread_only", notOne).optionalBoolean("unread_only"),
+                    RequestError.BAD_REQUEST,
                     "unread_only must be true or false");
         }
     }
 
     @Test
     void aParameterGivenTwiceOrHoldingNulIsRefused() {
-        assertRefused(() -> query("token", "a", "b").optional("token"), RequestError.BAD_REQUEST,
+        assertRefused(
+                () -> query("token", "a", "b").optional("token"),
+                RequestError.BAD_REQUEST,
                 "token must be given at most once");
-        assertRefused(() -> query("token", "a\u0000b").required("token"), RequestError.BAD_REQUEST,
+        assertRefused(
+                () -> query("token", "a\u0000b").required("token"),
+                RequestError.BAD_REQUEST,
                 "token must not contain NUL characters");
         assertRefused(() -> query("other", "x").required("token"), RequestError.BAD_REQUEST, "token is required");
     }

@@ -1,14 +1,13 @@
 package guestlist.adapters.rest.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
@@ -72,8 +71,12 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(1, 100, nanos::get);
         limiter.acquire(address("2001:db8:1:2::1"));
 
-        assertThat(limiter.acquire(address("2001:db8:1:2:ffff::9"))).as("same /64").isPresent();
-        assertThat(limiter.acquire(address("2001:db8:1:3::1"))).as("another /64").isEmpty();
+        assertThat(limiter.acquire(address("2001:db8:1:2:ffff::9")))
+                .as("same /64")
+                .isPresent();
+        assertThat(limiter.acquire(address("2001:db8:1:3::1")))
+                .as("another /64")
+                .isEmpty();
     }
 
     @Test
@@ -108,11 +111,15 @@ class RateLimiterTest {
         limiter.acquire(address("192.0.2.3"));
 
         assertThat(limiter.acquire(address("192.0.2.4"))).isPresent();
-        assertThat(limiter.acquire(address("192.0.2.1"))).as("known clients still pass").isEmpty();
+        assertThat(limiter.acquire(address("192.0.2.1")))
+                .as("known clients still pass")
+                .isEmpty();
         assertThat(limiter.trackedClients()).isEqualTo(3);
 
         advanceSeconds(60);
-        assertThat(limiter.acquire(address("192.0.2.4"))).as("room after the windows ended").isEmpty();
+        assertThat(limiter.acquire(address("192.0.2.4")))
+                .as("room after the windows ended")
+                .isEmpty();
     }
 
     @Test

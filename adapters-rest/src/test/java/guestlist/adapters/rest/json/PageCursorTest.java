@@ -1,18 +1,17 @@
 package guestlist.adapters.rest.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.domain.paging.PagePosition;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageCursorTest {
 
@@ -68,7 +67,9 @@ class PageCursorTest {
     @Test
     void veryLongStringIsRefused() {
         String canonical = new PageCursor(PageCursor.Listing.INVITES, 5).encode();
-        assertUnparsable(PageCursor.Listing.INVITES, canonical.repeat(3000 / canonical.length() + 1).substring(0, 3000));
+        assertUnparsable(
+                PageCursor.Listing.INVITES,
+                canonical.repeat(3000 / canonical.length() + 1).substring(0, 3000));
         assertUnparsable(PageCursor.Listing.INVITES, "A".repeat(3000));
     }
 
@@ -94,8 +95,22 @@ class PageCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inv:0", "inv:-1", "inv:007", "inv:", "inv:abc", "inv:1 ", " inv:1", "inv:99999999999999999999",
-            "inv:9223372036854775808", "INV:1", "inv;1", "inv:1:2", "app:1x"})
+    @ValueSource(
+            strings = {
+                "inv:0",
+                "inv:-1",
+                "inv:007",
+                "inv:",
+                "inv:abc",
+                "inv:1 ",
+                " inv:1",
+                "inv:99999999999999999999",
+                "inv:9223372036854775808",
+                "INV:1",
+                "inv;1",
+                "inv:1:2",
+                "app:1x"
+            })
     void wellEncodedButMeaninglessContentIsRefused(String plain) {
         String wire = Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
         assertUnparsable(PageCursor.Listing.INVITES, wire);
@@ -108,7 +123,9 @@ class PageCursorTest {
     }
 
     private static void assertUnparsable(PageCursor.Listing listing, String wire) {
-        assertThatThrownBy(() -> PageCursor.decode(listing, wire)).isInstanceOfSatisfying(RequestRefusal.class,
-                e -> assertThat(e.error()).isEqualTo(RequestError.PAGE_CURSOR_NOT_ISSUED));
+        assertThatThrownBy(() -> PageCursor.decode(listing, wire))
+                .isInstanceOfSatisfying(
+                        RequestRefusal.class,
+                        e -> assertThat(e.error()).isEqualTo(RequestError.PAGE_CURSOR_NOT_ISSUED));
     }
 }

@@ -2,7 +2,6 @@ package guestlist.application.port.in;
 
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.RegistrationApplication;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package guestlist.application.port.in;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
-
 import java.util.Optional;
 
 /** At start: when no admin exists, creates this one. */

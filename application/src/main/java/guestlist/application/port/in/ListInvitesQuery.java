@@ -3,7 +3,6 @@ package guestlist.application.port.in;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.paging.PagePosition;
 import guestlist.domain.paging.PageSize;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package guestlist.application.port.out;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.application.ApplicationId;
 import guestlist.domain.application.RegistrationApplication;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

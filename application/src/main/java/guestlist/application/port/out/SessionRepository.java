@@ -2,7 +2,6 @@ package guestlist.application.port.out;
 
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
-
 import java.time.Instant;
 import java.util.Optional;
 

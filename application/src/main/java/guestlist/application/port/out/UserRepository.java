@@ -6,7 +6,6 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +47,5 @@ public interface UserRepository {
     void setAcceptedApplication(LocalUserId userId, boolean accepted);
 
     /** An account with the hash of its password, for log-in. */
-    record StoredCredentials(LocalUser user, String passwordHash) {
-    }
+    record StoredCredentials(LocalUser user, String passwordHash) {}
 }

@@ -1,22 +1,5 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.application.port.out.AlreadyStoredException;
-import guestlist.application.port.out.InviteRepository;
-import guestlist.domain.account.LocalUser;
-import guestlist.domain.account.LocalUserId;
-import guestlist.domain.invite.Invite;
-import guestlist.domain.invite.InviteId;
-import guestlist.domain.invite.NewInvite;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 import static guestlist.application.port.out.contract.Samples.T0;
 import static guestlist.application.port.out.contract.Samples.at;
 import static guestlist.application.port.out.contract.Samples.invite;
@@ -25,6 +8,22 @@ import static guestlist.application.port.out.contract.Samples.unlimitedInvite;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import guestlist.application.port.out.AlreadyStoredException;
+import guestlist.application.port.out.InviteRepository;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.NewInvite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link InviteRepository}, for every adapter. */
 public abstract class InviteRepositoryContractTest {
@@ -57,8 +56,14 @@ public abstract class InviteRepositoryContractTest {
     }
 
     private Invite usedTimes(Invite invite, int uses) {
-        Invite used = new Invite(invite.id(), invite.token(), invite.creatorId(), invite.maxUses(), uses,
-                invite.expiresAt(), invite.publishedAt());
+        Invite used = new Invite(
+                invite.id(),
+                invite.token(),
+                invite.creatorId(),
+                invite.maxUses(),
+                uses,
+                invite.expiresAt(),
+                invite.publishedAt());
         store().transactions().run(() -> invites().updateUses(used));
         return used;
     }
@@ -156,7 +161,8 @@ public abstract class InviteRepositoryContractTest {
         add(unlimitedInvite(1, alice.id()));
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(1);
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).hasSize(1);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .hasSize(1);
     }
 
     @Test
@@ -164,7 +170,8 @@ public abstract class InviteRepositoryContractTest {
         add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW.plusSeconds(1))));
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(1);
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).hasSize(1);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .hasSize(1);
     }
 
     @Test
@@ -172,7 +179,8 @@ public abstract class InviteRepositoryContractTest {
         add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW)));
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).isEmpty();
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .isEmpty();
     }
 
     @Test
@@ -180,7 +188,8 @@ public abstract class InviteRepositoryContractTest {
         add(invite(1, alice.id(), Optional.empty(), Optional.of(NOW.minusSeconds(1))));
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).isEmpty();
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .isEmpty();
     }
 
     @Test
@@ -188,7 +197,8 @@ public abstract class InviteRepositoryContractTest {
         usedTimes(add(invite(1, alice.id(), Optional.of(2), Optional.empty())), 2);
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).isEmpty();
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .isEmpty();
     }
 
     @Test
@@ -196,7 +206,8 @@ public abstract class InviteRepositoryContractTest {
         Invite used = usedTimes(add(invite(1, alice.id(), Optional.of(2), Optional.empty())), 1);
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(1);
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10))).containsExactly(used);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .containsExactly(used);
     }
 
     @Test
@@ -209,7 +220,8 @@ public abstract class InviteRepositoryContractTest {
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isEqualTo(2);
         assertThat(tx(() -> invites().countUsable(bob.id(), NOW))).isEqualTo(1);
-        assertThat(tx(() -> invites().countUsable(new LocalUserId(424242), NOW))).isZero();
+        assertThat(tx(() -> invites().countUsable(new LocalUserId(424242), NOW)))
+                .isZero();
     }
 
     @Test
@@ -265,7 +277,9 @@ public abstract class InviteRepositoryContractTest {
     void listUsableBelowTheOldestIsEmpty() {
         List<Invite> added = addInvites(2);
 
-        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.of(added.get(0).id()), 10))).isEmpty();
+        assertThat(tx(() -> invites()
+                        .listUsable(alice.id(), NOW, Optional.of(added.get(0).id()), 10)))
+                .isEmpty();
     }
 
     private List<Invite> addInvites(int count) {

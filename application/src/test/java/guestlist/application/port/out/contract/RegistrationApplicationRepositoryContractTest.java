@@ -1,24 +1,23 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.application.port.out.AlreadyStoredException;
-import guestlist.application.port.out.RegistrationApplicationRepository;
-import guestlist.domain.account.LocalUser;
-import guestlist.domain.application.ApplicationId;
-import guestlist.domain.application.RegistrationApplication;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 import static guestlist.application.port.out.contract.Samples.T0;
 import static guestlist.application.port.out.contract.Samples.admin;
 import static guestlist.application.port.out.contract.Samples.at;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import guestlist.application.port.out.AlreadyStoredException;
+import guestlist.application.port.out.RegistrationApplicationRepository;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link RegistrationApplicationRepository}, for every adapter. */
 public abstract class RegistrationApplicationRepositoryContractTest {
@@ -49,8 +48,8 @@ public abstract class RegistrationApplicationRepositoryContractTest {
         });
     }
 
-    private RegistrationApplication decide(RegistrationApplication application, boolean approve,
-                                           Optional<String> reason, long seconds) {
+    private RegistrationApplication decide(
+            RegistrationApplication application, boolean approve, Optional<String> reason, long seconds) {
         RegistrationApplication decided = application.decide(root, approve, reason, at(seconds));
         store().transactions().run(() -> applications().saveDecision(decided));
         return decided;
@@ -90,7 +89,8 @@ public abstract class RegistrationApplicationRepositoryContractTest {
     void unknownIdsAreNotFound() {
         RegistrationApplication added = apply("alice", 1);
 
-        assertThat(tx(() -> applications().findById(new ApplicationId(added.id().value() + 1000)))).isEmpty();
+        assertThat(tx(() -> applications().findById(new ApplicationId(added.id().value() + 1000))))
+                .isEmpty();
         assertThat(tx(() -> applications().findByUserId(root.id()))).isEmpty();
     }
 
@@ -100,7 +100,8 @@ public abstract class RegistrationApplicationRepositoryContractTest {
 
         RegistrationApplication denied = decide(added, false, Optional.of("too vague"), 60);
 
-        RegistrationApplication found = tx(() -> applications().findById(added.id())).orElseThrow();
+        RegistrationApplication found =
+                tx(() -> applications().findById(added.id())).orElseThrow();
         assertThat(found).isEqualTo(denied);
         assertThat(found.adminId()).contains(root.id());
         assertThat(found.denyReason()).contains("too vague");
@@ -115,7 +116,8 @@ public abstract class RegistrationApplicationRepositoryContractTest {
 
         RegistrationApplication approved = decide(denied, true, Optional.empty(), 120);
 
-        RegistrationApplication found = tx(() -> applications().findById(added.id())).orElseThrow();
+        RegistrationApplication found =
+                tx(() -> applications().findById(added.id())).orElseThrow();
         assertThat(found).isEqualTo(approved);
         assertThat(found.denyReason()).isEmpty();
         assertThat(found.updatedAt()).contains(at(120));
@@ -137,8 +139,7 @@ public abstract class RegistrationApplicationRepositoryContractTest {
         RegistrationApplication second = apply("bob", 2);
         RegistrationApplication third = apply("carol", 3);
 
-        assertThat(tx(() -> applications().list(false, Optional.empty(), 10)))
-                .containsExactly(first, second, third);
+        assertThat(tx(() -> applications().list(false, Optional.empty(), 10))).containsExactly(first, second, third);
     }
 
     @Test
@@ -149,8 +150,7 @@ public abstract class RegistrationApplicationRepositoryContractTest {
         RegistrationApplication approved = decide(second, true, Optional.empty(), 60);
 
         assertThat(tx(() -> applications().list(true, Optional.empty(), 10))).containsExactly(first, third);
-        assertThat(tx(() -> applications().list(false, Optional.empty(), 10)))
-                .containsExactly(first, approved, third);
+        assertThat(tx(() -> applications().list(false, Optional.empty(), 10))).containsExactly(first, approved, third);
     }
 
     @Test
@@ -190,7 +190,8 @@ public abstract class RegistrationApplicationRepositoryContractTest {
     void listAfterTheNewestIsEmpty() {
         List<RegistrationApplication> added = applyMany(2);
 
-        assertThat(tx(() -> applications().list(false, Optional.of(added.get(1).id()), 10))).isEmpty();
+        assertThat(tx(() -> applications().list(false, Optional.of(added.get(1).id()), 10)))
+                .isEmpty();
     }
 
     @Test

@@ -6,7 +6,6 @@ import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,8 +17,7 @@ final class Samples {
 
     static final Instant T0 = Instant.parse("2030-01-01T12:00:00Z");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static Instant at(long secondsAfterT0) {
         return T0.plusSeconds(secondsAfterT0);

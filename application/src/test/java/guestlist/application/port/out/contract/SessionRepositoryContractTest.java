@@ -1,19 +1,18 @@
 package guestlist.application.port.out.contract;
 
+import static guestlist.application.port.out.contract.Samples.T0;
+import static guestlist.application.port.out.contract.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.out.SessionRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import static guestlist.application.port.out.contract.Samples.T0;
-import static guestlist.application.port.out.contract.Samples.user;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link SessionRepository}, for every adapter. */
 public abstract class SessionRepositoryContractTest {
@@ -46,8 +45,12 @@ public abstract class SessionRepositoryContractTest {
     void sessionFindsItsUserBeforeItExpires() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
-        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id))).contains(alice.id());
-        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.minusSeconds(1)).map(LocalUser::id))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id)))
+                .contains(alice.id());
+        assertThat(tx(() -> sessions()
+                        .findUser("session-hash", EXPIRY.minusSeconds(1))
+                        .map(LocalUser::id)))
+                .contains(alice.id());
     }
 
     @Test
@@ -55,7 +58,8 @@ public abstract class SessionRepositoryContractTest {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
         assertThat(tx(() -> sessions().findUser("session-hash", T0))).contains(alice);
-        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.minusSeconds(1)))).contains(alice);
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.minusSeconds(1))))
+                .contains(alice);
         assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY))).isEmpty();
         assertThat(tx(() -> sessions().findUser("other-hash", T0))).isEmpty();
     }
@@ -64,7 +68,8 @@ public abstract class SessionRepositoryContractTest {
     void sessionWithoutExpiryFindsItsAccountUntilDeleted() {
         add("session-hash", alice.id(), Optional.empty());
 
-        assertThat(tx(() -> sessions().findUser("session-hash", T0.plus(Duration.ofDays(36_500))))).contains(alice);
+        assertThat(tx(() -> sessions().findUser("session-hash", T0.plus(Duration.ofDays(36_500)))))
+                .contains(alice);
         store().transactions().run(() -> sessions().delete("session-hash"));
         assertThat(tx(() -> sessions().findUser("session-hash", T0))).isEmpty();
     }
@@ -73,21 +78,27 @@ public abstract class SessionRepositoryContractTest {
     void sessionExpiringExactlyNowIsExpired() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
-        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY).map(LocalUser::id))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY).map(LocalUser::id)))
+                .isEmpty();
     }
 
     @Test
     void sessionAfterItsExpiryIsExpired() {
         add("session-hash", alice.id(), Optional.of(EXPIRY));
 
-        assertThat(tx(() -> sessions().findUser("session-hash", EXPIRY.plusSeconds(1)).map(LocalUser::id))).isEmpty();
+        assertThat(tx(() -> sessions()
+                        .findUser("session-hash", EXPIRY.plusSeconds(1))
+                        .map(LocalUser::id)))
+                .isEmpty();
     }
 
     @Test
     void sessionWithoutExpiryNeverExpires() {
         add("session-hash", alice.id(), Optional.empty());
 
-        assertThat(tx(() -> sessions().findUser("session-hash", T0.plus(Duration.ofDays(36_500))).map(LocalUser::id)))
+        assertThat(tx(() -> sessions()
+                        .findUser("session-hash", T0.plus(Duration.ofDays(36_500)))
+                        .map(LocalUser::id)))
                 .contains(alice.id());
     }
 
@@ -95,7 +106,8 @@ public abstract class SessionRepositoryContractTest {
     void unknownTokenHashFindsNoUser() {
         add("session-hash", alice.id(), Optional.empty());
 
-        assertThat(tx(() -> sessions().findUser("other-hash", T0).map(LocalUser::id))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("other-hash", T0).map(LocalUser::id)))
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +116,8 @@ public abstract class SessionRepositoryContractTest {
 
         store().transactions().run(() -> sessions().delete("session-hash"));
 
-        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id))).isEmpty();
+        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id)))
+                .isEmpty();
     }
 
     @Test
@@ -116,9 +129,12 @@ public abstract class SessionRepositoryContractTest {
 
         store().transactions().run(() -> sessions().delete("alice-phone"));
 
-        assertThat(tx(() -> sessions().findUser("alice-phone", T0).map(LocalUser::id))).isEmpty();
-        assertThat(tx(() -> sessions().findUser("alice-laptop", T0).map(LocalUser::id))).contains(alice.id());
-        assertThat(tx(() -> sessions().findUser("bob-phone", T0).map(LocalUser::id))).contains(bob.id());
+        assertThat(tx(() -> sessions().findUser("alice-phone", T0).map(LocalUser::id)))
+                .isEmpty();
+        assertThat(tx(() -> sessions().findUser("alice-laptop", T0).map(LocalUser::id)))
+                .contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("bob-phone", T0).map(LocalUser::id)))
+                .contains(bob.id());
     }
 
     @Test
@@ -133,10 +149,14 @@ public abstract class SessionRepositoryContractTest {
         assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isEqualTo(1);
         assertThat(tx(() -> sessions().deleteExpired(EXPIRY, 2))).isZero();
 
-        assertThat(tx(() -> sessions().findUser("still-valid", T0).map(LocalUser::id))).contains(alice.id());
-        assertThat(tx(() -> sessions().findUser("stays-logged-in", T0).map(LocalUser::id))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("still-valid", T0).map(LocalUser::id)))
+                .contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("stays-logged-in", T0).map(LocalUser::id)))
+                .contains(alice.id());
         for (String gone : new String[] {"expired-1", "expired-2", "expires-exactly-now"}) {
-            assertThat(tx(() -> sessions().findUser(gone, T0).map(LocalUser::id))).as(gone).isEmpty();
+            assertThat(tx(() -> sessions().findUser(gone, T0).map(LocalUser::id)))
+                    .as(gone)
+                    .isEmpty();
         }
     }
 
@@ -146,6 +166,7 @@ public abstract class SessionRepositoryContractTest {
 
         store().transactions().run(() -> sessions().delete("unknown-hash"));
 
-        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id))).contains(alice.id());
+        assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id)))
+                .contains(alice.id());
     }
 }

@@ -1,16 +1,15 @@
 package guestlist.application.port.out.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import guestlist.application.port.out.SiteRepository;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link SiteRepository}, for every adapter. */
 public abstract class SiteRepositoryContractTest {
@@ -43,8 +42,11 @@ public abstract class SiteRepositoryContractTest {
     @Test
     void saveWritesEverySettingAndReturnsThemAsStored() {
         LocalSite before = tx(() -> sites().get());
-        LocalSite edited = before.edit(new SiteChanges(Optional.of("My Forum"), Optional.of(RegistrationMode.REQUIRE_INVITATION),
-                Optional.of("Why do you want to join?"), Optional.of(0)));
+        LocalSite edited = before.edit(new SiteChanges(
+                Optional.of("My Forum"),
+                Optional.of(RegistrationMode.REQUIRE_INVITATION),
+                Optional.of("Why do you want to join?"),
+                Optional.of(0)));
 
         LocalSite saved = tx(() -> sites().save(edited));
 
@@ -56,8 +58,8 @@ public abstract class SiteRepositoryContractTest {
     void saveKeepsIdAndCreationTime() {
         LocalSite before = tx(() -> sites().get());
 
-        LocalSite saved = tx(() -> sites().save(before.edit(new SiteChanges(Optional.empty(),
-                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.of(1_000_000)))));
+        LocalSite saved = tx(() -> sites().save(before.edit(new SiteChanges(
+                Optional.empty(), Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.of(1_000_000)))));
 
         assertThat(saved.id()).isEqualTo(before.id());
         assertThat(saved.publishedAt()).isEqualTo(before.publishedAt());
@@ -67,8 +69,9 @@ public abstract class SiteRepositoryContractTest {
 
     @Test
     void lockGivesTheSiteAsGetDoes() {
-        LocalSite saved = tx(() -> sites().save(sites().get().edit(new SiteChanges(Optional.of("Locked"),
-                Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.of(7)))));
+        LocalSite saved = tx(() -> sites().save(sites().get()
+                .edit(new SiteChanges(
+                        Optional.of("Locked"), Optional.of(RegistrationMode.OPEN), Optional.empty(), Optional.of(7)))));
 
         assertThat(tx(() -> sites().lock())).isEqualTo(saved).isEqualTo(tx(() -> sites().get()));
     }
@@ -76,8 +79,8 @@ public abstract class SiteRepositoryContractTest {
     @Test
     void everyModeCanBeStored() {
         for (RegistrationMode mode : RegistrationMode.values()) {
-            LocalSite edited = tx(() -> sites().get()).edit(new SiteChanges(Optional.empty(), Optional.of(mode),
-                    Optional.empty(), Optional.empty()));
+            LocalSite edited = tx(() -> sites().get())
+                    .edit(new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
 
             tx(() -> sites().save(edited));
 
@@ -87,11 +90,12 @@ public abstract class SiteRepositoryContractTest {
 
     @Test
     void applicationQuestionCanBeCleared() {
-        tx(() -> sites().save(sites().get().edit(new SiteChanges(Optional.empty(), Optional.empty(),
-                Optional.of("Who are you?"), Optional.empty()))));
+        tx(() -> sites().save(sites().get()
+                .edit(new SiteChanges(
+                        Optional.empty(), Optional.empty(), Optional.of("Who are you?"), Optional.empty()))));
 
-        tx(() -> sites().save(sites().get().edit(new SiteChanges(Optional.empty(), Optional.empty(),
-                Optional.of(""), Optional.empty()))));
+        tx(() -> sites().save(sites().get()
+                .edit(new SiteChanges(Optional.empty(), Optional.empty(), Optional.of(""), Optional.empty()))));
 
         assertThat(tx(() -> sites().get()).applicationQuestion()).isEmpty();
     }
@@ -99,8 +103,8 @@ public abstract class SiteRepositoryContractTest {
     @Test
     void resetPutsBackTheInitialSite() {
         LocalSite initial = tx(() -> sites().get());
-        tx(() -> sites().save(initial.edit(new SiteChanges(Optional.of("Changed"), Optional.of(RegistrationMode.CLOSED),
-                Optional.of("Q"), Optional.of(2)))));
+        tx(() -> sites().save(initial.edit(new SiteChanges(
+                Optional.of("Changed"), Optional.of(RegistrationMode.CLOSED), Optional.of("Q"), Optional.of(2)))));
 
         store().reset();
 

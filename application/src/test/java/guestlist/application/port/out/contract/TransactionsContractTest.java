@@ -1,18 +1,5 @@
 package guestlist.application.port.out.contract;
 
-import guestlist.domain.Refusal;
-import guestlist.domain.Rule;
-import guestlist.domain.account.LocalUser;
-import guestlist.domain.account.Username;
-import guestlist.domain.site.LocalSite;
-import guestlist.domain.site.RegistrationMode;
-import guestlist.domain.site.SiteChanges;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import static guestlist.application.port.out.contract.Samples.T0;
 import static guestlist.application.port.out.contract.Samples.at;
 import static guestlist.application.port.out.contract.Samples.token;
@@ -20,6 +7,19 @@ import static guestlist.application.port.out.contract.Samples.unlimitedInvite;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+
+import guestlist.application.port.in.UseCaseFailure;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.Username;
+import guestlist.domain.site.LocalSite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link guestlist.application.port.out.Transactions}, for every adapter. */
 public abstract class TransactionsContractTest {
@@ -47,9 +47,11 @@ public abstract class TransactionsContractTest {
 
     @Test
     void writesOfASucceedingBlockAreCommitted() {
-        LocalUser alice = store().transactions().inTransaction(() -> store().users().add(user("alice"), "hash"));
+        LocalUser alice =
+                store().transactions().inTransaction(() -> store().users().add(user("alice"), "hash"));
 
-        assertThat(store().transactions().inTransaction(() -> store().users().findById(alice.id()))).contains(alice);
+        assertThat(store().transactions().inTransaction(() -> store().users().findById(alice.id())))
+                .contains(alice);
     }
 
     @Test
@@ -71,8 +73,14 @@ public abstract class TransactionsContractTest {
             store().sessions().add("hash-of-session", alice.id(), T0, Optional.empty());
             store().invites().add(unlimitedInvite(1, alice.id()));
             store().applications().add(alice.id(), "my answer", T0);
-            store().sites().save(store().sites().get().edit(new SiteChanges(Optional.of("Renamed"),
-                    Optional.of(RegistrationMode.CLOSED), Optional.of("Why?"), Optional.of(3))));
+            store().sites()
+                    .save(store().sites()
+                            .get()
+                            .edit(new SiteChanges(
+                                    Optional.of("Renamed"),
+                                    Optional.of(RegistrationMode.CLOSED),
+                                    Optional.of("Why?"),
+                                    Optional.of(3))));
             throw failure;
         }));
 
@@ -80,7 +88,8 @@ public abstract class TransactionsContractTest {
         store().transactions().run(() -> {
             assertThat(store().users().nameTaken(new Username("alice"))).isFalse();
             assertThat(store().users().anyAdmin()).isFalse();
-            assertThat(store().sessions().findUser("hash-of-session", T0).map(LocalUser::id)).isEmpty();
+            assertThat(store().sessions().findUser("hash-of-session", T0).map(LocalUser::id))
+                    .isEmpty();
             assertThat(store().invites().findByToken(token(1))).isEmpty();
             assertThat(store().applications().list(false, Optional.empty(), 10)).isEmpty();
             LocalSite site = store().sites().get();
@@ -100,16 +109,27 @@ public abstract class TransactionsContractTest {
             return added;
         });
 
-        catchThrowable(() -> store().transactions().run(() -> {
+        IllegalStateException failure = new IllegalStateException("boom");
+
+        Throwable thrown = catchThrowable(() -> store().transactions().run(() -> {
             store().users().setAcceptedApplication(alice.id(), false);
             store().sessions().delete("hash-of-session");
-            store().invites().delete(store().invites().findByToken(token(1)).orElseThrow().id());
-            throw new IllegalStateException("boom");
+            store().invites()
+                    .delete(store().invites()
+                            .findByToken(token(1))
+                            .orElseThrow()
+                            .id());
+            throw failure;
         }));
 
+        assertThat(thrown).isSameAs(failure);
+
         store().transactions().run(() -> {
-            assertThat(store().users().findById(alice.id())).map(LocalUser::acceptedApplication).contains(true);
-            assertThat(store().sessions().findUser("hash-of-session", at(1)).map(LocalUser::id)).contains(alice.id());
+            assertThat(store().users().findById(alice.id()))
+                    .map(LocalUser::acceptedApplication)
+                    .contains(true);
+            assertThat(store().sessions().findUser("hash-of-session", at(1)).map(LocalUser::id))
+                    .contains(alice.id());
             assertThat(store().invites().findByToken(token(1))).isPresent();
         });
     }
@@ -131,13 +151,20 @@ public abstract class TransactionsContractTest {
 
     @Test
     void aFailedTransactionDoesNotSpoilTheNextOne() {
-        catchThrowable(() -> store().transactions().run(() -> {
+        Throwable thrown = catchThrowable(() -> store().transactions().run(() -> {
             store().users().add(user("alice"), "hash");
             store().users().add(user("ALICE"), "hash");
         }));
 
-        LocalUser bob = store().transactions().inTransaction(() -> store().users().add(user("bob"), "hash"));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        UseCaseFailure.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
 
-        assertThat(store().transactions().inTransaction(() -> store().users().findById(bob.id()))).contains(bob);
+        LocalUser bob =
+                store().transactions().inTransaction(() -> store().users().add(user("bob"), "hash"));
+
+        assertThat(store().transactions().inTransaction(() -> store().users().findById(bob.id())))
+                .contains(bob);
     }
 }

@@ -1,5 +1,12 @@
 package guestlist.application.port.out.contract;
 
+import static guestlist.application.port.out.contract.Samples.T0;
+import static guestlist.application.port.out.contract.Samples.admin;
+import static guestlist.application.port.out.contract.Samples.at;
+import static guestlist.application.port.out.contract.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
@@ -8,19 +15,11 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import static guestlist.application.port.out.contract.Samples.T0;
-import static guestlist.application.port.out.contract.Samples.admin;
-import static guestlist.application.port.out.contract.Samples.at;
-import static guestlist.application.port.out.contract.Samples.user;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link UserRepository}, for every adapter. */
 public abstract class UserRepositoryContractTest {
@@ -47,8 +46,13 @@ public abstract class UserRepositoryContractTest {
     @Test
     void addedUserIsReadBackWithEveryField() {
         LocalUser inviter = add(user("inviter"));
-        NewUser newUser = new NewUser(new Username("Alice_1"), Optional.of(new EmailAddress("Alice@Example.com")),
-                false, false, Optional.of(inviter.id()), at(5));
+        NewUser newUser = new NewUser(
+                new Username("Alice_1"),
+                Optional.of(new EmailAddress("Alice@Example.com")),
+                false,
+                false,
+                Optional.of(inviter.id()),
+                at(5));
 
         LocalUser added = tx(() -> users().add(newUser, "hash"));
 
@@ -81,7 +85,8 @@ public abstract class UserRepositoryContractTest {
         add(user("Alice"));
 
         assertThatThrownBy(() -> add(user("aLICE")))
-                .isInstanceOfSatisfying(UseCaseFailure.class,
+                .isInstanceOfSatisfying(
+                        UseCaseFailure.class,
                         refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
     }
 
@@ -90,7 +95,8 @@ public abstract class UserRepositoryContractTest {
         add(user("alice", "alice@example.com"));
 
         assertThatThrownBy(() -> add(user("bob", "ALICE@Example.COM")))
-                .isInstanceOfSatisfying(UseCaseFailure.class,
+                .isInstanceOfSatisfying(
+                        UseCaseFailure.class,
                         refusal -> assertThat(refusal.reason()).isEqualTo(UseCaseFailure.Reason.EMAIL_TAKEN));
     }
 
@@ -125,8 +131,10 @@ public abstract class UserRepositoryContractTest {
     void emailTakenIgnoresCase() {
         add(user("alice", "Alice@Example.com"));
 
-        assertThat(tx(() -> users().emailTaken(new EmailAddress("alice@example.COM")))).isTrue();
-        assertThat(tx(() -> users().emailTaken(new EmailAddress("alice@example.org")))).isFalse();
+        assertThat(tx(() -> users().emailTaken(new EmailAddress("alice@example.COM"))))
+                .isTrue();
+        assertThat(tx(() -> users().emailTaken(new EmailAddress("alice@example.org"))))
+                .isFalse();
     }
 
     @Test
@@ -152,7 +160,8 @@ public abstract class UserRepositoryContractTest {
         add(user("alice", "bob@example.com"));
         add(user("bob"));
 
-        assertThat(tx(() -> users().findCredentials("bob@example.com"))).map(c -> c.user().name().value())
+        assertThat(tx(() -> users().findCredentials("bob@example.com")))
+                .map(c -> c.user().name().value())
                 .contains("alice");
         assertThat(tx(() -> users().findCredentials("alice@example.com"))).isEmpty();
     }
@@ -231,8 +240,8 @@ public abstract class UserRepositoryContractTest {
 
     @Test
     void setAcceptedApplicationWritesTheFlag() {
-        LocalUser pending = add(new NewUser(new Username("pending"), Optional.empty(), false, false,
-                Optional.empty(), T0));
+        LocalUser pending =
+                add(new NewUser(new Username("pending"), Optional.empty(), false, false, Optional.empty(), T0));
         LocalUser other = add(user("other"));
 
         store().transactions().run(() -> users().setAcceptedApplication(pending.id(), true));
