@@ -119,7 +119,8 @@ final class ServerProcess implements AutoCloseable {
     void awaitLog(String line, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!log().contains(line)) {
-            assertThat(System.nanoTime()).as("%s logged '%s' within %s; its log:%n%s", name, line, patience, log())
+            assertThat(System.nanoTime())
+                    .as("%s logged '%s' within %s; its log:%n%s", name, line, patience, log())
                     .isLessThan(deadline);
             Thread.sleep(20);
         }
