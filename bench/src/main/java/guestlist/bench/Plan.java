@@ -211,29 +211,22 @@ final class Plan {
 
     /** All connections, warmed up, measured for the scenario seconds. */
     private Scenario steady(String name, Load.Spec spec) {
-        return new Scenario(
-                name,
-                spec,
-                options.connections(),
-                options.warmupSeconds(),
-                options.seconds(),
-                Scenario.Background.NOTHING);
+        return warmedUp(name, spec, options.connections(), options.seconds());
     }
 
     /** All connections, warmed up, measured for the hash-bound seconds. */
     private Scenario hashBound(String name, Load.Spec spec) {
-        return new Scenario(
-                name,
-                spec,
-                options.connections(),
-                options.warmupSeconds(),
-                options.hashBoundSeconds(),
-                Scenario.Background.NOTHING);
+        return warmedUp(name, spec, options.connections(), options.hashBoundSeconds());
     }
 
     /** One connection, so that the latency is the service time. */
     private Scenario oneConnection(String name, Load.Spec spec) {
-        return new Scenario(name, spec, 1, options.warmupSeconds(), options.seconds(), Scenario.Background.NOTHING);
+        return warmedUp(name, spec, 1, options.seconds());
+    }
+
+    /** Warmed up, then measured with nothing in the background. */
+    private Scenario warmedUp(String name, Load.Spec spec, int connections, double seconds) {
+        return new Scenario(name, spec, connections, options.warmupSeconds(), seconds, Scenario.Background.NOTHING);
     }
 
     private static Reference.Measured against(String label, Measurement measurement) {
