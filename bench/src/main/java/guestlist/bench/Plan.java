@@ -15,6 +15,7 @@ import guestlist.bench.system.Seed;
 import guestlist.bench.system.Server;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,18 +79,19 @@ final class Plan {
         String cursor = Long.toString(seed.deepCursorId());
         Map<String, String> creators = Map.of(
                 "first_creator", Long.toString(seed.firstCreator()), "last_creator", Long.toString(seed.lastCreator()));
-        Pgbench createRequest = pgbench("ref: pgbench create invite, request", "create_invite_request.sql", creators);
-        Pgbench createAlone = pgbench("ref: pgbench create invite, use case alone", "create_invite.sql", creators);
-        Pgbench firstRequest = pgbench(
+        Pgbench createRequest = pgbenchRequest("ref: pgbench create invite, request", "create_invite.sql", creators);
+        Pgbench createAlone =
+                pgbenchUseCase("ref: pgbench create invite, use case alone", "create_invite.sql", creators);
+        Pgbench firstRequest = pgbenchRequest(
                 "ref: pgbench list invites, first page, request",
-                "list_invites_first_request.sql",
+                "list_invites_first.sql",
                 Map.of("lister", lister, "session_hash", seed.listerSessionHash()));
         Pgbench firstAlone = firstPageAlone(seed);
-        Pgbench deepRequest = pgbench(
+        Pgbench deepRequest = pgbenchRequest(
                 "ref: pgbench list invites, deep page, request",
-                "list_invites_deep_request.sql",
+                "list_invites_deep.sql",
                 Map.of("lister", lister, "cursor", cursor, "session_hash", seed.listerSessionHash()));
-        Pgbench deepAlone = pgbench(
+        Pgbench deepAlone = pgbenchUseCase(
                 "ref: pgbench list invites, deep page, use case alone",
                 "list_invites_deep.sql",
                 Map.of("lister", lister, "cursor", cursor));
@@ -146,7 +148,7 @@ final class Plan {
                         oneConnection(deepPageOnOneConnection(large), deepPage(seed)),
                         new Reference.Earlier("p50 at " + small, deepPageOnOneConnection(small), Reference.Metric.P50),
                         atMost(1.20))));
-        Measurement grown = pgbench(
+        Measurement grown = pgbenchUseCase(
                 "ref: pgbench list invites, first page (" + large + ")",
                 "list_invites_first.sql",
                 Map.of("lister", Long.toString(seed.listerId())));
@@ -203,7 +205,7 @@ final class Plan {
     }
 
     private Pgbench firstPageAlone(Seed seed) {
-        return pgbench(
+        return pgbenchUseCase(
                 "ref: pgbench list invites, first page, use case alone",
                 "list_invites_first.sql",
                 Map.of("lister", Long.toString(seed.listerId())));
@@ -211,29 +213,22 @@ final class Plan {
 
     /** All connections, warmed up, measured for the scenario seconds. */
     private Scenario steady(String name, Load.Spec spec) {
-        return new Scenario(
-                name,
-                spec,
-                options.connections(),
-                options.warmupSeconds(),
-                options.seconds(),
-                Scenario.Background.NOTHING);
+        return warmedUp(name, spec, options.connections(), options.seconds());
     }
 
     /** All connections, warmed up, measured for the hash-bound seconds. */
     private Scenario hashBound(String name, Load.Spec spec) {
-        return new Scenario(
-                name,
-                spec,
-                options.connections(),
-                options.warmupSeconds(),
-                options.hashBoundSeconds(),
-                Scenario.Background.NOTHING);
+        return warmedUp(name, spec, options.connections(), options.hashBoundSeconds());
     }
 
     /** One connection, so that the latency is the service time. */
     private Scenario oneConnection(String name, Load.Spec spec) {
-        return new Scenario(name, spec, 1, options.warmupSeconds(), options.seconds(), Scenario.Background.NOTHING);
+        return warmedUp(name, spec, 1, options.seconds());
+    }
+
+    /** Warmed up, then measured with nothing in the background. */
+    private Scenario warmedUp(String name, Load.Spec spec, int connections, double seconds) {
+        return new Scenario(name, spec, connections, options.warmupSeconds(), seconds, Scenario.Background.NOTHING);
     }
 
     private static Reference.Measured against(String label, Measurement measurement) {
@@ -245,12 +240,27 @@ final class Plan {
         return against("pgbench on the use case's SQL alone", useCase);
     }
 
-    /** pgbench on {@code script} of bench/sql; its rows are named {@code name} and the connections. */
-    private Pgbench pgbench(String name, String script, Map<String, String> variables) {
+    /** pgbench on {@code script} of bench/sql as one request sends it: the session lookup, then the use case. */
+    private Pgbench pgbenchRequest(String name, String script, Map<String, String> variables) {
+        return pgbench(name, script, true, variables);
+    }
+
+    /** pgbench on the use case's statements of {@code script} alone, without the request's session lookup. */
+    private Pgbench pgbenchUseCase(String name, String script, Map<String, String> variables) {
+        return pgbench(name, script, false, variables);
+    }
+
+    /**
+     * pgbench on {@code script} of bench/sql, with its variable {@code request} set to {@code request};
+     * its rows are named {@code name} and the connections.
+     */
+    private Pgbench pgbench(String name, String script, boolean request, Map<String, String> variables) {
+        Map<String, String> all = new HashMap<>(variables);
+        all.put("request", Boolean.toString(request));
         return new Pgbench(
                 name,
                 options.sql(script),
-                variables,
+                all,
                 options.pgbench(),
                 database,
                 options.pgbenchClients(),

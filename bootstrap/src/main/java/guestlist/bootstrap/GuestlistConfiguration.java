@@ -3,7 +3,6 @@ package guestlist.bootstrap;
 import guestlist.adapters.postgres.PostgresPersistence;
 import guestlist.adapters.rest.RestServer;
 import guestlist.adapters.rest.RestSettings;
-import guestlist.adapters.rest.RestUseCases;
 import guestlist.application.UseCases;
 import guestlist.application.port.in.EnsureAdminUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
@@ -95,7 +94,7 @@ class GuestlistConfiguration {
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
-    RestServer restServer(Settings settings, UseCases u) {
+    RestServer restServer(Settings settings, UseCases useCases) {
         RestSettings restSettings = new RestSettings(
                 settings.bindAddress(),
                 settings.port(),
@@ -103,21 +102,6 @@ class GuestlistConfiguration {
                 settings.authRateLimitPerMinute(),
                 settings.validityRateLimitPerMinute(),
                 settings.workerThreads());
-        RestUseCases useCases = new RestUseCases(
-                u.register(),
-                u.login(),
-                u.logout(),
-                u.authenticate(),
-                u.getSite(),
-                u.editSite(),
-                u.createInvite(),
-                u.listInvites(),
-                u.revokeInvite(),
-                u.checkInviteValidity(),
-                u.listRegistrationApplications(),
-                u.getRegistrationApplication(),
-                u.decideRegistrationApplication(),
-                u.checkHealth());
         return new RestServer(restSettings, useCases, Version.current());
     }
 }

@@ -133,22 +133,11 @@ final class PostgresInviteRepository implements InviteRepository {
     }
 
     /**
-     * Picks at most {@code batchSize} expired rows with {@code FOR UPDATE SKIP LOCKED}, so sweeps
-     * running at once in several processes never wait for each other nor delete (and count) the
-     * same row twice; a row a registration holds locked is left for the next sweep.
+     * A row a registration holds locked ({@link #lockByToken}) is left for the next sweep; see
+     * {@link ExpiredRows#deleteBatch}.
      */
     @Override
     public int deleteExpired(Instant now, int batchSize) {
-        return jdbc.sql("""
-                        WITH doomed AS (
-                            SELECT id FROM local_user_invite
-                             WHERE expires_at <= :now
-                             LIMIT :batchSize
-                               FOR UPDATE SKIP LOCKED
-                        )
-                        DELETE FROM local_user_invite invite USING doomed WHERE invite.id = doomed.id""")
-                .param("now", Timestamps.parameter(now))
-                .param("batchSize", batchSize)
-                .update();
+        return ExpiredRows.deleteBatch(jdbc, "local_user_invite", "id", now, batchSize);
     }
 }

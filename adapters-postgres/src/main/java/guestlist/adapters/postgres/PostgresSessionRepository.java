@@ -50,19 +50,9 @@ final class PostgresSessionRepository implements SessionRepository {
                 .update();
     }
 
-    /** Like the invite sweep: a bounded batch, skipping rows another process is deleting. */
+    /** See {@link ExpiredRows#deleteBatch}. */
     @Override
     public int deleteExpired(Instant now, int batchSize) {
-        return jdbc.sql("""
-                        WITH doomed AS (
-                            SELECT token_hash FROM login_token
-                             WHERE expires_at <= :now
-                             LIMIT :batchSize
-                               FOR UPDATE SKIP LOCKED
-                        )
-                        DELETE FROM login_token session USING doomed WHERE session.token_hash = doomed.token_hash""")
-                .param("now", Timestamps.parameter(now))
-                .param("batchSize", batchSize)
-                .update();
+        return ExpiredRows.deleteBatch(jdbc, "login_token", "token_hash", now, batchSize);
     }
 }

@@ -2,6 +2,7 @@ package guestlist.adapters.rest;
 
 import guestlist.adapters.rest.http.ErrorResponses;
 import guestlist.adapters.rest.http.Limits;
+import guestlist.application.UseCases;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -45,7 +46,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     private final RestSettings settings;
-    private final RestUseCases useCases;
+    private final UseCases useCases;
     private final String version;
     private final Limits limits;
 
@@ -56,14 +57,15 @@ public final class RestServer implements AutoCloseable {
 
     /**
      * @param settings where to listen, the public URL, rate limits, worker threads
-     * @param useCases the in-ports the endpoints call
+     * @param useCases the application's in-ports; the endpoints call those of HTTP's requests (the sweeps
+     *                 and the first admin's setup are bootstrap's to call)
      * @param version  the server version that {@code GET /site} reports
      */
-    public RestServer(RestSettings settings, RestUseCases useCases, String version) {
+    public RestServer(RestSettings settings, UseCases useCases, String version) {
         this(settings, useCases, version, Limits.DEFAULTS);
     }
 
-    RestServer(RestSettings settings, RestUseCases useCases, String version, Limits limits) {
+    RestServer(RestSettings settings, UseCases useCases, String version, Limits limits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.version = Objects.requireNonNull(version, "version");

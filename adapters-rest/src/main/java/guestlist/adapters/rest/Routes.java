@@ -22,6 +22,7 @@ import guestlist.adapters.rest.http.RateLimiter;
 import guestlist.adapters.rest.http.RequestError;
 import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.adapters.rest.json.InviteLinks;
+import guestlist.application.UseCases;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
@@ -43,15 +44,15 @@ final class Routes {
 
     private final RoutingHandler routing = new RoutingHandler(false);
     private final Map<String, Set<String>> methodsByPath = new TreeMap<>();
-    private final RestUseCases useCases;
+    private final UseCases useCases;
     private final Limits limits;
 
-    private Routes(RestUseCases useCases, Limits limits) {
+    private Routes(UseCases useCases, Limits limits) {
         this.useCases = useCases;
         this.limits = limits;
     }
 
-    static HttpHandler build(RestSettings settings, RestUseCases useCases, String version, Limits limits) {
+    static HttpHandler build(RestSettings settings, UseCases useCases, String version, Limits limits) {
         Routes routes = new Routes(useCases, limits);
         InviteLinks links = new InviteLinks(settings.publicUrl());
         RateLimiter authLimit = new RateLimiter(settings.authRateLimitPerMinute(), limits.maxRateLimitedClients());

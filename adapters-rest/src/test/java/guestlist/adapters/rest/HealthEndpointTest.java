@@ -2,9 +2,7 @@ package guestlist.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.testsupport.HttpApi.Answer;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class HealthEndpointTest {
@@ -36,7 +34,7 @@ class HealthEndpointTest {
     void failingHealthCheckIsServiceUnavailable() {
         try (TestApi api = TestApi.start(
                 TestApi.settings(0, 0),
-                withHealth(() -> {
+                TestApi.withHealth(() -> {
                     throw new IllegalStateException("connection refused");
                 }),
                 TestApi.TEST_LIMITS)) {
@@ -57,23 +55,5 @@ class HealthEndpointTest {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.error()).isEqualTo("service_unavailable");
         }
-    }
-
-    private static UnaryOperator<RestUseCases> withHealth(CheckHealthUseCase health) {
-        return u -> new RestUseCases(
-                u.register(),
-                u.login(),
-                u.logout(),
-                u.authenticate(),
-                u.getSite(),
-                u.editSite(),
-                u.createInvite(),
-                u.listInvites(),
-                u.revokeInvite(),
-                u.checkInviteValidity(),
-                u.listRegistrationApplications(),
-                u.getRegistrationApplication(),
-                u.decideRegistrationApplication(),
-                health);
     }
 }

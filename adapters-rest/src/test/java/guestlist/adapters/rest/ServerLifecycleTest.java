@@ -49,7 +49,7 @@ class ServerLifecycleTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             RestServer server = new RestServer(
                     new RestSettings("127.0.0.1", taken.getLocalPort(), TestApi.PUBLIC_URL, 0, 0, 2),
-                    TestApi.useCasesOf(new guestlist.application.inmemory.InMemoryApplication()),
+                    new guestlist.application.inmemory.InMemoryApplication().useCases(),
                     "v");
 
             assertThatThrownBy(server::start).isInstanceOf(RuntimeException.class);

@@ -8,6 +8,7 @@ import guestlist.adapters.rest.http.Limits;
 import guestlist.application.UseCases;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
+import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.application.port.in.GetSiteUseCase;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
@@ -48,9 +49,9 @@ final class TestApi extends HttpApi implements AutoCloseable {
         return start(settings, UnaryOperator.identity(), TEST_LIMITS);
     }
 
-    static TestApi start(RestSettings settings, UnaryOperator<RestUseCases> adjust, Limits limits) {
+    static TestApi start(RestSettings settings, UnaryOperator<UseCases> adjust, Limits limits) {
         InMemoryApplication app = new InMemoryApplication();
-        RestServer server = new RestServer(settings, adjust.apply(useCasesOf(app)), VERSION, limits);
+        RestServer server = new RestServer(settings, adjust.apply(app.useCases()), VERSION, limits);
         LocalUser admin = app.createAdmin(ADMIN_NAME, ADMIN_PASSWORD);
         server.start();
         return new TestApi(app, server, admin);
@@ -60,42 +61,35 @@ final class TestApi extends HttpApi implements AutoCloseable {
         return new RestSettings("127.0.0.1", 0, PUBLIC_URL, authPerMinute, validityPerMinute, 8);
     }
 
-    static RestUseCases useCasesOf(InMemoryApplication app) {
-        UseCases u = app.useCases();
-        return new RestUseCases(
-                u.register(),
-                u.login(),
-                u.logout(),
-                u.authenticate(),
-                u.getSite(),
-                u.editSite(),
-                u.createInvite(),
-                u.listInvites(),
-                u.revokeInvite(),
-                u.checkInviteValidity(),
-                u.listRegistrationApplications(),
-                u.getRegistrationApplication(),
-                u.decideRegistrationApplication(),
-                u.checkHealth());
+    /** The same use cases with another {@code GetSiteUseCase}. */
+    static UnaryOperator<UseCases> withGetSite(GetSiteUseCase getSite) {
+        return u -> replacing(u, getSite, u.checkHealth());
     }
 
-    /** The same use cases with another {@code GetSiteUseCase}. */
-    static UnaryOperator<RestUseCases> withGetSite(GetSiteUseCase getSite) {
-        return u -> new RestUseCases(
+    /** The same use cases with another {@code CheckHealthUseCase}. */
+    static UnaryOperator<UseCases> withHealth(CheckHealthUseCase checkHealth) {
+        return u -> replacing(u, u.getSite(), checkHealth);
+    }
+
+    private static UseCases replacing(UseCases u, GetSiteUseCase getSite, CheckHealthUseCase checkHealth) {
+        return new UseCases(
                 u.register(),
                 u.login(),
                 u.logout(),
                 u.authenticate(),
+                u.sweepExpiredSessions(),
                 getSite,
                 u.editSite(),
                 u.createInvite(),
                 u.listInvites(),
                 u.revokeInvite(),
                 u.checkInviteValidity(),
+                u.sweepExpiredInvites(),
                 u.listRegistrationApplications(),
                 u.getRegistrationApplication(),
                 u.decideRegistrationApplication(),
-                u.checkHealth());
+                u.ensureAdmin(),
+                checkHealth);
     }
 
     int port() {
