@@ -1,6 +1,6 @@
 package guestlist.adapters.rest;
 
-import guestlist.adapters.rest.http.ErrorResponses;
+import guestlist.adapters.rest.error.ErrorResponses;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.application.UseCases;
 import io.undertow.Undertow;

@@ -1,5 +1,7 @@
 package guestlist.adapters.rest;
 
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.adapters.rest.handler.CheckInviteValidityHandler;
 import guestlist.adapters.rest.handler.CreateInviteHandler;
 import guestlist.adapters.rest.handler.DecideRegistrationApplicationHandler;
@@ -19,8 +21,6 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
-import guestlist.adapters.rest.http.RequestError;
-import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.application.UseCases;
 import io.undertow.server.HttpHandler;

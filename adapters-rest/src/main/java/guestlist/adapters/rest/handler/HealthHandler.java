@@ -1,9 +1,9 @@
 package guestlist.adapters.rest.handler;
 
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
-import guestlist.adapters.rest.http.RequestError;
-import guestlist.adapters.rest.http.RequestRefusal;
 import guestlist.adapters.rest.json.HealthResponse;
 import guestlist.application.port.in.CheckHealthUseCase;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package guestlist.adapters.rest.http;
 
+import guestlist.adapters.rest.error.ErrorResponses;
+
 /**
  * One endpoint's work: read what it needs from the request, call its use case, and return the
  * response record that is answered as JSON with status 200. Failures are thrown, never answered

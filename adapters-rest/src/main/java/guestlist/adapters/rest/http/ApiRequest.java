@@ -1,5 +1,7 @@
 package guestlist.adapters.rest.http;
 
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.application.port.in.AuthenticateUseCase;
 import guestlist.domain.account.LocalUser;
 import io.undertow.server.HttpServerExchange;

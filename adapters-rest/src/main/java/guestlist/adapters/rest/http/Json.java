@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.adapters.rest.json.Text;
 import guestlist.adapters.rest.json.Timestamps;
 import java.io.IOException;

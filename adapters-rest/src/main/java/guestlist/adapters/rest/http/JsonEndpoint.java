@@ -1,5 +1,8 @@
 package guestlist.adapters.rest.http;
 
+import guestlist.adapters.rest.error.ErrorResponses;
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.application.port.in.AuthenticateUseCase;
 import io.undertow.io.Receiver;
 import io.undertow.server.Connectors;

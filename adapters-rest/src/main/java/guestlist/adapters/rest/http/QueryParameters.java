@@ -1,5 +1,7 @@
 package guestlist.adapters.rest.http;
 
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.domain.paging.PageSize;
 import java.util.Deque;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package guestlist.adapters.rest.http;
 
+import guestlist.adapters.rest.error.ErrorResponses;
+import guestlist.adapters.rest.error.ErrorTable;
+import guestlist.adapters.rest.error.RequestError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

@@ -11,7 +11,7 @@ public final class Responses {
 
     private Responses() {}
 
-    static void send(HttpServerExchange exchange, int status, byte[] json) {
+    public static void send(HttpServerExchange exchange, int status, byte[] json) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders()
                 .put(Headers.CONTENT_TYPE, JSON)

@@ -1,7 +1,7 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.adapters.rest.http.RequestError;
-import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;

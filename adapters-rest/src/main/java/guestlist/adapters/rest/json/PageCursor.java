@@ -1,7 +1,7 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.adapters.rest.http.RequestError;
-import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.domain.paging.PagePosition;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

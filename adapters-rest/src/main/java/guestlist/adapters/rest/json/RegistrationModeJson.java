@@ -1,7 +1,7 @@
 package guestlist.adapters.rest.json;
 
-import guestlist.adapters.rest.http.RequestError;
-import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.domain.site.RegistrationMode;
 
 /** Registration modes as Lemmy's API spells them: {@code open}, {@code require_application}, ... */

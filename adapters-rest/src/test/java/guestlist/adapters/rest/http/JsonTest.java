@@ -3,6 +3,8 @@ package guestlist.adapters.rest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.adapters.rest.json.CreateInviteRequest;
 import guestlist.adapters.rest.json.DecideRegistrationApplicationRequest;
 import guestlist.adapters.rest.json.EditSiteRequest;

@@ -3,6 +3,8 @@ package guestlist.adapters.rest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

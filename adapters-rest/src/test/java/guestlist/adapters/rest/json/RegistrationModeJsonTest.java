@@ -3,8 +3,8 @@ package guestlist.adapters.rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import guestlist.adapters.rest.http.RequestError;
-import guestlist.adapters.rest.http.RequestRefusal;
+import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.domain.site.RegistrationMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package guestlist.adapters.rest.http;
+package guestlist.adapters.rest.error;
 
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.Unavailable;

@@ -1,4 +1,4 @@
-package guestlist.adapters.rest.http;
+package guestlist.adapters.rest.error;
 
 import java.util.Objects;
 

@@ -1,7 +1,8 @@
-package guestlist.adapters.rest.http;
+package guestlist.adapters.rest.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import guestlist.adapters.rest.http.Json;
 import org.junit.jupiter.api.Test;
 
 class ErrorResponsesTest {

@@ -1,4 +1,4 @@
-package guestlist.adapters.rest.http;
+package guestlist.adapters.rest.error;
 
 /**
  * Why the adapter itself refuses a request, before or instead of any use case: what HTTP carries

@@ -1,6 +1,8 @@
-package guestlist.adapters.rest.http;
+package guestlist.adapters.rest.error;
 
-import guestlist.adapters.rest.http.ErrorTable.WireError;
+import guestlist.adapters.rest.error.ErrorTable.WireError;
+import guestlist.adapters.rest.http.Json;
+import guestlist.adapters.rest.http.Responses;
 import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -37,7 +39,7 @@ public final class ErrorResponses {
      * {@link ErrorTable} gives it and its message (a {@code service_unavailable} with a warning),
      * anything else as {@code unknown} with a random id, logged with the failure. Writes nothing.
      */
-    static Answer answer(HttpServerExchange exchange, Throwable failure) {
+    public static Answer answer(HttpServerExchange exchange, Throwable failure) {
         Optional<WireError> refused = ErrorTable.of(failure);
         if (refused.isPresent()) {
             if (refused.get().equals(ErrorTable.SERVICE_UNAVAILABLE)) {
@@ -128,5 +130,5 @@ public final class ErrorResponses {
     record ErrorBody(String error, String message) {}
 
     /** What a failure is answered with: a code and status, and the message. */
-    record Answer(WireError error, String message) {}
+    public record Answer(WireError error, String message) {}
 }

@@ -1,9 +1,9 @@
-package guestlist.adapters.rest.http;
+package guestlist.adapters.rest.error;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import guestlist.adapters.rest.http.ErrorTable.WireError;
+import guestlist.adapters.rest.error.ErrorTable.WireError;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.Unavailable;
