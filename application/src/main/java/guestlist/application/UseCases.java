@@ -145,7 +145,8 @@ public record UseCases(
                 new SweepExpiredInvitesService(transactions, ports.invites(), clock),
                 new ListRegistrationApplicationsService(transactions, ports.users(), ports.applications()),
                 new GetRegistrationApplicationService(transactions, ports.users(), ports.applications()),
-                new DecideRegistrationApplicationService(transactions, ports.users(), ports.applications(), clock),
+                new DecideRegistrationApplicationService(
+                        transactions, ports.users(), ports.applications(), ports.sessions(), clock),
                 new AdminSetupService(transactions, ports.sites(), ports.users(), ports.hasher(), clock),
                 new HealthService(ports.storageHealth()));
     }

@@ -313,6 +313,14 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
+        public int deleteAllOf(LocalUserId userId) {
+            requireTransaction();
+            int before = state.sessions().size();
+            state.sessions().values().removeIf(session -> session.userId().equals(userId));
+            return before - state.sessions().size();
+        }
+
+        @Override
         public int deleteExpired(Instant now, int batchSize) {
             requireTransaction();
             List<String> expired = state.sessions().entrySet().stream()
