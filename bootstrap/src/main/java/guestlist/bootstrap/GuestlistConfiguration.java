@@ -107,6 +107,7 @@ class GuestlistConfiguration {
                 u.register(),
                 u.login(),
                 u.logout(),
+                u.changePassword(),
                 u.authenticate(),
                 u.getSite(),
                 u.editSite(),

@@ -1,6 +1,7 @@
 package guestlist.adapters.rest;
 
 import guestlist.application.port.in.AuthenticateUseCase;
+import guestlist.application.port.in.ChangePasswordUseCase;
 import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.application.port.in.CheckInviteValidityUseCase;
 import guestlist.application.port.in.CreateInviteUseCase;
@@ -21,6 +22,7 @@ public record RestUseCases(
         RegisterUseCase register,
         LoginUseCase login,
         LogoutUseCase logout,
+        ChangePasswordUseCase changePassword,
         AuthenticateUseCase authenticate,
         GetSiteUseCase getSite,
         EditSiteUseCase editSite,
@@ -37,6 +39,7 @@ public record RestUseCases(
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(logout, "logout");
+        Objects.requireNonNull(changePassword, "changePassword");
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(getSite, "getSite");
         Objects.requireNonNull(editSite, "editSite");

@@ -1,5 +1,6 @@
 package guestlist.adapters.rest;
 
+import guestlist.adapters.rest.handler.ChangePasswordHandler;
 import guestlist.adapters.rest.handler.CheckInviteValidityHandler;
 import guestlist.adapters.rest.handler.CreateInviteHandler;
 import guestlist.adapters.rest.handler.DecideRegistrationApplicationHandler;
@@ -73,6 +74,10 @@ final class Routes {
                 "/account/auth/login",
                 authLimit.guarding(routes.withBody(new LoginHandler(useCases.login()))));
         routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
+        routes.add(
+                Methods.PUT,
+                "/account/auth/change_password",
+                authLimit.guarding(routes.withBody(new ChangePasswordHandler(useCases.changePassword()))));
 
         routes.add(
                 Methods.POST,

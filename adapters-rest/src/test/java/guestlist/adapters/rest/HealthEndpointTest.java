@@ -64,6 +64,7 @@ class HealthEndpointTest {
                 u.register(),
                 u.login(),
                 u.logout(),
+                u.changePassword(),
                 u.authenticate(),
                 u.getSite(),
                 u.editSite(),

@@ -266,6 +266,18 @@ public final class InMemoryStore implements StoreFixture {
                             (id, stored) -> new StoredUser(
                                     stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
         }
+
+        @Override
+        public Optional<String> findPasswordHash(LocalUserId id) {
+            requireTransaction();
+            return Optional.ofNullable(state.users().get(id.value())).map(StoredUser::passwordHash);
+        }
+
+        @Override
+        public void setPasswordHash(LocalUserId userId, String passwordHash) {
+            requireTransaction();
+            state.users().computeIfPresent(userId.value(), (id, stored) -> new StoredUser(stored.user(), passwordHash));
+        }
     }
 
     private final class Sites implements SiteRepository {
