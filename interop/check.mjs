@@ -544,6 +544,29 @@ async function main() {
     await refused("getMyUser(old jwt after logout)", () => client(jwt).getMyUser(), "not_logged_in", 401);
   });
 
+  await step("changePassword ends every session, answers a new one, and the new password logs in", async () => {
+    const newPassword = `a brand new passphrase ${runId}`;
+    const form = (fields) => ({ new_password: newPassword, new_password_verify: newPassword, old_password: PASSWORD, ...fields });
+    const other = await login(inviter.name);
+    const asking = await login(inviter.name);
+    const http = client(asking);
+    await refused("changePassword(no token)", () => anon.changePassword(form({})), "not_logged_in", 401);
+    await refused("changePassword(wrong old password)", () => http.changePassword(form({ old_password: "wrong password 123" })), "incorrect_login", 401);
+    await refused("changePassword(too short)", () => http.changePassword(form({ new_password: "short", new_password_verify: "short" })), "invalid_password", 400);
+    await refused("changePassword(typed differently)", () => http.changePassword(form({ new_password_verify: `${newPassword}!` })), "passwords_do_not_match", 400);
+    await myUser(other, "getMyUser(another session after the refused changes)");
+
+    const data = await ok("changePassword", () => http.changePassword(form({})));
+    checkLoginResponse(data, "changePassword");
+    assert(data.jwt !== asking && data.jwt !== other, "changePassword: the answer's jwt must be a new session");
+    await refused("getMyUser(the asking session after changePassword)", () => http.getMyUser(), "not_logged_in", 401);
+    await refused("getMyUser(another session after changePassword)", () => client(other).getMyUser(), "not_logged_in", 401);
+    const view = await myUser(data.jwt, "getMyUser(the session changePassword answered)");
+    eq(view.person.name, inviter.name, "getMyUser(the session changePassword answered): person.name");
+    await login(inviter.name, newPassword);
+    await refused("login(old password after changePassword)", () => anon.login({ username_or_email: inviter.name, password: PASSWORD }), "incorrect_login", 401);
+  });
+
   console.log(`all ${passed} steps passed`);
 }
 

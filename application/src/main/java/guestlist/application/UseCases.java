@@ -1,6 +1,7 @@
 package guestlist.application;
 
 import guestlist.application.port.in.AuthenticateUseCase;
+import guestlist.application.port.in.ChangePasswordUseCase;
 import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.application.port.in.CheckInviteValidityUseCase;
 import guestlist.application.port.in.CreateInviteUseCase;
@@ -28,6 +29,7 @@ import guestlist.application.port.out.UserRepository;
 import guestlist.application.service.AdminSetupService;
 import guestlist.application.service.AuthenticateService;
 import guestlist.application.service.CachedSite;
+import guestlist.application.service.ChangePasswordService;
 import guestlist.application.service.CheckInviteValidityService;
 import guestlist.application.service.CreateInviteService;
 import guestlist.application.service.DecideRegistrationApplicationService;
@@ -59,6 +61,7 @@ public record UseCases(
         RegisterUseCase register,
         LoginUseCase login,
         LogoutUseCase logout,
+        ChangePasswordUseCase changePassword,
         AuthenticateUseCase authenticate,
         SweepExpiredSessionsUseCase sweepExpiredSessions,
         GetSiteUseCase getSite,
@@ -134,6 +137,7 @@ public record UseCases(
                         opener,
                         clock),
                 new LogoutService(transactions, ports.sessions()),
+                new ChangePasswordService(transactions, ports.users(), ports.sessions(), ports.hasher(), opener, clock),
                 new AuthenticateService(transactions, ports.sessions(), clock),
                 new SweepExpiredSessionsService(transactions, ports.sessions(), clock),
                 site,
@@ -145,7 +149,8 @@ public record UseCases(
                 new SweepExpiredInvitesService(transactions, ports.invites(), clock),
                 new ListRegistrationApplicationsService(transactions, ports.users(), ports.applications()),
                 new GetRegistrationApplicationService(transactions, ports.users(), ports.applications()),
-                new DecideRegistrationApplicationService(transactions, ports.users(), ports.applications(), clock),
+                new DecideRegistrationApplicationService(
+                        transactions, ports.users(), ports.applications(), ports.sessions(), clock),
                 new AdminSetupService(transactions, ports.sites(), ports.users(), ports.hasher(), clock),
                 new HealthService(ports.storageHealth()));
     }

@@ -50,6 +50,14 @@ final class PostgresSessionRepository implements SessionRepository {
                 .update();
     }
 
+    /** Served by the index on {@code local_user_id}. */
+    @Override
+    public int deleteAllOf(LocalUserId userId) {
+        return jdbc.sql("DELETE FROM login_token WHERE local_user_id = :userId")
+                .param("userId", userId.value())
+                .update();
+    }
+
     /** See {@link ExpiredRows#deleteBatch}. */
     @Override
     public int deleteExpired(Instant now, int batchSize) {

@@ -162,4 +162,20 @@ final class PostgresUserRepository implements UserRepository {
                 .param("id", userId.value())
                 .update();
     }
+
+    @Override
+    public Optional<String> findPasswordHash(LocalUserId id) {
+        return jdbc.sql("SELECT password_hash FROM local_user WHERE id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public void setPasswordHash(LocalUserId userId, String passwordHash) {
+        jdbc.sql("UPDATE local_user SET password_hash = :passwordHash WHERE id = :id")
+                .param("passwordHash", passwordHash)
+                .param("id", userId.value())
+                .update();
+    }
 }

@@ -2,6 +2,7 @@ package guestlist.adapters.rest;
 
 import guestlist.adapters.rest.error.RequestError;
 import guestlist.adapters.rest.error.RequestRefusal;
+import guestlist.adapters.rest.handler.ChangePasswordHandler;
 import guestlist.adapters.rest.handler.CheckInviteValidityHandler;
 import guestlist.adapters.rest.handler.CreateInviteHandler;
 import guestlist.adapters.rest.handler.DecideRegistrationApplicationHandler;
@@ -74,6 +75,10 @@ final class Routes {
                 "/account/auth/login",
                 authLimit.guarding(routes.withBody(new LoginHandler(useCases.login()))));
         routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
+        routes.add(
+                Methods.PUT,
+                "/account/auth/change_password",
+                authLimit.guarding(routes.withBody(new ChangePasswordHandler(useCases.changePassword()))));
 
         routes.add(
                 Methods.POST,

@@ -306,4 +306,58 @@ class AccountEndpointsTest {
     void logoutWithoutATokenIsRefused() {
         assertRefused(api.send("POST", "/account/auth/logout", "{}", null), 401, "not_logged_in");
     }
+
+    // ------------------------------------------------------------------ change_password
+
+    private Answer changePassword(String token, String newPassword, String verify, String oldPassword) {
+        return api.send(
+                "PUT",
+                "/account/auth/change_password",
+                "{\"new_password\":\"" + newPassword + "\",\"new_password_verify\":\"" + verify
+                        + "\",\"old_password\":\"" + oldPassword + "\"}",
+                token);
+    }
+
+    @Test
+    void changePasswordAnswersAsLogInWithANewSession() {
+        String token = api.registerOpen("mia", null);
+
+        Answer reply = changePassword(token, "mia's new passphrase", "mia's new passphrase", PASSWORD);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().path("registration_created").isBoolean()).isTrue();
+        assertThat(reply.body().path("registration_created").asBoolean()).isFalse();
+        assertThat(reply.body().path("verify_email_sent").isBoolean()).isTrue();
+        assertThat(reply.body().path("verify_email_sent").asBoolean()).isFalse();
+        assertThat(reply.jwt()).isNotBlank().isNotEqualTo(token);
+        assertThat(api.get("/account", reply.jwt()).status()).isEqualTo(200);
+        assertRefused(api.get("/account", token), 401, "not_logged_in");
+        assertThat(login("mia", "mia's new passphrase").status()).isEqualTo(200);
+    }
+
+    @Test
+    void changePasswordRefusesEachBadField() {
+        String token = api.registerOpen("noah", null);
+
+        assertRefused(changePassword(null, "a new passphrase", "a new passphrase", PASSWORD), 401, "not_logged_in");
+        assertRefused(changePassword(token, "short", "short", PASSWORD), 400, "invalid_password");
+        assertRefused(
+                changePassword(token, "a new passphrase", "another passphrase", PASSWORD),
+                400,
+                "passwords_do_not_match");
+        assertRefused(
+                changePassword(token, "a new passphrase", "a new passphrase", "not the password"),
+                401,
+                "incorrect_login");
+        assertRefused(
+                api.send("PUT", "/account/auth/change_password", "{\"new_password\":\"a new passphrase\"}", token),
+                400,
+                "bad_request");
+        assertRefused(api.send("POST", "/account/auth/change_password", "{}", token), 405, "method_not_allowed");
+
+        assertThat(api.get("/account", token).status()).as("still logged in").isEqualTo(200);
+        assertThat(login("noah", PASSWORD).status())
+                .as("the password is unchanged")
+                .isEqualTo(200);
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-address rate limits of the adapter: log-in and registration share one budget, validity
+ * The per-address rate limits of the adapter: log-in, registration and password changes share one budget, validity
  * checks have one of their own, every other endpoint is free, each client address counts for
  * itself, and 0 turns a limit off. A refusal is a 429 in the error envelope with a
  * {@code Retry-After} in whole seconds. (That the operator's settings reach the real server, and
@@ -158,6 +158,23 @@ class RateLimitTest {
                 assertThat(api.get("/account/invite/validity?token=x", null).status())
                         .isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void changePasswordSharesTheAuthLimit() {
+        // TestApi's own admin log-in counts as the first request of this address
+        try (TestApi api = TestApi.start(TestApi.settings(3, 0))) {
+            String wrongOld = "{\"new_password\":\"a new passphrase\",\"new_password_verify\":"
+                    + "\"a new passphrase\",\"old_password\":\"not the password\"}";
+            assertThat(api.send("PUT", "/account/auth/change_password", wrongOld, api.adminToken)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(api.send("POST", "/account/auth/login", LOGIN, null).status())
+                    .isEqualTo(401);
+
+            assertTooManyRequests(api.send("PUT", "/account/auth/change_password", wrongOld, api.adminToken));
+            assertTooManyRequests(api.send("POST", "/account/auth/login", LOGIN, null));
         }
     }
 }

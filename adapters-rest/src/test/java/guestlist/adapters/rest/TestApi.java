@@ -76,6 +76,7 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.register(),
                 u.login(),
                 u.logout(),
+                u.changePassword(),
                 u.authenticate(),
                 u.sweepExpiredSessions(),
                 getSite,

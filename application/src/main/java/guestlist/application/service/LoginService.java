@@ -17,6 +17,11 @@ import java.util.Optional;
 /**
  * Log-in. A log-in for an unknown account verifies the password against the {@link DecoyHash}, so
  * it costs the same time as a wrong password and gets the same answer.
+ *
+ * <p>The password is verified outside any transaction; the transaction then locks the account and
+ * decides on it as it is at that moment: a denial or a password change that committed while the
+ * hash was verified wins (the password verified is no longer the account's: {@code INCORRECT_LOGIN}),
+ * so no session outlives the change or the denial that was meant to end them all.
  */
 public final class LoginService implements LoginUseCase {
 
@@ -52,13 +57,22 @@ public final class LoginService implements LoginUseCase {
         boolean passwordMatches = hasher.matches(
                 command.password(), found.map(StoredCredentials::passwordHash).orElseGet(decoy::value));
         if (found.isEmpty() || !passwordMatches) {
-            throw new UseCaseFailure(Reason.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
+            throw incorrectLogin();
         }
-        LocalUser user = found.get().user();
+        StoredCredentials verified = found.get();
         return transactions.inTransaction(() -> {
+            LocalUser user = users.lockById(verified.user().id())
+                    .filter(locked -> users.findPasswordHash(locked.id())
+                            .filter(verified.passwordHash()::equals)
+                            .isPresent())
+                    .orElseThrow(LoginService::incorrectLogin);
             LoginPolicy.checkMayLogIn(
                     user, user.acceptedApplication() ? Optional.empty() : applications.findByUserId(user.id()));
             return opener.open(user.id(), command.stayLoggedIn(), clock.instant());
         });
+    }
+
+    private static UseCaseFailure incorrectLogin() {
+        return new UseCaseFailure(Reason.INCORRECT_LOGIN, "wrong user name, e-mail address or password");
     }
 }

@@ -306,6 +306,18 @@ public final class InMemoryStore implements StoreFixture {
                             (id, stored) -> new StoredUser(
                                     stored.user().withAcceptedApplication(accepted), stored.passwordHash()));
         }
+
+        @Override
+        public Optional<String> findPasswordHash(LocalUserId id) {
+            requireTransaction();
+            return Optional.ofNullable(state.users().get(id.value())).map(StoredUser::passwordHash);
+        }
+
+        @Override
+        public void setPasswordHash(LocalUserId userId, String passwordHash) {
+            requireTransaction();
+            state.users().computeIfPresent(userId.value(), (id, stored) -> new StoredUser(stored.user(), passwordHash));
+        }
     }
 
     private final class Sites implements SiteRepository {
@@ -350,6 +362,14 @@ public final class InMemoryStore implements StoreFixture {
         public void delete(String tokenHash) {
             requireTransaction();
             state.sessions().remove(tokenHash);
+        }
+
+        @Override
+        public int deleteAllOf(LocalUserId userId) {
+            requireTransaction();
+            int before = state.sessions().size();
+            state.sessions().values().removeIf(session -> session.userId().equals(userId));
+            return before - state.sessions().size();
         }
 
         @Override

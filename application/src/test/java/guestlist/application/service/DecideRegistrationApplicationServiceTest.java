@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
+import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
+import guestlist.domain.application.RegistrationApplication;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,50 @@ class DecideRegistrationApplicationServiceTest {
                 .isTrue();
         assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication())
                 .isFalse();
+    }
+
+    @Test
+    void denyingAnApprovedAccountEndsEverySessionOfIt() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        decide(anna, true, Optional.empty());
+        String phone = guestlist.login("anna", PASSWORD);
+        String laptop = guestlist.app.useCases().login().login(new LoginCommand("anna", PASSWORD, true));
+        String member = guestlist.memberSession("member");
+
+        decide(anna, false, Optional.of("changed our mind"));
+
+        assertRefused(() -> guestlist.authenticate(phone), Reason.NOT_LOGGED_IN);
+        assertRefused(() -> guestlist.authenticate(laptop), Reason.NOT_LOGGED_IN);
+        assertThat(guestlist.authenticate(member).name().value())
+                .as("another account's session")
+                .isEqualTo("member");
+        assertRefused(() -> guestlist.login("anna", PASSWORD), Rule.APPLICATION_DENIED);
+    }
+
+    @Test
+    void approvingAgainEndsNoSession() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        decide(anna, true, Optional.empty());
+        String session = guestlist.login("anna", PASSWORD);
+
+        decide(anna, true, Optional.empty());
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(anna.id());
+    }
+
+    @Test
+    void aRefusedDenialEndsNoSession() {
+        LocalUser anna = guestlist.applicant("anna", "hello");
+        decide(anna, true, Optional.empty());
+        String session = guestlist.login("anna", PASSWORD);
+
+        assertRefused(
+                () -> decide(anna, false, Optional.of("x".repeat(RegistrationApplication.MAX_DENY_REASON_LENGTH + 1))),
+                Rule.DENY_REASON_LENGTH);
+
+        assertThat(guestlist.authenticate(session).id()).isEqualTo(anna.id());
+        assertThat(guestlist.storedUser("anna").orElseThrow().acceptedApplication())
+                .isTrue();
     }
 
     private ApplicationView decide(LocalUser applicant, boolean approve, Optional<String> reason) {

@@ -68,4 +68,14 @@ class ForwardingUsers implements UserRepository {
     public void setAcceptedApplication(LocalUserId userId, boolean accepted) {
         delegate.setAcceptedApplication(userId, accepted);
     }
+
+    @Override
+    public Optional<String> findPasswordHash(LocalUserId id) {
+        return delegate.findPasswordHash(id);
+    }
+
+    @Override
+    public void setPasswordHash(LocalUserId userId, String passwordHash) {
+        delegate.setPasswordHash(userId, passwordHash);
+    }
 }

@@ -6,6 +6,7 @@ import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import guestlist.application.port.in.ChangePasswordCommand;
 import guestlist.application.port.in.DecideRegistrationApplicationCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure;
@@ -15,6 +16,7 @@ import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
 import guestlist.domain.site.RegistrationMode;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,6 +188,43 @@ class LoginServiceTest {
     @Test
     void sessionTokenIsLongAndUrlSafe() {
         assertThat(guestlist.login("alice", PASSWORD)).matches("[A-Za-z0-9_-]{43,}");
+    }
+
+    // --- races with the slow hash -----------------------------------------------------------------
+
+    /** Log-in on the same store, with {@code meanwhile} committing while the password is verified. */
+    private LoginService loggingInWhile(Runnable meanwhile) {
+        InterleavingHasher hasher = new InterleavingHasher(guestlist.app.hasher(), meanwhile);
+        return new LoginService(
+                guestlist.store.transactions(),
+                guestlist.store.users(),
+                guestlist.store.applications(),
+                hasher,
+                new DecoyHash(hasher, new SecureRandom()),
+                new SessionOpener(guestlist.store.sessions(), new SecureRandom()),
+                guestlist.clock);
+    }
+
+    @Test
+    void aPasswordChangeWhileTheOldPasswordIsVerifiedRefusesTheLogIn() {
+        String session = guestlist.login("alice", PASSWORD);
+        LoginService racing = loggingInWhile(() -> guestlist
+                .app
+                .useCases()
+                .changePassword()
+                .changePassword(ChangePasswordCommand.of(
+                        alice, session, "a brand new passphrase", "a brand new passphrase", PASSWORD, false)));
+
+        assertRefused(() -> racing.login(new LoginCommand("alice", PASSWORD, false)), Reason.INCORRECT_LOGIN);
+    }
+
+    @Test
+    void aDenialWhileThePasswordIsVerifiedRefusesTheLogIn() {
+        LocalUser bob = guestlist.applicant("bob", "hello");
+        decide(bob, true, Optional.empty());
+        LoginService racing = loggingInWhile(() -> decide(bob, false, Optional.of("changed our mind")));
+
+        assertRefused(() -> racing.login(new LoginCommand("bob", PASSWORD, false)), Rule.APPLICATION_DENIED);
     }
 
     private void decide(LocalUser applicant, boolean approve, Optional<String> reason) {

@@ -337,6 +337,27 @@ class RegistrationApplicationEndToEndTest {
     }
 
     @Test
+    void denyingAfterAnApprovalEndsEverySessionOfTheAccount() {
+        Applicant applicant = apply();
+        decided(applicant.applicationId(), true, null);
+        String phone = h.login(applicant.name(), PASSWORD);
+        String laptop = h.login(applicant.email(), PASSWORD);
+        Member other = h.member();
+
+        decided(applicant.applicationId(), false, "changed our mind");
+
+        for (String ended : List.of(phone, laptop)) {
+            assertError(api.get("/account", ended), 401, "not_logged_in");
+            assertError(h.createInviteAnswer(ended, object()), 401, "not_logged_in");
+        }
+        assertThat(server.count("SELECT count(*) FROM login_token WHERE local_user_id = ?", applicant.personId()))
+                .isZero();
+        assertThat(h.localUserId(other.token())).as("another account's session").isEqualTo(other.id());
+        assertThat(h.localUserId(h.adminToken())).isEqualTo(h.adminId());
+        assertError(h.loginAnswer(applicant.name(), PASSWORD), 403, "registration_denied");
+    }
+
+    @Test
     void decidedApplicationsLeaveTheUnreadListAndStayInTheFullOne() {
         Applicant approved = apply();
         Applicant denied = apply();

@@ -97,6 +97,9 @@ class GeneratedInputEndToEndTest {
         Harness.Member member = harness.member();
         String admin = harness.adminToken();
         SessionHolder memberSession = new SessionHolder(member.name(), member.token());
+        // a password change that gets through ends its member's sessions: it has a member of its own
+        Harness.Member changer = harness.member();
+        SessionHolder changerSession = new SessionHolder(changer.name(), changer.token());
         String invite = harness.createInvite(member.token()).path("token").asText();
         harness.site("registration_mode", "require_application");
         assertThat(harness.register(Harness.form(harness.newName()).put("answer", "hi"))
@@ -138,6 +141,18 @@ class GeneratedInputEndToEndTest {
                         () -> fields("username_or_email", str(member.name()), "password", str(Credentials.PASSWORD)),
                         memberSession::token),
                 new Endpoint("POST", "/account/auth/logout", List.of(), LinkedHashMap::new, memberSession::token),
+                new Endpoint(
+                        "PUT",
+                        "/account/auth/change_password",
+                        List.of("new_password", "new_password_verify", "old_password", "stay_logged_in"),
+                        () -> fields(
+                                "new_password",
+                                str(Credentials.PASSWORD),
+                                "new_password_verify",
+                                str(Credentials.PASSWORD),
+                                "old_password",
+                                str(Credentials.PASSWORD)),
+                        changerSession::token),
                 new Endpoint(
                         "POST",
                         "/account/invite",
@@ -203,7 +218,7 @@ class GeneratedInputEndToEndTest {
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (Sent request : requests) {
-                sent.add(pool.submit(() -> send(request, memberSession, failures)));
+                sent.add(pool.submit(() -> send(request, memberSession, changerSession, failures)));
             }
             for (Future<?> each : sent) {
                 each.get();
@@ -270,7 +285,8 @@ class GeneratedInputEndToEndTest {
     private record Sent(
             Endpoint endpoint, int number, byte[] body, String contentType, boolean withSession, String strangeToken) {}
 
-    private static void send(Sent request, SessionHolder memberSession, List<String> failures) {
+    private static void send(
+            Sent request, SessionHolder memberSession, SessionHolder changerSession, List<String> failures) {
         Endpoint endpoint = request.endpoint();
         List<String> headers = new ArrayList<>();
         headers.add("Content-Type: " + request.contentType());
@@ -298,6 +314,10 @@ class GeneratedInputEndToEndTest {
         }
         if (endpoint.path().equals("/account/auth/logout") && request.withSession() && answer.status() == 200) {
             memberSession.renew();
+        }
+        if (endpoint.path().equals("/account/auth/change_password") && answer.status() == 200) {
+            // the change ended every session of its member and answered the new one
+            answer.json().map(json -> json.path("jwt").asText()).ifPresent(changerSession::replace);
         }
     }
 
@@ -378,7 +398,10 @@ class GeneratedInputEndToEndTest {
         return shown.length() > 300 ? shown.substring(0, 300) + "… (" + body.length + " bytes)" : shown.toString();
     }
 
-    /** A member's session that is logged in again whenever a generated log-out ends it. */
+    /**
+     * A member's session that is logged in again whenever a generated log-out ends it, or replaced
+     * by the one a generated password change answers.
+     */
     private static final class SessionHolder {
         private final String name;
         private volatile String token;
@@ -390,6 +413,11 @@ class GeneratedInputEndToEndTest {
 
         String token() {
             return token;
+        }
+
+        /** The session a password change answered, which replaced every session of the member. */
+        synchronized void replace(String newToken) {
+            token = newToken;
         }
 
         synchronized void renew() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Malformed and hostile input at every one of the 14 routes, through the real server and
+ * Malformed and hostile input at every one of the 15 routes, through the real server and
  * database: whole bodies that are no JSON object, invalid UTF-8, wrong types, NUL characters, deep
  * nesting, enormous numbers, 5,000-character strings and SQL fragments in every field, bad query
  * parameters and cursors, duplicate parameters, bad framing and tokens.
@@ -665,7 +665,7 @@ class HostileInputEndToEndTest {
                 SQL);
     }
 
-    // ---------------------------------------------------------------- the 14 routes
+    // ---------------------------------------------------------------- the 15 routes
 
     @Test
     void health() {
@@ -921,6 +921,78 @@ class HostileInputEndToEndTest {
         assertThat(harness.api().get("/account", member.token()).status())
                 .as("still logged in")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void changePassword() {
+        Harness.Member member = harness.member();
+        String path = "/api/v4/account/auth/change_password";
+        // an accepted change ends every session of the member and answers a new one: the cases go on with it
+        String[] session = {member.token()};
+        Cases cases = new Cases("PUT /account/auth/change_password");
+        Supplier<Map<String, String>> valid = () -> fields(
+                "new_password",
+                str(Credentials.PASSWORD),
+                "new_password_verify",
+                str(Credentials.PASSWORD),
+                "old_password",
+                str(Credentials.PASSWORD));
+        transportCases(cases, "PUT", path, member.token(), true, obj(valid.get()));
+        bodyCases(
+                cases,
+                "PUT",
+                path,
+                () -> session[0],
+                valid,
+                false,
+                List.of(
+                        // a hostile new password is given twice, so it is judged as a password (10..60 characters)
+                        Field.freeText(
+                                        "new_password",
+                                        concat(HOSTILE_STRINGS, List.of("short", " ".repeat(10), "x".repeat(61))),
+                                        value -> answer -> assertPasswordChanged(member, session, value, answer))
+                                .mirroredTo("new_password_verify"),
+                        Field.string("new_password_verify", true),
+                        Field.string("old_password", true)
+                                .alsoTrying(List.of(
+                                        "",
+                                        Credentials.PASSWORD.toUpperCase(java.util.Locale.ROOT),
+                                        Credentials.PASSWORD + " ",
+                                        " " + Credentials.PASSWORD,
+                                        Credentials.PASSWORD + "'--",
+                                        "' OR ''='")),
+                        Field.bool("stay_logged_in", false)));
+        run(cases);
+        assertThat(harness.localUserId(session[0])).as("still logged in").isEqualTo(member.id());
+        assertThat(harness.login(member.name(), Credentials.PASSWORD)).isNotBlank();
+    }
+
+    /**
+     * After an accepted change to {@code password}: the asking session has ended, the answer's is
+     * the member's, and the password logs in as sent; then it is changed back, and the cases go on
+     * with the session that answers.
+     */
+    private static void assertPasswordChanged(
+            Harness.Member member, String[] session, String password, Response answer) {
+        String fresh = answer.json().orElseThrow().path("jwt").asText();
+        assertThat(harness.api().get("/account", session[0]).status())
+                .as("the asking session ended")
+                .isEqualTo(401);
+        assertThat(harness.localUserId(fresh)).isEqualTo(member.id());
+        assertThat(harness.login(member.name(), password)).isNotBlank();
+        HttpApi.Answer back = harness.api()
+                .put(
+                        "/account/auth/change_password",
+                        HttpApi.object(
+                                "new_password",
+                                Credentials.PASSWORD,
+                                "new_password_verify",
+                                Credentials.PASSWORD,
+                                "old_password",
+                                password),
+                        fresh);
+        assertThat(back.status()).as("changing it back: %s", back).isEqualTo(200);
+        session[0] = back.jwt();
     }
 
     @Test

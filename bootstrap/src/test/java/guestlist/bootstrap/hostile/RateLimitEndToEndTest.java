@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rate limits as an operator configures them (SPEC §4, §5), through the real server:
  * {@code GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE=3} and {@code GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE=5}
- * reach it, and a request they refuse writes nothing. How the limits work (one budget for log-in
- * and registration, one for validity checks, each address its own, other endpoints free, 0 for
+ * reach it, and a request they refuse writes nothing. How the limits work (one budget for log-in,
+ * registration and password changes, one for validity checks, each address its own, other endpoints free, 0 for
  * off, the 429 and its {@code Retry-After}) is the REST adapter's {@code RateLimitTest}. Each test
  * sends from an address of its own (127.0.0.x: all of 127/8 is loopback), so that each starts with
  * a fresh one-minute window. That 0 turns the limits off with the real settings is shown by
@@ -125,6 +125,37 @@ class RateLimitEndToEndTest {
         assertThat(StoredState.of(server))
                 .as("a refused log-in writes no session")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aPasswordChangeOverTheAuthLimitIsRefusedAndWritesNothing() {
+        RawClient from = client.from("127.0.0.5");
+        Response registered = register(from, harness.newName());
+        assertThat(registered.status()).isEqualTo(200);
+        String session = registered.json().orElseThrow().path("jwt").asText();
+        String body = obj(fields(
+                "new_password",
+                str(Credentials.PASSWORD),
+                "new_password_verify",
+                str(Credentials.PASSWORD),
+                "old_password",
+                str(Credentials.PASSWORD)));
+        for (int i = 1; i < AUTH; i++) {
+            Response changed = from.json("PUT", "/api/v4/account/auth/change_password", session, body);
+            assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+            session = changed.json().orElseThrow().path("jwt").asText();
+        }
+        List<String> before = StoredState.of(server);
+
+        Response refused = from.json("PUT", "/api/v4/account/auth/change_password", session, body);
+
+        assertTooManyRequests(refused);
+        assertThat(StoredState.of(server))
+                .as("a refused password change writes nothing")
+                .isEqualTo(before);
+        assertThat(harness.api().get("/account", session).status())
+                .as("the session stays")
+                .isEqualTo(200);
     }
 
     @Test

@@ -22,6 +22,9 @@ public interface SessionRepository {
 
     void delete(String tokenHash);
 
+    /** Ends every session of the account, expired or not; returns how many it deleted. */
+    int deleteAllOf(LocalUserId userId);
+
     /** Deletes at most {@code batchSize} sessions expired at {@code now}; returns how many it deleted. */
     int deleteExpired(Instant now, int batchSize);
 }

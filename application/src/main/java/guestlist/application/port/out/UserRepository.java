@@ -46,6 +46,12 @@ public interface UserRepository {
 
     void setAcceptedApplication(LocalUserId userId, boolean accepted);
 
+    /** The hash of the account's password; empty when there is no such account. */
+    Optional<String> findPasswordHash(LocalUserId id);
+
+    /** Replaces the hash of the account's password. */
+    void setPasswordHash(LocalUserId userId, String passwordHash);
+
     /** An account with the hash of its password, for log-in. */
     record StoredCredentials(LocalUser user, String passwordHash) {}
 }

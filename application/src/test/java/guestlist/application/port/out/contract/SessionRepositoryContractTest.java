@@ -3,6 +3,7 @@ package guestlist.application.port.out.contract;
 import static guestlist.application.port.out.contract.Samples.T0;
 import static guestlist.application.port.out.contract.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import guestlist.application.port.out.SessionRepository;
 import guestlist.domain.account.LocalUser;
@@ -167,6 +168,51 @@ public abstract class SessionRepositoryContractTest {
         store().transactions().run(() -> sessions().delete("unknown-hash"));
 
         assertThat(tx(() -> sessions().findUser("session-hash", T0).map(LocalUser::id)))
+                .contains(alice.id());
+    }
+
+    @Test
+    void deleteAllOfEndsEverySessionOfThatAccountAndNoOther() {
+        LocalUser bob = tx(() -> store().users().add(user("bob"), "hash"));
+        add("alice-phone", alice.id(), Optional.empty());
+        add("alice-laptop", alice.id(), Optional.of(EXPIRY));
+        add("alice-expired", alice.id(), Optional.of(T0.minusSeconds(1)));
+        add("bob-phone", bob.id(), Optional.empty());
+
+        assertThat(tx(() -> sessions().deleteAllOf(alice.id()))).isEqualTo(3);
+
+        for (String gone : new String[] {"alice-phone", "alice-laptop"}) {
+            assertThat(tx(() -> sessions().findUser(gone, T0))).as(gone).isEmpty();
+        }
+        assertThat(tx(() -> sessions().deleteExpired(EXPIRY.plusSeconds(1), 10)))
+                .as("the expired session went too")
+                .isZero();
+        assertThat(tx(() -> sessions().findUser("bob-phone", T0).map(LocalUser::id)))
+                .contains(bob.id());
+    }
+
+    @Test
+    void deleteAllOfAnAccountWithoutSessionsDeletesNothing() {
+        LocalUser bob = tx(() -> store().users().add(user("bob"), "hash"));
+        add("alice-phone", alice.id(), Optional.empty());
+
+        assertThat(tx(() -> sessions().deleteAllOf(bob.id()))).isZero();
+
+        assertThat(tx(() -> sessions().findUser("alice-phone", T0).map(LocalUser::id)))
+                .contains(alice.id());
+    }
+
+    @Test
+    void deleteAllOfInAFailingTransactionIsUndone() {
+        add("alice-phone", alice.id(), Optional.empty());
+
+        assertThatThrownBy(() -> store().transactions().run(() -> {
+                    sessions().deleteAllOf(alice.id());
+                    throw new IllegalStateException("the block fails after the delete");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(tx(() -> sessions().findUser("alice-phone", T0).map(LocalUser::id)))
                 .contains(alice.id());
     }
 }

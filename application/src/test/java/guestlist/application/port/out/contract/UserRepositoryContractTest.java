@@ -251,4 +251,55 @@ public abstract class UserRepositoryContractTest {
         assertThat(tx(() -> users().findById(pending.id()))).contains(pending);
         assertThat(tx(() -> users().findById(other.id()))).contains(other);
     }
+
+    @Test
+    void passwordHashIsReadById() {
+        LocalUser alice = add(user("alice"));
+        add(user("bob"));
+
+        assertThat(tx(() -> users().findPasswordHash(alice.id()))).contains("hash-of-alice");
+    }
+
+    @Test
+    void passwordHashOfAnUnknownIdIsEmpty() {
+        assertThat(tx(() -> users().findPasswordHash(new LocalUserId(424242)))).isEmpty();
+    }
+
+    @Test
+    void setPasswordHashReplacesOnlyThatAccountsHash() {
+        LocalUser alice = add(user("alice", "alice@example.com"));
+        LocalUser bob = add(user("bob"));
+
+        store().transactions().run(() -> users().setPasswordHash(alice.id(), "new-hash"));
+
+        assertThat(tx(() -> users().findPasswordHash(alice.id()))).contains("new-hash");
+        assertThat(tx(() -> users().findCredentials("alice@example.com")))
+                .contains(new StoredCredentials(alice, "new-hash"));
+        assertThat(tx(() -> users().findById(alice.id())))
+                .as("nothing else changes")
+                .contains(alice);
+        assertThat(tx(() -> users().findPasswordHash(bob.id()))).contains("hash-of-bob");
+    }
+
+    @Test
+    void setPasswordHashOfAnUnknownIdChangesNothing() {
+        LocalUser alice = add(user("alice"));
+
+        store().transactions().run(() -> users().setPasswordHash(new LocalUserId(424242), "new-hash"));
+
+        assertThat(tx(() -> users().findPasswordHash(alice.id()))).contains("hash-of-alice");
+    }
+
+    @Test
+    void setPasswordHashInAFailingTransactionIsUndone() {
+        LocalUser alice = add(user("alice"));
+
+        assertThatThrownBy(() -> store().transactions().run(() -> {
+                    users().setPasswordHash(alice.id(), "new-hash");
+                    throw new IllegalStateException("the block fails after the write");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(tx(() -> users().findPasswordHash(alice.id()))).contains("hash-of-alice");
+    }
 }
