@@ -111,7 +111,21 @@ final class Guestlist {
         return app.useCases().authenticate().authenticate(sessionToken);
     }
 
+    /** Opens the site and registers Alice (e-mail {@code Alice@Example.org}); her account as a session shows it. */
+    LocalUser aliceOnAnOpenSite() {
+        mode(RegistrationMode.OPEN);
+        String session = register(form("Alice").email("Alice@Example.org"))
+                .sessionToken()
+                .orElseThrow();
+        return authenticate(session);
+    }
+
     // --- invites --------------------------------------------------------------------------------
+
+    /** Whether the validity check (the use case, not a look at the store) calls {@code invite} usable now. */
+    boolean isValid(Invite invite) {
+        return app.useCases().checkInviteValidity().isValid(invite.token().value());
+    }
 
     Invite invite(LocalUser creator) {
         return app.useCases()

@@ -1,7 +1,6 @@
 package guestlist.application.service;
 
 import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
 import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -15,7 +14,6 @@ import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.application.ApplicationId;
-import guestlist.domain.site.RegistrationMode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,12 +29,7 @@ class LoginServiceTest {
 
     @BeforeEach
     void aliceHasAnAccount() {
-        guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist
-                .register(form("Alice").email("Alice@Example.org"))
-                .sessionToken()
-                .orElseThrow();
-        alice = guestlist.authenticate(session);
+        alice = guestlist.aliceOnAnOpenSite();
     }
 
     // --- log-in -------------------------------------------------------------------------------------

@@ -257,12 +257,7 @@ class RegisterServiceTest {
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
                 .isEqualTo(5);
-        assertThat(guestlist
-                        .app
-                        .useCases()
-                        .checkInviteValidity()
-                        .isValid(invite.token().value()))
-                .isTrue();
+        assertThat(guestlist.isValid(invite)).isTrue();
     }
 
     @Test
@@ -370,12 +365,7 @@ class RegisterServiceTest {
 
         assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
                 .isZero();
-        assertThat(guestlist
-                        .app
-                        .useCases()
-                        .checkInviteValidity()
-                        .isValid(invite.token().value()))
-                .isTrue();
+        assertThat(guestlist.isValid(invite)).isTrue();
         assertThat(guestlist.register(form("bob").token(invite)).sessionToken()).isPresent();
     }
 

@@ -1,7 +1,6 @@
 package guestlist.application.service;
 
 import static guestlist.application.service.Guestlist.assertRefused;
-import static guestlist.application.service.Guestlist.form;
 import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +8,6 @@ import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.account.LocalUser;
-import guestlist.domain.site.RegistrationMode;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +20,7 @@ class SweepExpiredSessionsServiceTest {
 
     @BeforeEach
     void aliceHasAnAccount() {
-        guestlist.mode(RegistrationMode.OPEN);
-        String session = guestlist
-                .register(form("Alice").email("Alice@Example.org"))
-                .sessionToken()
-                .orElseThrow();
-        alice = guestlist.authenticate(session);
+        alice = guestlist.aliceOnAnOpenSite();
     }
 
     @Test
