@@ -3,19 +3,13 @@ package guestlist.adapters.postgres;
 import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.in.ChangePasswordCommand;
 import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.account.LocalUser;
-import guestlist.domain.account.NewUser;
-import guestlist.domain.account.Username;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ChangePasswordRaceTest {
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private TwoProcesses processes;
     private final JdbcClient sql = JdbcClient.create(TestDatabase.dataSource());
     private Services process;
     private Services otherProcess;
@@ -37,34 +31,15 @@ class ChangePasswordRaceTest {
 
     @BeforeEach
     void setUp() {
-        TestDatabase.reset();
-        process = new Services(new PostgresPersistence(pool(20)));
-        otherProcess = new Services(new PostgresPersistence(pool(10)));
-        alice = process.persistence
-                .transactions()
-                .inTransaction(() -> process.persistence
-                        .users()
-                        .add(
-                                new NewUser(
-                                        new Username("alice"),
-                                        Optional.empty(),
-                                        false,
-                                        true,
-                                        Optional.empty(),
-                                        Instant.now()),
-                                new ReversingPasswordHasher().hash(PASSWORD)));
+        processes = new TwoProcesses();
+        process = processes.process;
+        otherProcess = processes.otherProcess;
+        alice = processes.member("alice", new ReversingPasswordHasher().hash(PASSWORD));
     }
 
     @AfterEach
     void closePools() {
-        pools.forEach(HikariDataSource::close);
-    }
-
-    private HikariDataSource pool(int size) {
-        HikariDataSource pool =
-                new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, size, Duration.ofSeconds(30)).open();
-        pools.add(pool);
-        return pool;
+        processes.close();
     }
 
     private static String newPassword(int i) {

@@ -3,7 +3,6 @@ package guestlist.adapters.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
@@ -14,10 +13,7 @@ import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class InviteRaceTest {
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
+    private TwoProcesses processes;
     private final JdbcClient sql = JdbcClient.create(TestDatabase.dataSource());
     private Services process;
     private Services otherProcess;
@@ -42,35 +38,15 @@ class InviteRaceTest {
 
     @BeforeEach
     void setUp() {
-        TestDatabase.reset();
-        process = new Services(new PostgresPersistence(pool(20)));
-        otherProcess = new Services(new PostgresPersistence(pool(10)));
-        creator = process.persistence
-                .transactions()
-                .inTransaction(() -> process.persistence
-                        .users()
-                        .add(
-                                new NewUser(
-                                        new Username("creator"),
-                                        Optional.empty(),
-                                        false,
-                                        true,
-                                        Optional.empty(),
-                                        Instant.now()),
-                                "hash"));
+        processes = new TwoProcesses();
+        process = processes.process;
+        otherProcess = processes.otherProcess;
+        creator = processes.member("creator", "hash");
     }
 
     @AfterEach
     void closePools() {
-        pools.forEach(HikariDataSource::close);
-    }
-
-    /** A pool of its own, as another server process would have; generous wait, as many threads queue for it. */
-    private HikariDataSource pool(int size) {
-        HikariDataSource pool =
-                new PoolSettings(TestDatabase.jdbcUrl(), TestDatabase.USER, null, size, Duration.ofSeconds(30)).open();
-        pools.add(pool);
-        return pool;
+        processes.close();
     }
 
     private void siteSettings(RegistrationMode mode, Optional<Integer> cap) {
