@@ -28,6 +28,16 @@ class RegistrationApplicationEndpointsTest {
     }
 
     /** Registers {@code name} with an application (the site's default mode) and returns its person id. */
+    /** The id of {@code person}'s application, as an admin looks it up. */
+    private long applicationIdOf(long person) {
+        return api.get("/admin/registration_application?person_id=" + person, api.adminToken)
+                .body()
+                .path("registration_application")
+                .path("registration_application")
+                .path("id")
+                .asLong();
+    }
+
     private long apply(String name, String email) {
         String emailField = email == null ? "" : ",\"email\":\"" + email + "\"";
         Answer reply = api.send(
@@ -115,12 +125,7 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void listOfUnreadOnlyLeavesOutDecidedApplications() {
         long person = apply("decided", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken)
-                .body()
-                .path("registration_application")
-                .path("registration_application")
-                .path("id")
-                .asLong();
+        long applicationId = applicationIdOf(person);
         api.send(
                 "PUT",
                 "/admin/registration_application/approve",
@@ -238,12 +243,7 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void approveAnswersTheDecidedViewWithTheAdmin() {
         long person = apply("approveme", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken)
-                .body()
-                .path("registration_application")
-                .path("registration_application")
-                .path("id")
-                .asLong();
+        long applicationId = applicationIdOf(person);
         api.app.clock().advance(Duration.ofMinutes(5));
 
         Answer reply = api.send(
@@ -272,12 +272,7 @@ class RegistrationApplicationEndpointsTest {
     @Test
     void denyCarriesTheReason() {
         long person = apply("denyme", null);
-        long applicationId = api.get("/admin/registration_application?person_id=" + person, api.adminToken)
-                .body()
-                .path("registration_application")
-                .path("registration_application")
-                .path("id")
-                .asLong();
+        long applicationId = applicationIdOf(person);
 
         Answer reply = api.send(
                 "PUT",
