@@ -18,7 +18,9 @@ import guestlist.application.port.in.RegisterUseCase;
 import guestlist.application.port.in.RevokeInviteUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
+import guestlist.application.port.out.InviteBranchRepository;
 import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.ModerationRepository;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
@@ -88,6 +90,8 @@ public record UseCases(
             InviteRepository invites,
             RegistrationApplicationRepository applications,
             SessionRepository sessions,
+            ModerationRepository moderation,
+            InviteBranchRepository branches,
             PasswordHasher hasher,
             StorageHealth storageHealth) {
 
@@ -98,6 +102,8 @@ public record UseCases(
             Objects.requireNonNull(invites, "invites");
             Objects.requireNonNull(applications, "applications");
             Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(moderation, "moderation");
+            Objects.requireNonNull(branches, "branches");
             Objects.requireNonNull(hasher, "hasher");
             Objects.requireNonNull(storageHealth, "storageHealth");
         }

@@ -64,6 +64,8 @@ class GuestlistConfiguration {
                         persistence.invites(),
                         persistence.applications(),
                         persistence.sessions(),
+                        persistence.moderation(),
+                        persistence.branches(),
                         hasher,
                         persistence.health()),
                 clock,

@@ -44,5 +44,15 @@ public enum Rule {
     /** The per-member invite cap is 0 to 1,000,000. */
     SITE_INVITE_CAP_RANGE,
     /** The application question is at most 10,000 characters. */
-    SITE_QUESTION_LENGTH
+    SITE_QUESTION_LENGTH,
+    /** A banned account may not log in nor act, until its ban ends or is lifted. */
+    ACCOUNT_BANNED,
+    /** A ban that ends, ends in the future. */
+    BAN_EXPIRATION_IN_PAST,
+    /** Admins are never the target of a ban or of an action on someone's invites. */
+    NOT_HIGHER_ADMIN,
+    /** An account whose invites an admin withdrew may not create invites. */
+    INVITES_DISABLED,
+    /** The reason for a moderation action is at most 1,000 characters. */
+    MODERATION_REASON_LENGTH
 }

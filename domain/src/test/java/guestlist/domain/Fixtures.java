@@ -1,5 +1,6 @@
 package guestlist.domain;
 
+import guestlist.domain.account.InvitePermission;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.Username;
@@ -27,7 +28,10 @@ public final class Fixtures {
                 false,
                 true,
                 Optional.empty(),
-                NOW);
+                NOW,
+                Optional.empty(),
+                InvitePermission.ALLOWED,
+                0);
     }
 
     public static LocalUser admin(long id) {
@@ -38,7 +42,10 @@ public final class Fixtures {
                 true,
                 true,
                 Optional.empty(),
-                NOW);
+                NOW,
+                Optional.empty(),
+                InvitePermission.ALLOWED,
+                0);
     }
 
     public static InviteToken token(char fill) {

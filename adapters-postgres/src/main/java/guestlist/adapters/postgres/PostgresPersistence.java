@@ -1,6 +1,8 @@
 package guestlist.adapters.postgres;
 
+import guestlist.application.port.out.InviteBranchRepository;
 import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.ModerationRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.SiteRepository;
@@ -40,6 +42,8 @@ public final class PostgresPersistence {
     private final SessionRepository sessions;
     private final InviteRepository invites;
     private final RegistrationApplicationRepository applications;
+    private final ModerationRepository moderation;
+    private final InviteBranchRepository branches;
     private final Transactions transactions;
     private final StorageHealth health;
 
@@ -52,6 +56,8 @@ public final class PostgresPersistence {
         this.sessions = new PostgresSessionRepository(jdbc);
         this.invites = new PostgresInviteRepository(jdbc);
         this.applications = new PostgresRegistrationApplicationRepository(jdbc);
+        this.moderation = new PostgresModerationRepository(jdbc);
+        this.branches = new PostgresInviteBranchRepository(jdbc);
         // the same data source object as the repositories', so that they join its transactions
         this.transactions = new PostgresTransactions(new JdbcTransactionManager(bounded));
         this.health = new PostgresStorageHealth(dataSource);
@@ -75,6 +81,14 @@ public final class PostgresPersistence {
 
     public RegistrationApplicationRepository applications() {
         return applications;
+    }
+
+    public ModerationRepository moderation() {
+        return moderation;
+    }
+
+    public InviteBranchRepository branches() {
+        return branches;
     }
 
     public Transactions transactions() {

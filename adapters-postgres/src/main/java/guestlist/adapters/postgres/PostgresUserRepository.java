@@ -7,7 +7,9 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
+import guestlist.domain.paging.PagePosition;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -177,5 +179,10 @@ final class PostgresUserRepository implements UserRepository {
                 .param("passwordHash", passwordHash)
                 .param("id", userId.value())
                 .update();
+    }
+
+    @Override
+    public List<LocalUser> list(UserFilter filter, Instant now, Optional<PagePosition> after, int limit) {
+        throw new UnsupportedOperationException("TODO(bans)");
     }
 }

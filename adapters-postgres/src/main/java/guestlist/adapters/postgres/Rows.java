@@ -1,7 +1,9 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.UserRepository.StoredCredentials;
+import guestlist.domain.account.Ban;
 import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.InvitePermission;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.Username;
@@ -10,10 +12,13 @@ import guestlist.domain.application.RegistrationApplication;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
+import guestlist.domain.moderation.ModerationAction;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Rows to domain objects (ids from their numbers); timestamps through {@link Timestamps}. */
@@ -21,7 +26,8 @@ final class Rows {
 
     /** The columns of {@code local_user} that {@link #user} reads, for {@code SELECT}s and {@code RETURNING}. */
     static final String USER_COLUMNS =
-            "id, name, email, admin, accepted_application, invited_by_local_user_id, published_at";
+            "id, name, email, admin, accepted_application, invited_by_local_user_id, published_at, banned_at,"
+                    + " ban_reason, ban_expires_at, can_invite, invites_disabled_reason, invitee_count";
 
     static final String SITE_COLUMNS =
             "id, name, registration_mode, application_question, max_invites_per_user_allowed, published_at";
@@ -41,7 +47,20 @@ final class Rows {
                 rs.getBoolean("admin"),
                 rs.getBoolean("accepted_application"),
                 optionalLong(rs, "invited_by_local_user_id").map(LocalUserId::new),
-                Timestamps.read(rs, "published_at"));
+                Timestamps.read(rs, "published_at"),
+                ban(rs),
+                new InvitePermission(
+                        rs.getBoolean("can_invite"), Optional.ofNullable(rs.getString("invites_disabled_reason"))),
+                rs.getInt("invitee_count"));
+    }
+
+    private static Optional<Ban> ban(ResultSet rs) throws SQLException {
+        Optional<Instant> bannedAt = Timestamps.readOptional(rs, "banned_at");
+        if (bannedAt.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Ban(rs.getString("ban_reason"), Timestamps.readOptional(rs, "ban_expires_at"), bannedAt.get()));
     }
 
     static StoredCredentials credentials(ResultSet rs, int rowNum) throws SQLException {
@@ -107,5 +126,15 @@ final class Rows {
     private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The log's spelling of a moderation action. */
+    static String actionName(ModerationAction action) {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The moderation action the log spells {@code name}. */
+    static ModerationAction action(String name) {
+        return ModerationAction.valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

@@ -16,9 +16,15 @@ import guestlist.domain.invite.NewInvite;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.testsupport.TestPostgres;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -199,7 +205,7 @@ class PostgresSchemaTest {
         String database = TestPostgres.shared().newDatabase("fresh");
         String url = TestPostgres.shared().jdbcUrl(database);
         try (HikariDataSource fresh = new PoolSettings(url, TestDatabase.USER, null, 2).open()) {
-            assertThat(Migrations.apply(fresh)).as("V1 to V4").isEqualTo(4);
+            assertThat(Migrations.apply(fresh)).as("every migration").isEqualTo(migrationFiles());
 
             PostgresPersistence persistence = new PostgresPersistence(fresh);
             LocalSite site = persistence
@@ -215,6 +221,19 @@ class PostgresSchemaTest {
                     .isFalse();
         } finally {
             sql.sql("DROP DATABASE " + database + " WITH (FORCE)").update();
+        }
+    }
+
+    /** The migrations the adapter ships, counted from its class path. */
+    private static int migrationFiles() {
+        try {
+            URL folder = PostgresSchemaTest.class.getClassLoader().getResource("db/migration");
+            try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+                return (int) files.filter(file -> file.getFileName().toString().matches("V[0-9]+__.*\\.sql"))
+                        .count();
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("the migrations cannot be listed", e);
         }
     }
 }

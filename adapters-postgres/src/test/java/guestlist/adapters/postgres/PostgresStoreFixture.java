@@ -1,6 +1,8 @@
 package guestlist.adapters.postgres;
 
+import guestlist.application.port.out.InviteBranchRepository;
 import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.ModerationRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.SiteRepository;
@@ -56,6 +58,16 @@ public final class PostgresStoreFixture implements StoreFixture {
     @Override
     public RegistrationApplicationRepository applications() {
         return persistence.applications();
+    }
+
+    @Override
+    public ModerationRepository moderation() {
+        return persistence.moderation();
+    }
+
+    @Override
+    public InviteBranchRepository branches() {
+        return persistence.branches();
     }
 
     @Override

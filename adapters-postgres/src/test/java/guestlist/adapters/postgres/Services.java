@@ -29,6 +29,8 @@ final class Services {
                         persistence.invites(),
                         persistence.applications(),
                         persistence.sessions(),
+                        persistence.moderation(),
+                        persistence.branches(),
                         new ReversingPasswordHasher(),
                         persistence.health()),
                 Clock.systemUTC(),

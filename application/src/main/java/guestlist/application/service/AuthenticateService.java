@@ -7,6 +7,7 @@ import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.domain.account.LocalUser;
 import java.time.Clock;
+import java.time.Instant;
 
 /** "Who is this token": the user of a live session, or not logged in. */
 public final class AuthenticateService implements AuthenticateUseCase {
@@ -27,9 +28,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
             throw notLoggedIn();
         }
         String hash = SessionTokens.hash(sessionToken);
+        Instant now = clock.instant();
         return transactions
-                .read(() -> sessions.findUser(hash, clock.instant()))
-                .orElseThrow(AuthenticateService::notLoggedIn);
+                .read(() -> sessions.findUser(hash, now))
+                .orElseThrow(AuthenticateService::notLoggedIn)
+                .requireNotBanned(now);
     }
 
     private static UseCaseFailure notLoggedIn() {

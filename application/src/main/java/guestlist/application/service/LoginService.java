@@ -12,6 +12,7 @@ import guestlist.application.port.out.UserRepository.StoredCredentials;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.registration.LoginPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -66,9 +67,10 @@ public final class LoginService implements LoginUseCase {
                             .filter(verified.passwordHash()::equals)
                             .isPresent())
                     .orElseThrow(LoginService::incorrectLogin);
+            Instant now = clock.instant();
             LoginPolicy.checkMayLogIn(
-                    user, user.acceptedApplication() ? Optional.empty() : applications.findByUserId(user.id()));
-            return opener.open(user.id(), command.stayLoggedIn(), clock.instant());
+                    user, user.acceptedApplication() ? Optional.empty() : applications.findByUserId(user.id()), now);
+            return opener.open(user.id(), command.stayLoggedIn(), now);
         });
     }
 

@@ -39,6 +39,8 @@ public final class InMemoryApplication {
                         store.invites(),
                         store.applications(),
                         store.sessions(),
+                        store.moderation(),
+                        store.branches(),
                         hasher,
                         storageHealth),
                 clock,

@@ -2,7 +2,9 @@ package guestlist.application.inmemory;
 
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.AlreadyStoredException;
+import guestlist.application.port.out.InviteBranchRepository;
 import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.ModerationRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.SiteRepository;
@@ -11,7 +13,10 @@ import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.Unavailable;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.contract.StoreFixture;
+import guestlist.domain.account.Ban;
 import guestlist.domain.account.EmailAddress;
+import guestlist.domain.account.InviteBranch;
+import guestlist.domain.account.InvitePermission;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
@@ -22,6 +27,10 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
+import guestlist.domain.moderation.ModerationEntry;
+import guestlist.domain.moderation.ModerationEntryId;
+import guestlist.domain.moderation.Scope;
+import guestlist.domain.paging.PagePosition;
 import guestlist.domain.site.LocalSite;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,9 +39,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Every out-port in memory, for fast application tests and to show the ports can be swapped.
@@ -74,6 +85,8 @@ public final class InMemoryStore implements StoreFixture {
     private final SessionRepository sessions = new Sessions();
     private final InviteRepository invites = new Invites();
     private final RegistrationApplicationRepository applications = new Applications();
+    private final ModerationRepository moderation = new Moderation();
+    private final InviteBranchRepository branches = new Branches();
     private final StorageHealth health = () -> reachable;
 
     @Override
@@ -104,6 +117,16 @@ public final class InMemoryStore implements StoreFixture {
     @Override
     public RegistrationApplicationRepository applications() {
         return applications;
+    }
+
+    @Override
+    public ModerationRepository moderation() {
+        return moderation;
+    }
+
+    @Override
+    public InviteBranchRepository branches() {
+        return branches;
     }
 
     public StorageHealth health() {
@@ -141,6 +164,7 @@ public final class InMemoryStore implements StoreFixture {
         private final NavigableMap<String, Session> sessions;
         private final NavigableMap<Long, Invite> invites;
         private final NavigableMap<Long, RegistrationApplication> applications;
+        private final NavigableMap<Long, ModerationEntry> moderationLog;
         private LocalSite site;
         private long nextId;
 
@@ -150,12 +174,14 @@ public final class InMemoryStore implements StoreFixture {
                 NavigableMap<String, Session> sessions,
                 NavigableMap<Long, Invite> invites,
                 NavigableMap<Long, RegistrationApplication> applications,
+                NavigableMap<Long, ModerationEntry> moderationLog,
                 long nextId) {
             this.users = users;
             this.site = site;
             this.sessions = sessions;
             this.invites = invites;
             this.applications = applications;
+            this.moderationLog = moderationLog;
             this.nextId = nextId;
         }
 
@@ -163,6 +189,7 @@ public final class InMemoryStore implements StoreFixture {
             return new State(
                     new TreeMap<>(),
                     LocalSite.initial("Guestlist", Instant.EPOCH),
+                    new TreeMap<>(),
                     new TreeMap<>(),
                     new TreeMap<>(),
                     new TreeMap<>(),
@@ -176,6 +203,7 @@ public final class InMemoryStore implements StoreFixture {
                     new TreeMap<>(sessions),
                     new TreeMap<>(invites),
                     new TreeMap<>(applications),
+                    new TreeMap<>(moderationLog),
                     nextId);
         }
 
@@ -193,6 +221,10 @@ public final class InMemoryStore implements StoreFixture {
 
         NavigableMap<Long, RegistrationApplication> applications() {
             return applications;
+        }
+
+        NavigableMap<Long, ModerationEntry> moderationLog() {
+            return moderationLog;
         }
 
         LocalSite site() {
@@ -221,6 +253,23 @@ public final class InMemoryStore implements StoreFixture {
             }
             LocalUser stored = user.withId(new LocalUserId(state.nextId()));
             state.users().put(stored.id().value(), new StoredUser(stored, passwordHash));
+            stored.invitedBy()
+                    .ifPresent(inviter -> state.users().computeIfPresent(inviter.value(), (id, found) -> {
+                        LocalUser counted = found.user();
+                        return new StoredUser(
+                                new LocalUser(
+                                        counted.id(),
+                                        counted.name(),
+                                        counted.email(),
+                                        counted.admin(),
+                                        counted.acceptedApplication(),
+                                        counted.invitedBy(),
+                                        counted.publishedAt(),
+                                        counted.ban(),
+                                        counted.invitePermission(),
+                                        counted.inviteeCount() + 1),
+                                found.passwordHash());
+                    }));
             return stored;
         }
 
@@ -317,6 +366,11 @@ public final class InMemoryStore implements StoreFixture {
         public void setPasswordHash(LocalUserId userId, String passwordHash) {
             requireTransaction();
             state.users().computeIfPresent(userId.value(), (id, stored) -> new StoredUser(stored.user(), passwordHash));
+        }
+
+        @Override
+        public List<LocalUser> list(UserFilter filter, Instant now, Optional<PagePosition> after, int limit) {
+            throw new UnsupportedOperationException("TODO(bans)");
         }
     }
 
@@ -528,6 +582,128 @@ public final class InMemoryStore implements StoreFixture {
                             .orElse(true))
                     .limit(limit)
                     .toList();
+        }
+    }
+
+    /** The accounts that joined with {@code inviter}'s invites, in id order. */
+    private List<LocalUserId> inviteesOf(LocalUserId inviter) {
+        return state.users().values().stream()
+                .map(StoredUser::user)
+                .filter(user -> user.invitedBy().filter(inviter::equals).isPresent())
+                .map(LocalUser::id)
+                .toList();
+    }
+
+    private Optional<LocalUserId> inviterOf(LocalUserId account) {
+        return Optional.ofNullable(state.users().get(account.value()))
+                .flatMap(stored -> stored.user().invitedBy());
+    }
+
+    private LocalUser storedUser(LocalUserId id) {
+        return state.users().get(id.value()).user();
+    }
+
+    /** The non-admin accounts {@code scope} reaches, by {@link Scope#reaches}. */
+    private Set<LocalUserId> reached(Scope scope) {
+        Set<LocalUserId> branch = scope.includeInvitees()
+                ? InviteBranch.below(scope.target(), this::inviteesOf).stream()
+                        .map(InviteBranch.Member::id)
+                        .collect(Collectors.toSet())
+                : Set.of();
+        return state.users().values().stream()
+                .map(StoredUser::user)
+                .filter(user -> scope.reaches(user, branch.contains(user.id())))
+                .map(LocalUser::id)
+                .collect(Collectors.toSet());
+    }
+
+    private final class Branches implements InviteBranchRepository {
+
+        @Override
+        public List<BranchMember> below(LocalUserId top, Optional<LocalUserId> after, int limit) {
+            requireTransaction();
+            List<InviteBranch.Member> branch = InviteBranch.below(top, InMemoryStore.this::inviteesOf);
+            int start = 0;
+            if (after.isPresent()) {
+                start = branch.size();
+                for (int i = 0; i < branch.size(); i++) {
+                    if (branch.get(i).id().equals(after.get())) {
+                        start = i + 1;
+                        break;
+                    }
+                }
+            }
+            return branch.subList(start, Math.min(branch.size(), start + limit)).stream()
+                    .map(member -> new BranchMember(storedUser(member.id()), member.depth()))
+                    .toList();
+        }
+
+        @Override
+        public List<LocalUser> ancestry(LocalUserId account, Optional<LocalUserId> after, int limit) {
+            requireTransaction();
+            List<LocalUserId> chain = InviteBranch.ancestry(account, InMemoryStore.this::inviterOf);
+            int start = after.map(chain::indexOf)
+                    .map(at -> at < 0 ? chain.size() : at + 1)
+                    .orElse(0);
+            return chain.subList(start, Math.min(chain.size(), start + limit)).stream()
+                    .map(InMemoryStore.this::storedUser)
+                    .toList();
+        }
+    }
+
+    private final class Moderation implements ModerationRepository {
+
+        /** The store's one lock puts every transaction after every other already. */
+        @Override
+        public void serialize() {
+            requireTransaction();
+        }
+
+        @Override
+        public long ban(Scope scope, Ban ban, Instant now) {
+            throw new UnsupportedOperationException("TODO(bans)");
+        }
+
+        @Override
+        public long unban(Scope scope, Instant now) {
+            throw new UnsupportedOperationException("TODO(bans)");
+        }
+
+        @Override
+        public Revoked revokeInvites(Scope scope) {
+            requireTransaction();
+            Set<LocalUserId> reached = reached(scope);
+            List<Invite> gone = state.invites().values().stream()
+                    .filter(invite -> reached.contains(invite.creatorId()))
+                    .toList();
+            gone.forEach(invite -> state.invites().remove(invite.id().value()));
+            long accounts = gone.stream().map(Invite::creatorId).distinct().count();
+            return new Revoked(accounts, gone.size());
+        }
+
+        @Override
+        public void endSessions(Scope scope) {
+            requireTransaction();
+            Set<LocalUserId> reached = reached(scope);
+            state.sessions().values().removeIf(session -> reached.contains(session.userId()));
+        }
+
+        @Override
+        public long setInvitePermission(Scope scope, InvitePermission permission) {
+            throw new UnsupportedOperationException("TODO(tree)");
+        }
+
+        @Override
+        public ModerationEntry append(ModerationEntry.New entry) {
+            requireTransaction();
+            ModerationEntry stored = entry.withId(new ModerationEntryId(state.nextId()));
+            state.moderationLog().put(stored.id().value(), stored);
+            return stored;
+        }
+
+        @Override
+        public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
+            throw new UnsupportedOperationException("TODO(tree)");
         }
     }
 }

@@ -229,7 +229,16 @@ class CreateInviteServiceTest {
     void forgedAdminFlagDoesNotLiftTheCap() {
         guestlist.cap(0);
         LocalUser forged = new LocalUser(
-                alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(), alice.publishedAt());
+                alice.id(),
+                alice.name(),
+                alice.email(),
+                true,
+                true,
+                alice.invitedBy(),
+                alice.publishedAt(),
+                alice.ban(),
+                alice.invitePermission(),
+                alice.inviteeCount());
 
         assertRefused(() -> guestlist.invite(forged), Rule.INVITE_CAP_REACHED);
     }

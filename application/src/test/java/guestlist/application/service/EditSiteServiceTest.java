@@ -95,7 +95,16 @@ class EditSiteServiceTest {
     void adminFlagIsReadFromTheStoreNotFromTheCaller() {
         LocalUser alice = guestlist.member("alice");
         LocalUser forged = new LocalUser(
-                alice.id(), alice.name(), alice.email(), true, true, alice.invitedBy(), alice.publishedAt());
+                alice.id(),
+                alice.name(),
+                alice.email(),
+                true,
+                true,
+                alice.invitedBy(),
+                alice.publishedAt(),
+                alice.ban(),
+                alice.invitePermission(),
+                alice.inviteeCount());
 
         assertRefused(() -> edit.editSite(forged, SiteChanges.none()), Rule.ADMIN_ONLY);
     }

@@ -6,6 +6,8 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
+import guestlist.domain.paging.PagePosition;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -77,5 +79,10 @@ class ForwardingUsers implements UserRepository {
     @Override
     public void setPasswordHash(LocalUserId userId, String passwordHash) {
         delegate.setPasswordHash(userId, passwordHash);
+    }
+
+    @Override
+    public List<LocalUser> list(UserFilter filter, Instant now, Optional<PagePosition> after, int limit) {
+        return delegate.list(filter, now, after, limit);
     }
 }

@@ -21,6 +21,16 @@ public record NewUser(
     }
 
     public LocalUser withId(LocalUserId id) {
-        return new LocalUser(id, name, email, admin, acceptedApplication, invitedBy, publishedAt);
+        return new LocalUser(
+                id,
+                name,
+                email,
+                admin,
+                acceptedApplication,
+                invitedBy,
+                publishedAt,
+                Optional.empty(),
+                InvitePermission.ALLOWED,
+                0);
     }
 }

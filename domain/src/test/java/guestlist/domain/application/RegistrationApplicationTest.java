@@ -36,8 +36,8 @@ class RegistrationApplicationTest {
                 denied.updatedAt());
 
         assertThat(adminDeleted.unread()).isFalse();
-        assertThatThrownBy(() ->
-                        LoginPolicy.checkMayLogIn(member(7).withAcceptedApplication(false), Optional.of(adminDeleted)))
+        assertThatThrownBy(() -> LoginPolicy.checkMayLogIn(
+                        member(7).withAcceptedApplication(false), Optional.of(adminDeleted), NOW))
                 .isInstanceOfSatisfying(
                         Refusal.class, refused -> assertThat(refused.rule()).isEqualTo(Rule.APPLICATION_DENIED));
     }

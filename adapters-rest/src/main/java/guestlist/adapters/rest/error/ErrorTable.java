@@ -42,6 +42,10 @@ public final class ErrorTable {
             new WireError("registration_application_is_pending", 403);
     static final WireError REGISTRATION_DENIED = new WireError("registration_denied", 403);
     static final WireError TOO_MANY_INVITES = new WireError("too_many_invites", 403);
+    static final WireError SITE_BAN = new WireError("site_ban", 403);
+    static final WireError BAN_EXPIRATION_IN_PAST = new WireError("ban_expiration_in_past", 400);
+    static final WireError NOT_HIGHER_ADMIN = new WireError("not_higher_admin", 403);
+    static final WireError INVITES_DISABLED = new WireError("invites_disabled", 403);
     static final WireError NOT_FOUND = new WireError("not_found", 404);
     static final WireError USERNAME_ALREADY_TAKEN = new WireError("username_already_taken", 409);
     static final WireError EMAIL_ALREADY_TAKEN = new WireError("email_already_taken", 409);
@@ -68,7 +72,8 @@ public final class ErrorTable {
                     DENY_REASON_LENGTH,
                     SITE_NAME_LENGTH,
                     SITE_INVITE_CAP_RANGE,
-                    SITE_QUESTION_LENGTH -> BAD_REQUEST;
+                    SITE_QUESTION_LENGTH,
+                    MODERATION_REASON_LENGTH -> BAD_REQUEST;
             case INVITE_REQUIRED -> MISSING_INVITE_TOKEN;
             case INVITE_CAP_REACHED -> TOO_MANY_INVITES;
             case APPLICATION_ANSWER_REQUIRED -> REGISTRATION_APPLICATION_ANSWER_REQUIRED;
@@ -77,6 +82,10 @@ public final class ErrorTable {
             case APPLICATION_DENIED -> REGISTRATION_DENIED;
             case ADMIN_ONLY -> NOT_AN_ADMIN;
             case PAGE_SIZE -> INVALID_FETCH_LIMIT;
+            case ACCOUNT_BANNED -> SITE_BAN;
+            case BAN_EXPIRATION_IN_PAST -> BAN_EXPIRATION_IN_PAST;
+            case NOT_HIGHER_ADMIN -> NOT_HIGHER_ADMIN;
+            case INVITES_DISABLED -> INVITES_DISABLED;
         };
     }
 
@@ -85,7 +94,7 @@ public final class ErrorTable {
         return switch (reason) {
             case NOT_LOGGED_IN -> NOT_LOGGED_IN;
             case INCORRECT_LOGIN -> INCORRECT_LOGIN;
-            case NO_SUCH_APPLICATION -> NOT_FOUND;
+            case NO_SUCH_APPLICATION, NO_SUCH_ACCOUNT -> NOT_FOUND;
             case USERNAME_TAKEN -> USERNAME_ALREADY_TAKEN;
             case EMAIL_TAKEN -> EMAIL_ALREADY_TAKEN;
             case HONEYPOT_FILLED -> HONEYPOT_FAILED;

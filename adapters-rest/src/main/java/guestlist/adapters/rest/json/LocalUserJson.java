@@ -9,7 +9,14 @@ import guestlist.domain.account.LocalUserId;
  * ({@link #ownView}); views others see ({@link #publicView}) leave it out.
  */
 public record LocalUserJson(
-        long id, long personId, String email, boolean admin, boolean acceptedApplication, Long invitedByLocalUserId) {
+        long id,
+        long personId,
+        String email,
+        boolean admin,
+        boolean acceptedApplication,
+        Long invitedByLocalUserId,
+        boolean canInvite,
+        String publishedAt) {
 
     /** The account as its owner sees it, e-mail address included. */
     public static LocalUserJson ownView(LocalUser user) {
@@ -19,7 +26,9 @@ public record LocalUserJson(
                 user.email().map(EmailAddress::value).orElse(null),
                 user.admin(),
                 user.acceptedApplication(),
-                user.invitedBy().map(LocalUserId::value).orElse(null));
+                user.invitedBy().map(LocalUserId::value).orElse(null),
+                user.invitePermission().canInvite(),
+                Timestamps.format(user.publishedAt()));
     }
 
     /** The account as others (admins reading applications) see it: no e-mail address. */
@@ -30,6 +39,8 @@ public record LocalUserJson(
                 null,
                 user.admin(),
                 user.acceptedApplication(),
-                user.invitedBy().map(LocalUserId::value).orElse(null));
+                user.invitedBy().map(LocalUserId::value).orElse(null),
+                user.invitePermission().canInvite(),
+                Timestamps.format(user.publishedAt()));
     }
 }

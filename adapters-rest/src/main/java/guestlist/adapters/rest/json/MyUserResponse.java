@@ -3,12 +3,9 @@ package guestlist.adapters.rest.json;
 import guestlist.domain.account.LocalUser;
 
 /** {@code GET /account}: Lemmy's {@code MyUserInfo}, of which Guestlist has the {@code local_user_view}. */
-public record MyUserResponse(LocalUserView localUserView) {
+public record MyUserResponse(LocalUserViewJson localUserView) {
 
     public static MyUserResponse from(LocalUser user) {
-        return new MyUserResponse(new LocalUserView(LocalUserJson.ownView(user), PersonJson.from(user), false));
+        return new MyUserResponse(LocalUserViewJson.own(user));
     }
-
-    /** Lemmy's {@code LocalUserView}. */
-    public record LocalUserView(LocalUserJson localUser, PersonJson person, boolean banned) {}
 }

@@ -19,6 +19,8 @@ public final class UseCaseFailure extends RuntimeException {
         INCORRECT_LOGIN,
         /** No registration application has that id, or that account has none. */
         NO_SUCH_APPLICATION,
+        /** No account (or person) has the given id. */
+        NO_SUCH_ACCOUNT,
         /** The user name is taken, ignoring case. */
         USERNAME_TAKEN,
         /** The e-mail address is taken, ignoring case. */

@@ -6,6 +6,8 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
+import guestlist.domain.paging.PagePosition;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,23 @@ public interface UserRepository {
 
     /** Replaces the hash of the account's password. */
     void setPasswordHash(LocalUserId userId, String passwordHash);
+
+    /**
+     * Accounts in id order (newest first or oldest first), only those after {@code after} when
+     * given, at most {@code limit}.
+     *
+     * @param now when "banned" is judged, for {@link UserFilter#bannedOnly()}
+     */
+    List<LocalUser> list(UserFilter filter, Instant now, Optional<PagePosition> after, int limit);
+
+    /**
+     * Which accounts a listing shows.
+     *
+     * @param bannedOnly  only accounts a ban holds on
+     * @param newestFirst newest first, else oldest first
+     * @param invitedBy   only the direct invitees of this account
+     */
+    record UserFilter(boolean bannedOnly, boolean newestFirst, Optional<LocalUserId> invitedBy) {}
 
     /** An account with the hash of its password, for log-in. */
     record StoredCredentials(LocalUser user, String passwordHash) {}

@@ -1,6 +1,8 @@
 package guestlist.application.port.out.contract;
 
+import guestlist.application.port.out.InviteBranchRepository;
 import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.ModerationRepository;
 import guestlist.application.port.out.RegistrationApplicationRepository;
 import guestlist.application.port.out.SessionRepository;
 import guestlist.application.port.out.SiteRepository;
@@ -24,6 +26,10 @@ public interface StoreFixture {
     InviteRepository invites();
 
     RegistrationApplicationRepository applications();
+
+    ModerationRepository moderation();
+
+    InviteBranchRepository branches();
 
     /** Empties the store and puts back the initial site (mode require_application, cap 10). */
     void reset();

@@ -1,0 +1,87 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.InviteBranchRepository;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Branches and ancestries from {@code invite_branch}, the invite relation closed over every depth:
+ * a page is one range of its primary key {@code (ancestor_id, depth, descendant_id)} (a branch) or
+ * of {@code (descendant_id, depth)} (an ancestry), so it costs the same however large the branch or
+ * deep the chain. A page starts after the last member served, whose depth is looked up first.
+ */
+final class PostgresInviteBranchRepository implements InviteBranchRepository {
+
+    private final JdbcClient jdbc;
+
+    PostgresInviteBranchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<BranchMember> below(LocalUserId top, Optional<LocalUserId> after, int limit) {
+        int afterDepth = 0;
+        long afterId = 0;
+        if (after.isPresent()) {
+            Optional<Integer> depth = depth(top, after.get());
+            if (depth.isEmpty()) {
+                return List.of();
+            }
+            afterDepth = depth.get();
+            afterId = after.get().value();
+        }
+        return jdbc.sql("SELECT b.depth, " + userColumns("u") + """
+                         FROM invite_branch b JOIN local_user u ON u.id = b.descendant_id
+                        WHERE b.ancestor_id = :top AND (b.depth, b.descendant_id) > (:afterDepth, :afterId)
+                        ORDER BY b.depth, b.descendant_id
+                        LIMIT :limit""")
+                .param("top", top.value())
+                .param("afterDepth", afterDepth)
+                .param("afterId", afterId)
+                .param("limit", limit)
+                .query((rs, row) -> new BranchMember(Rows.user(rs, row), rs.getInt("depth")))
+                .list();
+    }
+
+    @Override
+    public List<LocalUser> ancestry(LocalUserId account, Optional<LocalUserId> after, int limit) {
+        int afterDepth = 0;
+        if (after.isPresent()) {
+            Optional<Integer> depth = depth(after.get(), account);
+            if (depth.isEmpty()) {
+                return List.of();
+            }
+            afterDepth = depth.get();
+        }
+        return jdbc.sql("SELECT " + userColumns("u") + """
+                         FROM invite_branch b JOIN local_user u ON u.id = b.ancestor_id
+                        WHERE b.descendant_id = :account AND b.depth > :afterDepth
+                        ORDER BY b.depth
+                        LIMIT :limit""")
+                .param("account", account.value())
+                .param("afterDepth", afterDepth)
+                .param("limit", limit)
+                .query(Rows::user)
+                .list();
+    }
+
+    /** How far below {@code ancestor} {@code descendant} is, if it is below it at all. */
+    private Optional<Integer> depth(LocalUserId ancestor, LocalUserId descendant) {
+        return jdbc.sql("SELECT depth FROM invite_branch WHERE ancestor_id = :ancestor AND descendant_id = :descendant")
+                .param("ancestor", ancestor.value())
+                .param("descendant", descendant.value())
+                .query(Integer.class)
+                .optional();
+    }
+
+    private static String userColumns(String alias) {
+        return Arrays.stream(Rows.USER_COLUMNS.split(",", -1))
+                .map(column -> alias + "." + column.strip())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,119 @@
+package guestlist.adapters.postgres;
+
+import guestlist.application.port.out.ModerationRepository;
+import guestlist.domain.account.Ban;
+import guestlist.domain.account.InvitePermission;
+import guestlist.domain.moderation.ModerationEntry;
+import guestlist.domain.moderation.ModerationEntryId;
+import guestlist.domain.moderation.Scope;
+import guestlist.domain.paging.PagePosition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Moderation on {@code local_user}, {@code invite_branch} and {@code moderation_log}. The accounts
+ * a {@link Scope} reaches are one statement's snapshot of the target and (with invitees) its rows
+ * in {@code invite_branch}: {@link #REACHED}, a common table expression each statement starts with.
+ */
+final class PostgresModerationRepository implements ModerationRepository {
+
+    /**
+     * The key of the transaction-scoped advisory lock that puts moderation actions one after
+     * another ("gl" and "mod" in ASCII).
+     */
+    static final long SERIALIZE_KEY = 0x676C_6D6F_64L;
+
+    /**
+     * {@code reached(id)}: the non-admin accounts a scope reaches, for parameters {@code :target}
+     * and {@code :includeInvitees}.
+     */
+    static final String REACHED = """
+            WITH reached AS (
+                SELECT u.id FROM local_user u WHERE u.id = :target AND NOT u.admin
+                UNION
+                SELECT u.id FROM invite_branch b JOIN local_user u ON u.id = b.descendant_id
+                WHERE :includeInvitees AND b.ancestor_id = :target AND NOT u.admin
+            )
+            """;
+
+    private final JdbcClient jdbc;
+
+    PostgresModerationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void serialize() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", SERIALIZE_KEY)
+                .query((rs, row) -> row)
+                .single();
+    }
+
+    @Override
+    public long ban(Scope scope, Ban ban, Instant now) {
+        throw new UnsupportedOperationException("TODO(bans)");
+    }
+
+    @Override
+    public long unban(Scope scope, Instant now) {
+        throw new UnsupportedOperationException("TODO(bans)");
+    }
+
+    @Override
+    public Revoked revokeInvites(Scope scope) {
+        return jdbc.sql(REACHED + """
+                        , gone AS (
+                            DELETE FROM local_user_invite i USING reached r WHERE i.local_user_id = r.id
+                            RETURNING i.local_user_id
+                        )
+                        SELECT count(DISTINCT local_user_id) AS accounts, count(*) AS invites FROM gone""")
+                .param("target", scope.target().value())
+                .param("includeInvitees", scope.includeInvitees())
+                .query((rs, row) -> new Revoked(rs.getLong("accounts"), rs.getLong("invites")))
+                .single();
+    }
+
+    @Override
+    public void endSessions(Scope scope) {
+        jdbc.sql(REACHED + "DELETE FROM login_token t USING reached r WHERE t.local_user_id = r.id")
+                .param("target", scope.target().value())
+                .param("includeInvitees", scope.includeInvitees())
+                .update();
+    }
+
+    @Override
+    public long setInvitePermission(Scope scope, InvitePermission permission) {
+        throw new UnsupportedOperationException("TODO(tree)");
+    }
+
+    @Override
+    public ModerationEntry append(ModerationEntry.New entry) {
+        long id = jdbc.sql("""
+                        INSERT INTO moderation_log
+                            (action, admin_local_user_id, target_local_user_id, include_invitees, affected_accounts,
+                             revoked_invites, reason, expires_at, published_at)
+                        VALUES (:action, :admin, :target, :includeInvitees, :affected, :revoked, :reason, :expiresAt,
+                                :publishedAt)
+                        RETURNING id""")
+                .param("action", Rows.actionName(entry.action()))
+                .param("admin", entry.admin().value())
+                .param("target", entry.scope().target().value())
+                .param("includeInvitees", entry.scope().includeInvitees())
+                .param("affected", entry.affectedAccounts())
+                .param("revoked", entry.revokedInvites())
+                .param("reason", entry.reason())
+                .param("expiresAt", Timestamps.parameter(entry.expiresAt()))
+                .param("publishedAt", Timestamps.parameter(entry.publishedAt()))
+                .query(Long.class)
+                .single();
+        return entry.withId(new ModerationEntryId(id));
+    }
+
+    @Override
+    public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
+        throw new UnsupportedOperationException("TODO(tree)");
+    }
+}
