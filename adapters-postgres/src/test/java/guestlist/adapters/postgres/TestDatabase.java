@@ -54,7 +54,8 @@ public final class TestDatabase {
     public static void reset(DataSource dataSource) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""
-                TRUNCATE local_site, local_user, login_token, local_user_invite, registration_application
+                TRUNCATE local_site, local_user, login_token, local_user_invite, registration_application,
+                         invite_creation, invite_signup
                 RESTART IDENTITY CASCADE""").update();
         jdbc.sql("""
                 INSERT INTO local_site (id, name, registration_mode, max_invites_per_user_allowed)
