@@ -42,6 +42,9 @@ public final class ErrorTable {
             new WireError("registration_application_is_pending", 403);
     static final WireError REGISTRATION_DENIED = new WireError("registration_denied", 403);
     static final WireError TOO_MANY_INVITES = new WireError("too_many_invites", 403);
+    static final WireError ACCOUNT_TOO_NEW_TO_INVITE = new WireError("account_too_new_to_invite", 403);
+    static final WireError INVITE_DAILY_LIMIT_REACHED = new WireError("invite_daily_limit_reached", 403);
+    static final WireError INVITE_SIGNUPS_PAUSED = new WireError("invite_signups_paused", 403);
     static final WireError NOT_FOUND = new WireError("not_found", 404);
     static final WireError USERNAME_ALREADY_TAKEN = new WireError("username_already_taken", 409);
     static final WireError EMAIL_ALREADY_TAKEN = new WireError("email_already_taken", 409);
@@ -65,12 +68,19 @@ public final class ErrorTable {
             case INVITE_TOKEN_SHAPE, INVITE_NOT_USABLE -> INVALID_INVITE_TOKEN;
             case INVITE_USE_LIMIT,
                     INVITE_LIFETIME,
+                    INVITE_COMMENT_LENGTH,
                     DENY_REASON_LENGTH,
                     SITE_NAME_LENGTH,
                     SITE_INVITE_CAP_RANGE,
-                    SITE_QUESTION_LENGTH -> BAD_REQUEST;
+                    SITE_QUESTION_LENGTH,
+                    SITE_INVITE_MIN_ACCOUNT_AGE_RANGE,
+                    SITE_INVITES_PER_DAY_RANGE,
+                    SITE_INVITE_SIGNUPS_PER_DAY_RANGE -> BAD_REQUEST;
             case INVITE_REQUIRED -> MISSING_INVITE_TOKEN;
             case INVITE_CAP_REACHED -> TOO_MANY_INVITES;
+            case ACCOUNT_TOO_NEW_TO_INVITE -> ACCOUNT_TOO_NEW_TO_INVITE;
+            case INVITE_DAILY_LIMIT_REACHED -> INVITE_DAILY_LIMIT_REACHED;
+            case INVITE_SIGNUPS_PAUSED -> INVITE_SIGNUPS_PAUSED;
             case APPLICATION_ANSWER_REQUIRED -> REGISTRATION_APPLICATION_ANSWER_REQUIRED;
             case REGISTRATION_CLOSED -> REGISTRATION_CLOSED;
             case APPLICATION_PENDING -> REGISTRATION_APPLICATION_IS_PENDING;
