@@ -8,4 +8,4 @@
 \if :request
 SELECT u.id, u.name, u.email, u.admin, u.accepted_application, u.invited_by_local_user_id, u.published_at FROM login_token t JOIN local_user u ON u.id = t.local_user_id WHERE t.token_hash = :session_hash AND (t.expires_at IS NULL OR t.expires_at > now());
 \endif
-SELECT id, token, local_user_id, max_uses, uses_count, expires_at, published_at FROM local_user_invite WHERE local_user_id BETWEEN :lister AND :lister AND (expires_at IS NULL OR expires_at > now()) AND (max_uses IS NULL OR uses_count < max_uses) ORDER BY local_user_id, id DESC LIMIT 21;
+SELECT id, token, local_user_id, max_uses, uses_count, expires_at, published_at, comment FROM local_user_invite WHERE local_user_id BETWEEN :lister AND :lister AND (expires_at IS NULL OR expires_at > now()) AND (max_uses IS NULL OR uses_count < max_uses) ORDER BY local_user_id, id DESC LIMIT 21;

@@ -25,6 +25,14 @@ public enum Rule {
     INVITE_REQUIRED,
     /** A member holds no more usable invites than the site allows. */
     INVITE_CAP_REACHED,
+    /** A member's account is at least as old as the site asks before it creates invites. */
+    ACCOUNT_TOO_NEW_TO_INVITE,
+    /** A member creates no more invites in 24 hours than the site allows. */
+    INVITE_DAILY_LIMIT_REACHED,
+    /** No more accounts join through invites in 24 hours than the site allows. */
+    INVITE_SIGNUPS_PAUSED,
+    /** An invite's comment is at most 200 characters. */
+    INVITE_COMMENT_LENGTH,
     /** A site that asks an application question wants an answer. */
     APPLICATION_ANSWER_REQUIRED,
     /** A closed site admits nobody. */
@@ -54,5 +62,11 @@ public enum Rule {
     /** An account whose invites an admin withdrew may not create invites. */
     INVITES_DISABLED,
     /** The reason for a moderation action is at most 1,000 characters. */
-    MODERATION_REASON_LENGTH
+    MODERATION_REASON_LENGTH,
+    /** The minimum account age for creating invites is 0 to 8,760 hours (a year). */
+    SITE_INVITE_MIN_ACCOUNT_AGE_RANGE,
+    /** The per-member daily invite limit is 0 to 1,000. */
+    SITE_INVITES_PER_DAY_RANGE,
+    /** The daily limit of sign-ups through invites is 0 to 1,000,000. */
+    SITE_INVITE_SIGNUPS_PER_DAY_RANGE
 }

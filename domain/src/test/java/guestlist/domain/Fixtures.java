@@ -34,6 +34,21 @@ public final class Fixtures {
                 0);
     }
 
+    /** A member whose account was made at {@code publishedAt}. */
+    public static LocalUser memberSince(long id, Instant publishedAt) {
+        return new LocalUser(
+                new LocalUserId(id),
+                new Username(Credentials.memberName(id)),
+                Optional.empty(),
+                false,
+                true,
+                Optional.empty(),
+                publishedAt,
+                Optional.empty(),
+                InvitePermission.ALLOWED,
+                0);
+    }
+
     public static LocalUser admin(long id) {
         return new LocalUser(
                 new LocalUserId(id),
@@ -54,7 +69,14 @@ public final class Fixtures {
 
     public static Invite invite(Optional<Integer> maxUses, int usesCount, Optional<Instant> expiresAt) {
         return new Invite(
-                new InviteId(7), token('a'), new LocalUserId(3), maxUses, usesCount, expiresAt, NOW.minusSeconds(3600));
+                new InviteId(7),
+                token('a'),
+                new LocalUserId(3),
+                maxUses,
+                usesCount,
+                expiresAt,
+                NOW.minusSeconds(3600),
+                Optional.empty());
     }
 
     public static Invite unlimitedInvite() {

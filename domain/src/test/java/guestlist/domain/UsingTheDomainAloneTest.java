@@ -10,7 +10,9 @@ import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.registration.RegistrationDecision;
 import guestlist.domain.registration.RegistrationPolicy;
+import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +35,22 @@ class UsingTheDomainAloneTest {
                         new LocalUserId(7),
                         Optional.of(1),
                         Optional.of(now.plus(Duration.ofDays(7))),
+                        Optional.of("for my neighbour"),
                         now)
                 .withId(new InviteId(1));
 
-        // A newcomer presents the invite's token on an invitation-only site.
-        RegistrationDecision decision = RegistrationPolicy.decide(
-                RegistrationMode.REQUIRE_INVITATION, InviteClaim.presented(Optional.of(invite)), Optional.empty(), now);
+        // The team's site admits new members by invitation only (the other settings as a new site has them).
+        LocalSite site = LocalSite.initial("Our forum", now)
+                .edit(new SiteChanges(
+                        Optional.empty(),
+                        Optional.of(RegistrationMode.REQUIRE_INVITATION),
+                        Optional.empty(),
+                        Optional.empty()));
+
+        // A newcomer presents the invite's token. The last argument would count the sign-ups through
+        // invites since an instant; it is asked only when the site limits them per day, which it does not.
+        RegistrationDecision decision = RegistrationPolicy.decide(new RegistrationPolicy.Registration(
+                site, InviteClaim.presented(Optional.of(invite)), Optional.empty(), now, since -> 0));
 
         // Admitted at once, as member 7's guest; the invite's one use is taken, so the team deletes it.
         RegistrationDecision.ActiveAccount admitted = (RegistrationDecision.ActiveAccount) decision;
@@ -47,15 +59,15 @@ class UsingTheDomainAloneTest {
                 .hasValueSatisfying(used -> assertThat(used.usedUp()).isTrue());
 
         // Without an invite the same site refuses, and the refusal names the rule.
-        assertThatThrownBy(() -> RegistrationPolicy.decide(
-                        RegistrationMode.REQUIRE_INVITATION, InviteClaim.none(), Optional.empty(), now))
+        assertThatThrownBy(() -> RegistrationPolicy.decide(new RegistrationPolicy.Registration(
+                        site, InviteClaim.none(), Optional.empty(), now, since -> 0)))
                 .isInstanceOfSatisfying(
                         Refusal.class, refusal -> assertThat(refusal.rule()).isEqualTo(Rule.INVITE_REQUIRED));
 
         // A week later the invite has expired: presenting it is refused as not usable.
         Instant nextWeek = now.plus(Duration.ofDays(7));
-        assertThatThrownBy(() -> RegistrationPolicy.decide(
-                        RegistrationMode.OPEN, InviteClaim.presented(Optional.of(invite)), Optional.empty(), nextWeek))
+        assertThatThrownBy(() -> RegistrationPolicy.decide(new RegistrationPolicy.Registration(
+                        site, InviteClaim.presented(Optional.of(invite)), Optional.empty(), nextWeek, since -> 0)))
                 .isInstanceOfSatisfying(
                         Refusal.class, refusal -> assertThat(refusal.rule()).isEqualTo(Rule.INVITE_NOT_USABLE));
     }

@@ -16,6 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Invites in {@code local_user_invite}. Races are settled by row locks: registrations lock the
  * invite they redeem ({@code FOR UPDATE}), sweeps skip the rows another sweep or a registration
  * holds ({@code SKIP LOCKED}).
+ *
+ * <p>The quota records: {@code invite_creation} (a row per invite added, written by the same
+ * statement) and {@code invite_signup} (a row per account that joined through an invite). Counting
+ * the sign-ups takes a transaction-scoped advisory lock first ({@link #lockSignupsSince}).
  */
 final class PostgresInviteRepository implements InviteRepository {
 
@@ -37,19 +41,36 @@ final class PostgresInviteRepository implements InviteRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The advisory lock that serializes the counts of sign-ups through invites, in PostgreSQL's key
+     * space of two integers (apart from the one-bigint space that Flyway's lock uses): the oid of
+     * the table {@code invite_signup}, and 0.
+     */
+    private static final String LOCK_SIGNUPS = "SELECT pg_advisory_xact_lock('invite_signup'::regclass::oid::int, 0)";
+
+    /** The invite and its creation record, in one statement. */
+    private static final String ADD = """
+            WITH added AS (
+                INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at, comment)
+                VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt, :comment)
+                RETURNING %1$s
+            ), recorded AS (
+                INSERT INTO invite_creation (local_user_id, published_at)
+                SELECT local_user_id, published_at FROM added
+            )
+            SELECT %1$s FROM added""".formatted(Rows.INVITE_COLUMNS);
+
     @Override
     public Invite add(NewInvite invite) {
         return UniqueViolations.asAlreadyStored(
                 "an invite with that token exists already",
-                () -> jdbc.sql("""
-                        INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at)
-                        VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt)
-                        RETURNING\s""" + Rows.INVITE_COLUMNS)
+                () -> jdbc.sql(ADD)
                         .param("token", invite.token().value())
                         .param("creatorId", invite.creatorId().value())
                         .param("maxUses", invite.maxUses().orElse(null), Types.INTEGER)
                         .param("expiresAt", Timestamps.parameter(invite.expiresAt()))
                         .param("publishedAt", Timestamps.parameter(invite.publishedAt()))
+                        .param("comment", invite.comment().orElse(null), Types.VARCHAR)
                         .query(Rows::invite)
                         .single());
     }
@@ -139,5 +160,50 @@ final class PostgresInviteRepository implements InviteRepository {
     @Override
     public int deleteExpired(Instant now, int batchSize) {
         return ExpiredRows.deleteBatch(jdbc, "local_user_invite", "id", now, batchSize);
+    }
+
+    @Override
+    public long countAddedSince(LocalUserId creatorId, Instant since) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM invite_creation WHERE local_user_id = :creatorId AND published_at > :since")
+                .param("creatorId", creatorId.value())
+                .param("since", Timestamps.parameter(since))
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public void recordSignup(Instant at) {
+        jdbc.sql("INSERT INTO invite_signup (published_at) VALUES (:at)")
+                .param("at", Timestamps.parameter(at))
+                .update();
+    }
+
+    /**
+     * First a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}, released at commit or
+     * rollback), then the count, in a statement of its own: in READ COMMITTED each statement sees
+     * what was committed before it started, so the count, which starts once the lock is held, sees
+     * the sign-up of the transaction that held the lock before (it committed before releasing it).
+     * In one statement the count's snapshot could predate the lock.
+     */
+    @Override
+    public long lockSignupsSince(Instant since) {
+        jdbc.sql(LOCK_SIGNUPS).query((rs, rowNum) -> Boolean.TRUE).single();
+        return jdbc.sql("SELECT count(*) FROM invite_signup WHERE published_at > :since")
+                .param("since", Timestamps.parameter(since))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The creation records first, then the sign-up records; see {@link ExpiredRows#deleteBatchUntil}. */
+    @Override
+    public int deleteQuotaRecordsUntil(Instant cutoff, int batchSize) {
+        int deleted = ExpiredRows.deleteBatchUntil(jdbc, "invite_creation", "id", "published_at", cutoff, batchSize);
+        if (deleted == batchSize) {
+            return deleted;
+        }
+        return deleted
+                + ExpiredRows.deleteBatchUntil(
+                        jdbc, "invite_signup", "id", "published_at", cutoff, batchSize - deleted);
     }
 }

@@ -33,7 +33,10 @@ final class PostgresSiteRepository implements SiteRepository {
                         () -> new IllegalStateException("the local_site row is missing: were the migrations run?"));
     }
 
-    /** Writes the settings (name, mode, question, cap); the id and creation time stay as they are. */
+    /**
+     * Writes the settings (name, mode, question, cap, the invite quotas); the id and creation time
+     * stay as they are.
+     */
     @Override
     public LocalSite save(LocalSite site) {
         return jdbc.sql("""
@@ -41,7 +44,11 @@ final class PostgresSiteRepository implements SiteRepository {
                            SET name = :name,
                                registration_mode = :mode,
                                application_question = :question,
-                               max_invites_per_user_allowed = :cap
+                               max_invites_per_user_allowed = :cap,
+                               invite_min_account_age_hours = :minAgeHours,
+                               invites_per_user_per_day = :perUserPerDay,
+                               invite_signups_per_day = :signupsPerDay,
+                               invites_skip_application = :skipApplication
                          WHERE id = :id
                         RETURNING\s""" + Rows.SITE_COLUMNS)
                 .param("id", site.id())
@@ -49,6 +56,10 @@ final class PostgresSiteRepository implements SiteRepository {
                 .param("mode", Rows.modeName(site.registrationMode()))
                 .param("question", site.applicationQuestion().orElse(null), Types.VARCHAR)
                 .param("cap", site.maxInvitesPerUser())
+                .param("minAgeHours", site.inviteMinAccountAgeHours())
+                .param("perUserPerDay", site.invitesPerUserPerDay())
+                .param("signupsPerDay", site.inviteSignupsPerDay())
+                .param("skipApplication", site.invitesSkipApplication())
                 .query(Rows::site)
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("no local_site row with id " + site.id()));

@@ -30,9 +30,12 @@ final class Rows {
                     + " ban_reason, ban_expires_at, can_invite, invites_disabled_reason, invitee_count";
 
     static final String SITE_COLUMNS =
-            "id, name, registration_mode, application_question, max_invites_per_user_allowed, published_at";
+            "id, name, registration_mode, application_question, max_invites_per_user_allowed,"
+                    + " invite_min_account_age_hours, invites_per_user_per_day, invite_signups_per_day, invites_skip_application,"
+                    + " published_at";
 
-    static final String INVITE_COLUMNS = "id, token, local_user_id, max_uses, uses_count, expires_at, published_at";
+    static final String INVITE_COLUMNS =
+            "id, token, local_user_id, max_uses, uses_count, expires_at, published_at, comment";
 
     static final String APPLICATION_COLUMNS =
             "id, local_user_id, answer, admin_id, deny_reason, published_at, updated_at";
@@ -74,6 +77,10 @@ final class Rows {
                 mode(rs.getString("registration_mode")),
                 Optional.ofNullable(rs.getString("application_question")),
                 rs.getInt("max_invites_per_user_allowed"),
+                rs.getInt("invite_min_account_age_hours"),
+                rs.getInt("invites_per_user_per_day"),
+                rs.getInt("invite_signups_per_day"),
+                rs.getBoolean("invites_skip_application"),
                 Timestamps.read(rs, "published_at"));
     }
 
@@ -85,7 +92,8 @@ final class Rows {
                 optionalInt(rs, "max_uses"),
                 rs.getInt("uses_count"),
                 Timestamps.readOptional(rs, "expires_at"),
-                Timestamps.read(rs, "published_at"));
+                Timestamps.read(rs, "published_at"),
+                Optional.ofNullable(rs.getString("comment")));
     }
 
     static RegistrationApplication application(ResultSet rs, int rowNum) throws SQLException {

@@ -15,16 +15,12 @@ import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
+import guestlist.testsupport.ShippedMigrations;
 import guestlist.testsupport.TestPostgres;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -82,7 +78,8 @@ class PostgresSchemaTest {
                                 user.id(),
                                 Optional.empty(),
                                 Optional.empty(),
-                                now));
+                                now,
+                                Optional.empty()));
                 store.sessions().add("session-of-" + user.name(), user.id(), now, Optional.empty());
                 store.applications().add(user.id(), "answer", now);
             }
@@ -155,7 +152,12 @@ class PostgresSchemaTest {
         Invite invite = store.transactions()
                 .inTransaction(() -> store.invites()
                         .add(new NewInvite(
-                                new InviteToken("a".repeat(32)), alice.id(), Optional.of(2), Optional.empty(), now)));
+                                new InviteToken("a".repeat(32)),
+                                alice.id(),
+                                Optional.of(2),
+                                Optional.empty(),
+                                now,
+                                Optional.empty())));
 
         assertThatThrownBy(() ->
                         sql.sql("UPDATE local_user_invite SET max_uses = 0").update())
@@ -164,6 +166,86 @@ class PostgresSchemaTest {
                         .param("id", invite.id().value())
                         .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void theInviteQuotasMustStayWithinTheirRanges() {
+        for (String outOfRange : List.of(
+                "invite_min_account_age_hours = -1",
+                "invite_min_account_age_hours = 8761",
+                "invites_per_user_per_day = -1",
+                "invites_per_user_per_day = 1001",
+                "invite_signups_per_day = -1",
+                "invite_signups_per_day = 1000001",
+                "invites_skip_application = NULL")) {
+            assertThatThrownBy(
+                            () -> sql.sql("UPDATE local_site SET " + outOfRange).update())
+                    .as(outOfRange)
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        }
+        sql.sql("UPDATE local_site SET invite_min_account_age_hours = 8760, invites_per_user_per_day = 1000,"
+                        + " invite_signups_per_day = 1000000")
+                .update();
+    }
+
+    @Test
+    void anInviteCommentIsOneTo200Characters() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        store.transactions()
+                .run(() -> store.invites()
+                        .add(new NewInvite(
+                                new InviteToken("c".repeat(32)),
+                                alice.id(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                now,
+                                Optional.of("\uD83C\uDF89".repeat(200)))));
+
+        assertThatThrownBy(() -> sql.sql("UPDATE local_user_invite SET comment = repeat('x', 201)")
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() ->
+                        sql.sql("UPDATE local_user_invite SET comment = ''").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void creationRecordsOutliveTheirInvitesButGoWithTheCreatorsAccount() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        LocalUser bob = addUser("bob", Optional.empty(), false);
+        store.transactions().run(() -> {
+            for (LocalUser user : new LocalUser[] {alice, bob}) {
+                store.invites()
+                        .add(new NewInvite(
+                                new InviteToken(String.format("%032d", user.id().value())),
+                                user.id(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                now,
+                                Optional.empty()));
+            }
+        });
+        assertThat(count("invite_creation", "local_user_id", alice.id())).isEqualTo(1);
+
+        sql.sql("DELETE FROM local_user_invite").update();
+        assertThat(count("invite_creation", "local_user_id", alice.id())).isEqualTo(1);
+
+        deleteUser(alice);
+        assertThat(count("invite_creation", "local_user_id", alice.id())).isZero();
+        assertThat(count("invite_creation", "local_user_id", bob.id())).isEqualTo(1);
+    }
+
+    @Test
+    void signupRecordsOutliveTheAccounts() {
+        LocalUser alice = addUser("alice", Optional.empty(), false);
+        store.transactions().run(() -> store.invites().recordSignup(now));
+
+        deleteUser(alice);
+
+        assertThat(sql.sql("SELECT count(*) FROM invite_signup")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -205,7 +287,7 @@ class PostgresSchemaTest {
         String database = TestPostgres.shared().newDatabase("fresh");
         String url = TestPostgres.shared().jdbcUrl(database);
         try (HikariDataSource fresh = new PoolSettings(url, TestDatabase.USER, null, 2).open()) {
-            assertThat(Migrations.apply(fresh)).as("every migration").isEqualTo(migrationFiles());
+            assertThat(Migrations.apply(fresh)).as("every migration").isEqualTo(ShippedMigrations.count());
 
             PostgresPersistence persistence = new PostgresPersistence(fresh);
             LocalSite site = persistence
@@ -215,25 +297,16 @@ class PostgresSchemaTest {
             assertThat(site.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
             assertThat(site.maxInvitesPerUser()).isEqualTo(10);
             assertThat(site.applicationQuestion()).isEmpty();
+            assertThat(site.inviteMinAccountAgeHours()).isZero();
+            assertThat(site.invitesPerUserPerDay()).isZero();
+            assertThat(site.inviteSignupsPerDay()).isZero();
+            assertThat(site.invitesSkipApplication()).isTrue();
             assertThat(persistence
                             .transactions()
                             .inTransaction(() -> persistence.users().anyAdmin()))
                     .isFalse();
         } finally {
             sql.sql("DROP DATABASE " + database + " WITH (FORCE)").update();
-        }
-    }
-
-    /** The migrations the adapter ships, counted from its class path. */
-    private static int migrationFiles() {
-        try {
-            URL folder = PostgresSchemaTest.class.getClassLoader().getResource("db/migration");
-            try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-                return (int) files.filter(file -> file.getFileName().toString().matches("V[0-9]+__.*\\.sql"))
-                        .count();
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("the migrations cannot be listed", e);
         }
     }
 }

@@ -48,6 +48,19 @@ final class Services {
         return register(name, Optional.empty(), Optional.of(invite.token().value()));
     }
 
+    RegistrationResult registerWithInviteAndAnswer(String name, Invite invite, String answer) {
+        return useCases.register()
+                .register(RegisterCommand.of(
+                        name,
+                        PASSWORD,
+                        PASSWORD,
+                        Optional.empty(),
+                        Optional.of(answer),
+                        Optional.of(invite.token().value()),
+                        Optional.empty(),
+                        false));
+    }
+
     Invite createInvite(LocalUser creator, Optional<Integer> maxUses) {
         return useCases.createInvite().createInvite(new CreateInviteCommand(creator, maxUses, Optional.empty()));
     }

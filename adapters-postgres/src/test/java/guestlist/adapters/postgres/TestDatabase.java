@@ -55,7 +55,7 @@ public final class TestDatabase {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""
                 TRUNCATE local_site, local_user, login_token, local_user_invite, registration_application, invite_branch,
-                         moderation_log
+                         moderation_log, invite_creation, invite_signup
                 RESTART IDENTITY CASCADE""").update();
         jdbc.sql("""
                 INSERT INTO local_site (id, name, registration_mode, max_invites_per_user_allowed)

@@ -132,6 +132,55 @@ class InviteEndpointsTest {
         assertRefused(create("{}", null), 401, "not_logged_in", "");
     }
 
+    @Test
+    void createKeepsTheCommentAndTheListShowsItToTheCreator() {
+        JsonNode invite = createOk("{\"comment\":\"for Ann \\uD83C\\uDF89 <b>hi</b>\"}");
+
+        assertThat(invite.path("comment").asText()).isEqualTo("for Ann \uD83C\uDF89 <b>hi</b>");
+        JsonNode listed = api.get("/account/invite/list", member).body().path("items");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0)).isEqualTo(invite);
+    }
+
+    @Test
+    void anInviteWithoutACommentOmitsIt() {
+        assertThat(createOk("{}").has("comment")).isFalse();
+        assertThat(createOk("{\"comment\":null}").has("comment")).isFalse();
+        assertThat(createOk("{\"comment\":\"\"}").has("comment")).isFalse();
+    }
+
+    @Test
+    void createRefusesACommentOverTwoHundredCharactersOrNotText() {
+        assertThat(createOk("{\"comment\":\"" + "c".repeat(200) + "\"}")
+                        .path("comment")
+                        .asText())
+                .hasSize(200);
+        for (String value :
+                new String[] {"\"" + "c".repeat(201) + "\"", "5", "true", "[\"x\"]", "{}", "\"a\\u0000b\""}) {
+            assertRefused(create("{\"comment\":" + value + "}", member), 400, "bad_request", "comment");
+        }
+        assertThat(api.get("/account/invite/list", member).body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void createByAnAccountYoungerThanTheMinimumAgeIsRefused() {
+        api.send("PUT", "/site", "{\"invite_min_account_age_hours\":1}", api.adminToken);
+
+        assertRefused(create("{}", member), 403, "account_too_new_to_invite", "1 hours");
+        api.app.clock().advance(Duration.ofHours(1));
+        createOk("{}");
+    }
+
+    @Test
+    void createOverTheDailyLimitIsRefused() {
+        api.send("PUT", "/site", "{\"invites_per_user_per_day\":2}", api.adminToken);
+        String first = createOk("{}").path("token").asText();
+        createOk("{}");
+        api.send("DELETE", "/account/invite", "{\"token\":\"" + first + "\"}", member);
+
+        assertRefused(create("{}", member), 403, "invite_daily_limit_reached", "24 hours");
+    }
+
     // ------------------------------------------------------------------ list
 
     @Test
@@ -298,6 +347,19 @@ class InviteEndpointsTest {
                         .path("valid")
                         .asBoolean())
                 .isFalse();
+    }
+
+    @Test
+    void validityNeverRevealsTheComment() {
+        String token = createOk("{\"comment\":\"secret note about Ann\"}")
+                .path("token")
+                .asText();
+
+        Answer valid = api.get("/account/invite/validity?token=" + token, null);
+
+        assertThat(valid.body().size()).isEqualTo(1);
+        assertThat(valid.body().path("valid").asBoolean()).isTrue();
+        assertThat(valid.text()).doesNotContain("secret");
     }
 
     @Test

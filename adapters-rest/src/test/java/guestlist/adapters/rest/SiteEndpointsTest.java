@@ -40,6 +40,14 @@ class SiteEndpointsTest {
         assertThat(localSite.path("site_id").asLong()).isEqualTo(siteId);
         assertThat(localSite.path("registration_mode").asText()).isEqualTo("require_application");
         assertThat(localSite.path("max_invites_per_user_allowed").asInt()).isEqualTo(10);
+        assertThat(localSite.path("invite_min_account_age_hours").isInt()).isTrue();
+        assertThat(localSite.path("invite_min_account_age_hours").asInt()).isZero();
+        assertThat(localSite.path("invites_per_user_per_day").isInt()).isTrue();
+        assertThat(localSite.path("invites_per_user_per_day").asInt()).isZero();
+        assertThat(localSite.path("invite_signups_per_day").isInt()).isTrue();
+        assertThat(localSite.path("invite_signups_per_day").asInt()).isZero();
+        assertThat(localSite.path("invites_skip_application").isBoolean()).isTrue();
+        assertThat(localSite.path("invites_skip_application").asBoolean()).isTrue();
         assertThat(localSite.path("published_at").asText())
                 .isEqualTo(site.path("published_at").asText());
         assertThat(localSite.has("application_question"))
@@ -148,6 +156,60 @@ class SiteEndpointsTest {
         assertThat(api.send("PUT", "/site", "{\"max_invites_per_user_allowed\":1000000}", api.adminToken)
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void editSiteChangesTheInviteQuotasAndGetSiteShowsThem() {
+        Answer reply = api.send("PUT", "/site", """
+                {"invite_min_account_age_hours":8760,"invites_per_user_per_day":1000,
+                 "invite_signups_per_day":1000000,"invites_skip_application":false}""", api.adminToken);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode localSite = reply.body().path("site_view").path("local_site");
+        assertThat(localSite.path("invite_min_account_age_hours").asInt()).isEqualTo(8760);
+        assertThat(localSite.path("invites_per_user_per_day").asInt()).isEqualTo(1000);
+        assertThat(localSite.path("invite_signups_per_day").asInt()).isEqualTo(1_000_000);
+        assertThat(localSite.path("invites_skip_application").asBoolean()).isFalse();
+        assertThat(localSite.path("max_invites_per_user_allowed").asInt())
+                .as("unchanged")
+                .isEqualTo(10);
+        assertThat(api.get("/site", null).body().path("site_view").path("local_site"))
+                .isEqualTo(localSite);
+
+        Answer again = api.send("PUT", "/site", "{\"invites_per_user_per_day\":0}", api.adminToken);
+        JsonNode after = again.body().path("site_view").path("local_site");
+        assertThat(after.path("invites_per_user_per_day").asInt()).isZero();
+        assertThat(after.path("invite_min_account_age_hours").asInt()).isEqualTo(8760);
+        assertThat(after.path("invites_skip_application").asBoolean()).isFalse();
+    }
+
+    @Test
+    void editSiteRefusesInviteQuotasOutOfRangeOrOfTheWrongTypeNamingTheField() {
+        JsonNode before = api.get("/site", null).body().path("site_view");
+        for (String[] bad : new String[][] {
+            {"invite_min_account_age_hours", "-1"},
+            {"invite_min_account_age_hours", "8761"},
+            {"invite_min_account_age_hours", "1.5"},
+            {"invite_min_account_age_hours", "\"24\""},
+            {"invites_per_user_per_day", "-1"},
+            {"invites_per_user_per_day", "1001"},
+            {"invites_per_user_per_day", "true"},
+            {"invite_signups_per_day", "-1"},
+            {"invite_signups_per_day", "1000001"},
+            {"invite_signups_per_day", "99999999999999999999"},
+            {"invites_skip_application", "\"false\""},
+            {"invites_skip_application", "0"},
+            {"invites_skip_application", "[]"}
+        }) {
+            Answer reply = api.send("PUT", "/site", "{\"" + bad[0] + "\":" + bad[1] + "}", api.adminToken);
+
+            assertThat(reply.status())
+                    .as("%s = %s: %s", bad[0], bad[1], reply.text())
+                    .isEqualTo(400);
+            assertThat(reply.error()).isEqualTo("bad_request");
+            assertThat(reply.message()).contains(bad[0]);
+        }
+        assertThat(api.get("/site", null).body().path("site_view")).isEqualTo(before);
     }
 
     @Test

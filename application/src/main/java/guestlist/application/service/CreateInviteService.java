@@ -10,6 +10,7 @@ import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.InvitePolicy;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import java.security.SecureRandom;
@@ -17,9 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Creating an invite. The per-user cap is checked and the invite inserted in one transaction that
- * first locks the creator's row, so one user's concurrent creates run one after another in every
- * process.
+ * Creating an invite. {@link InvitePolicy} decides whether the creator may (the cap, the minimum
+ * account age, the daily limit), and the invite is inserted, in one transaction that first locks
+ * the creator's row, so one user's concurrent creates run one after another in every process and
+ * each counts the invites of the ones before it.
  */
 public final class CreateInviteService implements CreateInviteUseCase {
 
@@ -50,10 +52,16 @@ public final class CreateInviteService implements CreateInviteUseCase {
         InviteToken token = InviteToken.random(random);
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            NewInvite invite = Invite.issue(token, command.actor().id(), command.maxUses(), command.expiresAt(), now);
+            NewInvite invite = Invite.issue(
+                    token, command.actor().id(), command.maxUses(), command.expiresAt(), command.comment(), now);
             LocalUser creator = users.lockById(command.actor().id())
                     .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
-            sites.get().checkInviteAllowance(creator, () -> invites.countUsable(creator.id(), now));
+            InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
+                    sites.get(),
+                    creator,
+                    now,
+                    () -> invites.countUsable(creator.id(), now),
+                    since -> invites.countAddedSince(creator.id(), since)));
             return invites.add(invite);
         });
     }

@@ -23,11 +23,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Registration as one transaction: read the mode, lock the invite if one is given, let
- * {@link RegistrationPolicy} decide, then store the account and the invite's new use count (or
- * delete the invite at its last use) together. Any refusal rolls all of it back, so a failed
- * registration consumes nothing. The password is hashed before the transaction, so no lock is
- * held while the slow hash runs.
+ * Registration as one transaction: read the site, lock the invite if one is given, let
+ * {@link RegistrationPolicy} decide, then store the account, its application if it waits for one,
+ * and the invite's new use count (or delete the invite at its last use) with a record of the
+ * sign-up, together. Any refusal rolls all of it back, so a failed registration consumes nothing.
+ * The password is hashed before the transaction, so no lock is held while the slow hash runs.
+ *
+ * <p>While the site limits sign-ups through invites per day, the policy asks for their count
+ * ({@link InviteRepository#lockSignupsSince}), which also holds every other registration with an
+ * invite until this one ends: they count one after another, each with the sign-ups of those
+ * before it. Its lock is taken after the invite's, and no transaction takes them the other way
+ * round. Registrations without an invite, and all of them while the limit is off, never wait for it.
  */
 public final class RegisterService implements RegisterUseCase {
 
@@ -64,23 +70,19 @@ public final class RegisterService implements RegisterUseCase {
         String passwordHash = hasher.hash(command.password().value());
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            RegistrationDecision decision = RegistrationPolicy.decide(
-                    sites.get().registrationMode(), claimOf(command.inviteToken()), command.answer(), now);
+            RegistrationDecision decision = RegistrationPolicy.decide(new RegistrationPolicy.Registration(
+                    sites.get(), claimOf(command.inviteToken()), command.answer(), now, invites::lockSignupsSince));
             checkNameAndEmailFree(command);
-            if (decision instanceof RegistrationDecision.ActiveAccount active) {
-                LocalUser user = users.add(
-                        new NewUser(command.username(), command.email(), false, true, active.invitedBy(), now),
-                        passwordHash);
-                active.redeemedInvite().ifPresent(this::store);
-                return new RegistrationResult(
-                        Optional.of(sessions.open(user.id(), command.stayLoggedIn(), now)), false);
-            }
-            RegistrationDecision.PendingApplication pending = (RegistrationDecision.PendingApplication) decision;
+            boolean active = decision instanceof RegistrationDecision.ActiveAccount;
             LocalUser user = users.add(
-                    new NewUser(command.username(), command.email(), false, false, Optional.empty(), now),
+                    new NewUser(command.username(), command.email(), false, active, decision.invitedBy(), now),
                     passwordHash);
-            applications.add(user.id(), pending.answer(), now);
-            return new RegistrationResult(Optional.empty(), true);
+            decision.redeemedInvite().ifPresent(redeemed -> store(redeemed, now));
+            if (decision instanceof RegistrationDecision.PendingApplication pending) {
+                applications.add(user.id(), pending.answer(), now);
+                return new RegistrationResult(Optional.empty(), true);
+            }
+            return new RegistrationResult(Optional.of(sessions.open(user.id(), command.stayLoggedIn(), now)), false);
         });
     }
 
@@ -100,11 +102,12 @@ public final class RegisterService implements RegisterUseCase {
         }
     }
 
-    private void store(Invite redeemed) {
+    private void store(Invite redeemed, Instant now) {
         if (redeemed.usedUp()) {
             invites.delete(redeemed.id());
         } else {
             invites.updateUses(redeemed);
         }
+        invites.recordSignup(now);
     }
 }

@@ -33,8 +33,10 @@ import guestlist.domain.moderation.Scope;
 import guestlist.domain.paging.PagePosition;
 import guestlist.domain.site.LocalSite;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NavigableMap;
@@ -42,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -158,6 +161,9 @@ public final class InMemoryStore implements StoreFixture {
 
     private record Session(LocalUserId userId, Optional<Instant> expiresAt) {}
 
+    /** The record that an invite was added: who added it, when. */
+    private record Added(LocalUserId creatorId, Instant at) {}
+
     /** Everything stored, by the number of each id; copied whole at the start of each transaction. */
     private static final class State {
         private final NavigableMap<Long, StoredUser> users;
@@ -165,6 +171,8 @@ public final class InMemoryStore implements StoreFixture {
         private final NavigableMap<Long, Invite> invites;
         private final NavigableMap<Long, RegistrationApplication> applications;
         private final NavigableMap<Long, ModerationEntry> moderationLog;
+        private final List<Added> added;
+        private final List<Instant> signups;
         private LocalSite site;
         private long nextId;
 
@@ -175,6 +183,8 @@ public final class InMemoryStore implements StoreFixture {
                 NavigableMap<Long, Invite> invites,
                 NavigableMap<Long, RegistrationApplication> applications,
                 NavigableMap<Long, ModerationEntry> moderationLog,
+                List<Added> added,
+                List<Instant> signups,
                 long nextId) {
             this.users = users;
             this.site = site;
@@ -182,6 +192,8 @@ public final class InMemoryStore implements StoreFixture {
             this.invites = invites;
             this.applications = applications;
             this.moderationLog = moderationLog;
+            this.added = added;
+            this.signups = signups;
             this.nextId = nextId;
         }
 
@@ -193,6 +205,8 @@ public final class InMemoryStore implements StoreFixture {
                     new TreeMap<>(),
                     new TreeMap<>(),
                     new TreeMap<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
                     1);
         }
 
@@ -204,6 +218,8 @@ public final class InMemoryStore implements StoreFixture {
                     new TreeMap<>(invites),
                     new TreeMap<>(applications),
                     new TreeMap<>(moderationLog),
+                    new ArrayList<>(added),
+                    new ArrayList<>(signups),
                     nextId);
         }
 
@@ -225,6 +241,14 @@ public final class InMemoryStore implements StoreFixture {
 
         NavigableMap<Long, ModerationEntry> moderationLog() {
             return moderationLog;
+        }
+
+        List<Added> added() {
+            return added;
+        }
+
+        List<Instant> signups() {
+            return signups;
         }
 
         LocalSite site() {
@@ -452,6 +476,7 @@ public final class InMemoryStore implements StoreFixture {
             }
             Invite stored = invite.withId(new InviteId(state.nextId()));
             state.invites().put(stored.id().value(), stored);
+            state.added().add(new Added(stored.creatorId(), stored.publishedAt()));
             return stored;
         }
 
@@ -481,7 +506,8 @@ public final class InMemoryStore implements StoreFixture {
                                     stored.maxUses(),
                                     invite.usesCount(),
                                     stored.expiresAt(),
-                                    stored.publishedAt()));
+                                    stored.publishedAt(),
+                                    stored.comment()));
         }
 
         @Override
@@ -521,6 +547,47 @@ public final class InMemoryStore implements StoreFixture {
             expired.forEach(state.invites()::remove);
             return expired.size();
         }
+
+        @Override
+        public long countAddedSince(LocalUserId creatorId, Instant since) {
+            requireTransaction();
+            return state.added().stream()
+                    .filter(added ->
+                            added.creatorId().equals(creatorId) && added.at().isAfter(since))
+                    .count();
+        }
+
+        @Override
+        public void recordSignup(Instant at) {
+            requireTransaction();
+            state.signups().add(at);
+        }
+
+        /** A transaction holds the whole store, so the count holds until it ends. */
+        @Override
+        public long lockSignupsSince(Instant since) {
+            requireTransaction();
+            return state.signups().stream().filter(at -> at.isAfter(since)).count();
+        }
+
+        @Override
+        public int deleteQuotaRecordsUntil(Instant cutoff, int batchSize) {
+            requireTransaction();
+            int deleted = deleteUpTo(state.added(), added -> !added.at().isAfter(cutoff), batchSize);
+            return deleted + deleteUpTo(state.signups(), at -> !at.isAfter(cutoff), batchSize - deleted);
+        }
+    }
+
+    /** Removes at most {@code limit} elements that match; returns how many it removed. */
+    private static <T> int deleteUpTo(List<T> list, Predicate<T> doomed, int limit) {
+        int removed = 0;
+        for (Iterator<T> each = list.iterator(); each.hasNext() && removed < limit; ) {
+            if (doomed.test(each.next())) {
+                each.remove();
+                removed++;
+            }
+        }
+        return removed;
     }
 
     private final class Applications implements RegistrationApplicationRepository {

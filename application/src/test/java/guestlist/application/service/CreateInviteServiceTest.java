@@ -13,6 +13,7 @@ import guestlist.domain.invite.InviteToken;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PageSize;
 import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,6 +242,201 @@ class CreateInviteServiceTest {
                 alice.inviteeCount());
 
         assertRefused(() -> guestlist.invite(forged), Rule.INVITE_CAP_REACHED);
+    }
+
+    // --- the minimum account age ---------------------------------------------------------------------
+
+    @Test
+    void memberYoungerThanTheMinimumAgeIsRefusedUntilTheAccountIsOldEnough() {
+        guestlist.settings(SiteChanges.none().withInviteMinAccountAgeHours(24));
+
+        assertRefused(() -> guestlist.invite(alice), Rule.ACCOUNT_TOO_NEW_TO_INVITE);
+        guestlist.clock.advance(Duration.ofHours(24).minusSeconds(1));
+        assertRefused(() -> guestlist.invite(alice), Rule.ACCOUNT_TOO_NEW_TO_INVITE);
+        guestlist.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(guestlist.invite(alice).creatorId()).isEqualTo(alice.id());
+        assertThat(list(alice, 50).items()).hasSize(1);
+        assertThat(guestlist.storedAddedInTheLastDay(alice))
+                .as("the refusals recorded nothing")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theMinimumAgeIsReadFromTheStoredAccountNotFromTheCaller() {
+        guestlist.settings(SiteChanges.none().withInviteMinAccountAgeHours(1));
+        LocalUser claimingToBeOld = new LocalUser(
+                alice.id(),
+                alice.name(),
+                alice.email(),
+                false,
+                true,
+                alice.invitedBy(),
+                alice.publishedAt().minus(Duration.ofDays(30)),
+                alice.ban(),
+                alice.invitePermission(),
+                alice.inviteeCount());
+
+        assertRefused(() -> guestlist.invite(claimingToBeOld), Rule.ACCOUNT_TOO_NEW_TO_INVITE);
+    }
+
+    @Test
+    void aNewAdminInvitesWhateverTheMinimumAge() {
+        guestlist.settings(SiteChanges.none().withInviteMinAccountAgeHours(8_760));
+
+        assertThat(guestlist.invite(guestlist.admin).creatorId()).isEqualTo(guestlist.admin.id());
+        assertRefused(() -> guestlist.invite(alice), Rule.ACCOUNT_TOO_NEW_TO_INVITE);
+    }
+
+    // --- the daily limit ---------------------------------------------------------------------------
+
+    @Test
+    void dailyLimitCountsUsedRevokedExpiredAndSweptInvitesToo() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(4));
+        Invite usedUp = guestlist.invite(alice, Optional.of(1), Optional.empty());
+        Invite revoked = guestlist.invite(alice);
+        guestlist.invite(
+                alice, Optional.empty(), Optional.of(guestlist.clock.instant().plus(Duration.ofMinutes(30))));
+        guestlist.invite(
+                alice, Optional.empty(), Optional.of(guestlist.clock.instant().plus(Duration.ofHours(1))));
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+        guestlist.register(form("bob").token(usedUp));
+        guestlist.revoke(alice, revoked);
+        guestlist.clock.advance(Duration.ofMinutes(45));
+        assertThat(guestlist.app.useCases().sweepExpiredInvites().sweepExpiredInvites())
+                .isEqualTo(1);
+        assertThat(list(alice, 50).items()).as("one invite left").hasSize(1);
+
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+        assertThat(list(alice, 50).items()).hasSize(1);
+    }
+
+    @Test
+    void dailyLimitIsARolling24Hours() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(3));
+        guestlist.invite(alice);
+        guestlist.invite(alice);
+        guestlist.clock.advance(Duration.ofHours(12));
+        guestlist.invite(alice);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+
+        guestlist.clock.advance(Duration.ofHours(12).minusSeconds(1));
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+        guestlist.clock.advance(Duration.ofSeconds(1));
+
+        guestlist.invite(alice);
+        guestlist.invite(alice);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+        assertThat(list(alice, 50).items()).hasSize(5);
+    }
+
+    @Test
+    void dailyLimitCountsInvitesMadeBeforeItWasSet() {
+        guestlist.invite(alice);
+        guestlist.invite(alice);
+
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(2));
+
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+    }
+
+    @Test
+    void dailyLimitCountsEachMemberSeparatelyAndNeverAnAdmin() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(1));
+        LocalUser bob = guestlist.member("bob");
+        guestlist.invite(alice);
+
+        assertThat(guestlist.invite(bob).creatorId()).isEqualTo(bob.id());
+        for (int i = 0; i < 5; i++) {
+            guestlist.invite(guestlist.admin);
+        }
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+        assertRefused(() -> guestlist.invite(bob), Rule.INVITE_DAILY_LIMIT_REACHED);
+    }
+
+    @Test
+    void aRefusalCountsNoCreation() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(1));
+        guestlist.invite(alice);
+        for (int i = 0; i < 3; i++) {
+            assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+        }
+        assertRefused(() -> guestlist.invite(alice, Optional.of(0), Optional.empty()), Rule.INVITE_USE_LIMIT);
+
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(2));
+
+        guestlist.invite(alice);
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_DAILY_LIMIT_REACHED);
+        assertThat(guestlist.storedAddedInTheLastDay(alice)).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentCreatesByOneMemberNeverExceedTheDailyLimit() throws Exception {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(4));
+        int attempts = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        guestlist.invite(alice);
+                        return true;
+                    } catch (Refusal refused) {
+                        assertThat(refused.rule()).isEqualTo(Rule.INVITE_DAILY_LIMIT_REACHED);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                created += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(guestlist.storedAddedInTheLastDay(alice)).isEqualTo(4);
+    }
+
+    @Test
+    void theCapIsCheckedBeforeTheDailyLimit() {
+        guestlist.cap(1);
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(1));
+        guestlist.invite(alice);
+
+        assertRefused(() -> guestlist.invite(alice), Rule.INVITE_CAP_REACHED);
+    }
+
+    // --- the comment -------------------------------------------------------------------------------
+
+    @Test
+    void commentIsStoredWithTheInviteAndListed() {
+        Invite invite = guestlist.invite(alice, "for my neighbour Ann");
+
+        assertThat(invite.comment()).contains("for my neighbour Ann");
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().comment())
+                .contains("for my neighbour Ann");
+        assertThat(list(alice, 50).items()).containsExactly(invite);
+    }
+
+    @Test
+    void overlongCommentIsRefusedAndStoresNothing() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(5));
+
+        assertRefused(() -> guestlist.invite(alice, "c".repeat(201)), Rule.INVITE_COMMENT_LENGTH);
+
+        assertThat(list(alice, 50).items()).isEmpty();
+        assertThat(guestlist.storedAddedInTheLastDay(alice)).isZero();
+        assertThat(guestlist.invite(alice, "c".repeat(200)).comment()).contains("c".repeat(200));
+    }
+
+    @Test
+    void emptyCommentIsNone() {
+        assertThat(guestlist.invite(alice, "").comment()).isEmpty();
     }
 
     private Page<Invite> list(LocalUser actor, int limit) {

@@ -133,4 +133,47 @@ class EditSiteServiceTest {
                         new SiteChanges(Optional.of(" "), Optional.empty(), Optional.empty(), Optional.empty())),
                 Rule.SITE_NAME_LENGTH);
     }
+
+    @Test
+    void adminChangesEveryInviteQuotaAndTheRestStays() {
+        LocalSite before = guestlist.cap(4);
+
+        LocalSite edited = guestlist.settings(SiteChanges.none()
+                .withInviteMinAccountAgeHours(72)
+                .withInvitesPerUserPerDay(5)
+                .withInviteSignupsPerDay(50)
+                .withInvitesSkipApplication(false));
+
+        LocalSite stored = sites.getSite().site();
+        assertThat(stored).isEqualTo(edited);
+        assertThat(stored.inviteMinAccountAgeHours()).isEqualTo(72);
+        assertThat(stored.invitesPerUserPerDay()).isEqualTo(5);
+        assertThat(stored.inviteSignupsPerDay()).isEqualTo(50);
+        assertThat(stored.invitesSkipApplication()).isFalse();
+        assertThat(stored.maxInvitesPerUser()).isEqualTo(before.maxInvitesPerUser());
+        assertThat(stored.registrationMode()).isEqualTo(before.registrationMode());
+
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(0));
+        assertThat(sites.getSite().site().inviteMinAccountAgeHours()).isEqualTo(72);
+        assertThat(sites.getSite().site().invitesPerUserPerDay()).isZero();
+    }
+
+    @Test
+    void inviteQuotasOutOfRangeAreRefusedAndNothingChanges() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(5));
+        LocalSite before = sites.getSite().site();
+
+        assertRefused(
+                () -> guestlist.settings(SiteChanges.none().withInviteMinAccountAgeHours(8_761)),
+                Rule.SITE_INVITE_MIN_ACCOUNT_AGE_RANGE);
+        assertRefused(
+                () -> guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(-1)),
+                Rule.SITE_INVITES_PER_DAY_RANGE);
+        assertRefused(
+                () -> guestlist.settings(
+                        SiteChanges.none().withInvitesPerUserPerDay(6).withInviteSignupsPerDay(1_000_001)),
+                Rule.SITE_INVITE_SIGNUPS_PER_DAY_RANGE);
+
+        assertThat(sites.getSite().site()).isEqualTo(before);
+    }
 }

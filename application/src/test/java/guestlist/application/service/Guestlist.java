@@ -60,6 +60,11 @@ final class Guestlist {
                                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(maxInvitesPerUser)));
     }
 
+    /** Changes the site's settings as the admin: {@code settings(SiteChanges.none().withInvitesPerUserPerDay(3))}. */
+    LocalSite settings(SiteChanges changes) {
+        return app.useCases().editSite().editSite(admin, changes);
+    }
+
     RegistrationMode currentMode() {
         return app.useCases().getSite().getSite().site().registrationMode();
     }
@@ -137,6 +142,17 @@ final class Guestlist {
         return app.useCases().createInvite().createInvite(new CreateInviteCommand(creator, maxUses, expiresAt));
     }
 
+    Invite invite(LocalUser creator, String comment) {
+        return app.useCases()
+                .createInvite()
+                .createInvite(
+                        new CreateInviteCommand(creator, Optional.empty(), Optional.empty(), Optional.of(comment)));
+    }
+
+    void revoke(LocalUser actor, Invite invite) {
+        app.useCases().revokeInvite().revokeInvite(actor, invite.token().value());
+    }
+
     // --- what the store holds -------------------------------------------------------------------
 
     Optional<Invite> storedInvite(InviteToken token) {
@@ -147,6 +163,18 @@ final class Guestlist {
         return store.transactions()
                 .inTransaction(() -> store.users().findCredentials(name))
                 .map(credentials -> credentials.user());
+    }
+
+    /** How many invites the store remembers {@code creator} adding in the last 24 hours, gone or not. */
+    long storedAddedInTheLastDay(LocalUser creator) {
+        Instant since = clock.instant().minus(LocalSite.QUOTA_WINDOW);
+        return store.transactions().inTransaction(() -> store.invites().countAddedSince(creator.id(), since));
+    }
+
+    /** How many sign-ups through invites the store remembers in the last 24 hours. */
+    long storedSignupsInTheLastDay() {
+        Instant since = clock.instant().minus(LocalSite.QUOTA_WINDOW);
+        return store.transactions().inTransaction(() -> store.invites().lockSignupsSince(since));
     }
 
     Optional<RegistrationApplication> storedApplication(LocalUserId userId) {

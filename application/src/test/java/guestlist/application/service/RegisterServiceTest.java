@@ -5,6 +5,7 @@ import static guestlist.application.service.Guestlist.form;
 import static guestlist.testsupport.Credentials.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import guestlist.application.port.in.ApplicationView;
 import guestlist.application.port.in.RegistrationResult;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Refusal;
@@ -12,6 +13,7 @@ import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,6 +209,165 @@ class RegisterServiceTest {
         assertThat(guestlist.storedApplication(alice.id())).isEmpty();
         assertThat(guestlist.authenticate(guestlist.login("alice", PASSWORD)).id())
                 .isEqualTo(alice.id());
+    }
+
+    // --- invites_skip_application false -------------------------------------------------------------
+
+    @Test
+    void inviteThatDoesNotSkipTheApplicationIsConsumedAndTheApplicationNamesTheInviter() {
+        LocalUser inviter = guestlist.member("inviter");
+        Invite invite = guestlist.invite(inviter, Optional.of(3), Optional.empty());
+        guestlist.settings(SiteChanges.none().withInvitesSkipApplication(false));
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        RegistrationResult result =
+                guestlist.register(form("alice").token(invite).answer("Inviter's cousin."));
+
+        assertThat(result.sessionToken()).isEmpty();
+        assertThat(result.applicationCreated()).isTrue();
+        LocalUser alice = guestlist.storedUser("alice").orElseThrow();
+        assertThat(alice.acceptedApplication()).isFalse();
+        assertThat(alice.invitedBy()).contains(inviter.id());
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isEqualTo(1);
+        ApplicationView view =
+                guestlist.app.useCases().getRegistrationApplication().getApplication(guestlist.admin, alice.personId());
+        assertThat(view.application().answer()).isEqualTo("Inviter's cousin.");
+        assertThat(view.creator().invitedBy()).contains(inviter.id());
+        assertRefused(() -> guestlist.login("alice", PASSWORD), Rule.APPLICATION_PENDING);
+        assertThat(guestlist.storedSignupsInTheLastDay()).isEqualTo(1);
+    }
+
+    @Test
+    void inviteThatDoesNotSkipTheApplicationWithoutAnAnswerIsRefusedAndConsumesNothing() {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
+        guestlist.settings(SiteChanges.none().withInvitesSkipApplication(false));
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.APPLICATION_ANSWER_REQUIRED);
+        assertRefused(
+                () -> guestlist.register(form("alice").token(invite).answer("  ")), Rule.APPLICATION_ANSWER_REQUIRED);
+
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isZero();
+        assertThat(guestlist.storedSignupsInTheLastDay()).isZero();
+    }
+
+    @Test
+    void lastUseOfAnInviteThatDoesNotSkipTheApplicationDeletesIt() {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(1), Optional.empty());
+        guestlist.settings(SiteChanges.none().withInvitesSkipApplication(false));
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+
+        assertThat(guestlist.register(form("alice").token(invite).answer("hi")).applicationCreated())
+                .isTrue();
+
+        assertThat(guestlist.storedInvite(invite.token())).isEmpty();
+        assertRefused(() -> guestlist.register(form("bob").token(invite).answer("hi")), Rule.INVITE_NOT_USABLE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = RegistrationMode.class,
+            names = {"OPEN", "REQUIRE_INVITATION"})
+    void inviteThatDoesNotSkipTheApplicationStillAdmitsAtOnceInTheOtherModes(RegistrationMode mode) {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.settings(SiteChanges.none().withInvitesSkipApplication(false));
+        guestlist.mode(mode);
+
+        RegistrationResult result = guestlist.register(form("alice").token(invite));
+
+        assertThat(result.applicationCreated()).isFalse();
+        assertThat(guestlist.authenticate(result.sessionToken().orElseThrow()).invitedBy())
+                .contains(guestlist.admin.id());
+    }
+
+    // --- invite_signups_per_day ------------------------------------------------------------------
+
+    @Test
+    void signupsThroughInvitesOverTheDailyLimitArePausedAndConsumeNothing() {
+        Invite invite = guestlist.invite(guestlist.admin, Optional.of(10), Optional.empty());
+        guestlist.settings(SiteChanges.none().withInviteSignupsPerDay(2));
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("alice").token(invite));
+        guestlist.register(form("bob").token(invite));
+
+        assertRefused(() -> guestlist.register(form("carol").token(invite)), Rule.INVITE_SIGNUPS_PAUSED);
+
+        assertThat(guestlist.storedUser("carol")).isEmpty();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isEqualTo(2);
+        assertThat(guestlist.storedSignupsInTheLastDay()).isEqualTo(2);
+        assertThat(guestlist.register(form("carol")).sessionToken())
+                .as("without an invite, registration is unaffected")
+                .isPresent();
+        assertThat(guestlist.invite(guestlist.member("dave")).creatorId())
+                .as("creating invites still works")
+                .isNotNull();
+    }
+
+    @Test
+    void signupLimitIsSiteWideOverEveryInviteAndARolling24Hours() {
+        LocalUser inviter = guestlist.member("inviter");
+        Invite first = guestlist.invite(guestlist.admin);
+        Invite second = guestlist.invite(inviter);
+        guestlist.settings(SiteChanges.none().withInviteSignupsPerDay(3));
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+        guestlist.register(form("guest1").token(first));
+        guestlist.clock.advance(Duration.ofHours(6));
+        guestlist.register(form("guest2").token(second));
+        guestlist.register(form("guest3").token(first));
+        assertRefused(() -> guestlist.register(form("guest4").token(second)), Rule.INVITE_SIGNUPS_PAUSED);
+
+        guestlist.clock.advance(Duration.ofHours(18).minusSeconds(1));
+        assertRefused(() -> guestlist.register(form("guest4").token(second)), Rule.INVITE_SIGNUPS_PAUSED);
+        guestlist.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(guestlist.register(form("guest4").token(second)).sessionToken())
+                .isPresent();
+        assertRefused(() -> guestlist.register(form("guest5").token(first)), Rule.INVITE_SIGNUPS_PAUSED);
+    }
+
+    @Test
+    void pendingApplicationsThroughAnInviteCountTowardTheSignupLimit() {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.settings(SiteChanges.none().withInvitesSkipApplication(false).withInviteSignupsPerDay(1));
+        guestlist.mode(RegistrationMode.REQUIRE_APPLICATION);
+        assertThat(guestlist.register(form("alice").token(invite).answer("hi")).applicationCreated())
+                .isTrue();
+
+        assertRefused(() -> guestlist.register(form("bob").token(invite).answer("hi")), Rule.INVITE_SIGNUPS_PAUSED);
+        assertThat(guestlist.register(form("bob").answer("hi")).applicationCreated())
+                .as("an application without an invite is unaffected")
+                .isTrue();
+    }
+
+    @Test
+    void signupLimitCountsSignupsMadeBeforeItWasSetAndNoneWithoutAnInvite() {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(form("alice").token(invite));
+        guestlist.register(form("uninvited"));
+
+        guestlist.settings(SiteChanges.none().withInviteSignupsPerDay(2));
+
+        assertThat(guestlist.register(form("bob").token(invite)).sessionToken()).isPresent();
+        assertRefused(() -> guestlist.register(form("carol").token(invite)), Rule.INVITE_SIGNUPS_PAUSED);
+    }
+
+    @Test
+    void aRegistrationRefusedForAnotherReasonRecordsNoSignup() {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.settings(SiteChanges.none().withInviteSignupsPerDay(1));
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+        guestlist.register(form("alice").token(invite));
+        guestlist.settings(SiteChanges.none().withInviteSignupsPerDay(2));
+
+        assertRefused(() -> guestlist.register(form("ALICE").token(invite)), Reason.USERNAME_TAKEN);
+
+        assertThat(guestlist.storedSignupsInTheLastDay()).isEqualTo(1);
+        assertThat(guestlist.register(form("bob").token(invite)).sessionToken()).isPresent();
     }
 
     // --- require_invitation -----------------------------------------------------------------------

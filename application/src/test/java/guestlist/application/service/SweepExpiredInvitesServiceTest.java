@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,5 +97,37 @@ class SweepExpiredInvitesServiceTest {
 
         assertThat(sweep.sweepExpiredInvites()).isEqualTo(expired);
         assertThat(sweep.sweepExpiredInvites()).isZero();
+    }
+
+    @Test
+    void sweepForgetsQuotaRecordsOnlyOnceNoDailyCountCanNeedThem() {
+        guestlist.settings(SiteChanges.none().withInvitesPerUserPerDay(2).withInviteSignupsPerDay(1));
+        Invite invite = guestlist.invite(alice);
+        guestlist.invite(alice);
+        guestlist.mode(RegistrationMode.OPEN);
+        guestlist.register(Guestlist.form("bob").token(invite));
+        Instant made = guestlist.clock.instant();
+
+        guestlist.clock.set(made.plus(Duration.ofHours(25)).minusSeconds(1));
+        sweep.sweepExpiredInvites();
+        assertThat(storedRecordsSince(made.minusSeconds(1)))
+                .as("kept for the day and an hour")
+                .isEqualTo(3);
+
+        guestlist.clock.set(made.plus(Duration.ofHours(25)));
+        assertThat(sweep.sweepExpiredInvites()).as("no expired invite to count").isZero();
+        assertThat(storedRecordsSince(made.minusSeconds(1))).isZero();
+        assertThat(guestlist.storedInvite(invite.token()))
+                .as("the invites stay")
+                .isPresent();
+    }
+
+    /** The records of alice's added invites and of sign-ups through invites made after {@code since}. */
+    private long storedRecordsSince(Instant since) {
+        return guestlist
+                .store
+                .transactions()
+                .inTransaction(() -> guestlist.store.invites().countAddedSince(alice.id(), since)
+                        + guestlist.store.invites().lockSignupsSince(since));
     }
 }

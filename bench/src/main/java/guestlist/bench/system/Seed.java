@@ -12,7 +12,7 @@ import java.util.Base64;
  * {@code creator_<n>} with a session each that create invites, the lister {@code lister_0} with a
  * session and the invites it lists, and one unlimited invite ({@link #INVITE_TOKEN}) of
  * {@code inviter_0} that every registration uses. Every account has the password
- * {@link #PASSWORD}.
+ * {@link #PASSWORD} and was made a month ago.
  *
  * @param creatorTokens the creators' session tokens, one a line
  * @param listerToken   the lister's session token
@@ -45,9 +45,10 @@ public record Seed(
         }
         db.execute("UPDATE local_site SET registration_mode = 'require_invitation',"
                 + " max_invites_per_user_allowed = 1000000");
+        // a month old, so that a minimum account age for inviting does not refuse them
         String users = """
-                INSERT INTO local_user (name, password_hash, accepted_application)
-                SELECT ? || i, ?, true FROM generate_series(0, ? - 1) i""";
+                INSERT INTO local_user (name, password_hash, accepted_application, published_at)
+                SELECT ? || i, ?, true, now() - interval '30 days' FROM generate_series(0, ? - 1) i""";
         db.update(users, "login_", hash, logins);
         db.update(users, "creator_", hash, creators);
         db.update(users, "lister_", hash, 1);

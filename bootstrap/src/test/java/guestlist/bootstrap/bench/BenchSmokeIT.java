@@ -58,6 +58,8 @@ class BenchSmokeIT {
                 .anySatisfy(row -> assertThat(row).contains("register with an invite"))
                 .anySatisfy(row -> assertThat(row).contains("log in"))
                 .anySatisfy(row -> assertThat(row).contains("create invite"))
+                .anySatisfy(row -> assertThat(row).contains("register with an invite, quotas on"))
+                .anySatisfy(row -> assertThat(row).contains("create invite, quotas on"))
                 .anySatisfy(row -> assertThat(row).contains("list invites, first page"))
                 .anySatisfy(row -> assertThat(row).contains("list invites, deep page"))
                 .anySatisfy(row -> assertThat(row).contains("invite validity"))

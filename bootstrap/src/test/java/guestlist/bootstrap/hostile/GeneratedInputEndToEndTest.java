@@ -156,12 +156,14 @@ class GeneratedInputEndToEndTest {
                 new Endpoint(
                         "POST",
                         "/account/invite",
-                        List.of("max_uses", "expires_at"),
+                        List.of("max_uses", "expires_at", "comment"),
                         () -> fields(
                                 "max_uses",
                                 "5",
                                 "expires_at",
-                                str(Instant.now().plus(1, ChronoUnit.DAYS).toString())),
+                                str(Instant.now().plus(1, ChronoUnit.DAYS).toString()),
+                                "comment",
+                                str("for a friend")),
                         memberSession::token),
                 new Endpoint(
                         "DELETE",
@@ -172,7 +174,15 @@ class GeneratedInputEndToEndTest {
                 new Endpoint(
                         "PUT",
                         "/site",
-                        List.of("name", "registration_mode", "max_invites_per_user_allowed", "application_question"),
+                        List.of(
+                                "name",
+                                "registration_mode",
+                                "max_invites_per_user_allowed",
+                                "application_question",
+                                "invite_min_account_age_hours",
+                                "invites_per_user_per_day",
+                                "invite_signups_per_day",
+                                "invites_skip_application"),
                         () -> fields(
                                 "name",
                                 str("Guestlist"),
@@ -181,7 +191,15 @@ class GeneratedInputEndToEndTest {
                                 "max_invites_per_user_allowed",
                                 "1000000",
                                 "application_question",
-                                str("Why?")),
+                                str("Why?"),
+                                "invite_min_account_age_hours",
+                                "0",
+                                "invites_per_user_per_day",
+                                "1000",
+                                "invite_signups_per_day",
+                                "1000000",
+                                "invites_skip_application",
+                                "true"),
                         () -> admin),
                 new Endpoint(
                         "PUT",
@@ -375,17 +393,34 @@ class GeneratedInputEndToEndTest {
                 .isZero();
     }
 
-    /** The server answers /health, and a normal registration and log-in work. */
+    /**
+     * The server answers /health, and a normal registration and log-in work; so do an invite of the
+     * new member and a registration through it, once the invite quotas are off again.
+     */
     private static void assertHealthy() {
         HttpApi.Answer health = harness.api().get("/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("ok");
-        harness.site("registration_mode", "open", "name", "Guestlist");
+        harness.site(
+                "registration_mode",
+                "open",
+                "name",
+                "Guestlist",
+                "max_invites_per_user_allowed",
+                1_000_000,
+                "invite_min_account_age_hours",
+                0,
+                "invites_per_user_per_day",
+                0,
+                "invite_signups_per_day",
+                0);
         String name = harness.newName();
         HttpApi.Answer registered = harness.register(Harness.form(name));
         assertThat(registered.status()).as("%s", registered).isEqualTo(200);
         String session = harness.login(name, Credentials.PASSWORD);
         assertThat(harness.me(session).path("id").asLong()).isPositive();
+        String invite = harness.createInvite(session).path("token").asText();
+        assertThat(harness.registerWithInvite(harness.newName(), invite)).isNotBlank();
     }
 
     private static String printable(byte[] body) {

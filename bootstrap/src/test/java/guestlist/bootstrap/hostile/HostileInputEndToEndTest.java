@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each case states what must happen, and every case is checked against the database before and
  * after it (row counts and a digest of every row of local_user, local_user_invite, login_token,
- * registration_application and local_site):
+ * registration_application, local_site and the quota records invite_creation and invite_signup):
  * <ul>
  *   <li>refused: a 4xx with exactly {@code {"error","message"}}, and nothing written;</li>
  *   <li>refused while parsing: Undertow's own bare 400 (or no answer) for a request it cannot
@@ -753,6 +753,10 @@ class HostileInputEndToEndTest {
                                 .alsoTrying(List.of(
                                         "", "OPEN", "Open", "open ", " open", "closed\u0000", "require_applications")),
                         Field.integer("max_invites_per_user_allowed", false, 0, 1_000_000),
+                        Field.integer("invite_min_account_age_hours", false, 0, 8_760),
+                        Field.integer("invites_per_user_per_day", false, 0, 1_000),
+                        Field.integer("invite_signups_per_day", false, 0, 1_000_000),
+                        Field.bool("invites_skip_application", false),
                         Field.freeText(
                                 "application_question",
                                 concat(HOSTILE_STRINGS, List.of("", "   ", "a".repeat(10_001))),
@@ -997,6 +1001,8 @@ class HostileInputEndToEndTest {
 
     @Test
     void createInvite() {
+        // every comment that is accepted makes an invite: the cap must not refuse them first
+        harness.site("max_invites_per_user_allowed", 1_000_000);
         Harness.Member member = harness.member();
         Cases cases = new Cases("POST /account/invite");
         transportCases(cases, "POST", "/api/v4/account/invite", member.token(), true, "{\"max_uses\":1}");
@@ -1021,8 +1027,40 @@ class HostileInputEndToEndTest {
                                         "1700000000",
                                         "+1000000000-01-01T00:00:00Z",
                                         "2030-01-01T00:00:00+25:00",
-                                        "2030-01-01T00:00:00Z'; --"))));
+                                        "2030-01-01T00:00:00Z'; --")),
+                        Field.freeText(
+                                "comment",
+                                concat(
+                                        HOSTILE_STRINGS,
+                                        List.of(
+                                                "",
+                                                "  ",
+                                                "c".repeat(200),
+                                                "c".repeat(201),
+                                                "\uD83C\uDF89".repeat(200),
+                                                "\uD83C\uDF89".repeat(201))),
+                                HostileInputEndToEndTest::commentVerifier)));
         run(cases);
+    }
+
+    /**
+     * After an accepted invite with {@code comment}: the stored comment is the one sent (none for
+     * an empty one), and the answer shows it.
+     */
+    private static Verifier commentVerifier(String comment) {
+        return answer -> {
+            JsonNode invite = answer.json().orElseThrow().path("invite");
+            List<String> stored = server.rows(
+                    "SELECT comment FROM local_user_invite WHERE token = ?",
+                    invite.path("token").asText());
+            if (comment.isEmpty()) {
+                assertThat(stored).containsExactly((String) null);
+                assertThat(invite.has("comment")).isFalse();
+            } else {
+                assertThat(stored).containsExactly(comment);
+                assertThat(invite.path("comment").asText()).isEqualTo(comment);
+            }
+        };
     }
 
     @Test

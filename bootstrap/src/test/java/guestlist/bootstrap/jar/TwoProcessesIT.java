@@ -7,6 +7,7 @@ import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.Ports;
+import guestlist.testsupport.ShippedMigrations;
 import guestlist.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -112,8 +115,8 @@ class TwoProcessesIT {
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE admin"))
                 .isEqualTo(1);
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("V1 to V4, each once")
-                .isEqualTo(4);
+                .as("every migration, each once")
+                .isEqualTo(ShippedMigrations.count());
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                 .isZero();
         long created = List.of(a, b).stream()
@@ -295,6 +298,102 @@ class TwoProcessesIT {
         System.out.printf(
                 "two processes sweeping %d expired invites every second: a deleted %d, b deleted %d%n",
                 EXPIRED, byA, byB);
+    }
+
+    @Test
+    @Order(6)
+    void oneMembersCreatesRacedFromBothProcessesStopAtTheDailyLimit() throws Exception {
+        HttpApi.expect(
+                onA.put(
+                        "/site",
+                        HttpApi.object(
+                                "registration_mode",
+                                "open",
+                                "max_invites_per_user_allowed",
+                                1_000,
+                                "invites_per_user_per_day",
+                                5),
+                        admin),
+                200,
+                "daily limit 5 on A");
+        HttpApi.expect(onB.register("daily_member", null), 200, "register on B");
+        String member = onB.login("daily_member", Credentials.PASSWORD);
+        long memberId = onA.myId(member);
+
+        Map<String, Integer> outcomes =
+                race(30, i -> () -> (i % 2 == 0 ? onA : onB).post("/account/invite", HttpApi.object(), member));
+
+        assertThat(outcomes).containsOnly(entry("200 ", 5), entry("403 invite_daily_limit_reached", 25));
+        assertThat(postgres.number("SELECT count(*) FROM local_user_invite WHERE local_user_id = ?", memberId))
+                .isEqualTo(5);
+        assertThat(postgres.number("SELECT count(*) FROM invite_creation WHERE local_user_id = ?", memberId))
+                .isEqualTo(5);
+        HttpApi.expect(onB.put("/site", HttpApi.object("invites_per_user_per_day", 0), admin), 200, "limit off");
+        System.out.println("two processes, 30 creates (15 per process) with invites_per_user_per_day 5: " + outcomes);
+    }
+
+    @Test
+    @Order(7)
+    void registrationsThroughSeveralInvitesRacedFromBothProcessesStopAtTheDailySignupLimit() throws Exception {
+        // the sign-ups through invites of the tests before count too: the limit is 7 above them
+        long before =
+                postgres.number("SELECT count(*) FROM invite_signup WHERE published_at > now() - interval '24 hours'");
+        HttpApi.expect(
+                onA.put(
+                        "/site",
+                        HttpApi.object("registration_mode", "require_invitation", "invite_signups_per_day", before + 7),
+                        admin),
+                200,
+                "sign-up limit on A");
+        List<String> invites = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            invites.add((n % 2 == 0 ? onA : onB).createInvite(admin, "max_uses", 20));
+        }
+
+        Map<String, Integer> outcomes =
+                race(40, i -> () -> (i % 2 == 0 ? onA : onB).register("paused_" + i, invites.get(i % invites.size())));
+
+        assertThat(outcomes).containsOnly(entry("200 ", 7), entry("403 invite_signups_paused", 33));
+        assertThat(postgres.number("SELECT count(*) FROM local_user WHERE name LIKE 'paused\\_%'"))
+                .isEqualTo(7);
+        long uses = 0;
+        for (String invite : invites) {
+            uses += postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite);
+        }
+        assertThat(uses).as("one use per account, none for the refused").isEqualTo(7);
+        assertThat(postgres.number(
+                        "SELECT count(*) FROM invite_signup WHERE published_at > now() - interval '24 hours'"))
+                .isEqualTo(before + 7);
+        HttpApi.expect(onB.put("/site", HttpApi.object("invite_signups_per_day", 0), admin), 200, "limit off");
+        System.out.println(
+                "two processes, 40 registrations (20 per process) over 4 invites with 7 sign-ups left: " + outcomes);
+    }
+
+    /**
+     * Runs {@code racers} requests on threads of their own, released together, and tallies their
+     * answers as {@code "<status> <error code>"}.
+     */
+    private static Map<String, Integer> race(int racers, IntFunction<Callable<HttpApi.Answer>> racer) throws Exception {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(racers);
+            List<Future<HttpApi.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Callable<HttpApi.Answer> request = racer.apply(i);
+                answers.add(threads.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return request.call();
+                }));
+            }
+            for (Future<HttpApi.Answer> answer : answers) {
+                HttpApi.Answer done = answer.get(120, TimeUnit.SECONDS);
+                outcomes.merge(done.status() + " " + (done.error() == null ? "" : done.error()), 1, Integer::sum);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return outcomes;
     }
 
     private static int swept(String log) {

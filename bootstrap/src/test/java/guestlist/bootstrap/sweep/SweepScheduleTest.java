@@ -110,7 +110,8 @@ class SweepScheduleTest {
                                 creator.id(),
                                 Optional.empty(),
                                 Optional.of(now.minusSeconds(60)),
-                                now.minusSeconds(3_600)));
+                                now.minusSeconds(3_600),
+                                Optional.empty()));
             }
         });
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param maxUses   how many registrations it admits in all; empty = unlimited
  * @param expiresAt when it stops working; empty = never
+ * @param comment   its creator's note on it (whom it is for, say), shown to the creator and to admins
+ *                  only; empty = none
  */
 public record Invite(
         InviteId id,
@@ -23,10 +25,13 @@ public record Invite(
         Optional<Integer> maxUses,
         int usesCount,
         Optional<Instant> expiresAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Optional<String> comment) {
 
     public static final int MAX_USES_LIMIT = 1_000_000;
     public static final Duration LONGEST_LIFETIME = Duration.ofDays(365);
+    /** In Unicode code points, so that an emoji counts as one character. */
+    public static final int MAX_COMMENT_LENGTH = 200;
 
     public Invite {
         Objects.requireNonNull(id, "id");
@@ -35,23 +40,26 @@ public record Invite(
         Objects.requireNonNull(maxUses, "maxUses");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(comment, "comment");
         if (usesCount < 0) {
             throw new IllegalArgumentException("usesCount must not be negative");
         }
     }
 
     /**
-     * A new invite, checked against the creation rules: {@code maxUses} in 1..1,000,000 and
-     * {@code expiresAt} strictly after {@code now} and at most 365 days ahead. The expiry is kept to
-     * the microsecond (what storage keeps) before it is checked, so a stored invite never expires
-     * earlier than it was checked to. The cap on how many invites one user may hold is the site's to
-     * check ({@link guestlist.domain.site.LocalSite#checkInviteAllowance}).
+     * A new invite, checked against the creation rules: {@code maxUses} in 1..1,000,000,
+     * {@code expiresAt} strictly after {@code now} and at most 365 days ahead, and a comment of at
+     * most 200 characters (an empty comment is none). The expiry is kept to the microsecond (what
+     * storage keeps) before it is checked, so a stored invite never expires earlier than it was
+     * checked to. Whether the creator may create an invite at all (the cap, the quotas) is
+     * {@link InvitePolicy}'s to decide.
      */
     public static NewInvite issue(
             InviteToken token,
             LocalUserId creatorId,
             Optional<Integer> maxUses,
             Optional<Instant> requestedExpiry,
+            Optional<String> comment,
             Instant now) {
         Optional<Instant> expiresAt = requestedExpiry.map(expiry -> expiry.truncatedTo(ChronoUnit.MICROS));
         maxUses.ifPresent(uses -> {
@@ -67,7 +75,14 @@ public record Invite(
                 throw new Refusal(Rule.INVITE_LIFETIME, "expires_at must be at most 365 days ahead");
             }
         });
-        return new NewInvite(token, creatorId, maxUses, expiresAt, now);
+        Optional<String> note = comment.filter(text -> !text.isEmpty());
+        note.ifPresent(text -> {
+            if (text.codePointCount(0, text.length()) > MAX_COMMENT_LENGTH) {
+                throw new Refusal(
+                        Rule.INVITE_COMMENT_LENGTH, "comment must be at most " + MAX_COMMENT_LENGTH + " characters");
+            }
+        });
+        return new NewInvite(token, creatorId, maxUses, expiresAt, now, note);
     }
 
     /** Usable at {@code now}: not expired (expiry strictly later than now) and not used up. */
@@ -94,7 +109,7 @@ public record Invite(
         if (!usableAt(now)) {
             throw new Refusal(Rule.INVITE_NOT_USABLE, "that invite is expired or used up");
         }
-        return new Invite(id, token, creatorId, maxUses, usesCount + 1, expiresAt, publishedAt);
+        return new Invite(id, token, creatorId, maxUses, usesCount + 1, expiresAt, publishedAt, comment);
     }
 
     /** Whether {@code user} may revoke it: its creator, or any admin. */

@@ -11,7 +11,8 @@ public record NewInvite(
         LocalUserId creatorId,
         Optional<Integer> maxUses,
         Optional<Instant> expiresAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Optional<String> comment) {
 
     public NewInvite {
         Objects.requireNonNull(token, "token");
@@ -19,9 +20,10 @@ public record NewInvite(
         Objects.requireNonNull(maxUses, "maxUses");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(comment, "comment");
     }
 
     public Invite withId(InviteId id) {
-        return new Invite(id, token, creatorId, maxUses, 0, expiresAt, publishedAt);
+        return new Invite(id, token, creatorId, maxUses, 0, expiresAt, publishedAt, comment);
     }
 }

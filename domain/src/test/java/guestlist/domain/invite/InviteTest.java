@@ -29,8 +29,11 @@ class InviteTest {
     @Test
     void issuedInviteKeepsWhatWasAsked() {
         Instant expiry = NOW.plus(Duration.ofDays(2));
-        NewInvite issued = Invite.issue(token('t'), CREATOR, Optional.of(3), Optional.of(expiry), NOW);
-        assertThat(issued).isEqualTo(new NewInvite(token('t'), CREATOR, Optional.of(3), Optional.of(expiry), NOW));
+        NewInvite issued =
+                Invite.issue(token('t'), CREATOR, Optional.of(3), Optional.of(expiry), Optional.of("for Bob"), NOW);
+        assertThat(issued)
+                .isEqualTo(new NewInvite(
+                        token('t'), CREATOR, Optional.of(3), Optional.of(expiry), NOW, Optional.of("for Bob")));
         Invite stored = issued.withId(new InviteId(9));
         assertThat(stored.usesCount()).isZero();
         assertThat(stored.id()).isEqualTo(new InviteId(9));
@@ -38,9 +41,39 @@ class InviteTest {
 
     @Test
     void unlimitedNeverExpiringInviteIsAllowed() {
-        NewInvite issued = Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.empty(), NOW);
+        NewInvite issued = Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.empty(), Optional.empty(), NOW);
         assertThat(issued.maxUses()).isEmpty();
         assertThat(issued.expiresAt()).isEmpty();
+        assertThat(issued.comment()).isEmpty();
+    }
+
+    // --- comment ---------------------------------------------------------------------------------
+
+    @Test
+    void commentOfTwoHundredCharactersIsTheLongest() {
+        assertThat(issueWithComment("c".repeat(200)).comment()).contains("c".repeat(200));
+        assertRefused(Rule.INVITE_COMMENT_LENGTH, () -> issueWithComment("c".repeat(201)));
+    }
+
+    @Test
+    void commentLengthCountsCharactersNotUtf16Units() {
+        String twoHundredEmoji = "\uD83C\uDF89".repeat(200);
+        assertThat(issueWithComment(twoHundredEmoji).comment()).contains(twoHundredEmoji);
+        assertRefused(Rule.INVITE_COMMENT_LENGTH, () -> issueWithComment(twoHundredEmoji + "x"));
+    }
+
+    @Test
+    void emptyCommentIsNone() {
+        assertThat(issueWithComment("").comment()).isEmpty();
+    }
+
+    @Test
+    void commentIsKeptAsWrittenAndGoesWithEveryUse() {
+        NewInvite issued = issueWithComment("  for my sister, <b>Ann</b>  ");
+        Invite stored = issued.withId(new InviteId(3));
+
+        assertThat(stored.comment()).contains("  for my sister, <b>Ann</b>  ");
+        assertThat(stored.redeem(NOW).comment()).isEqualTo(stored.comment());
     }
 
     @Test
@@ -203,11 +236,15 @@ class InviteTest {
     }
 
     private static NewInvite issueWithMaxUses(int maxUses) {
-        return Invite.issue(token('t'), CREATOR, Optional.of(maxUses), Optional.empty(), NOW);
+        return Invite.issue(token('t'), CREATOR, Optional.of(maxUses), Optional.empty(), Optional.empty(), NOW);
     }
 
     private static NewInvite issueExpiringAt(Instant expiry) {
-        return Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.of(expiry), NOW);
+        return Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.of(expiry), Optional.empty(), NOW);
+    }
+
+    private static NewInvite issueWithComment(String comment) {
+        return Invite.issue(token('t'), CREATOR, Optional.empty(), Optional.empty(), Optional.of(comment), NOW);
     }
 
     private static void assertRefused(Rule rule, Executable action) {

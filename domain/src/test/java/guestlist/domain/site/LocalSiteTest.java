@@ -1,24 +1,21 @@
 package guestlist.domain.site;
 
 import static guestlist.domain.Fixtures.NOW;
-import static guestlist.domain.Fixtures.admin;
-import static guestlist.domain.Fixtures.member;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalSiteTest {
 
-    private static final LocalSite SITE =
-            new LocalSite(1, "Guests", RegistrationMode.OPEN, Optional.of("Why do you want to join?"), 5, NOW);
+    private static final LocalSite SITE = site(0, 0, 0, true);
 
     @Test
     void newSiteRequiresApplicationsAndCapsAtTen() {
@@ -56,7 +53,16 @@ class LocalSiteTest {
                 Optional.of(3)));
         assertThat(edited)
                 .isEqualTo(new LocalSite(
-                        1, "Renamed", RegistrationMode.REQUIRE_INVITATION, Optional.of("Who invited you?"), 3, NOW));
+                        1,
+                        "Renamed",
+                        RegistrationMode.REQUIRE_INVITATION,
+                        Optional.of("Who invited you?"),
+                        3,
+                        0,
+                        0,
+                        0,
+                        true,
+                        NOW));
     }
 
     @ParameterizedTest
@@ -101,42 +107,101 @@ class LocalSiteTest {
         assertRefused(Rule.SITE_QUESTION_LENGTH, () -> editQuestion("q".repeat(10_001)));
     }
 
+    // --- the invite quotas --------------------------------------------------------------------------
+
     @Test
-    void adminsAreNeverCappedAndNotEvenCounted() {
-        LocalSite noInvites = editCap(0);
-        AtomicInteger counted = new AtomicInteger();
-        assertThatNoException()
-                .isThrownBy(() -> noInvites.checkInviteAllowance(admin(1), () -> {
-                    counted.incrementAndGet();
-                    return 1_000_000;
-                }));
-        assertThat(counted).hasValue(0);
+    void newSiteHasNoInviteQuotaAndLetsInvitesSkipTheApplication() {
+        LocalSite site = LocalSite.initial("Fresh", NOW);
+        assertThat(site.inviteMinAccountAgeHours()).isZero();
+        assertThat(site.invitesPerUserPerDay()).isZero();
+        assertThat(site.inviteSignupsPerDay()).isZero();
+        assertThat(site.invitesSkipApplication()).isTrue();
+        assertThat(site.requiresInviteMinAccountAge()).isFalse();
+        assertThat(site.limitsInvitesPerDay()).isFalse();
+        assertThat(site.limitsInviteSignupsPerDay()).isFalse();
     }
 
     @Test
-    void capOfZeroRefusesMembersEvenWithNoInvites() {
-        assertTooMany(() -> editCap(0).checkInviteAllowance(member(2), () -> 0));
+    void editChangesEachQuotaAloneAndKeepsTheRest() {
+        LocalSite aged = SITE.edit(SiteChanges.none().withInviteMinAccountAgeHours(50));
+        LocalSite daily = SITE.edit(SiteChanges.none().withInvitesPerUserPerDay(3));
+        LocalSite signups = SITE.edit(SiteChanges.none().withInviteSignupsPerDay(70));
+        LocalSite noSkip = SITE.edit(SiteChanges.none().withInvitesSkipApplication(false));
+
+        assertThat(aged).isEqualTo(site(50, 0, 0, true));
+        assertThat(aged.inviteMinAccountAge()).isEqualTo(Duration.ofHours(50));
+        assertThat(daily).isEqualTo(site(0, 3, 0, true));
+        assertThat(signups).isEqualTo(site(0, 0, 70, true));
+        assertThat(noSkip).isEqualTo(site(0, 0, 0, false));
+        assertThat(noSkip.edit(SiteChanges.none())).isEqualTo(noSkip);
     }
 
     @Test
-    void memberHoldingAsManyAsTheCapIsRefused() {
-        assertTooMany(() -> SITE.checkInviteAllowance(member(2), () -> 5));
+    void registrationChangesKeepTheQuotas() {
+        LocalSite quotas = site(5, 6, 7, false);
+
+        LocalSite edited = quotas.edit(new SiteChanges(
+                Optional.of("Renamed"), Optional.of(RegistrationMode.CLOSED), Optional.empty(), Optional.of(2)));
+
+        assertThat(edited.inviteMinAccountAgeHours()).isEqualTo(5);
+        assertThat(edited.invitesPerUserPerDay()).isEqualTo(6);
+        assertThat(edited.inviteSignupsPerDay()).isEqualTo(7);
+        assertThat(edited.invitesSkipApplication()).isFalse();
     }
 
-    @Test
-    void memberHoldingMoreThanTheCapIsRefused() {
-        assertTooMany(() -> SITE.checkInviteAllowance(member(2), () -> 6));
+    /** Each quota setting at and just beyond both ends of its range, with the rule that refuses. */
+    @ParameterizedTest(name = "{0} = {1} -> {2}")
+    @CsvSource(textBlock = """
+            invite_min_account_age_hours, 0,       accepted
+            invite_min_account_age_hours, 8760,    accepted
+            invite_min_account_age_hours, -1,      SITE_INVITE_MIN_ACCOUNT_AGE_RANGE
+            invite_min_account_age_hours, 8761,    SITE_INVITE_MIN_ACCOUNT_AGE_RANGE
+            invites_per_user_per_day,     0,       accepted
+            invites_per_user_per_day,     1000,    accepted
+            invites_per_user_per_day,     -1,      SITE_INVITES_PER_DAY_RANGE
+            invites_per_user_per_day,     1001,    SITE_INVITES_PER_DAY_RANGE
+            invite_signups_per_day,       0,       accepted
+            invite_signups_per_day,       1000000, accepted
+            invite_signups_per_day,       -1,      SITE_INVITE_SIGNUPS_PER_DAY_RANGE
+            invite_signups_per_day,       1000001, SITE_INVITE_SIGNUPS_PER_DAY_RANGE
+            """)
+    void quotaSettingsHaveTheirRanges(String setting, int value, String expected) {
+        SiteChanges changes = switch (setting) {
+            case "invite_min_account_age_hours" -> SiteChanges.none().withInviteMinAccountAgeHours(value);
+            case "invites_per_user_per_day" -> SiteChanges.none().withInvitesPerUserPerDay(value);
+            case "invite_signups_per_day" -> SiteChanges.none().withInviteSignupsPerDay(value);
+            default -> throw new IllegalArgumentException(setting);
+        };
+        if (expected.equals("accepted")) {
+            LocalSite edited = SITE.edit(changes);
+            assertThat(
+                            switch (setting) {
+                                case "invite_min_account_age_hours" -> edited.inviteMinAccountAgeHours();
+                                case "invites_per_user_per_day" -> edited.invitesPerUserPerDay();
+                                default -> edited.inviteSignupsPerDay();
+                            })
+                    .isEqualTo(value);
+        } else {
+            assertThatThrownBy(() -> SITE.edit(changes)).isInstanceOfSatisfying(Refusal.class, e -> {
+                assertThat(e.rule()).isEqualTo(Rule.valueOf(expected));
+                assertThat(e.getMessage()).startsWith(setting + " must be between 0 and ");
+            });
+        }
     }
 
-    @Test
-    void memberHoldingOneLessThanTheCapMayCreateOneMore() {
-        AtomicInteger counted = new AtomicInteger();
-        assertThatNoException()
-                .isThrownBy(() -> SITE.checkInviteAllowance(member(2), () -> {
-                    counted.incrementAndGet();
-                    return 4;
-                }));
-        assertThat(counted).hasValue(1);
+    /** {@link #SITE} with these quota settings. */
+    private static LocalSite site(int minAgeHours, int perUserPerDay, int signupsPerDay, boolean skipApplication) {
+        return new LocalSite(
+                1,
+                "Guests",
+                RegistrationMode.OPEN,
+                Optional.of("Why do you want to join?"),
+                5,
+                minAgeHours,
+                perUserPerDay,
+                signupsPerDay,
+                skipApplication,
+                NOW);
     }
 
     private static LocalSite editCap(int cap) {
@@ -154,10 +219,5 @@ class LocalSiteTest {
     private static void assertRefused(Rule rule, Runnable action) {
         assertThatThrownBy(action::run)
                 .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(rule));
-    }
-
-    private static void assertTooMany(Runnable action) {
-        assertThatThrownBy(action::run)
-                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_CAP_REACHED));
     }
 }

@@ -46,6 +46,9 @@ public final class ErrorTable {
     static final WireError BAN_EXPIRATION_IN_PAST = new WireError("ban_expiration_in_past", 400);
     static final WireError NOT_HIGHER_ADMIN = new WireError("not_higher_admin", 403);
     static final WireError INVITES_DISABLED = new WireError("invites_disabled", 403);
+    static final WireError ACCOUNT_TOO_NEW_TO_INVITE = new WireError("account_too_new_to_invite", 403);
+    static final WireError INVITE_DAILY_LIMIT_REACHED = new WireError("invite_daily_limit_reached", 403);
+    static final WireError INVITE_SIGNUPS_PAUSED = new WireError("invite_signups_paused", 403);
     static final WireError NOT_FOUND = new WireError("not_found", 404);
     static final WireError USERNAME_ALREADY_TAKEN = new WireError("username_already_taken", 409);
     static final WireError EMAIL_ALREADY_TAKEN = new WireError("email_already_taken", 409);
@@ -69,13 +72,20 @@ public final class ErrorTable {
             case INVITE_TOKEN_SHAPE, INVITE_NOT_USABLE -> INVALID_INVITE_TOKEN;
             case INVITE_USE_LIMIT,
                     INVITE_LIFETIME,
+                    INVITE_COMMENT_LENGTH,
                     DENY_REASON_LENGTH,
                     SITE_NAME_LENGTH,
                     SITE_INVITE_CAP_RANGE,
                     SITE_QUESTION_LENGTH,
-                    MODERATION_REASON_LENGTH -> BAD_REQUEST;
+                    MODERATION_REASON_LENGTH,
+                    SITE_INVITE_MIN_ACCOUNT_AGE_RANGE,
+                    SITE_INVITES_PER_DAY_RANGE,
+                    SITE_INVITE_SIGNUPS_PER_DAY_RANGE -> BAD_REQUEST;
             case INVITE_REQUIRED -> MISSING_INVITE_TOKEN;
             case INVITE_CAP_REACHED -> TOO_MANY_INVITES;
+            case ACCOUNT_TOO_NEW_TO_INVITE -> ACCOUNT_TOO_NEW_TO_INVITE;
+            case INVITE_DAILY_LIMIT_REACHED -> INVITE_DAILY_LIMIT_REACHED;
+            case INVITE_SIGNUPS_PAUSED -> INVITE_SIGNUPS_PAUSED;
             case APPLICATION_ANSWER_REQUIRED -> REGISTRATION_APPLICATION_ANSWER_REQUIRED;
             case REGISTRATION_CLOSED -> REGISTRATION_CLOSED;
             case APPLICATION_PENDING -> REGISTRATION_APPLICATION_IS_PENDING;

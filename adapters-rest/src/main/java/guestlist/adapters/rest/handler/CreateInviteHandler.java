@@ -12,7 +12,8 @@ import guestlist.domain.invite.Invite;
 
 /**
  * {@code POST /account/invite}: {@code max_uses}? (an integer), {@code expires_at}? (an RFC 3339
- * timestamp with an offset). Their ranges (1..1,000,000 uses, at most 365 days ahead) are the domain's.
+ * timestamp with an offset), {@code comment}? (text). Their ranges (1..1,000,000 uses, at most 365
+ * days ahead, at most 200 characters) are the domain's, and so are the cap and the quotas.
  */
 public final class CreateInviteHandler implements ApiHandler {
 

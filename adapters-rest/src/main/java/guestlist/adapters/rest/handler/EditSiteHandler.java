@@ -9,7 +9,9 @@ import guestlist.domain.account.LocalUser;
 
 /**
  * {@code PUT /site} (admin): {@code name}, {@code registration_mode}, {@code max_invites_per_user_allowed},
- * {@code application_question}; absent = unchanged. Lemmy's many other settings are ignored.
+ * {@code application_question}, and Guestlist's {@code invite_min_account_age_hours},
+ * {@code invites_per_user_per_day}, {@code invite_signups_per_day}, {@code invites_skip_application};
+ * absent = unchanged. Lemmy's many other settings are ignored.
  */
 public final class EditSiteHandler implements ApiHandler {
 

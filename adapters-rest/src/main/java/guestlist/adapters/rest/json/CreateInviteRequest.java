@@ -8,8 +8,11 @@ import guestlist.domain.invite.Invite;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The body of {@code POST /account/invite}: both fields optional (unlimited uses, never expires). */
-public record CreateInviteRequest(Integer maxUses, Instant expiresAt) {
+/**
+ * The body of {@code POST /account/invite}: every field optional (unlimited uses, never expires, no
+ * comment). The comment's length is the domain's rule.
+ */
+public record CreateInviteRequest(Integer maxUses, Instant expiresAt, String comment) {
 
     public CreateInviteRequest {
         if (maxUses != null && (maxUses < 1 || maxUses > Invite.MAX_USES_LIMIT)) {
@@ -19,6 +22,7 @@ public record CreateInviteRequest(Integer maxUses, Instant expiresAt) {
     }
 
     public CreateInviteCommand toCommand(LocalUser actor) {
-        return new CreateInviteCommand(actor, Optional.ofNullable(maxUses), Optional.ofNullable(expiresAt));
+        return new CreateInviteCommand(
+                actor, Optional.ofNullable(maxUses), Optional.ofNullable(expiresAt), Optional.ofNullable(comment));
     }
 }

@@ -6,9 +6,20 @@ import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.SiteChanges;
 import java.util.Optional;
 
-/** The body of {@code PUT /site}: absent = unchanged; Lemmy's many other settings are ignored. */
+/**
+ * The body of {@code PUT /site}: absent = unchanged; Lemmy's many other settings are ignored. The
+ * ranges of Guestlist's invite quotas are the site's rules (the domain's), whose refusals name the
+ * field.
+ */
 public record EditSiteRequest(
-        String name, String registrationMode, String applicationQuestion, Integer maxInvitesPerUserAllowed) {
+        String name,
+        String registrationMode,
+        String applicationQuestion,
+        Integer maxInvitesPerUserAllowed,
+        Integer inviteMinAccountAgeHours,
+        Integer invitesPerUserPerDay,
+        Integer inviteSignupsPerDay,
+        Boolean invitesSkipApplication) {
 
     public EditSiteRequest {
         if (maxInvitesPerUserAllowed != null
@@ -25,6 +36,10 @@ public record EditSiteRequest(
                 Optional.ofNullable(name),
                 Optional.ofNullable(registrationMode).map(RegistrationModeJson::parse),
                 Optional.ofNullable(applicationQuestion),
-                Optional.ofNullable(maxInvitesPerUserAllowed));
+                Optional.ofNullable(maxInvitesPerUserAllowed),
+                Optional.ofNullable(inviteMinAccountAgeHours),
+                Optional.ofNullable(invitesPerUserPerDay),
+                Optional.ofNullable(inviteSignupsPerDay),
+                Optional.ofNullable(invitesSkipApplication));
     }
 }

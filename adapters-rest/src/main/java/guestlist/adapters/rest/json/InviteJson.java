@@ -2,7 +2,10 @@ package guestlist.adapters.rest.json;
 
 import guestlist.domain.invite.Invite;
 
-/** Lemmy's {@code LocalUserInvite}, plus Guestlist's {@code invite_link}. */
+/**
+ * Lemmy's {@code LocalUserInvite}, plus Guestlist's {@code invite_link} and {@code comment}. Shown to
+ * the invite's creator (and to admins), never by the validity check.
+ */
 public record InviteJson(
         long id,
         String token,
@@ -11,7 +14,8 @@ public record InviteJson(
         int usesCount,
         String expiresAt,
         String publishedAt,
-        String inviteLink) {
+        String inviteLink,
+        String comment) {
 
     public static InviteJson from(Invite invite, InviteLinks links) {
         return new InviteJson(
@@ -22,6 +26,7 @@ public record InviteJson(
                 invite.usesCount(),
                 invite.expiresAt().map(Timestamps::format).orElse(null),
                 Timestamps.format(invite.publishedAt()),
-                links.linkTo(invite.token()));
+                links.linkTo(invite.token()),
+                invite.comment().orElse(null));
     }
 }

@@ -18,18 +18,26 @@ public record SiteViewJson(SiteJson site, LocalSiteJson localSite) {
                         RegistrationModeJson.name(site.registrationMode()),
                         site.applicationQuestion().orElse(null),
                         site.maxInvitesPerUser(),
+                        site.inviteMinAccountAgeHours(),
+                        site.invitesPerUserPerDay(),
+                        site.inviteSignupsPerDay(),
+                        site.invitesSkipApplication(),
                         published));
     }
 
     /** Lemmy's {@code Site}. */
     public record SiteJson(long id, String name, String publishedAt) {}
 
-    /** Lemmy's {@code LocalSite}. */
+    /** Lemmy's {@code LocalSite}, with Guestlist's invite quotas. */
     public record LocalSiteJson(
             long id,
             long siteId,
             String registrationMode,
             String applicationQuestion,
             int maxInvitesPerUserAllowed,
+            int inviteMinAccountAgeHours,
+            int invitesPerUserPerDay,
+            int inviteSignupsPerDay,
+            boolean invitesSkipApplication,
             String publishedAt) {}
 }

@@ -41,6 +41,9 @@ class ErrorTableTest {
             entry("ban_expiration_in_past", 400),
             entry("not_higher_admin", 403),
             entry("invites_disabled", 403),
+            entry("account_too_new_to_invite", 403),
+            entry("invite_daily_limit_reached", 403),
+            entry("invite_signups_paused", 403),
             entry("not_found", 404),
             entry("username_already_taken", 409),
             entry("email_already_taken", 409),
@@ -116,6 +119,20 @@ class ErrorTableTest {
         WireError notLoggedIn = new WireError("not_logged_in", 401);
         assertThat(ErrorTable.of(Reason.NOT_LOGGED_IN)).isEqualTo(notLoggedIn);
         assertThat(ErrorTable.of(RequestError.NO_BEARER_TOKEN)).isEqualTo(notLoggedIn);
+    }
+
+    @Test
+    void theInviteQuotasHaveCodesOfTheirOwnAndTheirSettingsAreBadRequests() {
+        assertThat(ErrorTable.of(Rule.ACCOUNT_TOO_NEW_TO_INVITE))
+                .isEqualTo(new WireError("account_too_new_to_invite", 403));
+        assertThat(ErrorTable.of(Rule.INVITE_DAILY_LIMIT_REACHED))
+                .isEqualTo(new WireError("invite_daily_limit_reached", 403));
+        assertThat(ErrorTable.of(Rule.INVITE_SIGNUPS_PAUSED)).isEqualTo(new WireError("invite_signups_paused", 403));
+        WireError badRequest = new WireError("bad_request", 400);
+        assertThat(ErrorTable.of(Rule.INVITE_COMMENT_LENGTH)).isEqualTo(badRequest);
+        assertThat(ErrorTable.of(Rule.SITE_INVITE_MIN_ACCOUNT_AGE_RANGE)).isEqualTo(badRequest);
+        assertThat(ErrorTable.of(Rule.SITE_INVITES_PER_DAY_RANGE)).isEqualTo(badRequest);
+        assertThat(ErrorTable.of(Rule.SITE_INVITE_SIGNUPS_PER_DAY_RANGE)).isEqualTo(badRequest);
     }
 
     @Test

@@ -9,10 +9,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Invites. Tokens are unique; an invite goes when its creator's account goes. */
+/**
+ * Invites. Tokens are unique; an invite goes when its creator's account goes.
+ *
+ * <p>For the daily quotas it also keeps two records that outlive the invites: when each invite was
+ * added, and when each account joined through an invite. They are kept until
+ * {@link #deleteQuotaRecordsUntil} deletes them; a count {@code since} an instant is exact as long
+ * as no record after that instant was deleted.
+ */
 public interface InviteRepository {
 
-    /** @throws AlreadyStoredException when an invite has this token already */
+    /**
+     * Stores the invite and records its creation for {@link #countAddedSince}, in one go.
+     *
+     * @throws AlreadyStoredException when an invite has this token already
+     */
     Invite add(NewInvite invite);
 
     Optional<Invite> findByToken(InviteToken token);
@@ -39,4 +50,30 @@ public interface InviteRepository {
 
     /** Deletes at most {@code batchSize} invites expired at {@code now}; returns how many it deleted. */
     int deleteExpired(Instant now, int batchSize);
+
+    /**
+     * How many invites the creator {@linkplain #add added} with a {@code publishedAt} strictly after
+     * {@code since}, whether they still exist or not (used up, revoked, expired, swept). The caller
+     * holds the creator locked ({@link UserRepository#lockById}) so that the count stays true until
+     * its transaction ends.
+     */
+    long countAddedSince(LocalUserId creatorId, Instant since);
+
+    /** Records that an account joined through an invite at {@code at}, for {@link #lockSignupsSince}. */
+    void recordSignup(Instant at);
+
+    /**
+     * How many sign-ups through invites were {@linkplain #recordSignup recorded} strictly after
+     * {@code since}, site-wide, and a hold on that count until the transaction ends: of several
+     * transactions that call this, in every process sharing the store, each waits until the one
+     * before it has ended and then counts what that one recorded too. Registrations with an invite
+     * call it only while the site limits them per day.
+     */
+    long lockSignupsSince(Instant since);
+
+    /**
+     * Deletes at most {@code batchSize} of the quota records (invites added, sign-ups through invites)
+     * made at or before {@code cutoff}; returns how many it deleted.
+     */
+    int deleteQuotaRecordsUntil(Instant cutoff, int batchSize);
 }

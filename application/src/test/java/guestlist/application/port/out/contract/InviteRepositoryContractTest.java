@@ -63,7 +63,8 @@ public abstract class InviteRepositoryContractTest {
                 invite.maxUses(),
                 uses,
                 invite.expiresAt(),
-                invite.publishedAt());
+                invite.publishedAt(),
+                invite.comment());
         store().transactions().run(() -> invites().updateUses(used));
         return used;
     }
@@ -327,5 +328,137 @@ public abstract class InviteRepositoryContractTest {
 
         assertThat(tx(() -> invites().deleteExpired(T0, 10))).isZero();
         assertThat(tx(() -> invites().findByToken(token(1)))).isPresent();
+    }
+
+    // --- comments -----------------------------------------------------------------------------------
+
+    @Test
+    void commentIsStoredAndReadBackAsWritten() {
+        String comment = "for my sister Ann \uD83C\uDF89 '; DROP TABLE x; -- " + "c".repeat(150);
+        Invite added = add(invite(1, alice.id(), T0, Optional.of(comment)));
+
+        assertThat(added.comment()).contains(comment);
+        assertThat(tx(() -> invites().findByToken(token(1)))).contains(added);
+        assertThat(tx(() -> invites().lockByToken(token(1)))).contains(added);
+        assertThat(tx(() -> invites().listUsable(alice.id(), NOW, Optional.empty(), 10)))
+                .containsExactly(added);
+    }
+
+    @Test
+    void inviteWithoutCommentHasNone() {
+        assertThat(add(unlimitedInvite(1, alice.id())).comment()).isEmpty();
+        assertThat(tx(() -> invites().findByToken(token(1))).orElseThrow().comment())
+                .isEmpty();
+    }
+
+    @Test
+    void updateUsesKeepsTheComment() {
+        Invite added = add(invite(1, alice.id(), T0, Optional.of("keep me")));
+
+        usedTimes(added, 1);
+
+        assertThat(tx(() -> invites().findByToken(token(1))).orElseThrow().comment())
+                .contains("keep me");
+    }
+
+    // --- the records of the daily quotas -----------------------------------------------------------
+
+    @Test
+    void countAddedSinceCountsTheCreatorsInvitesAddedStrictlyAfterTheInstant() {
+        add(invite(1, alice.id(), at(10), Optional.empty()));
+        add(invite(2, alice.id(), at(20), Optional.empty()));
+        add(invite(3, alice.id(), at(30), Optional.empty()));
+        add(invite(4, bob.id(), at(30), Optional.empty()));
+
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(9)))).isEqualTo(3);
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(10)))).isEqualTo(2);
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(29)))).isEqualTo(1);
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(30)))).isZero();
+        assertThat(tx(() -> invites().countAddedSince(bob.id(), at(0)))).isEqualTo(1);
+        assertThat(tx(() -> invites().countAddedSince(new LocalUserId(424242), at(0))))
+                .isZero();
+    }
+
+    @Test
+    void countAddedSinceStillCountsInvitesThatAreGone() {
+        Invite revoked = add(invite(1, alice.id(), at(10), Optional.empty()));
+        Invite usedUp = add(invite(2, alice.id(), Optional.of(1), Optional.empty()));
+        add(invite(3, alice.id(), Optional.empty(), Optional.of(at(20))));
+        store().transactions().run(() -> invites().delete(revoked.id()));
+        store().transactions().run(() -> invites().delete(usedUp.id()));
+        assertThat(tx(() -> invites().deleteExpired(NOW, 10))).isEqualTo(1);
+
+        assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(-1)))).isEqualTo(3);
+    }
+
+    @Test
+    void anInviteThatFailedToBeAddedIsNotCounted() {
+        add(invite(1, alice.id(), at(10), Optional.empty()));
+
+        assertThatThrownBy(() -> add(invite(1, alice.id(), at(11), Optional.empty())))
+                .isInstanceOf(AlreadyStoredException.class);
+
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(0)))).isEqualTo(1);
+    }
+
+    @Test
+    void lockSignupsSinceCountsTheSignupsRecordedStrictlyAfterTheInstant() {
+        store().transactions().run(() -> {
+            invites().recordSignup(at(10));
+            invites().recordSignup(at(20));
+            invites().recordSignup(at(20));
+        });
+
+        assertThat(tx(() -> invites().lockSignupsSince(at(9)))).isEqualTo(3);
+        assertThat(tx(() -> invites().lockSignupsSince(at(10)))).isEqualTo(2);
+        assertThat(tx(() -> invites().lockSignupsSince(at(20)))).isZero();
+    }
+
+    @Test
+    void signupsRecordedInATransactionThatRollsBackAreNotCounted() {
+        assertThatThrownBy(() -> store().transactions().run(() -> {
+                    invites().recordSignup(at(10));
+                    throw new IllegalStateException("the registration failed later");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(tx(() -> invites().lockSignupsSince(T0))).isZero();
+    }
+
+    @Test
+    void lockSignupsSinceSeesTheSignupsOfItsOwnTransaction() {
+        long counted = tx(() -> {
+            invites().recordSignup(at(10));
+            long before = invites().lockSignupsSince(T0);
+            invites().recordSignup(at(11));
+            return before * 10 + invites().lockSignupsSince(T0);
+        });
+
+        assertThat(counted).isEqualTo(12);
+    }
+
+    @Test
+    void deleteQuotaRecordsUntilDeletesOnlyRecordsUpToTheCutoffAtMostTheBatchAndSaysHowMany() {
+        for (int i = 1; i <= 3; i++) {
+            add(invite(i, alice.id(), at(i), Optional.empty()));
+        }
+        add(invite(4, bob.id(), at(5), Optional.empty()));
+        store().transactions().run(() -> {
+            invites().recordSignup(at(1));
+            invites().recordSignup(at(2));
+            invites().recordSignup(at(5));
+        });
+
+        assertThat(tx(() -> invites().deleteQuotaRecordsUntil(at(2), 3))).isEqualTo(3);
+        assertThat(tx(() -> invites().deleteQuotaRecordsUntil(at(2), 3))).isEqualTo(1);
+        assertThat(tx(() -> invites().deleteQuotaRecordsUntil(at(2), 3))).isZero();
+
+        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(0)))).isEqualTo(1);
+        assertThat(tx(() -> invites().countAddedSince(bob.id(), at(0)))).isEqualTo(1);
+        assertThat(tx(() -> invites().lockSignupsSince(at(0)))).isEqualTo(1);
+        assertThat(tx(() -> invites().findByToken(token(1))))
+                .as("the invites themselves stay")
+                .isPresent();
     }
 }

@@ -41,7 +41,12 @@ final class Samples {
     }
 
     static NewInvite invite(int n, LocalUserId creatorId, Optional<Integer> maxUses, Optional<Instant> expiresAt) {
-        return new NewInvite(token(n), creatorId, maxUses, expiresAt, T0);
+        return new NewInvite(token(n), creatorId, maxUses, expiresAt, T0, Optional.empty());
+    }
+
+    /** An unlimited invite made at {@code publishedAt} with {@code comment}. */
+    static NewInvite invite(int n, LocalUserId creatorId, Instant publishedAt, Optional<String> comment) {
+        return new NewInvite(token(n), creatorId, Optional.empty(), Optional.empty(), publishedAt, comment);
     }
 
     static NewInvite unlimitedInvite(int n, LocalUserId creatorId) {

@@ -40,6 +40,46 @@ public abstract class SiteRepositoryContractTest {
     }
 
     @Test
+    void initialSiteHasNoInviteQuotaAndLetsInvitesSkipTheApplication() {
+        LocalSite site = tx(() -> sites().get());
+
+        assertThat(site.inviteMinAccountAgeHours()).isZero();
+        assertThat(site.invitesPerUserPerDay()).isZero();
+        assertThat(site.inviteSignupsPerDay()).isZero();
+        assertThat(site.invitesSkipApplication()).isTrue();
+    }
+
+    @Test
+    void saveWritesEveryInviteQuotaSetting() {
+        LocalSite edited = tx(() -> sites().get())
+                .edit(SiteChanges.none()
+                        .withInviteMinAccountAgeHours(8_760)
+                        .withInvitesPerUserPerDay(1_000)
+                        .withInviteSignupsPerDay(1_000_000)
+                        .withInvitesSkipApplication(false));
+
+        LocalSite saved = tx(() -> sites().save(edited));
+
+        assertThat(saved).isEqualTo(edited);
+        assertThat(tx(() -> sites().get())).isEqualTo(edited);
+        assertThat(tx(() -> sites().lock())).isEqualTo(edited);
+    }
+
+    @Test
+    void inviteQuotaSettingsAreStoredEachOnItsOwn() {
+        LocalSite edited = tx(() -> sites().get())
+                .edit(SiteChanges.none().withInviteMinAccountAgeHours(1).withInviteSignupsPerDay(3));
+        tx(() -> sites().save(edited));
+
+        LocalSite stored = tx(() -> sites().get());
+
+        assertThat(stored.inviteMinAccountAgeHours()).isEqualTo(1);
+        assertThat(stored.invitesPerUserPerDay()).isZero();
+        assertThat(stored.inviteSignupsPerDay()).isEqualTo(3);
+        assertThat(stored.invitesSkipApplication()).isTrue();
+    }
+
+    @Test
     void saveWritesEverySettingAndReturnsThemAsStored() {
         LocalSite before = tx(() -> sites().get());
         LocalSite edited = before.edit(new SiteChanges(
@@ -104,7 +144,9 @@ public abstract class SiteRepositoryContractTest {
     void resetPutsBackTheInitialSite() {
         LocalSite initial = tx(() -> sites().get());
         tx(() -> sites().save(initial.edit(new SiteChanges(
-                Optional.of("Changed"), Optional.of(RegistrationMode.CLOSED), Optional.of("Q"), Optional.of(2)))));
+                        Optional.of("Changed"), Optional.of(RegistrationMode.CLOSED), Optional.of("Q"), Optional.of(2))
+                .withInvitesPerUserPerDay(4)
+                .withInvitesSkipApplication(false))));
 
         store().reset();
 
@@ -113,5 +155,7 @@ public abstract class SiteRepositoryContractTest {
         assertThat(again.registrationMode()).isEqualTo(RegistrationMode.REQUIRE_APPLICATION);
         assertThat(again.applicationQuestion()).isEmpty();
         assertThat(again.maxInvitesPerUser()).isEqualTo(10);
+        assertThat(again.invitesPerUserPerDay()).isZero();
+        assertThat(again.invitesSkipApplication()).isTrue();
     }
 }
