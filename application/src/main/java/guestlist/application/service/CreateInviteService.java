@@ -19,7 +19,8 @@ import java.time.Instant;
 /**
  * Creating an invite. The per-user cap is checked and the invite inserted in one transaction that
  * first locks the creator's row, so one user's concurrent creates run one after another in every
- * process.
+ * process. A banned creator is refused under that lock: a create racing a ban of its creator
+ * either commits first, and the ban then deletes the invite, or sees the ban.
  */
 public final class CreateInviteService implements CreateInviteUseCase {
 
@@ -52,7 +53,8 @@ public final class CreateInviteService implements CreateInviteUseCase {
             Instant now = clock.instant();
             NewInvite invite = Invite.issue(token, command.actor().id(), command.maxUses(), command.expiresAt(), now);
             LocalUser creator = users.lockById(command.actor().id())
-                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
+                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"))
+                    .requireNotBanned(now);
             sites.get().checkInviteAllowance(creator, () -> invites.countUsable(creator.id(), now));
             return invites.add(invite);
         });

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <table>
  *   <caption>decisions</caption>
- *   <tr><th>mode</th><th>no invite</th><th>usable invite</th><th>unusable invite</th></tr>
+ *   <tr><th>mode</th><th>no invite</th><th>usable invite</th><th>unusable invite, or one of a banned
+ *       creator</th></tr>
  *   <tr><td>open</td><td>active</td><td>active, invited</td><td>refused: INVITE_NOT_USABLE</td></tr>
  *   <tr><td>require_application</td><td>pending (without an answer refused: APPLICATION_ANSWER_REQUIRED)</td>
  *       <td>active, invited</td><td>refused: INVITE_NOT_USABLE</td></tr>
@@ -22,6 +23,10 @@ import java.util.Optional;
  *       <td>refused: INVITE_NOT_USABLE</td></tr>
  *   <tr><td>closed</td><td colspan="3">refused: REGISTRATION_CLOSED</td></tr>
  * </table>
+ *
+ * <p>An invite whose creator is banned at {@code now} admits nobody, whatever its uses and expiry:
+ * a ban of the creator (or of a branch above it) deletes its invites, and a registration that
+ * locked the creator's account before the ban committed sees the ban here.
  */
 public final class RegistrationPolicy {
 
@@ -41,6 +46,9 @@ public final class RegistrationPolicy {
                     .invite()
                     .orElseThrow(() -> new Refusal(Rule.INVITE_NOT_USABLE, "that invite token is not valid"))
                     .redeem(now);
+            if (presented.creator().filter(creator -> creator.bannedAt(now)).isPresent()) {
+                throw new Refusal(Rule.INVITE_NOT_USABLE, "that invite token is not valid");
+            }
             return new RegistrationDecision.ActiveAccount(Optional.of(redeemed));
         }
         return switch (mode) {

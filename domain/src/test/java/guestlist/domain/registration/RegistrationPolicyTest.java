@@ -2,15 +2,19 @@ package guestlist.domain.registration;
 
 import static guestlist.domain.Fixtures.NOW;
 import static guestlist.domain.Fixtures.invite;
+import static guestlist.domain.Fixtures.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import guestlist.domain.account.Ban;
+import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteClaim;
 import guestlist.domain.site.RegistrationMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,10 +31,17 @@ class RegistrationPolicyTest {
     private static final Invite EXPIRED = invite(Optional.of(2), 1, Optional.of(NOW));
     private static final Invite USED_UP = invite(Optional.of(2), 2, Optional.empty());
 
+    /** VALID's creator, banned for another half hour (VALID expires in an hour): its invite admits nobody. */
+    private static final LocalUser BANNED_CREATOR = banned(Optional.of(NOW.plus(Duration.ofMinutes(30))));
+
+    /** VALID's creator, whose ban ended a second ago: its invite admits again. */
+    private static final LocalUser BAN_ENDED_CREATOR = banned(Optional.of(NOW.minusSeconds(1)));
+
     /**
      * Every mode × invite × answer, with the exact outcome: "active" (no invite used), "invited"
      * (active, the invite redeemed), "pending" (an application with the answer), or the rule that
-     * refused.
+     * refused. "banned_creator" is the valid invite of a creator banned now, "ban_ended" the same
+     * invite after its creator's ban has ended by itself.
      */
     @ParameterizedTest(name = "{0} with invite {1} and answer {2} -> {3}")
     @CsvSource(textBlock = """
@@ -49,6 +60,12 @@ class RegistrationPolicyTest {
             open,                 used_up, given,  INVITE_NOT_USABLE
             open,                 used_up, blank,  INVITE_NOT_USABLE
             open,                 used_up, absent, INVITE_NOT_USABLE
+            open,                 banned_creator, given,  INVITE_NOT_USABLE
+            open,                 banned_creator, blank,  INVITE_NOT_USABLE
+            open,                 banned_creator, absent, INVITE_NOT_USABLE
+            open,                 ban_ended, given,  invited
+            open,                 ban_ended, blank,  invited
+            open,                 ban_ended, absent, invited
             require_application,  none,    given,  pending
             require_application,  none,    blank,  APPLICATION_ANSWER_REQUIRED
             require_application,  none,    absent, APPLICATION_ANSWER_REQUIRED
@@ -64,6 +81,12 @@ class RegistrationPolicyTest {
             require_application,  used_up, given,  INVITE_NOT_USABLE
             require_application,  used_up, blank,  INVITE_NOT_USABLE
             require_application,  used_up, absent, INVITE_NOT_USABLE
+            require_application,  banned_creator, given,  INVITE_NOT_USABLE
+            require_application,  banned_creator, blank,  INVITE_NOT_USABLE
+            require_application,  banned_creator, absent, INVITE_NOT_USABLE
+            require_application,  ban_ended, given,  invited
+            require_application,  ban_ended, blank,  invited
+            require_application,  ban_ended, absent, invited
             require_invitation,   none,    given,  INVITE_REQUIRED
             require_invitation,   none,    blank,  INVITE_REQUIRED
             require_invitation,   none,    absent, INVITE_REQUIRED
@@ -79,6 +102,12 @@ class RegistrationPolicyTest {
             require_invitation,   used_up, given,  INVITE_NOT_USABLE
             require_invitation,   used_up, blank,  INVITE_NOT_USABLE
             require_invitation,   used_up, absent, INVITE_NOT_USABLE
+            require_invitation,   banned_creator, given,  INVITE_NOT_USABLE
+            require_invitation,   banned_creator, blank,  INVITE_NOT_USABLE
+            require_invitation,   banned_creator, absent, INVITE_NOT_USABLE
+            require_invitation,   ban_ended, given,  invited
+            require_invitation,   ban_ended, blank,  invited
+            require_invitation,   ban_ended, absent, invited
             closed,               none,    given,  REGISTRATION_CLOSED
             closed,               none,    blank,  REGISTRATION_CLOSED
             closed,               none,    absent, REGISTRATION_CLOSED
@@ -94,6 +123,12 @@ class RegistrationPolicyTest {
             closed,               used_up, given,  REGISTRATION_CLOSED
             closed,               used_up, blank,  REGISTRATION_CLOSED
             closed,               used_up, absent, REGISTRATION_CLOSED
+            closed,               banned_creator, given,  REGISTRATION_CLOSED
+            closed,               banned_creator, blank,  REGISTRATION_CLOSED
+            closed,               banned_creator, absent, REGISTRATION_CLOSED
+            closed,               ban_ended, given,  REGISTRATION_CLOSED
+            closed,               ban_ended, blank,  REGISTRATION_CLOSED
+            closed,               ban_ended, absent, REGISTRATION_CLOSED
             """)
     void decidesEveryModeInviteAndAnswer(String mode, String invite, String answer, String expected) {
         RegistrationMode registrationMode = RegistrationMode.valueOf(mode.toUpperCase(Locale.ROOT));
@@ -177,8 +212,35 @@ class RegistrationPolicyTest {
             case "unknown" -> InviteClaim.presented(Optional.empty());
             case "expired" -> InviteClaim.presented(Optional.of(EXPIRED));
             case "used_up" -> InviteClaim.presented(Optional.of(USED_UP));
+            case "banned_creator" -> InviteClaim.presented(VALID, BANNED_CREATOR);
+            case "ban_ended" -> InviteClaim.presented(VALID, BAN_ENDED_CREATOR);
             default -> throw new IllegalArgumentException(invite);
         };
+    }
+
+    private static LocalUser banned(Optional<Instant> until) {
+        return member(VALID.creatorId().value())
+                .withBan(Optional.of(new Ban("spam", until, NOW.minus(Duration.ofDays(2)))));
+    }
+
+    @Test
+    void aCreatorGivenWithTheInviteMustBeItsCreator() {
+        LocalUser someoneElse = member(VALID.creatorId().value() + 1);
+
+        assertThatThrownBy(() -> InviteClaim.presented(VALID, someoneElse))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCreatorsBanIsJudgedAtTheMomentOfRegistration() {
+        InviteClaim claim = InviteClaim.presented(VALID, BANNED_CREATOR);
+        Instant banEnds = BANNED_CREATOR.ban().orElseThrow().expiresAt().orElseThrow();
+
+        assertThatThrownBy(() -> RegistrationPolicy.decide(
+                        RegistrationMode.OPEN, claim, Optional.empty(), banEnds.minusNanos(1000)))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_NOT_USABLE));
+        assertThat(RegistrationPolicy.decide(RegistrationMode.OPEN, claim, Optional.empty(), banEnds))
+                .isInstanceOf(RegistrationDecision.ActiveAccount.class);
     }
 
     private static Optional<String> answer(String answer) {
