@@ -221,7 +221,13 @@ final class PostgresUserRepository implements UserRepository {
         if (bannedOnly) {
             where.append(" AND banned_at IS NOT NULL AND (ban_expires_at IS NULL OR ban_expires_at > :now)");
         }
-        if (after) {
+        if (after && invitedBy) {
+            // as a row of the index's columns, the cursor bounds the scan of the index, not only filters it
+            where.append(
+                    newestFirst
+                            ? " AND (invited_by_local_user_id, id) < (:invitedBy, :afterId)"
+                            : " AND (invited_by_local_user_id, id) > (:invitedBy, :afterId)");
+        } else if (after) {
             where.append(newestFirst ? " AND id < :afterId" : " AND id > :afterId");
         }
         String order = invitedBy
