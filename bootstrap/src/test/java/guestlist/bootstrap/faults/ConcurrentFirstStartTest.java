@@ -99,10 +99,24 @@ class ConcurrentFirstStartTest {
         return Sql.number(() -> postgres.connect(database), sql);
     }
 
+    /** How many versioned migrations the jar ships, as Flyway resolves them (applied or not). */
+    private static long shippedMigrations(String database) {
+        return java.util.Arrays.stream(org.flywaydb.core.Flyway.configure()
+                        .dataSource(postgres.jdbcUrl(database), TestPostgres.USER, null)
+                        .locations(Migrations.LOCATION)
+                        .load()
+                        .info()
+                        .all())
+                .filter(migration -> migration.getVersion() != null)
+                .map(migration -> migration.getVersion().getVersion())
+                .distinct()
+                .count();
+    }
+
     private static void assertMigratedOnceWithOneAdmin(String database) {
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("%s: every migration (V1 to V4) applied once", database)
-                .isEqualTo(4);
+                .as("%s: every migration the jar ships applied once", database)
+                .isEqualTo(shippedMigrations(database));
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                 .isZero();
         assertThat(number(database, "SELECT count(*) FROM local_site")).isEqualTo(1);
