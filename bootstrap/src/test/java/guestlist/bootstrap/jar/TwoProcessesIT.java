@@ -111,9 +111,19 @@ class TwoProcessesIT {
     void bothProcessesStartedAtTheSameMomentOnAnEmptyDatabaseCameUpWithOneSchemaAndOneAdmin() {
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE admin"))
                 .isEqualTo(1);
+        long shipped = java.util.Arrays.stream(org.flywaydb.core.Flyway.configure()
+                        .dataSource(postgres.jdbcUrl(), TestPostgres.USER, null)
+                        .locations(guestlist.adapters.postgres.Migrations.LOCATION)
+                        .load()
+                        .info()
+                        .all())
+                .filter(migration -> migration.getVersion() != null)
+                .map(migration -> migration.getVersion().getVersion())
+                .distinct()
+                .count();
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("V1 to V4, each once")
-                .isEqualTo(4);
+                .as("every migration the jar ships, each once")
+                .isEqualTo(shipped);
         assertThat(postgres.number("SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                 .isZero();
         long created = List.of(a, b).stream()
