@@ -567,6 +567,96 @@ async function main() {
     await refused("login(old password after changePassword)", () => anon.login({ username_or_email: inviter.name, password: PASSWORD }), "incorrect_login", 401);
   });
 
+  await step("adminListUsers and banPerson: a branch ban refuses log-in with site_ban, unban lets it back", async () => {
+    await editSite(admin.http, { registration_mode: "open" }, "editSite(open) for the ban");
+    const memberName = newUsername("Ban");
+    const registered = await ok(`register(${memberName})`, () => anon.register(registerForm(memberName)));
+    const member = await myUser(registered.jwt, `getMyUser(${memberName})`);
+    const memberHttp = client(registered.jwt);
+    const created = await ok("createRegistrationInvitation(member)", () => memberHttp.createRegistrationInvitation({}));
+    const guestName = newUsername("Gst");
+    const guestRegistered = await ok(`register(${guestName}, invite)`, () =>
+      anon.register(registerForm(guestName, { token: created.invite.token })),
+    );
+    const guest = await myUser(guestRegistered.jwt, `getMyUser(${guestName})`);
+
+    const listed = await ok("adminListUsers({limit: 2})", () => admin.http.adminListUsers({ limit: 2 }));
+    assert(Array.isArray(listed.items), `adminListUsers: items: expected an array, got ${show(listed.items)}`);
+    eq(listed.items.length, 2, "adminListUsers({limit: 2}): items.length");
+    isNonEmptyString(listed.next_page, "adminListUsers({limit: 2}): next_page");
+    eq(listed.items[0].local_user.id, guest.local_user.id, "adminListUsers (sort new by default): items[0] is the newest account");
+    eq(listed.items[1].local_user.id, member.local_user.id, "adminListUsers: items[1]");
+    listed.items.forEach((view, i) => {
+      checkPerson(view.person, `adminListUsers items[${i}].person`);
+      eq(view.local_user.person_id, view.person.id, `adminListUsers items[${i}].local_user.person_id`);
+      eq(view.banned, false, `adminListUsers items[${i}].banned`);
+      absent(view.local_user.email, `adminListUsers items[${i}].local_user.email`);
+    });
+    const oldest = await ok("adminListUsers({sort: old, limit: 1})", () => admin.http.adminListUsers({ sort: "old", limit: 1 }));
+    eq(oldest.items?.[0]?.person?.name, ADMIN_NAME, "adminListUsers({sort: old}): the first account is the admin");
+    // Guestlist's own filter, passed through as a query parameter like the others
+    const invitees = await ok("adminListUsers({invited_by_local_user_id})", () =>
+      admin.http.adminListUsers({ invited_by_local_user_id: member.local_user.id }),
+    );
+    eq(invitees.items?.length, 1, "adminListUsers({invited_by_local_user_id}): items.length");
+    eq(invitees.items[0].local_user.id, guest.local_user.id, "adminListUsers({invited_by_local_user_id}): the guest");
+    await refused("adminListUsers({sort: hot})", () => admin.http.adminListUsers({ sort: "hot" }), "bad_request", 400);
+    await refused("adminListUsers(non-admin)", () => memberHttp.adminListUsers({}), "not_an_admin", 403);
+
+    const reason = `spam ring ${runId}`;
+    const banned = await ok("banPerson(include_invitees)", () =>
+      admin.http.banPerson({ person_id: member.person.id, ban: true, reason, include_invitees: true }),
+    );
+    checkPerson(banned.person_view?.person, "banPerson: person_view.person");
+    eq(banned.person_view.person.id, member.person.id, "banPerson: person_view.person.id");
+    eq(banned.person_view.is_admin, false, "banPerson: person_view.is_admin");
+    eq(banned.person_view.banned, true, "banPerson: person_view.banned");
+    absent(banned.person_view.ban_expires_at, "banPerson (no end): person_view.ban_expires_at");
+    eq(banned.banned, true, "banPerson: banned");
+    eq(banned.affected_accounts, 2, "banPerson: affected_accounts (the member and its guest)");
+    eq(banned.revoked_invites, 1, "banPerson: revoked_invites");
+    await refused("getMyUser(banned member's session)", () => memberHttp.getMyUser(), "not_logged_in", 401);
+    for (const name of [memberName, guestName]) {
+      const err = await refused(`login(${name}) after the ban`, () => anon.login({ username_or_email: name, password: PASSWORD }), "site_ban", 403);
+      assert(err.message.includes(reason), `login(${name}) after the ban: the message should carry the reason, got ${show(err.message)}`);
+    }
+    const bannedOnly = await allPages("adminListUsers({banned_only: true})", (cursor) =>
+      admin.http.adminListUsers({ banned_only: true, limit: 50, page_cursor: cursor }),
+    );
+    const bannedIds = bannedOnly.map((view) => view.local_user.id);
+    assert(
+      bannedIds.includes(member.local_user.id) && bannedIds.includes(guest.local_user.id),
+      `adminListUsers({banned_only: true}): expected the member and its guest in ${show(bannedIds)}`,
+    );
+    bannedOnly.forEach((view, i) => eq(view.banned, true, `adminListUsers({banned_only: true}) items[${i}].banned`));
+    await refused("banPerson(an admin)", () => admin.http.banPerson({ person_id: admin.personId, ban: true, reason: "x" }), "not_higher_admin", 403);
+    await refused(
+      "banPerson(expires_at in the past)",
+      () => admin.http.banPerson({ person_id: member.person.id, ban: true, reason: "x", expires_at: Math.floor(Date.now() / 1000) - 60 }),
+      "ban_expiration_in_past",
+      400,
+    );
+
+    const end = Math.floor(Date.now() / 1000) + 3600;
+    const changed = await ok("banPerson(expires_at)", () =>
+      admin.http.banPerson({ person_id: guest.person.id, ban: true, reason, expires_at: end }),
+    );
+    eq(Date.parse(changed.person_view.ban_expires_at), end * 1000, "banPerson(expires_at): person_view.ban_expires_at");
+    isTimestamp(changed.person_view.ban_expires_at, "banPerson(expires_at): person_view.ban_expires_at");
+
+    const lifted = await ok("banPerson(ban: false)", () =>
+      admin.http.banPerson({ person_id: member.person.id, ban: false, reason: "a misunderstanding", include_invitees: true }),
+    );
+    eq(lifted.banned, false, "banPerson(ban: false): banned");
+    eq(lifted.person_view.banned, false, "banPerson(ban: false): person_view.banned");
+    eq(lifted.affected_accounts, 2, "banPerson(ban: false): affected_accounts");
+    const again = await login(memberName);
+    await login(guestName);
+    const after = await ok("listRegistrationInvitations after the unban", () => client(again).listRegistrationInvitations({}));
+    eq(after.items?.length, 0, "listRegistrationInvitations after the unban: the deleted invite stays deleted");
+    await editSite(admin.http, { registration_mode: "closed" }, "editSite(closed) after the ban");
+  });
+
   console.log(`all ${passed} steps passed`);
 }
 

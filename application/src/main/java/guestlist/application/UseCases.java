@@ -1,6 +1,7 @@
 package guestlist.application;
 
 import guestlist.application.port.in.AuthenticateUseCase;
+import guestlist.application.port.in.BanPersonUseCase;
 import guestlist.application.port.in.ChangePasswordUseCase;
 import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.application.port.in.CheckInviteValidityUseCase;
@@ -12,6 +13,7 @@ import guestlist.application.port.in.GetRegistrationApplicationUseCase;
 import guestlist.application.port.in.GetSiteUseCase;
 import guestlist.application.port.in.ListInvitesUseCase;
 import guestlist.application.port.in.ListRegistrationApplicationsUseCase;
+import guestlist.application.port.in.ListUsersUseCase;
 import guestlist.application.port.in.LoginUseCase;
 import guestlist.application.port.in.LogoutUseCase;
 import guestlist.application.port.in.RegisterUseCase;
@@ -30,6 +32,7 @@ import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.service.AdminSetupService;
 import guestlist.application.service.AuthenticateService;
+import guestlist.application.service.BanPersonService;
 import guestlist.application.service.CachedSite;
 import guestlist.application.service.ChangePasswordService;
 import guestlist.application.service.CheckInviteValidityService;
@@ -42,6 +45,7 @@ import guestlist.application.service.GetSiteService;
 import guestlist.application.service.HealthService;
 import guestlist.application.service.ListInvitesService;
 import guestlist.application.service.ListRegistrationApplicationsService;
+import guestlist.application.service.ListUsersService;
 import guestlist.application.service.LoginService;
 import guestlist.application.service.LogoutService;
 import guestlist.application.service.RegisterService;
@@ -77,7 +81,9 @@ public record UseCases(
         GetRegistrationApplicationUseCase getRegistrationApplication,
         DecideRegistrationApplicationUseCase decideRegistrationApplication,
         EnsureAdminUseCase ensureAdmin,
-        CheckHealthUseCase checkHealth) {
+        CheckHealthUseCase checkHealth,
+        ListUsersUseCase listUsers,
+        BanPersonUseCase banPerson) {
 
     /** How long a read of the site is shown again: one second, as Lemmy caches its site view. */
     public static final Duration DEFAULT_SITE_MAX_AGE = CachedSite.DEFAULT_MAX_AGE;
@@ -158,6 +164,8 @@ public record UseCases(
                 new DecideRegistrationApplicationService(
                         transactions, ports.users(), ports.applications(), ports.sessions(), clock),
                 new AdminSetupService(transactions, ports.sites(), ports.users(), ports.hasher(), clock),
-                new HealthService(ports.storageHealth()));
+                new HealthService(ports.storageHealth()),
+                new ListUsersService(transactions, ports.users(), clock),
+                new BanPersonService(transactions, ports.users(), ports.moderation(), clock));
     }
 }

@@ -52,14 +52,40 @@ final class PostgresModerationRepository implements ModerationRepository {
                 .single();
     }
 
+    /** A ban holds on the row at {@code :now}: it is set, and it has no end or ends later. */
+    private static final String BAN_HOLDS =
+            "u.banned_at IS NOT NULL AND (u.ban_expires_at IS NULL OR u.ban_expires_at > :now)";
+
+    /**
+     * One statement, so one snapshot of the branch: the accounts it reaches that are not banned on
+     * these terms at {@code :now} (no ban, an ended one, another reason or end), each locked by
+     * the update. In READ COMMITTED a row that a registration or log-in holds locked is waited
+     * for, then judged again as that transaction committed it; an account created meanwhile is
+     * not in this snapshot, and the caller's next call reaches it.
+     */
     @Override
     public long ban(Scope scope, Ban ban, Instant now) {
-        throw new UnsupportedOperationException("TODO(bans)");
+        return jdbc.sql(REACHED + "UPDATE local_user u"
+                        + " SET banned_at = :bannedAt, ban_reason = :reason, ban_expires_at = :expiresAt"
+                        + " FROM reached r WHERE u.id = r.id AND NOT (" + BAN_HOLDS
+                        + " AND u.ban_reason = :reason AND u.ban_expires_at IS NOT DISTINCT FROM :expiresAt)")
+                .param("target", scope.target().value())
+                .param("includeInvitees", scope.includeInvitees())
+                .param("bannedAt", Timestamps.parameter(ban.publishedAt()))
+                .param("reason", ban.reason())
+                .param("expiresAt", Timestamps.parameter(ban.expiresAt()))
+                .param("now", Timestamps.parameter(now))
+                .update();
     }
 
     @Override
     public long unban(Scope scope, Instant now) {
-        throw new UnsupportedOperationException("TODO(bans)");
+        return jdbc.sql(REACHED + "UPDATE local_user u SET banned_at = NULL, ban_reason = NULL, ban_expires_at = NULL"
+                        + " FROM reached r WHERE u.id = r.id AND " + BAN_HOLDS)
+                .param("target", scope.target().value())
+                .param("includeInvitees", scope.includeInvitees())
+                .param("now", Timestamps.parameter(now))
+                .update();
     }
 
     @Override

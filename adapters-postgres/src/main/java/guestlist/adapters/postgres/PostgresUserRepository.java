@@ -181,8 +181,58 @@ final class PostgresUserRepository implements UserRepository {
                 .update();
     }
 
+    /**
+     * Keyset pagination on the id, never OFFSET: the cost of a page does not grow with how far down
+     * it is. Each filter has an index that yields the order: the primary key for everyone,
+     * {@code local_user_banned_idx (id) WHERE banned_at IS NOT NULL} for banned only (the ban's
+     * end is then checked on the rows it yields), and {@code local_user_invited_by_idx
+     * (invited_by_local_user_id, id)} for one inviter's invitees. The inviter is matched as a range
+     * and the rows ordered by the index's columns, as the invite list does (see
+     * {@code PostgresInviteRepository#listUsable}): with {@code =} the planner may walk the primary
+     * key instead and filter. {@code UserListPlanTest} holds the plans.
+     */
     @Override
     public List<LocalUser> list(UserFilter filter, Instant now, Optional<PagePosition> after, int limit) {
-        throw new UnsupportedOperationException("TODO(bans)");
+        JdbcClient.StatementSpec statement = jdbc.sql(listSql(
+                        filter.bannedOnly(),
+                        filter.newestFirst(),
+                        filter.invitedBy().isPresent(),
+                        after.isPresent()))
+                .param("limit", limit);
+        if (filter.bannedOnly()) {
+            statement.param("now", Timestamps.parameter(now));
+        }
+        filter.invitedBy().ifPresent(inviter -> statement.param("invitedBy", inviter.value()));
+        after.ifPresent(position -> statement.param("afterId", position.lastId()));
+        return statement.query(Rows::user).list();
+    }
+
+    /**
+     * The statement of {@link #list} for one combination of filters, with the parameters
+     * {@code :limit} and, as the filters need them, {@code :now}, {@code :invitedBy} and
+     * {@code :afterId}. Package-private for {@code UserListPlanTest}.
+     */
+    static String listSql(boolean bannedOnly, boolean newestFirst, boolean invitedBy, boolean after) {
+        String direction = newestFirst ? " DESC" : "";
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (invitedBy) {
+            where.append(" AND invited_by_local_user_id BETWEEN :invitedBy AND :invitedBy");
+        }
+        if (bannedOnly) {
+            where.append(" AND banned_at IS NOT NULL AND (ban_expires_at IS NULL OR ban_expires_at > :now)");
+        }
+        if (after && invitedBy) {
+            // as a row of the index's columns, the cursor bounds the scan of the index, not only filters it
+            where.append(
+                    newestFirst
+                            ? " AND (invited_by_local_user_id, id) < (:invitedBy, :afterId)"
+                            : " AND (invited_by_local_user_id, id) > (:invitedBy, :afterId)");
+        } else if (after) {
+            where.append(newestFirst ? " AND id < :afterId" : " AND id > :afterId");
+        }
+        String order = invitedBy
+                ? " ORDER BY invited_by_local_user_id" + direction + ", id" + direction
+                : " ORDER BY id" + direction;
+        return "SELECT " + Rows.USER_COLUMNS + " FROM local_user" + where + order + " LIMIT :limit";
     }
 }

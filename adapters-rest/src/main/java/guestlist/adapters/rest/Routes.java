@@ -2,6 +2,7 @@ package guestlist.adapters.rest;
 
 import guestlist.adapters.rest.error.RequestError;
 import guestlist.adapters.rest.error.RequestRefusal;
+import guestlist.adapters.rest.handler.BanPersonHandler;
 import guestlist.adapters.rest.handler.ChangePasswordHandler;
 import guestlist.adapters.rest.handler.CheckInviteValidityHandler;
 import guestlist.adapters.rest.handler.CreateInviteHandler;
@@ -13,6 +14,7 @@ import guestlist.adapters.rest.handler.GetSiteHandler;
 import guestlist.adapters.rest.handler.HealthHandler;
 import guestlist.adapters.rest.handler.ListInvitesHandler;
 import guestlist.adapters.rest.handler.ListRegistrationApplicationsHandler;
+import guestlist.adapters.rest.handler.ListUsersHandler;
 import guestlist.adapters.rest.handler.LoginHandler;
 import guestlist.adapters.rest.handler.LogoutHandler;
 import guestlist.adapters.rest.handler.RegisterHandler;
@@ -108,6 +110,9 @@ final class Routes {
                 Methods.PUT,
                 "/admin/registration_application/approve",
                 routes.withBody(new DecideRegistrationApplicationHandler(useCases.decideRegistrationApplication())));
+
+        routes.add(Methods.GET, "/admin/users", routes.withoutBody(new ListUsersHandler(useCases.listUsers())));
+        routes.add(Methods.POST, "/admin/ban", routes.withBody(new BanPersonHandler(useCases.banPerson())));
 
         routes.routing.setFallbackHandler(routes.withoutBody(Routes::notFound));
         routes.routing.setInvalidMethodHandler(routes.withoutBody(routes::methodNotAllowed));

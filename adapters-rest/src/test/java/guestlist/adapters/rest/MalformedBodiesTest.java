@@ -19,7 +19,7 @@ class MalformedBodiesTest {
     private static final String[][] BODY_ENDPOINTS = {
         {"PUT", "/site"}, {"POST", "/account/auth/register"}, {"POST", "/account/auth/login"},
         {"POST", "/account/auth/logout"}, {"POST", "/account/invite"}, {"DELETE", "/account/invite"},
-        {"PUT", "/admin/registration_application/approve"}
+        {"PUT", "/admin/registration_application/approve"}, {"POST", "/admin/ban"}
     };
 
     private static final byte[][] MALFORMED = {

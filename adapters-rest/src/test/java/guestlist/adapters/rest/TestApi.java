@@ -90,7 +90,9 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.getRegistrationApplication(),
                 u.decideRegistrationApplication(),
                 u.ensureAdmin(),
-                checkHealth);
+                checkHealth,
+                u.listUsers(),
+                u.banPerson());
     }
 
     int port() {

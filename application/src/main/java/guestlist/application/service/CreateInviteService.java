@@ -22,6 +22,8 @@ import java.time.Instant;
  * account age, the daily limit), and the invite is inserted, in one transaction that first locks
  * the creator's row, so one user's concurrent creates run one after another in every process and
  * each counts the invites of the ones before it.
+ * A banned creator is refused under that lock: a create racing a ban of its creator either commits
+ * first, and the ban then deletes the invite, or sees the ban.
  */
 public final class CreateInviteService implements CreateInviteUseCase {
 
@@ -55,7 +57,8 @@ public final class CreateInviteService implements CreateInviteUseCase {
             NewInvite invite = Invite.issue(
                     token, command.actor().id(), command.maxUses(), command.expiresAt(), command.comment(), now);
             LocalUser creator = users.lockById(command.actor().id())
-                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
+                    .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"))
+                    .requireNotBanned(now);
             InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
                     sites.get(),
                     creator,

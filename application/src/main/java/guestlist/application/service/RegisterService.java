@@ -12,6 +12,7 @@ import guestlist.application.port.out.SiteRepository;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteClaim;
@@ -34,6 +35,12 @@ import java.util.Optional;
  * invite until this one ends: they count one after another, each with the sign-ups of those
  * before it. Its lock is taken after the invite's, and no transaction takes them the other way
  * round. Registrations without an invite, and all of them while the limit is off, never wait for it.
+ *
+ * <p>With an invite, the inviter's account is locked before the invite, in the order a ban takes
+ * them (accounts, then invites), so the two never deadlock: a registration racing a ban of the
+ * inviter's branch either holds the inviter first, and the ban waits for it and then bans the new
+ * account with the branch, or finds the inviter banned and is refused (see
+ * {@code BanPersonService}).
  */
 public final class RegisterService implements RegisterUseCase {
 
@@ -87,9 +94,29 @@ public final class RegisterService implements RegisterUseCase {
     }
 
     private InviteClaim claimOf(Optional<String> token) {
-        return token.map(text -> InviteClaim.presented(
-                        InviteToken.isWellFormed(text) ? invites.lockByToken(new InviteToken(text)) : Optional.empty()))
+        return token.map(text -> InviteToken.isWellFormed(text)
+                        ? claimOf(new InviteToken(text))
+                        : InviteClaim.presented(Optional.empty()))
                 .orElseGet(InviteClaim::none);
+    }
+
+    /**
+     * The invite and its creator, both locked: the invite is read without a lock to learn its
+     * creator, the creator's account is locked, then the invite; an invite gone (or, impossibly,
+     * of another creator) by then names nothing.
+     */
+    private InviteClaim claimOf(InviteToken token) {
+        Optional<LocalUserId> creatorId = invites.findByToken(token).map(Invite::creatorId);
+        if (creatorId.isEmpty()) {
+            return InviteClaim.presented(Optional.empty());
+        }
+        Optional<LocalUser> creator = users.lockById(creatorId.get());
+        Optional<Invite> invite =
+                invites.lockByToken(token).filter(locked -> locked.creatorId().equals(creatorId.get()));
+        if (creator.isEmpty() || invite.isEmpty()) {
+            return InviteClaim.presented(Optional.empty());
+        }
+        return InviteClaim.presented(invite.get(), creator.get());
     }
 
     /** Early, friendly answers; the unique indexes settle the races between registrations. */

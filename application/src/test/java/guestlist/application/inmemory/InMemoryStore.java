@@ -394,7 +394,20 @@ public final class InMemoryStore implements StoreFixture {
 
         @Override
         public List<LocalUser> list(UserFilter filter, Instant now, Optional<PagePosition> after, int limit) {
-            throw new UnsupportedOperationException("TODO(bans)");
+            requireTransaction();
+            NavigableMap<Long, StoredUser> ordered =
+                    filter.newestFirst() ? state.users().descendingMap() : state.users();
+            if (after.isPresent()) {
+                ordered = ordered.tailMap(after.get().lastId(), false);
+            }
+            return ordered.values().stream()
+                    .map(StoredUser::user)
+                    .filter(user -> !filter.bannedOnly() || user.bannedAt(now))
+                    .filter(user -> filter.invitedBy()
+                            .map(inviter -> user.invitedBy().equals(Optional.of(inviter)))
+                            .orElse(true))
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -670,6 +683,12 @@ public final class InMemoryStore implements StoreFixture {
         return state.users().get(id.value()).user();
     }
 
+    /** Stores {@code changed} in place of the account of its id, keeping its password hash. */
+    private void replaceUser(LocalUser changed) {
+        state.users()
+                .computeIfPresent(changed.id().value(), (id, stored) -> new StoredUser(changed, stored.passwordHash()));
+    }
+
     /** The non-admin accounts {@code scope} reaches, by {@link Scope#reaches}. */
     private Set<LocalUserId> reached(Scope scope) {
         Set<LocalUserId> branch = scope.includeInvitees()
@@ -728,12 +747,24 @@ public final class InMemoryStore implements StoreFixture {
 
         @Override
         public long ban(Scope scope, Ban ban, Instant now) {
-            throw new UnsupportedOperationException("TODO(bans)");
+            requireTransaction();
+            List<LocalUser> changed = reached(scope).stream()
+                    .map(InMemoryStore.this::storedUser)
+                    .filter(user -> user.activeBan(now).filter(ban::sameTerms).isEmpty())
+                    .toList();
+            changed.forEach(user -> replaceUser(user.withBan(Optional.of(ban))));
+            return changed.size();
         }
 
         @Override
         public long unban(Scope scope, Instant now) {
-            throw new UnsupportedOperationException("TODO(bans)");
+            requireTransaction();
+            List<LocalUser> lifted = reached(scope).stream()
+                    .map(InMemoryStore.this::storedUser)
+                    .filter(user -> user.bannedAt(now))
+                    .toList();
+            lifted.forEach(user -> replaceUser(user.withBan(Optional.empty())));
+            return lifted.size();
         }
 
         @Override

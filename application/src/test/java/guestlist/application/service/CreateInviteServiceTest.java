@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import guestlist.application.port.in.ListInvitesQuery;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import guestlist.domain.account.Ban;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteToken;
+import guestlist.domain.moderation.Scope;
 import guestlist.domain.paging.Page;
 import guestlist.domain.paging.PageSize;
 import guestlist.domain.site.RegistrationMode;
@@ -437,6 +439,27 @@ class CreateInviteServiceTest {
     @Test
     void emptyCommentIsNone() {
         assertThat(guestlist.invite(alice, "").comment()).isEmpty();
+    }
+
+    @Test
+    void aBannedCreatorIsRefusedUntilItsBanEnds() {
+        Instant now = guestlist.clock.instant();
+        Instant end = now.plus(Duration.ofHours(1));
+        // a ban straight in the store: the session the command carries was taken before it
+        guestlist
+                .store
+                .transactions()
+                .run(() -> guestlist
+                        .store
+                        .moderation()
+                        .ban(new Scope(alice.id(), false), new Ban("spam", Optional.of(end), now), now));
+
+        assertRefused(() -> guestlist.invite(alice), Rule.ACCOUNT_BANNED);
+        assertThat(list(alice, 50).items()).isEmpty();
+
+        guestlist.clock.advance(Duration.ofHours(1));
+
+        assertThat(guestlist.invite(alice).creatorId()).isEqualTo(alice.id());
     }
 
     private Page<Invite> list(LocalUser actor, int limit) {

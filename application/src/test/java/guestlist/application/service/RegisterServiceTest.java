@@ -10,11 +10,14 @@ import guestlist.application.port.in.RegistrationResult;
 import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import guestlist.domain.account.Ban;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
+import guestlist.domain.moderation.Scope;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -434,6 +437,35 @@ class RegisterServiceTest {
         assertThat(guestlist.storedInvite(invite.token())).isEmpty();
         assertRefused(() -> guestlist.register(form("carol").token(invite)), Rule.INVITE_NOT_USABLE);
         assertThat(guestlist.storedUser("carol")).isEmpty();
+    }
+
+    @Test
+    void anInviteOfABannedCreatorAdmitsNobodyAndConsumesNothingUntilTheBanEnds() {
+        LocalUser inviter = guestlist.member("inviter");
+        Invite invite = guestlist.invite(inviter, Optional.of(3), Optional.empty());
+        guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
+        Instant now = guestlist.clock.instant();
+        Instant end = now.plus(Duration.ofHours(1));
+        // a ban straight in the store, which leaves the invite in place (a ban through the use case
+        // deletes it): the refusal here is the creator's ban, not a missing invite
+        guestlist
+                .store
+                .transactions()
+                .run(() -> guestlist
+                        .store
+                        .moderation()
+                        .ban(new Scope(inviter.id(), false), new Ban("spam", Optional.of(end), now), now));
+
+        assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.INVITE_NOT_USABLE);
+        assertThat(guestlist.storedUser("alice")).isEmpty();
+        assertThat(guestlist.storedInvite(invite.token()).orElseThrow().usesCount())
+                .isZero();
+
+        guestlist.clock.advance(Duration.ofHours(1));
+
+        LocalUser alice = guestlist.authenticate(
+                guestlist.register(form("alice").token(invite)).sessionToken().orElseThrow());
+        assertThat(alice.invitedBy()).contains(inviter.id());
     }
 
     @Test

@@ -108,6 +108,8 @@ class GeneratedInputEndToEndTest {
         long applicationId = Long.parseLong(server.rows("SELECT max(id)::text FROM registration_application")
                 .get(0));
         harness.site("registration_mode", "open");
+        // the person the generated bans aim at; a mutated body may aim at anyone else, too
+        Harness.Member victim = harness.member();
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint(
@@ -206,6 +208,23 @@ class GeneratedInputEndToEndTest {
                         "/admin/registration_application/approve",
                         List.of("id", "approve", "deny_reason"),
                         () -> fields("id", Long.toString(applicationId), "approve", "false", "deny_reason", str("no")),
+                        () -> admin),
+                new Endpoint(
+                        "POST",
+                        "/admin/ban",
+                        List.of("person_id", "ban", "reason", "expires_at", "include_invitees"),
+                        () -> fields(
+                                "person_id",
+                                Long.toString(victim.id()),
+                                "ban",
+                                "true",
+                                "reason",
+                                str("generated"),
+                                "expires_at",
+                                Long.toString(
+                                        Instant.now().plus(1, ChronoUnit.DAYS).getEpochSecond()),
+                                "include_invitees",
+                                "true"),
                         () -> admin));
 
         // every request is drawn first, in order, from the seeded generator; then three clients send them
@@ -258,6 +277,8 @@ class GeneratedInputEndToEndTest {
         parameters.put("/account/invite/validity", List.of("token"));
         parameters.put("/admin/registration_application/list", List.of("unread_only", "limit", "page_cursor"));
         parameters.put("/admin/registration_application", List.of("person_id"));
+        parameters.put(
+                "/admin/users", List.of("banned_only", "sort", "invited_by_local_user_id", "limit", "page_cursor"));
 
         RandomInput random = new RandomInput(SEED ^ 0x5DEECE66DL);
         List<String> failures = new ArrayList<>();
@@ -455,8 +476,23 @@ class GeneratedInputEndToEndTest {
             token = newToken;
         }
 
+        /**
+         * Logs in again when the session ended; when a generated ban (whose person id a mutation
+         * may have turned into this member's) refuses the log-in, lifts the ban first.
+         */
         synchronized void renew() {
             if (harness.api().get("/account", token).status() == 401) {
+                HttpApi.Answer login = harness.loginAnswer(name, Credentials.PASSWORD);
+                if ("site_ban".equals(login.error())) {
+                    long id = Long.parseLong(server.rows("SELECT id::text FROM local_user WHERE name = ?", name)
+                            .get(0));
+                    HttpApi.Answer lifted = harness.api()
+                            .post(
+                                    "/admin/ban",
+                                    HttpApi.object("person_id", id, "ban", false, "reason", "renewing"),
+                                    harness.adminToken());
+                    assertThat(lifted.status()).as("%s", lifted).isEqualTo(200);
+                }
                 token = harness.login(name, Credentials.PASSWORD);
             }
         }

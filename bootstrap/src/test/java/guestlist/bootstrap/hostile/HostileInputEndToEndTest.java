@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Malformed and hostile input at every one of the 15 routes, through the real server and
+ * Malformed and hostile input at every one of the 17 routes, through the real server and
  * database: whole bodies that are no JSON object, invalid UTF-8, wrong types, NUL characters, deep
  * nesting, enormous numbers, 5,000-character strings and SQL fragments in every field, bad query
  * parameters and cursors, duplicate parameters, bad framing and tokens.
@@ -619,6 +619,9 @@ class HostileInputEndToEndTest {
             case "unread_only" -> "true";
             case "person_id" -> String.valueOf(harness.adminId());
             case "token" -> Harness.unknownToken();
+            case "banned_only" -> "false";
+            case "sort" -> "old";
+            case "invited_by_local_user_id" -> String.valueOf(harness.adminId());
             default -> "x";
         };
     }
@@ -665,7 +668,7 @@ class HostileInputEndToEndTest {
                 SQL);
     }
 
-    // ---------------------------------------------------------------- the 15 routes
+    // ---------------------------------------------------------------- the 17 routes
 
     @Test
     void health() {
@@ -1236,6 +1239,144 @@ class HostileInputEndToEndTest {
                                                 applicationId))
                                         .containsExactly(value))));
         run(cases);
+    }
+
+    @Test
+    void listUsers() {
+        Cases cases = new Cases("GET /admin/users");
+        String admin = harness.adminToken();
+        String member = harness.member().token();
+        transportCases(cases, "GET", "/api/v4/admin/users", admin, true, null);
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
+                () -> client.json("GET", "/api/v4/admin/users", member, (byte[]) null));
+        cases.add(
+                "an inviter that is no account",
+                Expect.REFUSED,
+                () -> client.json(
+                        "GET", "/api/v4/admin/users?invited_by_local_user_id=" + Long.MAX_VALUE, admin, (byte[]) null));
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("banned_only", concat(List.of("", "yes", "no", "1", "0", "TRUE", "True", "false ", "t"), SQL));
+        bad.put(
+                "sort",
+                concat(
+                        List.of(
+                                "",
+                                "NEW",
+                                "Old",
+                                "new ",
+                                " old",
+                                "newest",
+                                "hot",
+                                "top",
+                                "0",
+                                "new\u0000",
+                                "a".repeat(3_000)),
+                        SQL));
+        bad.put(
+                "invited_by_local_user_id",
+                concat(
+                        List.of(
+                                "",
+                                "abc",
+                                "1.5",
+                                "1e3",
+                                "-1",
+                                "0",
+                                "9223372036854775808",
+                                "99999999999999999999",
+                                "0x10",
+                                " 1",
+                                "1 ",
+                                "+",
+                                "\u0661",
+                                "１",
+                                "1abc",
+                                "NaN",
+                                "9".repeat(3_000)),
+                        SQL));
+        bad.put("limit", NOT_LIMITS);
+        bad.put("page_cursor", notCursors("inv"));
+        queryCases(cases, "/api/v4/admin/users", admin, bad, Expect.REFUSED);
+        run(cases);
+    }
+
+    @Test
+    void banPerson() {
+        Harness.Member victim = harness.member();
+        String admin = harness.adminToken();
+        String member = harness.member().token();
+        String path = "/api/v4/admin/ban";
+        Cases cases = new Cases("POST /admin/ban");
+        Supplier<Map<String, String>> valid = () -> fields(
+                "person_id",
+                String.valueOf(victim.id()),
+                "ban",
+                "true",
+                "reason",
+                str("hostile input"),
+                "include_invitees",
+                "false");
+        transportCases(cases, "POST", path, admin, true, obj(valid.get()));
+        cases.add("a member's session", Expect.REFUSED, () -> client.json("POST", path, member, obj(valid.get())));
+        cases.add(
+                "a person that is no account",
+                Expect.REFUSED,
+                () -> client.json(
+                        "POST",
+                        path,
+                        admin,
+                        obj(fields("person_id", String.valueOf(Long.MAX_VALUE), "ban", "true", "reason", str("x")))));
+        cases.add(
+                "an admin as the person",
+                Expect.REFUSED,
+                () -> client.json(
+                        "POST",
+                        path,
+                        admin,
+                        obj(fields(
+                                "person_id", String.valueOf(harness.adminId()), "ban", "true", "reason", str("x")))));
+        cases.add("reason missing", Expect.REFUSED, () -> {
+            Map<String, String> body = valid.get();
+            body.remove("reason");
+            return client.json("POST", path, admin, obj(body));
+        });
+        cases.add("reason = null", Expect.REFUSED, () -> {
+            Map<String, String> body = valid.get();
+            body.put("reason", "null");
+            return client.json("POST", path, admin, obj(body));
+        });
+        for (String past : List.of(
+                "1", "1000000000", String.valueOf(java.time.Instant.now().getEpochSecond() - 1))) {
+            cases.add("expires_at = " + past + ", in the past", Expect.REFUSED, () -> {
+                Map<String, String> body = valid.get();
+                body.put("expires_at", past);
+                return client.json("POST", path, admin, obj(body));
+            });
+        }
+        bodyCases(
+                cases,
+                "POST",
+                path,
+                () -> admin,
+                valid,
+                false,
+                List.of(
+                        Field.integer("person_id", true, 1, Long.MAX_VALUE),
+                        Field.bool("ban", true),
+                        Field.freeText(
+                                "reason",
+                                concat(HOSTILE_STRINGS, List.of("", "   ", "a".repeat(1_001))),
+                                value -> answer -> assertThat(server.rows(
+                                                "SELECT ban_reason FROM local_user WHERE id = ?", victim.id()))
+                                        .containsExactly(value)),
+                        Field.integer("expires_at", false, 1, 253_402_300_799L),
+                        Field.bool("include_invitees", false)));
+        run(cases);
+        assertThat(server.count("SELECT count(*) FROM local_user WHERE banned_at IS NOT NULL AND id <> ?", victim.id()))
+                .as("nobody but the victim was ever banned")
+                .isZero();
     }
 
     // ---------------------------------------------------------------- helpers

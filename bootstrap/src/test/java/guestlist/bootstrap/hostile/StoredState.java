@@ -20,7 +20,9 @@ final class StoredState {
             "registration_application",
             "local_site",
             "invite_creation",
-            "invite_signup");
+            "invite_signup",
+            "invite_branch",
+            "moderation_log");
 
     private static final String QUERY = TABLES.stream()
             .map(table -> "SELECT '" + table + ": ' || count(*) || ' rows, md5 '"

@@ -74,6 +74,21 @@ public record LocalUser(
         return this;
     }
 
+    /** The same account with {@code ban} as its last ban (empty: never banned, or the ban lifted). */
+    public LocalUser withBan(Optional<Ban> ban) {
+        return new LocalUser(
+                id,
+                name,
+                email,
+                admin,
+                acceptedApplication,
+                invitedBy,
+                publishedAt,
+                ban,
+                invitePermission,
+                inviteeCount);
+    }
+
     /** The same account with its application approved (or, with {@code false}, not yet approved). */
     public LocalUser withAcceptedApplication(boolean accepted) {
         return new LocalUser(

@@ -18,7 +18,8 @@ import java.util.function.ToLongFunction;
  *
  * <table>
  *   <caption>decisions</caption>
- *   <tr><th>mode</th><th>no invite</th><th>usable invite</th><th>unusable invite</th></tr>
+ *   <tr><th>mode</th><th>no invite</th><th>usable invite</th><th>unusable invite, or one of a banned
+ *       creator</th></tr>
  *   <tr><td>open</td><td>active</td><td>active, invited</td><td>refused: INVITE_NOT_USABLE</td></tr>
  *   <tr><td>require_application</td><td>pending (without an answer refused: APPLICATION_ANSWER_REQUIRED)</td>
  *       <td>active, invited</td><td>refused: INVITE_NOT_USABLE</td></tr>
@@ -33,6 +34,10 @@ import java.util.function.ToLongFunction;
  * sign-ups through invites that the last 24 hours have reached, a usable invite is refused:
  * INVITE_SIGNUPS_PAUSED, in every mode but closed; registrations without an invite are not
  * affected. The checks run in this order: closed, the invite, the daily limit, the answer.
+ *
+ * <p>An invite whose creator is banned at {@code now} admits nobody, whatever its uses and expiry:
+ * a ban of the creator (or of a branch above it) deletes its invites, and a registration that
+ * locked the creator's account before the ban committed sees the ban here.
  */
 public final class RegistrationPolicy {
 
@@ -75,6 +80,12 @@ public final class RegistrationPolicy {
                     .invite()
                     .orElseThrow(() -> new Refusal(Rule.INVITE_NOT_USABLE, "that invite token is not valid"))
                     .redeem(registration.now());
+            if (presented
+                    .creator()
+                    .filter(creator -> creator.bannedAt(registration.now()))
+                    .isPresent()) {
+                throw new Refusal(Rule.INVITE_NOT_USABLE, "that invite token is not valid");
+            }
             checkInviteSignupsNotPaused(registration);
             if (mode == RegistrationMode.REQUIRE_APPLICATION && !site.invitesSkipApplication()) {
                 return new RegistrationDecision.PendingApplication(

@@ -2,11 +2,14 @@ package guestlist.domain.registration;
 
 import static guestlist.domain.Fixtures.NOW;
 import static guestlist.domain.Fixtures.invite;
+import static guestlist.domain.Fixtures.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
+import guestlist.domain.account.Ban;
+import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteClaim;
 import guestlist.domain.site.LocalSite;
@@ -33,6 +36,12 @@ class RegistrationPolicyTest {
     private static final Invite EXPIRED = invite(Optional.of(2), 1, Optional.of(NOW));
     private static final Invite USED_UP = invite(Optional.of(2), 2, Optional.empty());
 
+    /** VALID's creator, banned for another half hour (VALID expires in an hour): its invite admits nobody. */
+    private static final LocalUser BANNED_CREATOR = banned(Optional.of(NOW.plus(Duration.ofMinutes(30))));
+
+    /** VALID's creator, whose ban ended a second ago: its invite admits again. */
+    private static final LocalUser BAN_ENDED_CREATOR = banned(Optional.of(NOW.minusSeconds(1)));
+
     /** The limit of sign-ups through invites in the columns that set one. */
     private static final int SIGNUPS_PER_DAY = 7;
 
@@ -41,7 +50,8 @@ class RegistrationPolicyTest {
      * the daily limit of sign-ups through invites, with the exact outcome: "active" (no invite used),
      * "invited" (active, the invite redeemed), "pending" (an application with the answer),
      * "pending_invited" (an application with the answer, the invite redeemed), or the rule that
-     * refused. The columns after the answer:
+     * refused. "banned_creator" is the valid invite of a creator banned now, "ban_ended" the same
+     * invite after its creator's ban has ended by itself. The columns after the answer:
      *
      * <ul>
      *   <li>{@code default}: invites skip the application, no daily limit (a new site);</li>
@@ -59,6 +69,12 @@ class RegistrationPolicyTest {
             open,                 valid,    given,   invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        invited,                      invited,                      INVITE_SIGNUPS_PAUSED
             open,                 valid,    blank,   invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        invited,                      invited,                      INVITE_SIGNUPS_PAUSED
             open,                 valid,    absent,  invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        invited,                      invited,                      INVITE_SIGNUPS_PAUSED
+            open,                 banned_creator, given,  INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            open,                 banned_creator, blank,  INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            open,                 banned_creator, absent, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            open,                 ban_ended, given,  invited, invited, INVITE_SIGNUPS_PAUSED, invited, invited, INVITE_SIGNUPS_PAUSED
+            open,                 ban_ended, blank,  invited, invited, INVITE_SIGNUPS_PAUSED, invited, invited, INVITE_SIGNUPS_PAUSED
+            open,                 ban_ended, absent, invited, invited, INVITE_SIGNUPS_PAUSED, invited, invited, INVITE_SIGNUPS_PAUSED
             open,                 unknown,  given,   INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
             open,                 unknown,  blank,   INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
             open,                 unknown,  absent,  INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
@@ -74,6 +90,12 @@ class RegistrationPolicyTest {
             require_application,  valid,    given,   invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        pending_invited,              pending_invited,              INVITE_SIGNUPS_PAUSED
             require_application,  valid,    blank,   invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        APPLICATION_ANSWER_REQUIRED,  APPLICATION_ANSWER_REQUIRED,  INVITE_SIGNUPS_PAUSED
             require_application,  valid,    absent,  invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        APPLICATION_ANSWER_REQUIRED,  APPLICATION_ANSWER_REQUIRED,  INVITE_SIGNUPS_PAUSED
+            require_application,  banned_creator, given,  INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            require_application,  banned_creator, blank,  INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            require_application,  banned_creator, absent, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            require_application,  ban_ended, given,  invited, invited, INVITE_SIGNUPS_PAUSED, pending_invited, pending_invited, INVITE_SIGNUPS_PAUSED
+            require_application,  ban_ended, blank,  invited, invited, INVITE_SIGNUPS_PAUSED, APPLICATION_ANSWER_REQUIRED, APPLICATION_ANSWER_REQUIRED, INVITE_SIGNUPS_PAUSED
+            require_application,  ban_ended, absent, invited, invited, INVITE_SIGNUPS_PAUSED, APPLICATION_ANSWER_REQUIRED, APPLICATION_ANSWER_REQUIRED, INVITE_SIGNUPS_PAUSED
             require_application,  unknown,  given,   INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
             require_application,  unknown,  blank,   INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
             require_application,  unknown,  absent,  INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
@@ -89,6 +111,12 @@ class RegistrationPolicyTest {
             require_invitation,   valid,    given,   invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        invited,                      invited,                      INVITE_SIGNUPS_PAUSED
             require_invitation,   valid,    blank,   invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        invited,                      invited,                      INVITE_SIGNUPS_PAUSED
             require_invitation,   valid,    absent,  invited,                      invited,                      INVITE_SIGNUPS_PAUSED,        invited,                      invited,                      INVITE_SIGNUPS_PAUSED
+            require_invitation,   banned_creator, given,  INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            require_invitation,   banned_creator, blank,  INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            require_invitation,   banned_creator, absent, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE, INVITE_NOT_USABLE
+            require_invitation,   ban_ended, given,  invited, invited, INVITE_SIGNUPS_PAUSED, invited, invited, INVITE_SIGNUPS_PAUSED
+            require_invitation,   ban_ended, blank,  invited, invited, INVITE_SIGNUPS_PAUSED, invited, invited, INVITE_SIGNUPS_PAUSED
+            require_invitation,   ban_ended, absent, invited, invited, INVITE_SIGNUPS_PAUSED, invited, invited, INVITE_SIGNUPS_PAUSED
             require_invitation,   unknown,  given,   INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
             require_invitation,   unknown,  blank,   INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
             require_invitation,   unknown,  absent,  INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE,            INVITE_NOT_USABLE
@@ -104,6 +132,12 @@ class RegistrationPolicyTest {
             closed,               valid,    given,   REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED
             closed,               valid,    blank,   REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED
             closed,               valid,    absent,  REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED
+            closed,               banned_creator, given,  REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED
+            closed,               banned_creator, blank,  REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED
+            closed,               banned_creator, absent, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED
+            closed,               ban_ended, given,  REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED
+            closed,               ban_ended, blank,  REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED
+            closed,               ban_ended, absent, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED, REGISTRATION_CLOSED
             closed,               unknown,  given,   REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED
             closed,               unknown,  blank,   REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED
             closed,               unknown,  absent,  REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED,          REGISTRATION_CLOSED
@@ -286,6 +320,33 @@ class RegistrationPolicyTest {
                         .withInviteSignupsPerDay(signupsPerDay));
     }
 
+    private static LocalUser banned(Optional<Instant> until) {
+        return member(VALID.creatorId().value())
+                .withBan(Optional.of(new Ban("spam", until, NOW.minus(Duration.ofDays(2)))));
+    }
+
+    @Test
+    void aCreatorGivenWithTheInviteMustBeItsCreator() {
+        LocalUser someoneElse = member(VALID.creatorId().value() + 1);
+
+        assertThatThrownBy(() -> InviteClaim.presented(VALID, someoneElse))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCreatorsBanIsJudgedAtTheMomentOfRegistration() {
+        InviteClaim claim = InviteClaim.presented(VALID, BANNED_CREATOR);
+        Instant banEnds = BANNED_CREATOR.ban().orElseThrow().expiresAt().orElseThrow();
+        LocalSite open = site(RegistrationMode.OPEN, true, 0);
+
+        assertThatThrownBy(() -> RegistrationPolicy.decide(new RegistrationPolicy.Registration(
+                        open, claim, Optional.empty(), banEnds.minusNanos(1000), since -> 0)))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_NOT_USABLE));
+        assertThat(RegistrationPolicy.decide(
+                        new RegistrationPolicy.Registration(open, claim, Optional.empty(), banEnds, since -> 0)))
+                .isInstanceOf(RegistrationDecision.ActiveAccount.class);
+    }
+
     private static InviteClaim claim(String invite) {
         return switch (invite) {
             case "none" -> InviteClaim.none();
@@ -293,6 +354,8 @@ class RegistrationPolicyTest {
             case "unknown" -> InviteClaim.presented(Optional.empty());
             case "expired" -> InviteClaim.presented(Optional.of(EXPIRED));
             case "used_up" -> InviteClaim.presented(Optional.of(USED_UP));
+            case "banned_creator" -> InviteClaim.presented(VALID, BANNED_CREATOR);
+            case "ban_ended" -> InviteClaim.presented(VALID, BAN_ENDED_CREATOR);
             default -> throw new IllegalArgumentException(invite);
         };
     }

@@ -59,6 +59,14 @@ public final class QueryParameters {
                 .orElseThrow(() -> badRequest(name + " must be an integer between " + min + " and " + max));
     }
 
+    /** A decimal integer within {@code min..max}, when given. */
+    public Optional<Long> optionalLong(String name, long min, long max) {
+        return optional(name)
+                .map(text -> integer(text)
+                        .filter(value -> value >= min && value <= max)
+                        .orElseThrow(() -> badRequest(name + " must be an integer between " + min + " and " + max)));
+    }
+
     /**
      * The page size as asked, unchecked against the listing's bounds (that is the domain's
      * {@code PageSize}); anything that is not an integer is {@link RequestError#LIMIT_NOT_AN_INTEGER}.

@@ -22,7 +22,8 @@ public record PageCursor(Listing listing, long afterId) {
     /** The listings that hand out cursors. */
     public enum Listing {
         INVITES("inv"),
-        APPLICATIONS("app");
+        APPLICATIONS("app"),
+        USERS("usr");
 
         private final String tag;
 

@@ -10,11 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import guestlist.application.port.in.UseCaseFailure;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.StoredCredentials;
+import guestlist.application.port.out.UserRepository.UserFilter;
+import guestlist.domain.account.Ban;
 import guestlist.domain.account.EmailAddress;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.Username;
+import guestlist.domain.moderation.Scope;
+import guestlist.domain.paging.PagePosition;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -301,5 +306,130 @@ public abstract class UserRepositoryContractTest {
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(tx(() -> users().findPasswordHash(alice.id()))).contains("hash-of-alice");
+    }
+
+    // ---------------------------------------------------------------- list (GET /admin/users)
+
+    private static final Instant LISTED_AT = at(3_600);
+
+    private LocalUser invitedBy(String name, LocalUser inviter) {
+        return add(new NewUser(new Username(name), Optional.empty(), false, true, Optional.of(inviter.id()), T0));
+    }
+
+    private List<LocalUser> list(UserFilter filter, Optional<Long> after, int limit) {
+        return tx(() -> users().list(filter, LISTED_AT, after.map(PagePosition::new), limit));
+    }
+
+    private static UserFilter everyone(boolean newestFirst) {
+        return new UserFilter(false, newestFirst, Optional.empty());
+    }
+
+    private void ban(LocalUser user, Optional<Instant> expiresAt) {
+        tx(() -> store().moderation().ban(new Scope(user.id(), false), new Ban("spam", expiresAt, T0), T0));
+    }
+
+    @Test
+    void listIsNewestOrOldestFirstAdminsIncluded() {
+        LocalUser alice = add(user("alice"));
+        LocalUser root = add(admin("root", T0));
+        LocalUser bob = add(user("bob"));
+
+        assertThat(list(everyone(true), Optional.empty(), 10)).containsExactly(bob, root, alice);
+        assertThat(list(everyone(false), Optional.empty(), 10)).containsExactly(alice, root, bob);
+    }
+
+    @Test
+    void listPagesByIdAfterThePositionInEitherOrder() {
+        List<LocalUser> all = List.of(add(user("user1")), add(user("user2")), add(user("user3")), add(user("user4")));
+
+        assertThat(list(everyone(true), Optional.empty(), 2)).containsExactly(all.get(3), all.get(2));
+        assertThat(list(everyone(true), Optional.of(all.get(2).id().value()), 2))
+                .containsExactly(all.get(1), all.get(0));
+        assertThat(list(everyone(true), Optional.of(all.get(0).id().value()), 2))
+                .isEmpty();
+        assertThat(list(everyone(false), Optional.of(all.get(1).id().value()), 5))
+                .containsExactly(all.get(2), all.get(3));
+        assertThat(list(everyone(false), Optional.of(all.get(3).id().value()), 5))
+                .isEmpty();
+    }
+
+    @Test
+    void listAfterAPositionBeyondEveryIdStartsAtTheNewestAndOldestFirstEndsThere() {
+        LocalUser first = add(user("first"));
+        LocalUser last = add(user("last"));
+
+        assertThat(list(everyone(true), Optional.of(Long.MAX_VALUE), 5)).containsExactly(last, first);
+        assertThat(list(everyone(false), Optional.of(Long.MAX_VALUE), 5)).isEmpty();
+    }
+
+    @Test
+    void bannedOnlyListsTheAccountsABanHoldsOnAtNow() {
+        LocalUser forever = add(user("forever"));
+        add(user("never"));
+        LocalUser untilLater = add(user("until_later"));
+        LocalUser ended = add(user("ended"));
+        ban(forever, Optional.empty());
+        ban(untilLater, Optional.of(LISTED_AT.plusSeconds(1)));
+        ban(ended, Optional.of(LISTED_AT));
+
+        assertThat(list(new UserFilter(true, true, Optional.empty()), Optional.empty(), 10))
+                .extracting(LocalUser::id)
+                .containsExactly(untilLater.id(), forever.id());
+        assertThat(list(new UserFilter(true, false, Optional.of(untilLater.id())), Optional.empty(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void invitedByListsOnlyThatAccountsDirectInvitees() {
+        LocalUser inviter = add(user("inviter"));
+        LocalUser other = add(user("other"));
+        LocalUser first = invitedBy("first", inviter);
+        invitedBy("others_guest", other);
+        LocalUser second = invitedBy("second", inviter);
+        invitedBy("grandchild", first);
+        LocalUser third = invitedBy("third", inviter);
+        UserFilter newest = new UserFilter(false, true, Optional.of(inviter.id()));
+
+        assertThat(list(newest, Optional.empty(), 10))
+                .extracting(LocalUser::id)
+                .containsExactly(third.id(), second.id(), first.id());
+        assertThat(list(newest, Optional.of(third.id().value()), 1)).containsExactly(second);
+        assertThat(list(
+                        new UserFilter(false, false, Optional.of(inviter.id())),
+                        Optional.of(first.id().value()),
+                        10))
+                .containsExactly(second, third);
+        assertThat(list(new UserFilter(false, true, Optional.of(third.id())), Optional.empty(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void invitedByAndBannedOnlyTogether() {
+        LocalUser inviter = add(user("inviter"));
+        LocalUser kept = invitedBy("kept", inviter);
+        LocalUser banned = invitedBy("banned", inviter);
+        LocalUser bannedElsewhere = add(user("elsewhere"));
+        ban(banned, Optional.empty());
+        ban(bannedElsewhere, Optional.empty());
+
+        assertThat(list(new UserFilter(true, true, Optional.of(inviter.id())), Optional.empty(), 10))
+                .extracting(LocalUser::id)
+                .containsExactly(banned.id());
+        assertThat(list(new UserFilter(false, true, Optional.of(inviter.id())), Optional.empty(), 10))
+                .extracting(LocalUser::id)
+                .containsExactly(banned.id(), kept.id());
+    }
+
+    @Test
+    void listedAccountsCarryTheirBanAndInviteeCount() {
+        LocalUser inviter = add(user("inviter"));
+        invitedBy("guest", inviter);
+        ban(inviter, Optional.of(LISTED_AT.plusSeconds(60)));
+
+        LocalUser listed = list(everyone(false), Optional.empty(), 1).get(0);
+
+        assertThat(listed.id()).isEqualTo(inviter.id());
+        assertThat(listed.inviteeCount()).isEqualTo(1);
+        assertThat(listed.ban()).contains(new Ban("spam", Optional.of(LISTED_AT.plusSeconds(60)), T0));
     }
 }

@@ -1,0 +1,516 @@
+package guestlist.application.service;
+
+import static guestlist.application.service.Guestlist.assertRefused;
+import static guestlist.application.service.Guestlist.form;
+import static guestlist.testsupport.Credentials.ADMIN_NAME;
+import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
+import static guestlist.testsupport.Credentials.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import guestlist.application.inmemory.InMemoryApplication;
+import guestlist.application.inmemory.InMemoryStore;
+import guestlist.application.inmemory.MutableClock;
+import guestlist.application.port.in.BanPersonCommand;
+import guestlist.application.port.in.BanPersonResult;
+import guestlist.application.port.in.CreateInviteCommand;
+import guestlist.application.port.in.LoginCommand;
+import guestlist.application.port.in.RegisterCommand;
+import guestlist.application.port.in.UseCaseFailure.Reason;
+import guestlist.application.port.out.InviteBranchRepository;
+import guestlist.application.port.out.InviteRepository;
+import guestlist.application.port.out.ModerationRepository;
+import guestlist.application.port.out.RegistrationApplicationRepository;
+import guestlist.application.port.out.SessionRepository;
+import guestlist.application.port.out.SiteRepository;
+import guestlist.application.port.out.Transactions;
+import guestlist.application.port.out.UserRepository;
+import guestlist.application.port.out.contract.StoreFixture;
+import guestlist.domain.Refusal;
+import guestlist.domain.Rule;
+import guestlist.domain.account.Ban;
+import guestlist.domain.account.InvitePermission;
+import guestlist.domain.account.LocalUser;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.PersonId;
+import guestlist.domain.account.Username;
+import guestlist.domain.invite.Invite;
+import guestlist.domain.moderation.ModerationAction;
+import guestlist.domain.moderation.ModerationEntry;
+import guestlist.domain.moderation.Scope;
+import guestlist.domain.paging.PagePosition;
+import guestlist.domain.site.RegistrationMode;
+import guestlist.domain.site.SiteChanges;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Banning and lifting bans through the use cases on the in-memory store, with the log entries
+ * each action appends recorded on their way to the store.
+ */
+class BanPersonServiceTest {
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final RecordingModeration moderation = new RecordingModeration(store.moderation());
+    private final MutableClock clock = MutableClock.startingNow();
+    private final InMemoryApplication app = new InMemoryApplication(new Recorded(store, moderation), clock);
+    private final LocalUser admin = app.createAdmin(ADMIN_NAME, ADMIN_PASSWORD);
+
+    /** The tree: alice ── bob ── carol; alice ── dave; eve stands alone. Everyone logged in once. */
+    private final LocalUser alice;
+
+    private final LocalUser bob;
+    private final LocalUser carol;
+    private final LocalUser dave;
+    private final LocalUser eve;
+
+    BanPersonServiceTest() {
+        mode(RegistrationMode.OPEN);
+        alice = registered("alice", Optional.empty());
+        bob = registered("bob", Optional.of(invite(alice)));
+        carol = registered("carol", Optional.of(invite(bob)));
+        dave = registered("dave", Optional.of(invite(alice)));
+        eve = registered("eve", Optional.empty());
+        mode(RegistrationMode.REQUIRE_INVITATION);
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    private void mode(RegistrationMode mode) {
+        app.useCases()
+                .editSite()
+                .editSite(
+                        admin,
+                        new SiteChanges(Optional.empty(), Optional.of(mode), Optional.empty(), Optional.empty()));
+    }
+
+    private LocalUser registered(String name, Optional<Invite> invite) {
+        RegisterCommand command = invite.map(used -> form(name).token(used))
+                .orElseGet(() -> form(name))
+                .command();
+        String session =
+                app.useCases().register().register(command).sessionToken().orElseThrow();
+        return app.useCases().authenticate().authenticate(session);
+    }
+
+    private Invite invite(LocalUser creator) {
+        return app.useCases()
+                .createInvite()
+                .createInvite(new CreateInviteCommand(creator, Optional.empty(), Optional.empty()));
+    }
+
+    private BanPersonResult ban(LocalUser target, boolean includeInvitees) {
+        return ban(target, "spam", Optional.empty(), includeInvitees);
+    }
+
+    private BanPersonResult ban(LocalUser target, String reason, Optional<Instant> expiresAt, boolean includeInvitees) {
+        return app.useCases()
+                .banPerson()
+                .banPerson(new BanPersonCommand(admin, target.personId(), true, reason, expiresAt, includeInvitees));
+    }
+
+    private BanPersonResult unban(LocalUser target, boolean includeInvitees) {
+        return app.useCases()
+                .banPerson()
+                .banPerson(new BanPersonCommand(
+                        admin, target.personId(), false, "forgiven", Optional.empty(), includeInvitees));
+    }
+
+    private String login(LocalUser user) {
+        return app.useCases().login().login(new LoginCommand(user.name().value(), PASSWORD, false));
+    }
+
+    private LocalUser stored(LocalUser user) {
+        return store.transactions()
+                .inTransaction(() -> store.users().findById(user.id()))
+                .orElseThrow();
+    }
+
+    private boolean inviteExists(Invite invite) {
+        return store.transactions()
+                .inTransaction(() -> store.invites().findByToken(invite.token()))
+                .isPresent();
+    }
+
+    private long sessionsOf(LocalUser user) {
+        // every member logged in at registration; a fresh log-in of a banned account is refused
+        return store.transactions().inTransaction(() -> (long) store.sessions().deleteAllOf(user.id()));
+    }
+
+    // ---------------------------------------------------------------- bans
+
+    @Test
+    void aBanOfOneMemberEndsItsSessionsDeletesItsInvitesAndRefusesItsLogIn() {
+        Invite first = invite(dave);
+        Invite second = invite(dave);
+        Invite alices = invite(alice);
+        String session = login(dave);
+        Instant now = clock.instant();
+
+        BanPersonResult result = ban(dave, "spam in every thread", Optional.empty(), false);
+
+        assertThat(result.affectedAccounts()).isEqualTo(1);
+        assertThat(result.revokedInvites()).isEqualTo(2);
+        assertThat(result.target().user().id()).isEqualTo(dave.id());
+        assertThat(result.target().banned()).isTrue();
+        assertThat(result.target().banExpiresAt()).isEmpty();
+        assertThat(stored(dave).ban()).contains(new Ban("spam in every thread", Optional.empty(), now));
+        assertRefused(() -> app.useCases().authenticate().authenticate(session), Reason.NOT_LOGGED_IN);
+        assertThatThrownBy(() -> login(dave)).isInstanceOfSatisfying(Refusal.class, refused -> {
+            assertThat(refused.rule()).isEqualTo(Rule.ACCOUNT_BANNED);
+            assertThat(refused.getMessage()).contains("spam in every thread");
+        });
+        assertThat(inviteExists(first) || inviteExists(second)).isFalse();
+        assertThat(inviteExists(alices)).as("the inviter's own invites stay").isTrue();
+        assertThat(stored(alice).bannedAt(now)).isFalse();
+    }
+
+    @Test
+    void aBranchBanReachesEveryAccountBelowAtAnyDepthAndNothingElse() {
+        Invite carols = invite(carol);
+        Invite eves = invite(eve);
+        String bobsSession = login(bob);
+        String evesSession = login(eve);
+
+        BanPersonResult result = ban(alice, true);
+
+        assertThat(result.affectedAccounts()).isEqualTo(4);
+        assertThat(result.revokedInvites())
+                .as("carol's, plus the invites that brought bob, carol and dave in")
+                .isEqualTo(4);
+        Instant now = clock.instant();
+        assertThat(List.of(alice, bob, carol, dave))
+                .allMatch(user -> stored(user).bannedAt(now));
+        assertThat(stored(eve).bannedAt(now)).isFalse();
+        assertThat(inviteExists(carols)).isFalse();
+        assertThat(inviteExists(eves)).isTrue();
+        assertRefused(() -> app.useCases().authenticate().authenticate(bobsSession), Reason.NOT_LOGGED_IN);
+        assertThat(app.useCases().authenticate().authenticate(evesSession).id()).isEqualTo(eve.id());
+        assertThat(moderation.entries).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(ModerationAction.BAN);
+            assertThat(entry.admin()).isEqualTo(admin.id());
+            assertThat(entry.target()).isEqualTo(alice.id());
+            assertThat(entry.includeInvitees()).isTrue();
+            assertThat(entry.affectedAccounts()).isEqualTo(4);
+            assertThat(entry.revokedInvites()).isEqualTo(4);
+            assertThat(entry.reason()).isEqualTo("spam");
+            assertThat(entry.expiresAt()).isEmpty();
+            assertThat(entry.publishedAt()).isEqualTo(now);
+        });
+    }
+
+    @Test
+    void aBanWithoutInviteesLeavesTheBranchAlone() {
+        Invite carols = invite(carol);
+
+        assertThat(ban(bob, false).affectedAccounts()).isEqualTo(1);
+
+        assertThat(stored(carol).bannedAt(clock.instant())).isFalse();
+        assertThat(inviteExists(carols)).isTrue();
+        assertThat(login(carol)).isNotBlank();
+    }
+
+    @Test
+    void adminsInsideABranchAreSkippedAndNotCounted() {
+        LocalUser staff = store.transactions()
+                .inTransaction(() -> store.users()
+                        .add(
+                                new NewUser(
+                                        new Username("staff"),
+                                        Optional.empty(),
+                                        true,
+                                        true,
+                                        Optional.of(bob.id()),
+                                        clock.instant()),
+                                "hash"));
+        Invite staffs = invite(staff);
+
+        BanPersonResult result = ban(alice, true);
+
+        assertThat(result.affectedAccounts()).isEqualTo(4);
+        assertThat(stored(staff).ban()).isEmpty();
+        assertThat(inviteExists(staffs)).isTrue();
+    }
+
+    @Test
+    void banningTwiceChangesNothingMoreButIsLoggedTwice() {
+        ban(alice, true);
+
+        BanPersonResult again = ban(alice, true);
+
+        assertThat(again.affectedAccounts()).isZero();
+        assertThat(again.revokedInvites()).isZero();
+        assertThat(again.target().banned()).isTrue();
+        assertThat(moderation.entries)
+                .extracting(ModerationEntry::action, ModerationEntry::affectedAccounts)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ModerationAction.BAN, 4L),
+                        org.assertj.core.groups.Tuple.tuple(ModerationAction.BAN, 0L));
+    }
+
+    @Test
+    void aBanOnOtherTermsReplacesTheBanAndCountsAgain() {
+        ban(dave, "first reason", Optional.empty(), false);
+        Instant end = clock.instant().plus(Duration.ofDays(3));
+
+        BanPersonResult changed = ban(dave, "second reason", Optional.of(end), false);
+
+        assertThat(changed.affectedAccounts()).isEqualTo(1);
+        assertThat(changed.target().banExpiresAt()).contains(end);
+        assertThat(stored(dave).ban().map(Ban::reason)).contains("second reason");
+    }
+
+    @Test
+    void aBanWithAnEndLiftsItselfThen() {
+        Instant end = clock.instant().plus(Duration.ofHours(2));
+
+        BanPersonResult result = ban(carol, "cool off", Optional.of(end), false);
+
+        assertThat(result.target().banExpiresAt()).contains(end);
+        assertThat(moderation.entries.get(0).expiresAt()).contains(end);
+        assertThatThrownBy(() -> login(carol)).isInstanceOfSatisfying(Refusal.class, refused -> {
+            assertThat(refused.rule()).isEqualTo(Rule.ACCOUNT_BANNED);
+            assertThat(refused.getMessage()).contains("cool off").contains(end.toString());
+        });
+        clock.advance(Duration.ofHours(2).minusSeconds(1));
+        assertRefused(() -> login(carol), Rule.ACCOUNT_BANNED);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        String session = login(carol);
+        assertThat(app.useCases().authenticate().authenticate(session).id()).isEqualTo(carol.id());
+        assertThat(invite(carol).creatorId()).as("and may invite again").isEqualTo(carol.id());
+    }
+
+    @Test
+    void aBannedAccountsSessionIsRefusedWithSiteBanEvenIfOneSurvived() {
+        String session = login(dave);
+        // a ban written straight to the store, without ending sessions: authentication still refuses
+        store.transactions()
+                .run(() -> store.moderation()
+                        .ban(
+                                new Scope(dave.id(), false),
+                                new Ban("x", Optional.empty(), clock.instant()),
+                                clock.instant()));
+
+        assertRefused(() -> app.useCases().authenticate().authenticate(session), Rule.ACCOUNT_BANNED);
+    }
+
+    // ---------------------------------------------------------------- unban
+
+    @Test
+    void unbanLiftsTheBranchsBansAndTheDeletedInvitesStayDeleted() {
+        Invite carols = invite(carol);
+        ban(alice, true);
+
+        BanPersonResult lifted = unban(alice, true);
+
+        assertThat(lifted.affectedAccounts()).isEqualTo(4);
+        assertThat(lifted.revokedInvites()).isZero();
+        assertThat(lifted.target().banned()).isFalse();
+        assertThat(List.of(alice, bob, carol, dave))
+                .allMatch(user -> stored(user).ban().isEmpty());
+        assertThat(login(carol)).isNotBlank();
+        assertThat(inviteExists(carols)).isFalse();
+        assertThat(moderation.entries.get(1)).satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(ModerationAction.UNBAN);
+            assertThat(entry.affectedAccounts()).isEqualTo(4);
+            assertThat(entry.reason()).isEqualTo("forgiven");
+            assertThat(entry.expiresAt()).isEmpty();
+        });
+    }
+
+    @Test
+    void unbanOfTheTargetAloneKeepsTheBranchBanned() {
+        ban(alice, true);
+
+        assertThat(unban(alice, false).affectedAccounts()).isEqualTo(1);
+
+        assertThat(stored(bob).bannedAt(clock.instant())).isTrue();
+    }
+
+    @Test
+    void unbanOfAnAccountNotBannedChangesNothingAndIsLogged() {
+        BanPersonResult result = unban(eve, false);
+
+        assertThat(result.affectedAccounts()).isZero();
+        assertThat(moderation.entries)
+                .singleElement()
+                .extracting(ModerationEntry::action)
+                .isEqualTo(ModerationAction.UNBAN);
+    }
+
+    // ---------------------------------------------------------------- refusals
+
+    @Test
+    void refusalsChangeNothingAndLogNothing() {
+        Invite daves = invite(dave);
+        LocalUser member = stored(eve);
+        Instant past = clock.instant().minusSeconds(1);
+
+        assertRefused(
+                () -> app.useCases()
+                        .banPerson()
+                        .banPerson(
+                                new BanPersonCommand(admin, new PersonId(424_242), true, "x", Optional.empty(), false)),
+                Reason.NO_SUCH_ACCOUNT);
+        assertRefused(() -> ban(admin, false), Rule.NOT_HIGHER_ADMIN);
+        assertRefused(() -> ban(dave, "x", Optional.of(past), false), Rule.BAN_EXPIRATION_IN_PAST);
+        assertRefused(() -> ban(dave, "x", Optional.of(clock.instant()), false), Rule.BAN_EXPIRATION_IN_PAST);
+        assertRefused(
+                () -> app.useCases()
+                        .banPerson()
+                        .banPerson(new BanPersonCommand(member, dave.personId(), true, "x", Optional.empty(), false)),
+                Rule.ADMIN_ONLY);
+        assertRefused(() -> ban(dave, "x".repeat(1_001), Optional.empty(), false), Rule.MODERATION_REASON_LENGTH);
+
+        assertThat(stored(dave).ban()).isEmpty();
+        assertThat(inviteExists(daves)).isTrue();
+        assertThat(login(dave)).isNotBlank();
+        assertThat(moderation.entries).isEmpty();
+    }
+
+    @Test
+    void aReasonOfExactlyTheLimitIsTaken() {
+        assertThat(ban(dave, "x".repeat(1_000), Optional.empty(), false).affectedAccounts())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aBanOfAnAdminIsRefusedAlsoWithInvitees() {
+        assertRefused(() -> ban(admin, true), Rule.NOT_HIGHER_ADMIN);
+        assertThat(stored(alice).ban()).isEmpty();
+    }
+
+    @Test
+    void theExpiryIsIgnoredWhenLiftingABan() {
+        ban(dave, false);
+
+        BanPersonResult lifted = app.useCases()
+                .banPerson()
+                .banPerson(new BanPersonCommand(
+                        admin,
+                        dave.personId(),
+                        false,
+                        "ok",
+                        Optional.of(clock.instant().minusSeconds(60)),
+                        false));
+
+        assertThat(lifted.affectedAccounts()).isEqualTo(1);
+        assertThat(moderation.entries.get(1).expiresAt()).isEmpty();
+    }
+
+    @Test
+    void theEndedSessionsIncludeEveryOneOfTheAccount() {
+        login(bob);
+        login(bob);
+
+        ban(bob, false);
+
+        assertThat(sessionsOf(bob)).isZero();
+        assertThat(sessionsOf(alice)).as("alice's registration session").isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- the recording
+
+    /** The store's moderation, recording every entry appended (no action here appends and then fails). */
+    private static final class RecordingModeration implements ModerationRepository {
+
+        final List<ModerationEntry> entries = new ArrayList<>();
+        private final ModerationRepository delegate;
+
+        RecordingModeration(ModerationRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void serialize() {
+            delegate.serialize();
+        }
+
+        @Override
+        public long ban(Scope scope, Ban ban, Instant now) {
+            return delegate.ban(scope, ban, now);
+        }
+
+        @Override
+        public long unban(Scope scope, Instant now) {
+            return delegate.unban(scope, now);
+        }
+
+        @Override
+        public Revoked revokeInvites(Scope scope) {
+            return delegate.revokeInvites(scope);
+        }
+
+        @Override
+        public void endSessions(Scope scope) {
+            delegate.endSessions(scope);
+        }
+
+        @Override
+        public long setInvitePermission(Scope scope, InvitePermission permission) {
+            return delegate.setInvitePermission(scope, permission);
+        }
+
+        @Override
+        public ModerationEntry append(ModerationEntry.New entry) {
+            ModerationEntry stored = delegate.append(entry);
+            entries.add(stored);
+            return stored;
+        }
+
+        @Override
+        public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
+            return delegate.log(before, limit);
+        }
+    }
+
+    /** The in-memory store with the recording moderation. */
+    private record Recorded(InMemoryStore store, ModerationRepository moderation) implements StoreFixture {
+
+        @Override
+        public Transactions transactions() {
+            return store.transactions();
+        }
+
+        @Override
+        public UserRepository users() {
+            return store.users();
+        }
+
+        @Override
+        public SiteRepository sites() {
+            return store.sites();
+        }
+
+        @Override
+        public SessionRepository sessions() {
+            return store.sessions();
+        }
+
+        @Override
+        public InviteRepository invites() {
+            return store.invites();
+        }
+
+        @Override
+        public RegistrationApplicationRepository applications() {
+            return store.applications();
+        }
+
+        @Override
+        public InviteBranchRepository branches() {
+            return store.branches();
+        }
+
+        @Override
+        public void reset() {
+            store.reset();
+        }
+    }
+}
