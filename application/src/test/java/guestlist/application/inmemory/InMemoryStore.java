@@ -690,7 +690,29 @@ public final class InMemoryStore implements StoreFixture {
 
         @Override
         public long setInvitePermission(Scope scope, InvitePermission permission) {
-            throw new UnsupportedOperationException("TODO(tree)");
+            requireTransaction();
+            long changed = 0;
+            for (LocalUserId id : reached(scope)) {
+                StoredUser stored = state.users().get(id.value());
+                LocalUser user = stored.user();
+                if (user.invitePermission().equals(permission)) {
+                    continue;
+                }
+                LocalUser withPermission = new LocalUser(
+                        user.id(),
+                        user.name(),
+                        user.email(),
+                        user.admin(),
+                        user.acceptedApplication(),
+                        user.invitedBy(),
+                        user.publishedAt(),
+                        user.ban(),
+                        permission,
+                        user.inviteeCount());
+                state.users().put(id.value(), new StoredUser(withPermission, stored.passwordHash()));
+                changed++;
+            }
+            return changed;
         }
 
         @Override
@@ -703,7 +725,11 @@ public final class InMemoryStore implements StoreFixture {
 
         @Override
         public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
-            throw new UnsupportedOperationException("TODO(tree)");
+            requireTransaction();
+            NavigableMap<Long, ModerationEntry> older = before.map(
+                            position -> state.moderationLog().headMap(position.lastId(), false))
+                    .orElse(state.moderationLog());
+            return older.descendingMap().values().stream().limit(limit).toList();
         }
     }
 }
