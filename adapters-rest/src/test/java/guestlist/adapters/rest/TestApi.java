@@ -90,7 +90,13 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.getRegistrationApplication(),
                 u.decideRegistrationApplication(),
                 u.ensureAdmin(),
-                checkHealth);
+                checkHealth,
+                u.listInviteTree(),
+                u.listInviteAncestry(),
+                u.listUserInvites(),
+                u.revokeAllInvites(),
+                u.changeInvitePermission(),
+                u.listModerationLog());
     }
 
     int port() {

@@ -53,6 +53,7 @@ public final class CreateInviteService implements CreateInviteUseCase {
             NewInvite invite = Invite.issue(token, command.actor().id(), command.maxUses(), command.expiresAt(), now);
             LocalUser creator = users.lockById(command.actor().id())
                     .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"));
+            creator.invitePermission().requireCanInvite();
             sites.get().checkInviteAllowance(creator, () -> invites.countUsable(creator.id(), now));
             return invites.add(invite);
         });

@@ -138,6 +138,27 @@ public final class InMemoryStore implements StoreFixture {
         this.reachable = reachable;
     }
 
+    /**
+     * Everything stored, as text (every account, session, invite, application, log line and the
+     * site): two equal answers mean that nothing was written in between.
+     */
+    public String contents() {
+        lock.lock();
+        try {
+            return String.join(
+                    "\n",
+                    state.users().toString(),
+                    state.sessions().toString(),
+                    state.invites().toString(),
+                    state.applications().toString(),
+                    state.moderationLog().toString(),
+                    state.site().toString(),
+                    Long.toString(state.nextId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void reset() {
         lock.lock();
