@@ -17,9 +17,15 @@ import org.junit.jupiter.api.Test;
 class MalformedBodiesTest {
 
     private static final String[][] BODY_ENDPOINTS = {
-        {"PUT", "/site"}, {"POST", "/account/auth/register"}, {"POST", "/account/auth/login"},
-        {"POST", "/account/auth/logout"}, {"POST", "/account/invite"}, {"DELETE", "/account/invite"},
-        {"PUT", "/admin/registration_application/approve"}
+        {"PUT", "/site"},
+        {"POST", "/account/auth/register"},
+        {"POST", "/account/auth/login"},
+        {"POST", "/account/auth/logout"},
+        {"POST", "/account/invite"},
+        {"DELETE", "/account/invite"},
+        {"PUT", "/admin/registration_application/approve"},
+        {"POST", "/admin/invite/revoke_all"},
+        {"PUT", "/admin/invite/permission"}
     };
 
     private static final byte[][] MALFORMED = {

@@ -22,7 +22,10 @@ public record PageCursor(Listing listing, long afterId) {
     /** The listings that hand out cursors. */
     public enum Listing {
         INVITES("inv"),
-        APPLICATIONS("app");
+        APPLICATIONS("app"),
+        INVITE_TREE("tree"),
+        INVITE_ANCESTRY("anc"),
+        MODERATION_LOG("log");
 
         private final String tag;
 
