@@ -26,7 +26,10 @@ import java.util.Optional;
  * <p>The permission is set first: that locks each account reached, so an invite creation of one of
  * them that began earlier (creation locks its creator first) has committed when the invites are
  * revoked, and is revoked with them, while one that begins later sees the right withdrawn. No
- * invite created before the right was withdrawn survives it.
+ * invite created before the right was withdrawn survives it. A registration through an invite of
+ * the branch that was under way (it locks the invite's creator first, too) has committed by then:
+ * the permission is set again until no account is left to change, so the newcomer is reached with
+ * the branch; a later one waits, and finds the invite revoked.
  */
 public final class ChangeInvitePermissionService implements ChangeInvitePermissionUseCase {
 
@@ -52,7 +55,12 @@ public final class ChangeInvitePermissionService implements ChangeInvitePermissi
                     command.canInvite() ? InvitePermission.ALLOWED : InvitePermission.disabled(reason);
             moderation.serialize();
             Scope scope = Scope.of(TargetAccounts.existing(users, command.target()), command.includeInvitees());
-            long changed = moderation.setInvitePermission(scope, permission);
+            long changed = 0;
+            for (long more = moderation.setInvitePermission(scope, permission);
+                    more > 0;
+                    more = moderation.setInvitePermission(scope, permission)) {
+                changed += more;
+            }
             Revoked revoked = command.canInvite() ? new Revoked(0, 0) : moderation.revokeInvites(scope);
             Instant now = clock.instant();
             moderation.append(new ModerationEntry.New(

@@ -14,11 +14,15 @@ import guestlist.domain.account.InvitePermission;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.account.ModerationReason;
+import guestlist.domain.account.NewUser;
+import guestlist.domain.account.Username;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.moderation.ModerationAction;
 import guestlist.domain.moderation.ModerationEntry;
 import guestlist.domain.moderation.Scope;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ChangeInvitePermissionServiceTest {
@@ -134,6 +138,47 @@ class ChangeInvitePermissionServiceTest {
         assertThat(guestlist.invite(ring1).creatorId()).isEqualTo(ring1.id());
         assertMayNotInvite(guestlist, ring11, "a spam ring");
         assertMayNotInvite(guestlist, spammer, "a spam ring");
+    }
+
+    /**
+     * A registration through an invite of the branch that commits while the right is being
+     * withdrawn (staged here: it joins after the first pass over the branch) is reached too.
+     */
+    @Test
+    void aNewcomerWhoJoinsTheBranchWhileTheRightIsWithdrawnLosesItToo() {
+        AtomicInteger passes = new AtomicInteger();
+        ForwardingModeration joinedMeanwhile = new ForwardingModeration(guestlist.store.moderation()) {
+            @Override
+            public long setInvitePermission(Scope scope, InvitePermission permission) {
+                long changed = super.setInvitePermission(scope, permission);
+                if (passes.incrementAndGet() == 1) {
+                    guestlist
+                            .store
+                            .users()
+                            .add(
+                                    new NewUser(
+                                            new Username("newcomer"),
+                                            Optional.empty(),
+                                            false,
+                                            true,
+                                            Optional.of(ring11.id()),
+                                            guestlist.clock.instant()),
+                                    "hash");
+                }
+                return changed;
+            }
+        };
+
+        serviceOn(joinedMeanwhile)
+                .changeInvitePermission(
+                        new ChangeInvitePermissionCommand(guestlist.admin, spammer.id(), false, true, "a spam ring"));
+
+        assertThat(passes).as("until a pass changes nobody").hasValue(3);
+        LocalUser newcomer = guestlist.storedUser("newcomer").orElseThrow();
+        assertThat(newcomer.invitePermission()).isEqualTo(InvitePermission.disabled("a spam ring"));
+        assertThat(branches.log().get(0).affectedAccounts())
+                .as("the branch and the newcomer")
+                .isEqualTo(6);
     }
 
     @Test
