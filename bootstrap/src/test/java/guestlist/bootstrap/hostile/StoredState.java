@@ -13,8 +13,14 @@ import java.util.stream.Collectors;
  */
 final class StoredState {
 
-    static final List<String> TABLES =
-            List.of("local_user", "local_user_invite", "login_token", "registration_application", "local_site");
+    static final List<String> TABLES = List.of(
+            "local_user",
+            "local_user_invite",
+            "login_token",
+            "registration_application",
+            "local_site",
+            "invite_branch",
+            "moderation_log");
 
     private static final String QUERY = TABLES.stream()
             .map(table -> "SELECT '" + table + ": ' || count(*) || ' rows, md5 '"
