@@ -42,9 +42,17 @@ class ConcurrentFirstStartTest {
 
     private static TestPostgres postgres;
 
+    /** How many migrations the adapter ships: as many as migrating an empty database applies. */
+    private static int migrations;
+
     @BeforeAll
     static void startDatabase() {
         postgres = TestPostgres.start();
+        postgres.update("CREATE DATABASE reference");
+        try (HikariDataSource pool =
+                new PoolSettings(postgres.jdbcUrl("reference"), TestPostgres.USER, null, 2).open()) {
+            migrations = Migrations.apply(pool);
+        }
     }
 
     @AfterAll
@@ -101,8 +109,9 @@ class ConcurrentFirstStartTest {
 
     private static void assertMigratedOnceWithOneAdmin(String database) {
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("%s: every migration (V1 to V4) applied once", database)
-                .isEqualTo(4);
+                .as("%s: every migration applied once", database)
+                .isEqualTo(migrations)
+                .isGreaterThanOrEqualTo(4);
         assertThat(number(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                 .isZero();
         assertThat(number(database, "SELECT count(*) FROM local_site")).isEqualTo(1);
