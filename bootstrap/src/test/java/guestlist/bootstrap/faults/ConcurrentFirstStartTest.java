@@ -48,9 +48,8 @@ class ConcurrentFirstStartTest {
     @BeforeAll
     static void startDatabase() {
         postgres = TestPostgres.start();
-        postgres.update("CREATE DATABASE reference");
-        try (HikariDataSource pool =
-                new PoolSettings(postgres.jdbcUrl("reference"), TestPostgres.USER, null, 2).open()) {
+        String reference = postgres.newDatabase("reference");
+        try (HikariDataSource pool = new PoolSettings(postgres.jdbcUrl(reference), TestPostgres.USER, null, 2).open()) {
             migrations = Migrations.apply(pool);
         }
     }
