@@ -2,6 +2,7 @@ package guestlist.application;
 
 import guestlist.application.port.in.AuthenticateUseCase;
 import guestlist.application.port.in.BanPersonUseCase;
+import guestlist.application.port.in.ChangeInvitePermissionUseCase;
 import guestlist.application.port.in.ChangePasswordUseCase;
 import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.application.port.in.CheckInviteValidityUseCase;
@@ -11,12 +12,17 @@ import guestlist.application.port.in.EditSiteUseCase;
 import guestlist.application.port.in.EnsureAdminUseCase;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
 import guestlist.application.port.in.GetSiteUseCase;
+import guestlist.application.port.in.ListInviteAncestryUseCase;
+import guestlist.application.port.in.ListInviteTreeUseCase;
 import guestlist.application.port.in.ListInvitesUseCase;
+import guestlist.application.port.in.ListModerationLogUseCase;
 import guestlist.application.port.in.ListRegistrationApplicationsUseCase;
+import guestlist.application.port.in.ListUserInvitesUseCase;
 import guestlist.application.port.in.ListUsersUseCase;
 import guestlist.application.port.in.LoginUseCase;
 import guestlist.application.port.in.LogoutUseCase;
 import guestlist.application.port.in.RegisterUseCase;
+import guestlist.application.port.in.RevokeAllInvitesUseCase;
 import guestlist.application.port.in.RevokeInviteUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
@@ -34,6 +40,7 @@ import guestlist.application.service.AdminSetupService;
 import guestlist.application.service.AuthenticateService;
 import guestlist.application.service.BanPersonService;
 import guestlist.application.service.CachedSite;
+import guestlist.application.service.ChangeInvitePermissionService;
 import guestlist.application.service.ChangePasswordService;
 import guestlist.application.service.CheckInviteValidityService;
 import guestlist.application.service.CreateInviteService;
@@ -43,12 +50,17 @@ import guestlist.application.service.EditSiteService;
 import guestlist.application.service.GetRegistrationApplicationService;
 import guestlist.application.service.GetSiteService;
 import guestlist.application.service.HealthService;
+import guestlist.application.service.ListInviteAncestryService;
+import guestlist.application.service.ListInviteTreeService;
 import guestlist.application.service.ListInvitesService;
+import guestlist.application.service.ListModerationLogService;
 import guestlist.application.service.ListRegistrationApplicationsService;
+import guestlist.application.service.ListUserInvitesService;
 import guestlist.application.service.ListUsersService;
 import guestlist.application.service.LoginService;
 import guestlist.application.service.LogoutService;
 import guestlist.application.service.RegisterService;
+import guestlist.application.service.RevokeAllInvitesService;
 import guestlist.application.service.RevokeInviteService;
 import guestlist.application.service.SessionOpener;
 import guestlist.application.service.SweepExpiredInvitesService;
@@ -83,7 +95,13 @@ public record UseCases(
         EnsureAdminUseCase ensureAdmin,
         CheckHealthUseCase checkHealth,
         ListUsersUseCase listUsers,
-        BanPersonUseCase banPerson) {
+        BanPersonUseCase banPerson,
+        ListInviteTreeUseCase listInviteTree,
+        ListInviteAncestryUseCase listInviteAncestry,
+        ListUserInvitesUseCase listUserInvites,
+        RevokeAllInvitesUseCase revokeAllInvites,
+        ChangeInvitePermissionUseCase changeInvitePermission,
+        ListModerationLogUseCase listModerationLog) {
 
     /** How long a read of the site is shown again: one second, as Lemmy caches its site view. */
     public static final Duration DEFAULT_SITE_MAX_AGE = CachedSite.DEFAULT_MAX_AGE;
@@ -166,6 +184,12 @@ public record UseCases(
                 new AdminSetupService(transactions, ports.sites(), ports.users(), ports.hasher(), clock),
                 new HealthService(ports.storageHealth()),
                 new ListUsersService(transactions, ports.users(), clock),
-                new BanPersonService(transactions, ports.users(), ports.moderation(), clock));
+                new BanPersonService(transactions, ports.users(), ports.moderation(), clock),
+                new ListInviteTreeService(transactions, ports.users(), ports.branches(), clock),
+                new ListInviteAncestryService(transactions, ports.users(), ports.branches(), clock),
+                new ListUserInvitesService(transactions, ports.users(), ports.invites(), clock),
+                new RevokeAllInvitesService(transactions, ports.users(), ports.moderation(), clock),
+                new ChangeInvitePermissionService(transactions, ports.users(), ports.moderation(), clock),
+                new ListModerationLogService(transactions, ports.users(), ports.moderation()));
     }
 }

@@ -17,6 +17,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class PostgresInviteBranchRepository implements InviteBranchRepository {
 
+    /** A page of the branch below {@code :top}, after {@code (:afterDepth, :afterId)}. */
+    static final String BELOW = "SELECT b.depth, " + userColumns("u") + """
+             FROM invite_branch b JOIN local_user u ON u.id = b.descendant_id
+            WHERE b.ancestor_id = :top AND (b.depth, b.descendant_id) > (:afterDepth, :afterId)
+            ORDER BY b.depth, b.descendant_id
+            LIMIT :limit""";
+
+    /** A page of the inviters above {@code :account}, nearest first, beyond {@code :afterDepth}. */
+    static final String ANCESTRY = "SELECT " + userColumns("u") + """
+             FROM invite_branch b JOIN local_user u ON u.id = b.ancestor_id
+            WHERE b.descendant_id = :account AND b.depth > :afterDepth
+            ORDER BY b.depth
+            LIMIT :limit""";
+
+    /**
+     * How far below {@code :ancestor} {@code :descendant} is: found in the descendant's ancestry
+     * (one range of {@code invite_branch_descendant_idx}, as long as its chain of inviters), never
+     * by walking the ancestor's branch, which a spam wave makes as large as it likes.
+     */
+    static final String DEPTH = """
+            WITH ancestry AS MATERIALIZED (
+                SELECT ancestor_id, depth FROM invite_branch WHERE descendant_id = :descendant
+            )
+            SELECT depth FROM ancestry WHERE ancestor_id = :ancestor""";
+
     private final JdbcClient jdbc;
 
     PostgresInviteBranchRepository(JdbcClient jdbc) {
@@ -35,11 +60,7 @@ final class PostgresInviteBranchRepository implements InviteBranchRepository {
             afterDepth = depth.get();
             afterId = after.get().value();
         }
-        return jdbc.sql("SELECT b.depth, " + userColumns("u") + """
-                         FROM invite_branch b JOIN local_user u ON u.id = b.descendant_id
-                        WHERE b.ancestor_id = :top AND (b.depth, b.descendant_id) > (:afterDepth, :afterId)
-                        ORDER BY b.depth, b.descendant_id
-                        LIMIT :limit""")
+        return jdbc.sql(BELOW)
                 .param("top", top.value())
                 .param("afterDepth", afterDepth)
                 .param("afterId", afterId)
@@ -58,11 +79,7 @@ final class PostgresInviteBranchRepository implements InviteBranchRepository {
             }
             afterDepth = depth.get();
         }
-        return jdbc.sql("SELECT " + userColumns("u") + """
-                         FROM invite_branch b JOIN local_user u ON u.id = b.ancestor_id
-                        WHERE b.descendant_id = :account AND b.depth > :afterDepth
-                        ORDER BY b.depth
-                        LIMIT :limit""")
+        return jdbc.sql(ANCESTRY)
                 .param("account", account.value())
                 .param("afterDepth", afterDepth)
                 .param("limit", limit)
@@ -72,7 +89,7 @@ final class PostgresInviteBranchRepository implements InviteBranchRepository {
 
     /** How far below {@code ancestor} {@code descendant} is, if it is below it at all. */
     private Optional<Integer> depth(LocalUserId ancestor, LocalUserId descendant) {
-        return jdbc.sql("SELECT depth FROM invite_branch WHERE ancestor_id = :ancestor AND descendant_id = :descendant")
+        return jdbc.sql(DEPTH)
                 .param("ancestor", ancestor.value())
                 .param("descendant", descendant.value())
                 .query(Integer.class)

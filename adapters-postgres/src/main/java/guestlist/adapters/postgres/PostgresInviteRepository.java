@@ -86,9 +86,20 @@ final class PostgresInviteRepository implements InviteRepository {
     /**
      * {@code FOR UPDATE}: in READ COMMITTED a waiter, once the holder commits, reads the row as
      * committed (with the uses taken) or finds it deleted (its last use was taken, or it was revoked).
+     *
+     * <p>The creator's account is locked first ({@code FOR NO KEY UPDATE}, as creating an invite
+     * locks it): the registration will lock it anyway when the new account counts as one more of
+     * its invitees ({@code invite_branch_add} updates {@code invitee_count}), and taking it after the
+     * invite would be the opposite order of a moderation action, which locks the accounts it
+     * reaches and then deletes their invites. Two transactions waiting for each other in a circle
+     * is what PostgreSQL ends as a deadlock.
      */
     @Override
     public Optional<Invite> lockByToken(InviteToken token) {
+        jdbc.sql("""
+                        SELECT u.id FROM local_user u JOIN local_user_invite i ON i.local_user_id = u.id
+                         WHERE i.token = :token
+                           FOR NO KEY UPDATE OF u""").param("token", token.value()).query(Long.class).optional();
         return jdbc.sql("SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite WHERE token = :token FOR UPDATE")
                 .param("token", token.value())
                 .query(Rows::invite)

@@ -7,6 +7,7 @@ import guestlist.domain.moderation.ModerationEntry;
 import guestlist.domain.moderation.ModerationEntryId;
 import guestlist.domain.moderation.Scope;
 import guestlist.domain.paging.PagePosition;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -110,9 +111,23 @@ final class PostgresModerationRepository implements ModerationRepository {
                 .update();
     }
 
+    /**
+     * One {@code UPDATE} of the accounts reached whose permission differs: it locks each of them, so
+     * an invite creation of one of them that started earlier (it locks its creator first) has
+     * committed before, and one that starts later sees the new permission.
+     */
     @Override
     public long setInvitePermission(Scope scope, InvitePermission permission) {
-        throw new UnsupportedOperationException("TODO(tree)");
+        return jdbc.sql(REACHED + """
+                        UPDATE local_user u SET can_invite = :canInvite, invites_disabled_reason = :reason
+                          FROM reached r
+                         WHERE u.id = r.id
+                           AND (u.can_invite, u.invites_disabled_reason) IS DISTINCT FROM (:canInvite, :reason)""")
+                .param("target", scope.target().value())
+                .param("includeInvitees", scope.includeInvitees())
+                .param("canInvite", permission.canInvite())
+                .param("reason", permission.reason().orElse(null), Types.VARCHAR)
+                .update();
     }
 
     @Override
@@ -138,8 +153,19 @@ final class PostgresModerationRepository implements ModerationRepository {
         return entry.withId(new ModerationEntryId(id));
     }
 
+    /** Newest first: a backward range of the primary key, below the last id served. */
     @Override
     public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
-        throw new UnsupportedOperationException("TODO(tree)");
+        return jdbc.sql("""
+                        SELECT id, action, admin_local_user_id, target_local_user_id, include_invitees,
+                               affected_accounts, revoked_invites, reason, expires_at, published_at
+                          FROM moderation_log
+                         WHERE id < :before
+                         ORDER BY id DESC
+                         LIMIT :limit""")
+                .param("before", before.map(PagePosition::lastId).orElse(Long.MAX_VALUE))
+                .param("limit", limit)
+                .query(Rows::moderationEntry)
+                .list();
     }
 }

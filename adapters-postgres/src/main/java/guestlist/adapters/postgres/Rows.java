@@ -13,6 +13,8 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.moderation.ModerationAction;
+import guestlist.domain.moderation.ModerationEntry;
+import guestlist.domain.moderation.ModerationEntryId;
 import guestlist.domain.site.LocalSite;
 import guestlist.domain.site.RegistrationMode;
 import java.sql.ResultSet;
@@ -134,6 +136,20 @@ final class Rows {
     private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    static ModerationEntry moderationEntry(ResultSet rs, int rowNum) throws SQLException {
+        return new ModerationEntry(
+                new ModerationEntryId(rs.getLong("id")),
+                action(rs.getString("action")),
+                new LocalUserId(rs.getLong("admin_local_user_id")),
+                new LocalUserId(rs.getLong("target_local_user_id")),
+                rs.getBoolean("include_invitees"),
+                rs.getLong("affected_accounts"),
+                rs.getLong("revoked_invites"),
+                rs.getString("reason"),
+                Timestamps.readOptional(rs, "expires_at"),
+                Timestamps.read(rs, "published_at"));
     }
 
     /** The log's spelling of a moderation action. */

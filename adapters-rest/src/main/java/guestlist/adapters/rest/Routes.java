@@ -3,6 +3,7 @@ package guestlist.adapters.rest;
 import guestlist.adapters.rest.error.RequestError;
 import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.adapters.rest.handler.BanPersonHandler;
+import guestlist.adapters.rest.handler.ChangeInvitePermissionHandler;
 import guestlist.adapters.rest.handler.ChangePasswordHandler;
 import guestlist.adapters.rest.handler.CheckInviteValidityHandler;
 import guestlist.adapters.rest.handler.CreateInviteHandler;
@@ -12,12 +13,17 @@ import guestlist.adapters.rest.handler.GetMyUserHandler;
 import guestlist.adapters.rest.handler.GetRegistrationApplicationHandler;
 import guestlist.adapters.rest.handler.GetSiteHandler;
 import guestlist.adapters.rest.handler.HealthHandler;
+import guestlist.adapters.rest.handler.ListInviteAncestryHandler;
+import guestlist.adapters.rest.handler.ListInviteTreeHandler;
 import guestlist.adapters.rest.handler.ListInvitesHandler;
+import guestlist.adapters.rest.handler.ListModerationLogHandler;
 import guestlist.adapters.rest.handler.ListRegistrationApplicationsHandler;
+import guestlist.adapters.rest.handler.ListUserInvitesHandler;
 import guestlist.adapters.rest.handler.ListUsersHandler;
 import guestlist.adapters.rest.handler.LoginHandler;
 import guestlist.adapters.rest.handler.LogoutHandler;
 import guestlist.adapters.rest.handler.RegisterHandler;
+import guestlist.adapters.rest.handler.RevokeAllInvitesHandler;
 import guestlist.adapters.rest.handler.RevokeInviteHandler;
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
@@ -113,6 +119,30 @@ final class Routes {
 
         routes.add(Methods.GET, "/admin/users", routes.withoutBody(new ListUsersHandler(useCases.listUsers())));
         routes.add(Methods.POST, "/admin/ban", routes.withBody(new BanPersonHandler(useCases.banPerson())));
+        routes.add(
+                Methods.GET,
+                "/admin/invite/tree",
+                routes.withoutBody(new ListInviteTreeHandler(useCases.listInviteTree())));
+        routes.add(
+                Methods.GET,
+                "/admin/invite/ancestry",
+                routes.withoutBody(new ListInviteAncestryHandler(useCases.listInviteAncestry())));
+        routes.add(
+                Methods.GET,
+                "/admin/invite/list",
+                routes.withoutBody(new ListUserInvitesHandler(useCases.listUserInvites(), links)));
+        routes.add(
+                Methods.POST,
+                "/admin/invite/revoke_all",
+                routes.withBody(new RevokeAllInvitesHandler(useCases.revokeAllInvites())));
+        routes.add(
+                Methods.PUT,
+                "/admin/invite/permission",
+                routes.withBody(new ChangeInvitePermissionHandler(useCases.changeInvitePermission())));
+        routes.add(
+                Methods.GET,
+                "/admin/invite/log",
+                routes.withoutBody(new ListModerationLogHandler(useCases.listModerationLog())));
 
         routes.routing.setFallbackHandler(routes.withoutBody(Routes::notFound));
         routes.routing.setInvalidMethodHandler(routes.withoutBody(routes::methodNotAllowed));

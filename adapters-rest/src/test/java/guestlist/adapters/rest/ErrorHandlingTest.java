@@ -65,6 +65,14 @@ class ErrorHandlingTest {
         Answer onLogin = api.get("/account/auth/login", null);
         assertEnvelope(onLogin, 405, "method_not_allowed", "");
         assertThat(onLogin.header("Allow")).hasValue("POST");
+
+        Answer onTree = api.send("POST", "/admin/invite/tree", "{}", api.adminToken);
+        assertEnvelope(onTree, 405, "method_not_allowed", "POST");
+        assertThat(onTree.header("Allow")).hasValue("GET");
+
+        Answer onPermission = api.get("/admin/invite/permission", api.adminToken);
+        assertEnvelope(onPermission, 405, "method_not_allowed", "GET");
+        assertThat(onPermission.header("Allow")).hasValue("PUT");
     }
 
     // ------------------------------------------------------------------ size

@@ -17,9 +17,16 @@ import org.junit.jupiter.api.Test;
 class MalformedBodiesTest {
 
     private static final String[][] BODY_ENDPOINTS = {
-        {"PUT", "/site"}, {"POST", "/account/auth/register"}, {"POST", "/account/auth/login"},
-        {"POST", "/account/auth/logout"}, {"POST", "/account/invite"}, {"DELETE", "/account/invite"},
-        {"PUT", "/admin/registration_application/approve"}, {"POST", "/admin/ban"}
+        {"PUT", "/site"},
+        {"POST", "/account/auth/register"},
+        {"POST", "/account/auth/login"},
+        {"POST", "/account/auth/logout"},
+        {"POST", "/account/invite"},
+        {"DELETE", "/account/invite"},
+        {"PUT", "/admin/registration_application/approve"},
+        {"POST", "/admin/invite/revoke_all"},
+        {"PUT", "/admin/invite/permission"},
+        {"POST", "/admin/ban"}
     };
 
     private static final byte[][] MALFORMED = {

@@ -92,7 +92,13 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.ensureAdmin(),
                 checkHealth,
                 u.listUsers(),
-                u.banPerson());
+                u.banPerson(),
+                u.listInviteTree(),
+                u.listInviteAncestry(),
+                u.listUserInvites(),
+                u.revokeAllInvites(),
+                u.changeInvitePermission(),
+                u.listModerationLog());
     }
 
     int port() {

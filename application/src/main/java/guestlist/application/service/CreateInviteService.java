@@ -59,6 +59,7 @@ public final class CreateInviteService implements CreateInviteUseCase {
             LocalUser creator = users.lockById(command.actor().id())
                     .orElseThrow(() -> new UseCaseFailure(Reason.NOT_LOGGED_IN, "this account no longer exists"))
                     .requireNotBanned(now);
+            creator.invitePermission().requireCanInvite();
             InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
                     sites.get(),
                     creator,

@@ -141,6 +141,27 @@ public final class InMemoryStore implements StoreFixture {
         this.reachable = reachable;
     }
 
+    /**
+     * Everything stored, as text (every account, session, invite, application, log line and the
+     * site): two equal answers mean that nothing was written in between.
+     */
+    public String contents() {
+        lock.lock();
+        try {
+            return String.join(
+                    "\n",
+                    state.users().toString(),
+                    state.sessions().toString(),
+                    state.invites().toString(),
+                    state.applications().toString(),
+                    state.moderationLog().toString(),
+                    state.site().toString(),
+                    Long.toString(state.nextId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void reset() {
         lock.lock();
@@ -788,7 +809,29 @@ public final class InMemoryStore implements StoreFixture {
 
         @Override
         public long setInvitePermission(Scope scope, InvitePermission permission) {
-            throw new UnsupportedOperationException("TODO(tree)");
+            requireTransaction();
+            long changed = 0;
+            for (LocalUserId id : reached(scope)) {
+                StoredUser stored = state.users().get(id.value());
+                LocalUser user = stored.user();
+                if (user.invitePermission().equals(permission)) {
+                    continue;
+                }
+                LocalUser withPermission = new LocalUser(
+                        user.id(),
+                        user.name(),
+                        user.email(),
+                        user.admin(),
+                        user.acceptedApplication(),
+                        user.invitedBy(),
+                        user.publishedAt(),
+                        user.ban(),
+                        permission,
+                        user.inviteeCount());
+                state.users().put(id.value(), new StoredUser(withPermission, stored.passwordHash()));
+                changed++;
+            }
+            return changed;
         }
 
         @Override
@@ -801,7 +844,11 @@ public final class InMemoryStore implements StoreFixture {
 
         @Override
         public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
-            throw new UnsupportedOperationException("TODO(tree)");
+            requireTransaction();
+            NavigableMap<Long, ModerationEntry> older = before.map(
+                            position -> state.moderationLog().headMap(position.lastId(), false))
+                    .orElse(state.moderationLog());
+            return older.descendingMap().values().stream().limit(limit).toList();
         }
     }
 }

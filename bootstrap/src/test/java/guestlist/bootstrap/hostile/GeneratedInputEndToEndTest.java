@@ -101,6 +101,8 @@ class GeneratedInputEndToEndTest {
         Harness.Member changer = harness.member();
         SessionHolder changerSession = new SessionHolder(changer.name(), changer.token());
         String invite = harness.createInvite(member.token()).path("token").asText();
+        // the admin's branch actions aim at a member of their own, invited by the member
+        long targetId = harness.localUserId(harness.registerWithInvite(harness.newName(), invite));
         harness.site("registration_mode", "require_application");
         assertThat(harness.register(Harness.form(harness.newName()).put("answer", "hi"))
                         .status())
@@ -225,6 +227,32 @@ class GeneratedInputEndToEndTest {
                                         Instant.now().plus(1, ChronoUnit.DAYS).getEpochSecond()),
                                 "include_invitees",
                                 "true"),
+                        () -> admin),
+                new Endpoint(
+                        "POST",
+                        "/admin/invite/revoke_all",
+                        List.of("local_user_id", "include_invitees", "reason"),
+                        () -> fields(
+                                "local_user_id",
+                                Long.toString(targetId),
+                                "include_invitees",
+                                "true",
+                                "reason",
+                                str("spam")),
+                        () -> admin),
+                new Endpoint(
+                        "PUT",
+                        "/admin/invite/permission",
+                        List.of("local_user_id", "can_invite", "include_invitees", "reason"),
+                        () -> fields(
+                                "local_user_id",
+                                Long.toString(targetId),
+                                "can_invite",
+                                "false",
+                                "include_invitees",
+                                "true",
+                                "reason",
+                                str("spam")),
                         () -> admin));
 
         // every request is drawn first, in order, from the seeded generator; then three clients send them
@@ -279,6 +307,10 @@ class GeneratedInputEndToEndTest {
         parameters.put("/admin/registration_application", List.of("person_id"));
         parameters.put(
                 "/admin/users", List.of("banned_only", "sort", "invited_by_local_user_id", "limit", "page_cursor"));
+        parameters.put("/admin/invite/tree", List.of("local_user_id", "limit", "page_cursor"));
+        parameters.put("/admin/invite/ancestry", List.of("local_user_id", "limit", "page_cursor"));
+        parameters.put("/admin/invite/list", List.of("local_user_id", "limit", "page_cursor"));
+        parameters.put("/admin/invite/log", List.of("limit", "page_cursor"));
 
         RandomInput random = new RandomInput(SEED ^ 0x5DEECE66DL);
         List<String> failures = new ArrayList<>();

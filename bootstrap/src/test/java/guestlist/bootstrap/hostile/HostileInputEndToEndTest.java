@@ -30,14 +30,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Malformed and hostile input at every one of the 17 routes, through the real server and
+ * Malformed and hostile input at every one of the 23 routes, through the real server and
  * database: whole bodies that are no JSON object, invalid UTF-8, wrong types, NUL characters, deep
  * nesting, enormous numbers, 5,000-character strings and SQL fragments in every field, bad query
  * parameters and cursors, duplicate parameters, bad framing and tokens.
  *
  * <p>Each case states what must happen, and every case is checked against the database before and
  * after it (row counts and a digest of every row of local_user, local_user_invite, login_token,
- * registration_application, local_site and the quota records invite_creation and invite_signup):
+ * registration_application, local_site and the quota records invite_creation and invite_signup,
+ * invite_branch and moderation_log):
  * <ul>
  *   <li>refused: a 4xx with exactly {@code {"error","message"}}, and nothing written;</li>
  *   <li>refused while parsing: Undertow's own bare 400 (or no answer) for a request it cannot
@@ -584,9 +585,11 @@ class HostileInputEndToEndTest {
     /** A query endpoint: each parameter with values that are no number, out of range, garbage, doubled. */
     private static void queryCases(
             Cases cases, String path, String token, Map<String, List<String>> badValues, Expect expectForBad) {
+        // a path may carry a valid parameter already (local_user_id=...): the bad one comes after it
+        String separator = path.contains("?") ? "&" : "?";
         for (Map.Entry<String, List<String>> parameter : badValues.entrySet()) {
             for (String value : parameter.getValue()) {
-                String target = path + "?" + parameter.getKey() + "=" + HttpApi.encode(value);
+                String target = path + separator + parameter.getKey() + "=" + HttpApi.encode(value);
                 cases.add(
                         parameter.getKey() + "=" + value,
                         expectForBad,
@@ -594,7 +597,7 @@ class HostileInputEndToEndTest {
             }
             // as sent, undecoded: NUL, invalid or overlong UTF-8 reach the handler; broken escapes stop Undertow's
             // parser
-            String raw = path + "?" + parameter.getKey() + "=";
+            String raw = path + separator + parameter.getKey() + "=";
             for (String encoded : List.of("%00", "a%00b", "%C3%28", "%C0%AF", "%ED%A0%80", "%FF%FE", "%zz", "%")) {
                 Expect expect = expectForBad == Expect.VALIDITY
                         ? Expect.VALIDITY
@@ -604,7 +607,7 @@ class HostileInputEndToEndTest {
                         expect,
                         () -> client.json("GET", raw + encoded, token, (byte[]) null));
             }
-            String doubled = path + "?" + parameter.getKey() + "=" + firstValid(parameter.getKey()) + "&"
+            String doubled = path + separator + parameter.getKey() + "=" + firstValid(parameter.getKey()) + "&"
                     + parameter.getKey() + "=" + firstValid(parameter.getKey());
             cases.add(
                     parameter.getKey() + " given twice",
@@ -617,7 +620,7 @@ class HostileInputEndToEndTest {
         return switch (parameter) {
             case "limit" -> "5";
             case "unread_only" -> "true";
-            case "person_id" -> String.valueOf(harness.adminId());
+            case "person_id", "local_user_id" -> String.valueOf(harness.adminId());
             case "token" -> Harness.unknownToken();
             case "banned_only" -> "false";
             case "sort" -> "old";
@@ -1377,6 +1380,163 @@ class HostileInputEndToEndTest {
         assertThat(server.count("SELECT count(*) FROM local_user WHERE banned_at IS NOT NULL AND id <> ?", victim.id()))
                 .as("nobody but the victim was ever banned")
                 .isZero();
+    }
+
+    // ---------------------------------------------------------------- the admin's invite branch
+
+    /** Values of {@code person_id} and {@code local_user_id} that name no account's id. */
+    private static final List<String> NOT_IDS = concat(
+            List.of(
+                    "",
+                    "abc",
+                    "1.5",
+                    "1e3",
+                    "-1",
+                    "0",
+                    "9223372036854775808",
+                    "99999999999999999999",
+                    "0x10",
+                    " 1",
+                    "1 ",
+                    "+",
+                    "\u0661",
+                    "１",
+                    "1abc",
+                    "NaN",
+                    "9".repeat(3_000)),
+            SQL);
+
+    /** A listing about one account: the id, then the page's limit and cursor, each as a bad value. */
+    private void accountListing(String route, String otherListing) {
+        Harness.Member member = harness.member();
+        harness.createInvite(member.token());
+        String path = "/api/v4" + route;
+        String admin = harness.adminToken();
+        Cases cases = new Cases("GET " + route);
+        transportCases(cases, "GET", path + "?local_user_id=" + member.id(), admin, true, null);
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
+                () -> client.json("GET", path + "?local_user_id=" + member.id(), member.token(), (byte[]) null));
+        cases.add("no local_user_id", Expect.REFUSED, () -> client.json("GET", path, admin, (byte[]) null));
+        cases.add(
+                "an id that names no account",
+                Expect.REFUSED,
+                () -> client.json("GET", path + "?local_user_id=" + Long.MAX_VALUE, admin, (byte[]) null));
+        queryCases(cases, path, admin, Map.of("local_user_id", NOT_IDS), Expect.REFUSED);
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("limit", NOT_LIMITS);
+        bad.put("page_cursor", notCursors(otherListing));
+        queryCases(cases, path + "?local_user_id=" + member.id(), admin, bad, Expect.REFUSED);
+        run(cases);
+    }
+
+    @Test
+    void inviteTree() {
+        accountListing("/admin/invite/tree", "inv");
+    }
+
+    @Test
+    void inviteAncestry() {
+        accountListing("/admin/invite/ancestry", "tree");
+    }
+
+    @Test
+    void userInvites() {
+        accountListing("/admin/invite/list", "app");
+    }
+
+    @Test
+    void moderationLog() {
+        Cases cases = new Cases("GET /admin/invite/log");
+        String admin = harness.adminToken();
+        String member = harness.member().token();
+        transportCases(cases, "GET", "/api/v4/admin/invite/log", admin, true, null);
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
+                () -> client.json("GET", "/api/v4/admin/invite/log", member, (byte[]) null));
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("limit", NOT_LIMITS);
+        bad.put("page_cursor", notCursors("inv"));
+        queryCases(cases, "/api/v4/admin/invite/log", admin, bad, Expect.REFUSED);
+        run(cases);
+    }
+
+    /** The reasons a moderation body is tried with: hostile text, and the bounds of a reason's length. */
+    private static final List<String> REASONS =
+            concat(HOSTILE_STRINGS, List.of("", " ", "r".repeat(1_000), "r".repeat(1_001)));
+
+    /** After an accepted moderation action: its log line carries the reason exactly as sent. */
+    private static Verifier loggedReason(String reason) {
+        return answer -> assertThat(server.rows("SELECT reason FROM moderation_log ORDER BY id DESC LIMIT 1"))
+                .containsExactly(reason);
+    }
+
+    /** A moderation body endpoint: the target, the refusals of its people, then each field. */
+    private void moderation(String method, String route, Map<String, String> fields, List<Field> fieldCases) {
+        Harness.Member target = harness.member();
+        Harness.Member member = harness.member();
+        String path = "/api/v4" + route;
+        String admin = harness.adminToken();
+        Supplier<Map<String, String>> valid = () -> {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("local_user_id", String.valueOf(target.id()));
+            body.putAll(fields);
+            return body;
+        };
+        Cases cases = new Cases(method + " " + route);
+        transportCases(cases, method, path, admin, true, obj(valid.get()));
+        cases.add(
+                "a member's session",
+                Expect.REFUSED,
+                () -> client.json(method, path, member.token(), obj(valid.get())));
+        cases.add(
+                "the target's own session",
+                Expect.REFUSED,
+                () -> client.json(method, path, target.token(), obj(valid.get())));
+        Map<String, String> atAnAdmin = valid.get();
+        atAnAdmin.put("local_user_id", String.valueOf(harness.adminId()));
+        cases.add("an admin as the target", Expect.REFUSED, () -> client.json(method, path, admin, obj(atAnAdmin)));
+        Map<String, String> atNobody = valid.get();
+        atNobody.put("local_user_id", String.valueOf(Long.MAX_VALUE));
+        cases.add("an id that names no account", Expect.REFUSED, () -> client.json(method, path, admin, obj(atNobody)));
+        Map<String, String> withoutReason = valid.get();
+        withoutReason.remove("reason");
+        cases.add("reason missing", Expect.REFUSED, () -> client.json(method, path, admin, obj(withoutReason)));
+        Map<String, String> nullReason = valid.get();
+        nullReason.put("reason", "null");
+        cases.add("reason = null", Expect.REFUSED, () -> client.json(method, path, admin, obj(nullReason)));
+        bodyCases(cases, method, path, () -> admin, valid, false, fieldCases);
+        run(cases);
+        assertThat(harness.me(target.token()).path("id").asLong())
+                .as("the target is still there")
+                .isEqualTo(target.id());
+    }
+
+    @Test
+    void revokeAllInvites() {
+        moderation(
+                "POST",
+                "/admin/invite/revoke_all",
+                fields("include_invitees", "true", "reason", str("spam")),
+                List.of(
+                        Field.integer("local_user_id", true, 1, Long.MAX_VALUE),
+                        Field.bool("include_invitees", false),
+                        Field.freeText("reason", REASONS, HostileInputEndToEndTest::loggedReason)));
+    }
+
+    @Test
+    void changeInvitePermission() {
+        moderation(
+                "PUT",
+                "/admin/invite/permission",
+                fields("can_invite", "true", "include_invitees", "false", "reason", str("vouched for")),
+                List.of(
+                        Field.integer("local_user_id", true, 1, Long.MAX_VALUE),
+                        Field.bool("can_invite", true),
+                        Field.bool("include_invitees", false),
+                        Field.freeText("reason", REASONS, HostileInputEndToEndTest::loggedReason)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -23,7 +23,10 @@ public record PageCursor(Listing listing, long afterId) {
     public enum Listing {
         INVITES("inv"),
         APPLICATIONS("app"),
-        USERS("usr");
+        USERS("usr"),
+        INVITE_TREE("tree"),
+        INVITE_ANCESTRY("anc"),
+        MODERATION_LOG("log");
 
         private final String tag;
 

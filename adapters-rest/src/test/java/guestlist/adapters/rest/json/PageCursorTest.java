@@ -53,6 +53,18 @@ class PageCursorTest {
         assertUnparsable(PageCursor.Listing.APPLICATIONS, invites);
     }
 
+    @Test
+    void aCursorOfEveryListingIsRefusedByEveryOtherListing() {
+        for (PageCursor.Listing issuer : PageCursor.Listing.values()) {
+            String wire = new PageCursor(issuer, 5).encode();
+            for (PageCursor.Listing other : PageCursor.Listing.values()) {
+                if (other != issuer) {
+                    assertUnparsable(other, wire);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "garbage!", "not base64 at all", "====", "aW52", "%%%", "aW52OjU.", "AAAA"})
     void garbageIsRefused(String wire) {

@@ -30,7 +30,9 @@ public interface InviteRepository {
 
     /**
      * Reads an invite and locks it until the transaction ends: of several transactions redeeming
-     * the same invite, each sees the uses the ones before it committed.
+     * the same invite, each sees the uses the ones before it committed. Its creator's account is
+     * locked before it, as {@link UserRepository#lockById} and moderation lock accounts before their
+     * invites: one order for every transaction, so none waits for another in a circle.
      */
     Optional<Invite> lockByToken(InviteToken token);
 

@@ -41,8 +41,10 @@ public interface ModerationRepository {
     void endSessions(Scope scope);
 
     /**
-     * Gives every account the scope reaches this permission to invite; returns how many accounts it
-     * changed.
+     * Gives every account the scope reaches this permission to invite, locking each it changes;
+     * returns how many accounts it changed. Called again until it returns 0, it reaches the accounts
+     * that joined the branch while it ran (a registration through an invite of an account it has
+     * locked waits for the transaction to end, and then finds the invite revoked).
      */
     long setInvitePermission(Scope scope, InvitePermission permission);
 
