@@ -38,16 +38,12 @@ public final class ListInviteAncestryService implements ListInviteAncestryUseCas
             Actors.currentAdmin(users, query.actor());
             LocalUser account = TargetAccounts.existing(users, query.account());
             Instant now = clock.instant();
-            Page<LocalUser> page = Keyset.page(
-                    query.size(),
-                    limit -> branches.ancestry(
-                            account.id(), query.after().map(after -> new LocalUserId(after.lastId())), limit),
-                    inviter -> inviter.id().value());
-            return new Page<>(
-                    page.items().stream()
-                            .map(inviter -> LocalUserView.of(inviter, now))
-                            .toList(),
-                    page.next());
+            return Keyset.page(
+                            query.size(),
+                            limit -> branches.ancestry(
+                                    account.id(), query.after().map(after -> new LocalUserId(after.lastId())), limit),
+                            inviter -> inviter.id().value())
+                    .map(inviter -> LocalUserView.of(inviter, now));
         });
     }
 }

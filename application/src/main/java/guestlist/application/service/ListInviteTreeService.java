@@ -5,7 +5,6 @@ import guestlist.application.port.in.InviteTreeMember;
 import guestlist.application.port.in.ListInviteTreeUseCase;
 import guestlist.application.port.in.LocalUserView;
 import guestlist.application.port.out.InviteBranchRepository;
-import guestlist.application.port.out.InviteBranchRepository.BranchMember;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.domain.account.LocalUser;
@@ -41,19 +40,15 @@ public final class ListInviteTreeService implements ListInviteTreeUseCase {
             Actors.currentAdmin(users, query.actor());
             LocalUser top = TargetAccounts.existing(users, query.account());
             Instant now = clock.instant();
-            Page<BranchMember> page = Keyset.page(
-                    query.size(),
-                    limit -> branches.below(
-                            top.id(), query.after().map(after -> new LocalUserId(after.lastId())), limit),
-                    member -> member.user().id().value());
-            return new Page<>(
-                    page.items().stream()
-                            .map(member -> new InviteTreeMember(
-                                    LocalUserView.of(member.user(), now),
-                                    member.depth(),
-                                    member.user().invitedBy().orElseThrow()))
-                            .toList(),
-                    page.next());
+            return Keyset.page(
+                            query.size(),
+                            limit -> branches.below(
+                                    top.id(), query.after().map(after -> new LocalUserId(after.lastId())), limit),
+                            member -> member.user().id().value())
+                    .map(member -> new InviteTreeMember(
+                            LocalUserView.of(member.user(), now),
+                            member.depth(),
+                            member.user().invitedBy().orElseThrow()));
         });
     }
 }

@@ -8,7 +8,6 @@ import guestlist.application.port.in.UseCaseFailure.Reason;
 import guestlist.application.port.out.Transactions;
 import guestlist.application.port.out.UserRepository;
 import guestlist.application.port.out.UserRepository.UserFilter;
-import guestlist.domain.account.LocalUser;
 import guestlist.domain.paging.Keyset;
 import guestlist.domain.paging.Page;
 import java.time.Clock;
@@ -42,15 +41,11 @@ public final class ListUsersService implements ListUsersUseCase {
             });
             UserFilter filter =
                     new UserFilter(query.bannedOnly(), query.sort() == ListUsersQuery.Sort.NEW, query.invitedBy());
-            Page<LocalUser> page = Keyset.page(
-                    query.size(),
-                    limit -> users.list(filter, now, query.after(), limit),
-                    user -> user.id().value());
-            return new Page<>(
-                    page.items().stream()
-                            .map(user -> LocalUserView.of(user, now))
-                            .toList(),
-                    page.next());
+            return Keyset.page(
+                            query.size(),
+                            limit -> users.list(filter, now, query.after(), limit),
+                            user -> user.id().value())
+                    .map(user -> LocalUserView.of(user, now));
         });
     }
 }

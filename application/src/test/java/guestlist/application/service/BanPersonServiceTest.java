@@ -29,7 +29,6 @@ import guestlist.application.port.out.contract.StoreFixture;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.Ban;
-import guestlist.domain.account.InvitePermission;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.NewUser;
 import guestlist.domain.account.PersonId;
@@ -38,7 +37,6 @@ import guestlist.domain.invite.Invite;
 import guestlist.domain.moderation.ModerationAction;
 import guestlist.domain.moderation.ModerationEntry;
 import guestlist.domain.moderation.Scope;
-import guestlist.domain.paging.PagePosition;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
 import java.time.Duration;
@@ -418,55 +416,19 @@ class BanPersonServiceTest {
     // ---------------------------------------------------------------- the recording
 
     /** The store's moderation, recording every entry appended (no action here appends and then fails). */
-    private static final class RecordingModeration implements ModerationRepository {
+    private static final class RecordingModeration extends ForwardingModeration {
 
         final List<ModerationEntry> entries = new ArrayList<>();
-        private final ModerationRepository delegate;
 
         RecordingModeration(ModerationRepository delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void serialize() {
-            delegate.serialize();
-        }
-
-        @Override
-        public long ban(Scope scope, Ban ban, Instant now) {
-            return delegate.ban(scope, ban, now);
-        }
-
-        @Override
-        public long unban(Scope scope, Instant now) {
-            return delegate.unban(scope, now);
-        }
-
-        @Override
-        public Revoked revokeInvites(Scope scope) {
-            return delegate.revokeInvites(scope);
-        }
-
-        @Override
-        public void endSessions(Scope scope) {
-            delegate.endSessions(scope);
-        }
-
-        @Override
-        public long setInvitePermission(Scope scope, InvitePermission permission) {
-            return delegate.setInvitePermission(scope, permission);
+            super(delegate);
         }
 
         @Override
         public ModerationEntry append(ModerationEntry.New entry) {
-            ModerationEntry stored = delegate.append(entry);
+            ModerationEntry stored = super.append(entry);
             entries.add(stored);
             return stored;
-        }
-
-        @Override
-        public List<ModerationEntry> log(Optional<PagePosition> before, int limit) {
-            return delegate.log(before, limit);
         }
     }
 
