@@ -3,6 +3,7 @@ package guestlist.bench;
 import guestlist.bench.result.ResultTable;
 import guestlist.bench.result.Results;
 import guestlist.bench.result.Row;
+import guestlist.bench.system.Branches;
 import guestlist.bench.system.Database;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
@@ -27,6 +28,9 @@ import java.util.Locale;
  * requests and without errors (figures are not judged), else 1.
  */
 public final class Bench {
+
+    /** The API's default page size (PageSize.DEFAULT): a deep page of an ancestry is a full one. */
+    private static final int PAGE_SIZE = 20;
 
     private Bench() {}
 
@@ -60,6 +64,14 @@ public final class Bench {
                 Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());
                 run.all(plan.onLargeTable(grown));
                 run.all(plan.duringSweep(grown));
+
+                Path adminToken = Seed.adminToken(database, work);
+                Branches.Tree smallTree = Branches.tree(database, "tree_root_small", options.treeSmall(), PAGE_SIZE);
+                run.all(plan.onSmallTree(smallTree, adminToken));
+                Branches.Tree largeTree = Branches.tree(database, "tree_root", options.treeLarge(), PAGE_SIZE);
+                run.all(plan.onLargeTree(largeTree, smallTree, adminToken));
+                run.all(plan.duringBranchBan(
+                        Branches.branch(database, "ban_top", options.banBranch()), underTest, adminToken));
 
                 List<String> offsets = database.statementsWith("offset");
                 ResultTable table = results.table(
