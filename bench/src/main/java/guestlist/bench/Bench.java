@@ -20,7 +20,9 @@ import java.util.Locale;
  * Guestlist's benchmark: starts a PostgreSQL of its own, starts the built jar against it (rate
  * limits off), seeds data with SQL, runs the {@link Plan} over loopback and prints one table in
  * which each figure stands next to a reference measured in the same run on the same machine: the
- * Argon2id hash rate on all cores, pgbench on the use cases' own SQL, and a bare Undertow.
+ * Argon2id hash rate on all cores, pgbench on the use cases' own SQL, and a bare Undertow; or
+ * the same figure measured earlier in the run on smaller data, or without a concurrent sweep or
+ * ban.
  *
  * <p>Run it with {@code bench/run.sh} (which installs wrk and pgbench, builds what is missing and
  * passes its arguments here); {@code --smoke} runs every step with tiny sizes in well under a

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * What the benchmark measures, in order, as lists of steps: each scenario, the reference it is
  * compared with and the target the ratio must meet. One list per state of the data: the small
- * table, the grown table, and the sweep of expired invites.
+ * table, the grown table, the sweep of expired invites, the small and the large invite tree, and
+ * the branch ban.
  */
 final class Plan {
 
