@@ -3,9 +3,6 @@ package guestlist.bootstrap.jar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.zaxxer.hikari.HikariDataSource;
-import guestlist.adapters.postgres.Migrations;
-import guestlist.adapters.postgres.PoolSettings;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
