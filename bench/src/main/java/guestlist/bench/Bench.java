@@ -3,6 +3,7 @@ package guestlist.bench;
 import guestlist.bench.result.ResultTable;
 import guestlist.bench.result.Results;
 import guestlist.bench.result.Row;
+import guestlist.bench.system.Branches;
 import guestlist.bench.system.Database;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
@@ -19,7 +20,9 @@ import java.util.Locale;
  * Guestlist's benchmark: starts a PostgreSQL of its own, starts the built jar against it (rate
  * limits off), seeds data with SQL, runs the {@link Plan} over loopback and prints one table in
  * which each figure stands next to a reference measured in the same run on the same machine: the
- * Argon2id hash rate on all cores, pgbench on the use cases' own SQL, and a bare Undertow.
+ * Argon2id hash rate on all cores, pgbench on the use cases' own SQL, and a bare Undertow; or
+ * the same figure measured earlier in the run on smaller data, or without a concurrent sweep or
+ * ban.
  *
  * <p>Run it with {@code bench/run.sh} (which installs wrk and pgbench, builds what is missing and
  * passes its arguments here); {@code --smoke} runs every step with tiny sizes in well under a
@@ -27,6 +30,9 @@ import java.util.Locale;
  * requests and without errors (figures are not judged), else 1.
  */
 public final class Bench {
+
+    /** The API's default page size (PageSize.DEFAULT): a deep page of an ancestry is a full one. */
+    private static final int PAGE_SIZE = 20;
 
     private Bench() {}
 
@@ -60,6 +66,14 @@ public final class Bench {
                 Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());
                 run.all(plan.onLargeTable(grown));
                 run.all(plan.duringSweep(grown));
+
+                Path adminToken = Seed.adminToken(database, work);
+                Branches.Tree smallTree = Branches.tree(database, "tree_root_small", options.treeSmall(), PAGE_SIZE);
+                run.all(plan.onSmallTree(smallTree, adminToken));
+                Branches.Tree largeTree = Branches.tree(database, "tree_root", options.treeLarge(), PAGE_SIZE);
+                run.all(plan.onLargeTree(largeTree, smallTree, adminToken));
+                run.all(plan.duringBranchBan(
+                        Branches.branch(database, "ban_top", options.banBranch()), underTest, adminToken));
 
                 List<String> offsets = database.statementsWith("offset");
                 ResultTable table = results.table(

@@ -23,6 +23,9 @@ import java.util.Set;
  * @param starts           timed starts of the server
  * @param largeInvites     invites in the grown table
  * @param listerLarge      the lister's invites in the grown table
+ * @param treeSmall        accounts (about) in the small invite tree
+ * @param treeLarge        accounts (about) in the large invite tree
+ * @param banBranch        accounts below the member whose branch is banned, one invite each
  * @param pool             the server's database pool; 0 for its default
  * @param workers          the server's worker threads; 0 for its default
  * @param jfr              a JFR recording of the server under load, in the work directory
@@ -49,6 +52,9 @@ record Options(
         long listerLarge,
         long sweepRows,
         int sweepDelaySeconds,
+        long treeSmall,
+        long treeLarge,
+        long banBranch,
         String xmx,
         int pool,
         int workers,
@@ -75,6 +81,9 @@ record Options(
             Map.entry("lister-large", "10000"),
             Map.entry("sweep-rows", "1000000"),
             Map.entry("sweep-delay", "8"),
+            Map.entry("tree-small", "1000"),
+            Map.entry("tree-large", "1000000"),
+            Map.entry("ban-branch", "100000"),
             Map.entry("xmx", "256m"),
             Map.entry("pool", "0"),
             Map.entry("workers", "0"));
@@ -94,7 +103,10 @@ record Options(
             Map.entry("large", "2000"),
             Map.entry("lister-large", "500"),
             Map.entry("sweep-rows", "5000"),
-            Map.entry("sweep-delay", "2"));
+            Map.entry("sweep-delay", "2"),
+            Map.entry("tree-small", "100"),
+            Map.entry("tree-large", "300"),
+            Map.entry("ban-branch", "200"));
 
     private static final Set<String> SWITCHES = Set.of("smoke", "no-pgbench", "jfr");
 
@@ -162,6 +174,9 @@ record Options(
                 Long.parseLong(values.get("lister-large")),
                 Long.parseLong(values.get("sweep-rows")),
                 Integer.parseInt(values.get("sweep-delay")),
+                Long.parseLong(values.get("tree-small")),
+                Long.parseLong(values.get("tree-large")),
+                Long.parseLong(values.get("ban-branch")),
                 values.get("xmx"),
                 Integer.parseInt(values.get("pool")),
                 Integer.parseInt(values.get("workers")),

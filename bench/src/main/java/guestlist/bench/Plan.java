@@ -8,6 +8,7 @@ import guestlist.bench.reference.HashRateReference;
 import guestlist.bench.reference.Measurement;
 import guestlist.bench.reference.Pgbench;
 import guestlist.bench.result.Row;
+import guestlist.bench.system.Branches;
 import guestlist.bench.system.Database;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * What the benchmark measures, in order, as lists of steps: each scenario, the reference it is
  * compared with and the target the ratio must meet. One list per state of the data: the small
- * table, the grown table, and the sweep of expired invites.
+ * table, the grown table, the sweep of expired invites, the small and the large invite tree, and
+ * the branch ban.
  */
 final class Plan {
 
@@ -31,6 +33,9 @@ final class Plan {
     private static final String LOGIN = "/api/v4/account/auth/login";
     private static final String INVITES = "/api/v4/account/invite";
     private static final String INVITE_LIST = "/api/v4/account/invite/list";
+    private static final String INVITE_TREE = "/api/v4/admin/invite/tree";
+    private static final String INVITE_ANCESTRY = "/api/v4/admin/invite/ancestry";
+    private static final String BAN = "/api/v4/admin/ban";
 
     private static final String REGISTER_WITH_INVITE = "register with an invite";
     private static final String CREATE_INVITE = "create invite";
@@ -200,6 +205,74 @@ final class Plan {
                                 .during(new Sweep(server, database, options.sweepRows(), options.sweepDelaySeconds())),
                         new Reference.Earlier(
                                 "p99 without sweep", "register, no sweep (baseline)", Reference.Metric.P99),
+                        atMost(2.00)));
+    }
+
+    /**
+     * The admin's pages of the small invite tree, each on one connection (so that the latency is the
+     * service time): the first and a deep page of the tree below its root, and of the ancestry of its
+     * deepest account.
+     */
+    List<Step> onSmallTree(Branches.Tree small, Path adminToken) {
+        return treePages(small, adminToken).stream()
+                .map(page -> (Step) oneConnection(page.name(small), page.spec()))
+                .toList();
+    }
+
+    /** The same pages of the large tree, each p50 against the same page's p50 on the small tree. */
+    List<Step> onLargeTree(Branches.Tree large, Branches.Tree small, Path adminToken) {
+        return treePages(large, adminToken).stream()
+                .map(page -> (Step) Comparison.of(
+                        oneConnection(page.name(large), page.spec()),
+                        new Reference.Earlier(
+                                "p50 at " + count(small.members()), page.name(small), Reference.Metric.P50),
+                        atMost(1.20)))
+                .toList();
+    }
+
+    /** One page of the admin's view of a tree, named without the tree's size. */
+    private record TreePage(String what, Load.Spec spec) {
+
+        /** Named with the tree's size: {@code what}, 1 connection (n accounts). */
+        String name(Branches.Tree tree) {
+            return what + ", 1 connection (" + count(tree.members()) + " accounts)";
+        }
+    }
+
+    private static List<TreePage> treePages(Branches.Tree tree, Path adminToken) {
+        String root = "?local_user_id=" + tree.rootId();
+        String deepest = "?local_user_id=" + tree.deepestId();
+        return List.of(
+                new TreePage("invite tree, first page", Load.Spec.get(INVITE_TREE + root, adminToken)),
+                new TreePage(
+                        "invite tree, deep page",
+                        Load.Spec.get(INVITE_TREE + root + "&page_cursor=" + tree.deepPageCursor(), adminToken)),
+                new TreePage("ancestry, first page", Load.Spec.get(INVITE_ANCESTRY + deepest, adminToken)),
+                new TreePage(
+                        "ancestry, deep page",
+                        Load.Spec.get(
+                                INVITE_ANCESTRY + deepest + "&page_cursor=" + tree.ancestryDeepPageCursor(),
+                                adminToken)));
+    }
+
+    /**
+     * Registration p99 (through the bench's invite, outside the branch) while the admin bans a member
+     * with its whole branch, every account of which holds an invite, against p99 just before without
+     * a ban, with the same load and duration.
+     */
+    List<Step> duringBranchBan(Branches.Branch branch, Server.Running underTest, Path adminToken) {
+        String baseline = "register, no branch ban (baseline)";
+        return List.of(
+                hashBound(baseline, register()),
+                Comparison.of(
+                        hashBound("register during the branch ban", register())
+                                .withoutWarmUp()
+                                .during(new BranchBan(
+                                        underTest.url(BAN),
+                                        adminToken,
+                                        branch,
+                                        "POST /admin/ban, branch of " + count(options.banBranch()) + " (one request)")),
+                        new Reference.Earlier("p99 without ban", baseline, Reference.Metric.P99),
                         atMost(2.00)));
     }
 

@@ -115,6 +115,47 @@ class InviteBranchClosureTest {
                     .as("invitee_count of %d %s", rs.getLong(1), when)
                     .isEqualTo(direct.getOrDefault(rs.getLong(1), 0L));
         });
+        assertTheDepthLookUpAgreesWithTheClosure(when);
+    }
+
+    /**
+     * The adapter's look-up of how far one account is below another (a cursor's depth,
+     * {@link PostgresInviteBranchRepository#DEPTH}), which counts on every ancestry running without a
+     * gap up to an account without an inviter, agrees with the closure: the depth of (a sample of)
+     * its rows, and nothing for (a sample of) the pairs it does not hold, each way round.
+     */
+    private void assertTheDepthLookUpAgreesWithTheClosure(String when) {
+        List<long[]> rows = sql.sql("SELECT ancestor_id, descendant_id, depth FROM invite_branch ORDER BY 1, 2")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .list();
+        Set<String> pairs = new TreeSet<>();
+        rows.forEach(r -> pairs.add(r[0] + ">" + r[1]));
+        for (int i = 0; i < Math.min(200, rows.size()); i++) {
+            long[] r = rows.get(random.nextInt(rows.size()));
+            assertThat(depth(r[0], r[1]))
+                    .as("depth of %d below %d %s", r[1], r[0], when)
+                    .hasValue((int) r[2]);
+        }
+        List<Long> ids = sql.sql("SELECT id FROM local_user ORDER BY id")
+                .query(Long.class)
+                .list();
+        for (int i = 0; i < 200 && !ids.isEmpty(); i++) {
+            long ancestor = ids.get(random.nextInt(ids.size()));
+            long descendant = ids.get(random.nextInt(ids.size()));
+            if (!pairs.contains(ancestor + ">" + descendant)) {
+                assertThat(depth(ancestor, descendant))
+                        .as("%d is not below %d %s", descendant, ancestor, when)
+                        .isEmpty();
+            }
+        }
+    }
+
+    private Optional<Integer> depth(long ancestor, long descendant) {
+        return sql.sql(PostgresInviteBranchRepository.DEPTH)
+                .param("ancestor", ancestor)
+                .param("descendant", descendant)
+                .query(Integer.class)
+                .optional();
     }
 
     /** Deletes {@code count} random accounts that have both an inviter and invitees, one statement each. */

@@ -38,14 +38,28 @@ class InviteBranchPlanTest {
     /** A page's range: a few index pages, and a heap page per row where the visibility map cannot vouch. */
     private static final long PAGE_BUFFERS = 40;
 
-    /** The deepest member has three inviters above it. */
+    /** Three probes of one row each (the two ancestries' lengths, then the row at their difference). */
     private static final long LOOK_UP_ROWS = 3;
 
+    /** What one range of a few rows reads (the trap below reads many times more). */
     private static final long LOOK_UP_BUFFERS = 10;
+
+    /**
+     * The look-up's three probes, each the index's levels and, where the visibility map cannot vouch,
+     * a heap page: about 11 buffers, summed here to about 19, since the scan that finds the row
+     * counts again the two probes it takes its depth from (its init plans).
+     */
+    private static final long DEPTH_BUFFERS = 20;
 
     private static long spammer;
     private static long deepMember;
     private static long middleMember;
+
+    /** A chain of {@link #CHAIN} accounts below one founder: its last account and one 90 % up from it. */
+    private static final int CHAIN = 200;
+
+    private static long chainEnd;
+    private static long chainAncestor;
 
     /** How the plain look-up of a depth reads, and what the trap below shows it to do. */
     private static final String PLAIN_DEPTH =
@@ -58,6 +72,14 @@ class InviteBranchPlanTest {
         List<Long> founders = insert("founder", 3_000, null);
         List<Long> firstLevel = insert("ordinary1_", 3_000, founders);
         insert("ordinary2_", 3_000, firstLevel);
+        // and a founder's long chain, each account inviting the next
+        List<Long> chain = new ArrayList<>(List.of(founders.get(42)));
+        for (int i = 0; i < CHAIN; i++) {
+            chain.add(insert("chain" + i + "_", 1, List.of(chain.get(chain.size() - 1)))
+                    .get(0));
+        }
+        chainEnd = chain.get(CHAIN);
+        chainAncestor = chain.get(CHAIN / 10);
         SQL.sql("ANALYZE local_user").update();
         SQL.sql("ANALYZE invite_branch").update();
         // then one founder's spam branch: 100 invitees, 5,000 below them, 10,000 below those
@@ -129,6 +151,48 @@ class InviteBranchPlanTest {
     }
 
     /**
+     * The depth of a member deep in a long chain (the cursor of an ancestry's deep page) is three
+     * probes, whatever the length of its ancestry: not a read of the ancestry, which grows with the
+     * chain.
+     */
+    @Test
+    @Order(1)
+    void theDepthInALongChainIsLookedUpWithoutReadingTheChain() {
+        assertDepthInTheChain();
+    }
+
+    /**
+     * PostgreSQL plans a statement that pgjdbc has prepared on the server for each of its first five
+     * executions, then keeps its generic plan unless the custom plans were estimated cheaper; a page
+     * of a large branch must not look cheaper planned for its top, or every page is planned again,
+     * which costs more than reading it.
+     */
+    @Test
+    @Order(3)
+    void postgresqlKeepsTheGenericPlanOfAPageOfALargeBranch() {
+        // ANALYZE's sample of a closure table of millions of rows sees few distinct descendants (the
+        // benchmark's 1,004,100 accounts below one top: 55,029), so the planner expects to find each
+        // page member's account again and again, and a page of a large branch looks cheap
+        SQL.sql("ALTER TABLE invite_branch ALTER COLUMN descendant_id SET (n_distinct = 200)")
+                .update();
+        try {
+            SQL.sql("ANALYZE invite_branch").update();
+            for (Map<String, Object> page :
+                    List.of(firstPageOfTheSpamBranch(), pageAfterAMemberDeepInTheSpamBranch())) {
+                assertThat(cachedPlanConditions(PostgresInviteBranchRepository.BELOW, page))
+                        .as("the plan after ten executions is the generic one (its conditions name parameters)")
+                        .anyMatch(condition -> condition.contains("ancestor_id = $1"));
+            }
+            assertThat(cachedPlanConditions(PostgresInviteBranchRepository.DEPTH, depthOfTheDeepestMember()))
+                    .anyMatch(condition -> condition.contains("descendant_id = $"));
+        } finally {
+            SQL.sql("ALTER TABLE invite_branch ALTER COLUMN descendant_id RESET (n_distinct)")
+                    .update();
+            SQL.sql("ANALYZE invite_branch").update();
+        }
+    }
+
+    /**
      * Why the look-up reads the member's ancestry explicitly: matched plainly on both columns, the
      * generic plan that PostgreSQL caches for the prepared statement walks the primary key range of
      * the ancestor, the whole spam branch, to find one row.
@@ -153,13 +217,14 @@ class InviteBranchPlanTest {
         assertBranchPages();
         assertAncestryPages();
         assertDepthLookUps();
+        assertDepthInTheChain();
     }
 
     private static void assertBranchPages() {
         for (Map<String, Object> page : List.of(firstPageOfTheSpamBranch(), pageAfterAMemberDeepInTheSpamBranch())) {
             for (boolean generic : List.of(false, true)) {
                 Explained plan = explain(PostgresInviteBranchRepository.BELOW, page, generic);
-                assertThat(plan.nodes()).as("%s", plan).first().isEqualTo("Limit");
+                assertThat(plan.nodes()).as("%s", plan).contains("Limit");
                 assertThat(plan.nodes())
                         .as("%s", plan)
                         .anyMatch(node -> node.matches("Index (Only )?Scan using invite_branch_pkey"))
@@ -190,6 +255,24 @@ class InviteBranchPlanTest {
         }
     }
 
+    private static void assertDepthInTheChain() {
+        Map<String, Object> lookUp = parameters("descendant", chainEnd, "ancestor", chainAncestor);
+        for (boolean generic : List.of(false, true)) {
+            Explained plan = explain(PostgresInviteBranchRepository.DEPTH, lookUp, generic);
+            assertThat(plan.nodes())
+                    .as("%s", plan)
+                    .noneMatch(node -> node.contains("invite_branch_pkey"))
+                    .noneMatch(InviteBranchPlanTest::readsTheWholeBranch);
+            assertThat(plan.branchRows()).as("%s", plan).isLessThanOrEqualTo(LOOK_UP_ROWS);
+            assertThat(plan.branchBuffers()).as("%s", plan).isLessThanOrEqualTo(DEPTH_BUFFERS);
+        }
+        assertThat(SQL.sql(PostgresInviteBranchRepository.DEPTH)
+                        .params(lookUp)
+                        .query(Integer.class)
+                        .optional())
+                .hasValue(CHAIN - CHAIN / 10);
+    }
+
     private static void assertDepthLookUps() {
         for (boolean generic : List.of(false, true)) {
             Explained plan = explain(PostgresInviteBranchRepository.DEPTH, depthOfTheDeepestMember(), generic);
@@ -199,7 +282,7 @@ class InviteBranchPlanTest {
                     .noneMatch(node -> node.contains("invite_branch_pkey"))
                     .noneMatch(InviteBranchPlanTest::readsTheWholeBranch);
             assertThat(plan.branchRows()).as("%s", plan).isLessThanOrEqualTo(LOOK_UP_ROWS);
-            assertThat(plan.branchBuffers()).as("%s", plan).isLessThanOrEqualTo(LOOK_UP_BUFFERS);
+            assertThat(plan.branchBuffers()).as("%s", plan).isLessThanOrEqualTo(DEPTH_BUFFERS);
         }
     }
 
@@ -208,6 +291,48 @@ class InviteBranchPlanTest {
     }
 
     // --- EXPLAIN ---
+
+    /**
+     * The index conditions of the plan PostgreSQL uses for the statement prepared on the server
+     * (plan_cache_mode auto, as the adapter's connections run), after ten executions with these
+     * values: with {@code $n} in them when it is the cached generic plan, with the values when it
+     * is planned for them each time.
+     */
+    private static List<String> cachedPlanConditions(String statement, Map<String, Object> values) {
+        String prepared = statement;
+        List<String> types = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            n++;
+            prepared = prepared.replace(":" + value.getKey(), "$" + n);
+            types.add(value.getValue() instanceof Integer ? "integer" : "bigint");
+            literals.add(value.getValue().toString());
+        }
+        String arguments = String.join(", ", literals);
+        try (Connection connection = TestDatabase.dataSource().getConnection();
+                Statement sql = connection.createStatement()) {
+            sql.execute("PREPARE cached (" + String.join(", ", types) + ") AS " + prepared);
+            try {
+                for (int i = 0; i < 10; i++) {
+                    sql.execute("EXECUTE cached (" + arguments + ")");
+                }
+                String json;
+                try (ResultSet plan = sql.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE cached (" + arguments + ")")) {
+                    plan.next();
+                    json = plan.getString(1);
+                }
+                return SQL.sql("""
+                                SELECT node ->> 'Index Cond'
+                                  FROM jsonb_path_query(CAST(:plan AS jsonb), 'strict $.**') AS node
+                                 WHERE node ->> 'Index Cond' IS NOT NULL""").param("plan", json).query(String.class).list();
+            } finally {
+                sql.execute("DEALLOCATE cached");
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
 
     /**
      * A plan as run: its nodes top down as the text format names them ({@code Index Scan using

@@ -89,6 +89,21 @@ public record Seed(
     }
 
     /**
+     * A session of the server's admin ({@code bench_admin}), made as the lister's: returns the file
+     * with its token.
+     */
+    public static Path adminToken(Database db, Path work) throws Exception {
+        db.execute("""
+                INSERT INTO login_token (token_hash, local_user_id)
+                SELECT encode(sha256(convert_to('bench' || md5('session' || id), 'UTF8')), 'hex'), id
+                  FROM local_user WHERE name = 'bench_admin'
+                    ON CONFLICT DO NOTHING""");
+        return Files.write(
+                work.resolve("admin-token.txt"),
+                db.queryStrings("SELECT 'bench' || md5('session' || id) FROM local_user WHERE name = 'bench_admin'"));
+    }
+
+    /**
      * Grows the invite table to {@code invites} rows, {@code listerInvites} of them the lister's,
      * spread through the id range among the creators' invites; all usable. Returns the seed with
      * the deep page of the grown table.
