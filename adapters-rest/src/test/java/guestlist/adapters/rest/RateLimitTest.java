@@ -276,4 +276,35 @@ class RateLimitTest {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void aBurstFromOneAddressAdmitsExactlyTheLimit() throws Exception {
+        InMemoryRateLimitStore store = new InMemoryRateLimitStore();
+        try (TestApi api = TestApi.start(TestApi.settings(0, 10), store)) {
+            RawClient client = new RawClient(api.port()).from("127.0.0.3");
+            ExecutorService burst = Executors.newFixedThreadPool(25);
+            try {
+                List<Future<RawClient.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    answers.add(burst.submit(() -> validity(client)));
+                }
+                int admitted = 0;
+                for (Future<RawClient.Response> answer : answers) {
+                    RawClient.Response response = answer.get(30, TimeUnit.SECONDS);
+                    if (response.status() == 200) {
+                        admitted++;
+                    } else {
+                        assertTooManyRequests(response);
+                    }
+                }
+
+                assertThat(admitted).isEqualTo(10);
+                assertThat(store.asked())
+                        .as("questions to the store: one at a time, for all who wait")
+                        .hasSizeLessThanOrEqualTo(11);
+            } finally {
+                burst.shutdownNow();
+            }
+        }
+    }
 }

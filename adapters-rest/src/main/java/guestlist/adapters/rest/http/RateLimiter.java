@@ -6,14 +6,20 @@ import guestlist.adapters.rest.error.RequestError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -25,39 +31,42 @@ import java.util.function.LongSupplier;
  * ends. The client address is {@link ClientAddress}'s; IPv6 clients are counted per /64 network,
  * since one host usually holds a whole /64.
  *
- * <p>What this process remembers, so that the store is asked as little as possible, and never on an
- * I/O thread:
+ * <p>What this process does so that the store is asked as little as possible, never on an I/O
+ * thread, and never by two requests of one client at once:
  *
  * <ul>
- *   <li><b>Refusals.</b> When the store says a budget is spent, this process refuses that client
- *       until the window ends without asking again, straight from the I/O thread: a flood from a
- *       refused address costs one short transaction per process and window, then no database work
- *       and no worker thread at all. Nothing is admitted by it: budgets only shrink between refills.
+ *   <li><b>Refusals are remembered.</b> When the store says a budget is spent, this process refuses
+ *       that client until the window ends without asking again, straight from the I/O thread: a
+ *       flood from a refused address costs one short transaction per process and window, then no
+ *       database work and no worker thread at all. Nothing is admitted by it: budgets only shrink
+ *       between refills.
+ *   <li><b>One question per client at a time.</b> Requests of a client that arrive while the store
+ *       is being asked for it wait, holding no thread, and are answered together by the next
+ *       question, which takes as many requests as are waiting: a burst from one address is a few
+ *       transactions, not one per request queueing on the address's row, each holding a connection.
  *   <li><b>Leases.</b> For large limits a process takes a lease of several requests at once
- *       ({@value #LEASE_SHARE} of the limit, at most {@value #MAX_LEASE}; a lease of one below
+ *       ({@code 1/}{@value #LEASE_SHARE} of the limit, at most {@value #MAX_LEASE}; a lease of one below
  *       {@code 200} per minute, so the default limits ask the store for every admitted request)
  *       and admits the rest of the lease from memory. Leased requests were taken from the shared
  *       budget before they are admitted and expire with the window they were taken from, so no
  *       window ever admits more than {@code perMinute} across all processes; what a process leased
- *       and did not use is lost with the window: each other process may see up to a lease less. One
- *       lease at a time is asked for per client; requests that miss meanwhile ask for one.
+ *       and did not use is lost with the window: each other process may see up to a lease less.
  * </ul>
  *
  * <p>Memory is bounded: at most about {@code maxTracked} clients are remembered (only those with a
- * live refusal or lease, or a lease being asked for); when there are more, the oldest knowledge is
- * simply forgotten (a forgotten refusal costs one more question to the store, a forgotten lease up
- * to a lease fewer admitted). A new client is never refused for lack of room: its budget is in the
- * store, and any number of addresses cannot lock anyone else out.
+ * live refusal or lease); when there are more, knowledge is simply forgotten (a forgotten refusal
+ * costs one more question to the store, a forgotten lease up to a lease fewer admitted). A new
+ * client is never refused for lack of room: its budget is in the store, and any number of addresses
+ * cannot lock anyone else out.
  */
 public final class RateLimiter {
 
-    /** The share of the limit a lease takes. */
+    /** The share of the limit a lease takes: one in this many. */
     static final int LEASE_SHARE = 100;
     /** The largest lease. */
     static final int MAX_LEASE = 1_000;
 
-    private static final Verdict ADMIT = new Verdict(Verdict.Kind.ADMIT, 0, 0);
-    private static final Verdict ASK_ONE = new Verdict(Verdict.Kind.ASK, 0, 1);
+    private static final Verdict ADMIT = new Verdict(true, 0);
 
     private final String name;
     private final int perMinute;
@@ -67,6 +76,7 @@ public final class RateLimiter {
     private final int maxTracked;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Question> asking = new ConcurrentHashMap<>();
     private final ReentrantLock forgetting = new ReentrantLock();
 
     /**
@@ -107,9 +117,9 @@ public final class RateLimiter {
     }
 
     /**
-     * {@code next} behind this limit. A request this process can decide alone (a live refusal or
-     * lease) is decided on the I/O thread; otherwise the store is asked on a worker thread, and the
-     * request goes on (or is refused) on the I/O thread again, as it came.
+     * {@code next} behind this limit. A request this process can decide from memory (a live refusal
+     * or lease) is decided on the I/O thread. Any other waits, holding no thread, for the store's
+     * answer (asked on a worker thread), and then goes on, or is refused, on its I/O thread again.
      */
     public HttpHandler guarding(HttpHandler next) {
         if (perMinute == 0) {
@@ -117,33 +127,37 @@ public final class RateLimiter {
         }
         return exchange -> {
             String key = keyOf(clients.of(exchange));
-            Verdict local = decideLocally(key, nanoTime.getAsLong());
-            switch (local.kind()) {
-                case ADMIT -> next.handleRequest(exchange);
-                case REFUSE -> refuse(exchange, local.retryAfterSeconds());
-                case ASK ->
-                    exchange.dispatch(onWorker -> {
-                        HttpHandler then;
-                        try {
-                            Verdict asked = ask(key, local.wanted());
-                            then = asked.kind() == Verdict.Kind.ADMIT
-                                    ? next
-                                    : onIoThread -> refuse(onIoThread, asked.retryAfterSeconds());
-                        } catch (VirtualMachineError fatal) {
-                            throw fatal;
-                        } catch (RuntimeException failure) {
-                            ErrorResponses.Answer answer = ErrorResponses.answer(onWorker, failure);
-                            then = onIoThread -> ErrorResponses.send(onIoThread, answer.error(), answer.message());
-                        }
-                        onWorker.dispatch(onWorker.getIoThread(), then);
-                    });
+            Verdict known = fromMemory(key, nanoTime.getAsLong());
+            if (known != null) {
+                answer(known, next).handleRequest(exchange);
+                return;
             }
+            exchange.dispatch(
+                    SameThreadExecutor.INSTANCE,
+                    () -> ask(key, exchange.getConnection().getWorker(), new Waiter() {
+                        @Override
+                        public void decided(Verdict verdict) {
+                            exchange.dispatch(exchange.getIoThread(), answer(verdict, next));
+                        }
+
+                        @Override
+                        public void failed(RuntimeException failure) {
+                            exchange.dispatch(exchange.getIoThread(), onIoThread -> {
+                                ErrorResponses.Answer answer = ErrorResponses.answer(onIoThread, failure);
+                                ErrorResponses.send(onIoThread, answer.error(), answer.message());
+                            });
+                        }
+                    }));
         };
     }
 
+    private HttpHandler answer(Verdict verdict, HttpHandler next) {
+        return verdict.admitted() ? next : exchange -> refuse(exchange, verdict.retryAfterSeconds());
+    }
+
     /**
-     * The same decision for one request of {@code client}, on the calling thread (which may block on
-     * the store).
+     * The same decision for one request of {@code client}, on the calling thread, which may block on
+     * the store, or on another thread's question to it.
      *
      * @return empty when the request may pass, else how many seconds the client should wait
      */
@@ -152,79 +166,163 @@ public final class RateLimiter {
             return OptionalLong.empty();
         }
         String key = keyOf(client);
-        Verdict verdict = decideLocally(key, nanoTime.getAsLong());
-        if (verdict.kind() == Verdict.Kind.ASK) {
-            verdict = ask(key, verdict.wanted());
+        Verdict verdict = fromMemory(key, nanoTime.getAsLong());
+        if (verdict == null) {
+            CompletableFuture<Verdict> answered = new CompletableFuture<>();
+            ask(key, Runnable::run, new Waiter() {
+                @Override
+                public void decided(Verdict decided) {
+                    answered.complete(decided);
+                }
+
+                @Override
+                public void failed(RuntimeException failure) {
+                    answered.completeExceptionally(failure);
+                }
+            });
+            try {
+                verdict = answered.join();
+            } catch (CompletionException failed) {
+                throw (RuntimeException) failed.getCause();
+            }
         }
-        return verdict.kind() == Verdict.Kind.ADMIT
-                ? OptionalLong.empty()
-                : OptionalLong.of(verdict.retryAfterSeconds());
+        return verdict.admitted() ? OptionalLong.empty() : OptionalLong.of(verdict.retryAfterSeconds());
     }
 
-    /** How many clients this process remembers now (the memory bound, for tests and metrics). */
+    /** How many clients this process remembers now, or is asking the store for (the memory bound, for tests and metrics). */
     public int trackedClients() {
-        return remembered.size();
+        return remembered.size() + asking.size();
     }
 
-    private Verdict decideLocally(String key, long now) {
-        Remembered known = remembered.get(key);
-        if (known == null && lease == 1) {
-            return ASK_ONE; // the common case under small limits: nothing to remember, nothing to lock
+    /** How many requests of {@code client} wait for the store's answer to another's question (for tests). */
+    int waiting(InetAddress client) {
+        Question question = asking.get(keyOf(client));
+        return question == null ? 0 : question.waitingCount();
+    }
+
+    /** A live lease (one request of it used) or refusal; null when the store must be asked. */
+    private Verdict fromMemory(String key, long now) {
+        if (!remembered.containsKey(key)) {
+            return null; // the common case under small limits: nothing remembered, nothing to lock
         }
         Verdict[] verdict = new Verdict[1];
-        remembered.compute(key, (ignored, current) -> {
-            if (current != null && current.hasLeaseAt(now)) {
+        remembered.computeIfPresent(key, (ignored, known) -> {
+            if (known.hasLeaseAt(now)) {
                 verdict[0] = ADMIT;
-                return current.usingOne().orNullIfIdleAt(now);
+                return known.usingOne().orNullIfIdleAt(now);
             }
-            if (current != null && current.refusedAt(now)) {
-                verdict[0] = new Verdict(Verdict.Kind.REFUSE, secondsUntil(current.refusedUntil() - now), 0);
-                return current;
+            if (known.refusedAt(now)) {
+                verdict[0] = new Verdict(false, secondsUntil(known.refusedUntil() - now));
+                return known;
             }
-            if (lease == 1 || (current != null && current.asking())) {
-                verdict[0] = ASK_ONE;
-                return current == null ? null : current.orNullIfIdleAt(now);
-            }
-            verdict[0] = new Verdict(Verdict.Kind.ASK, 0, lease);
-            return Remembered.ASKING;
+            return null; // nothing live: forget it
         });
-        if (verdict[0].wanted() > 1) {
-            forgetIfFull(now);
-        }
         return verdict[0];
     }
 
-    /** Asks the store for {@code wanted} requests of {@code key}'s budget and remembers what it said. */
-    private Verdict ask(String key, int wanted) {
-        boolean leaseAsker = wanted > 1;
-        RateLimitStore.Grant grant;
-        try {
-            grant = store.take(name + "|" + key, perMinute, wanted);
-        } catch (RuntimeException failure) {
-            if (leaseAsker) {
-                long now = nanoTime.getAsLong();
-                remembered.computeIfPresent(
-                        key, (ignored, current) -> current.doneAsking().orNullIfIdleAt(now));
+    /**
+     * Has {@code waiter} decided by the store: it joins the question being asked for {@code key}, or
+     * asks one itself on {@code executor}.
+     */
+    private void ask(String key, Executor executor, Waiter waiter) {
+        while (true) {
+            Question current = asking.get(key);
+            if (current != null && current.join(waiter)) {
+                return;
             }
-            throw failure;
+            if (current != null) {
+                // that question has just ended, and may have left a lease or a refusal behind
+                Verdict known = fromMemory(key, nanoTime.getAsLong());
+                if (known != null) {
+                    waiter.decided(known);
+                    return;
+                }
+                continue;
+            }
+            Question mine = new Question(key);
+            mine.join(waiter);
+            if (asking.putIfAbsent(key, mine) == null) {
+                try {
+                    executor.execute(() -> askUntilNobodyWaits(mine));
+                } catch (RuntimeException notTaken) {
+                    // the worker pool is stopping: nobody may wait for an answer that never comes
+                    for (Waiter stranded : mine.endNow()) {
+                        stranded.failed(notTaken);
+                    }
+                }
+                return;
+            }
         }
-        long now = nanoTime.getAsLong();
+    }
+
+    /**
+     * Asks the store for everyone waiting on {@code question}, again and again while more come, then
+     * ends the question. Each round takes from the store as many requests as are waiting (plus the
+     * rest of a lease) in one call.
+     */
+    private void askUntilNobodyWaits(Question question) {
+        String key = question.key;
+        List<Waiter> undecided = List.of();
+        try {
+            while (true) {
+                List<Waiter> waiting = question.takeOrEnd();
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                long now = nanoTime.getAsLong();
+                List<Waiter> needStore = new ArrayList<>(waiting.size());
+                for (Waiter waiter : waiting) {
+                    Verdict known = fromMemory(key, now);
+                    if (known == null) {
+                        needStore.add(waiter);
+                    } else {
+                        waiter.decided(known);
+                    }
+                }
+                if (needStore.isEmpty()) {
+                    continue;
+                }
+                undecided = needStore;
+                int wanted = needStore.size() + lease - 1;
+                RateLimitStore.Grant grant = store.take(name + "|" + key, perMinute, wanted);
+                int admitted = Math.min(grant.taken(), needStore.size());
+                remember(key, grant, wanted, admitted, nanoTime.getAsLong());
+                Verdict refused =
+                        new Verdict(false, secondsUntil(grant.untilRefill().toNanos()));
+                for (int i = 0; i < needStore.size(); i++) {
+                    needStore.get(i).decided(i < admitted ? ADMIT : refused);
+                }
+                undecided = List.of();
+            }
+        } catch (RuntimeException failure) {
+            for (Waiter waiter : undecided) {
+                waiter.failed(failure);
+            }
+            for (Waiter waiter : question.endNow()) {
+                waiter.failed(failure);
+            }
+        }
+    }
+
+    /** What a grant leaves this process to remember: the rest of a lease, and that the budget is spent. */
+    private void remember(String key, RateLimitStore.Grant grant, int wanted, int admitted, long now) {
+        int leftover = grant.taken() - admitted;
+        boolean spent = grant.taken() < wanted;
+        if (leftover == 0 && !spent) {
+            return;
+        }
         long refillAt = now + grant.untilRefill().toNanos();
         remembered.compute(key, (ignored, current) -> {
-            Remembered before = current == null ? Remembered.NOTHING : current;
-            Remembered after = leaseAsker ? before.doneAsking() : before;
-            if (grant.taken() == 0) {
-                after = after.refusedUntil(refillAt);
-            } else if (grant.taken() > 1) {
-                after = after.leasing(grant.taken() - 1, refillAt, now);
+            Remembered known = current == null ? Remembered.NOTHING : current;
+            if (leftover > 0) {
+                known = known.leasing(leftover, refillAt, now);
             }
-            return after.orNullIfIdleAt(now);
+            if (spent) {
+                known = known.refusedUntil(refillAt);
+            }
+            return known.orNullIfIdleAt(now);
         });
         forgetIfFull(now);
-        return grant.taken() > 0
-                ? ADMIT
-                : new Verdict(
-                        Verdict.Kind.REFUSE, secondsUntil(grant.untilRefill().toNanos()), 0);
     }
 
     /**
@@ -248,7 +346,7 @@ public final class RateLimiter {
         }
     }
 
-    private void refuse(HttpServerExchange exchange, long seconds) {
+    private static void refuse(HttpServerExchange exchange, long seconds) {
         exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(seconds));
         ErrorResponses.send(
                 exchange,
@@ -274,24 +372,70 @@ public final class RateLimiter {
         return client.getHostAddress();
     }
 
-    /** What to do with a request: admit it, refuse it (for so many seconds), or ask the store (for so many). */
-    private record Verdict(Kind kind, long retryAfterSeconds, int wanted) {
-        enum Kind {
-            ADMIT,
-            REFUSE,
-            ASK
+    /** Whether a request may pass, and if not, for how many seconds the client should wait. */
+    private record Verdict(boolean admitted, long retryAfterSeconds) {}
+
+    /** A request waiting for the store's answer. */
+    private interface Waiter {
+        void decided(Verdict verdict);
+
+        void failed(RuntimeException failure);
+    }
+
+    /** The requests of one client waiting for the store while one question for them is asked at a time. */
+    private final class Question {
+
+        private final String key;
+        private final List<Waiter> waiting = new ArrayList<>();
+        private boolean ended;
+
+        Question(String key) {
+            this.key = key;
+        }
+
+        /** Adds a waiter; false when the question has ended (the caller looks again). */
+        synchronized boolean join(Waiter waiter) {
+            if (ended) {
+                return false;
+            }
+            waiting.add(waiter);
+            return true;
+        }
+
+        /** Those waiting now; when nobody waits, the question ends (and leaves the map) instead. */
+        synchronized List<Waiter> takeOrEnd() {
+            if (waiting.isEmpty()) {
+                ended = true;
+                asking.remove(key, this);
+                return List.of();
+            }
+            List<Waiter> taken = List.copyOf(waiting);
+            waiting.clear();
+            return taken;
+        }
+
+        synchronized int waitingCount() {
+            return waiting.size();
+        }
+
+        /** Ends the question at once: those still waiting. */
+        synchronized List<Waiter> endNow() {
+            ended = true;
+            asking.remove(key, this);
+            List<Waiter> taken = List.copyOf(waiting);
+            waiting.clear();
+            return taken;
         }
     }
 
     /**
      * What this process knows of one client's budget: requests it leased and may admit until
-     * {@code leaseEnds}, a refusal until {@code refusedUntil}, and whether it is asking for a lease.
-     * Times are {@code System.nanoTime} values (compared by difference).
+     * {@code leaseEnds}, and a refusal until {@code refusedUntil}. Times are {@code System.nanoTime}
+     * values (compared by difference).
      */
-    private record Remembered(int leased, long leaseEnds, boolean refused, long refusedUntil, boolean asking) {
+    private record Remembered(int leased, long leaseEnds, boolean refused, long refusedUntil) {
 
-        static final Remembered NOTHING = new Remembered(0, 0, false, 0, false);
-        static final Remembered ASKING = new Remembered(0, 0, false, 0, true);
+        static final Remembered NOTHING = new Remembered(0, 0, false, 0);
 
         boolean hasLeaseAt(long now) {
             return leased > 0 && leaseEnds - now > 0;
@@ -302,7 +446,7 @@ public final class RateLimiter {
         }
 
         boolean isIdleAt(long now) {
-            return !asking && !hasLeaseAt(now) && !refusedAt(now);
+            return !hasLeaseAt(now) && !refusedAt(now);
         }
 
         Remembered orNullIfIdleAt(long now) {
@@ -310,15 +454,11 @@ public final class RateLimiter {
         }
 
         Remembered usingOne() {
-            return new Remembered(leased - 1, leaseEnds, refused, refusedUntil, asking);
-        }
-
-        Remembered doneAsking() {
-            return new Remembered(leased, leaseEnds, refused, refusedUntil, false);
+            return new Remembered(leased - 1, leaseEnds, refused, refusedUntil);
         }
 
         Remembered refusedUntil(long until) {
-            return new Remembered(leased, leaseEnds, true, until, asking);
+            return new Remembered(leased, leaseEnds, true, until);
         }
 
         /**
@@ -327,7 +467,7 @@ public final class RateLimiter {
          */
         Remembered leasing(int more, long ends, long now) {
             boolean live = hasLeaseAt(now);
-            return new Remembered(live ? leased + more : more, live ? leaseEnds : ends, false, 0, asking);
+            return new Remembered(live ? leased + more : more, live ? leaseEnds : ends, refused, refusedUntil);
         }
     }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import guestlist.application.port.out.Unavailable;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -263,5 +268,54 @@ class RateLimiterTest {
     @Test
     void aNegativeLimitIsRefused() {
         assertThatThrownBy(() -> limiter(-1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requestsOfOneClientThatArriveWhileTheStoreIsAskedAreAnsweredTogether() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        RateLimitStore slow = (key, perMinute, wanted) -> {
+            asked.countDown();
+            try {
+                answer.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return store.take(key, perMinute, wanted);
+        };
+        RateLimiter limiter = limiter(12, 100, slow);
+        InetAddress client = address("192.0.2.1");
+        ExecutorService requests = Executors.newFixedThreadPool(21);
+        try {
+            List<Future<OptionalLong>> outcomes = new ArrayList<>();
+            outcomes.add(requests.submit(() -> limiter.acquire(client)));
+            assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                outcomes.add(requests.submit(() -> limiter.acquire(client)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (limiter.waiting(client) < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(limiter.waiting(client))
+                    .as("waiting for the first question's answer")
+                    .isEqualTo(20);
+
+            answer.countDown();
+            int admitted = 0;
+            for (Future<OptionalLong> outcome : outcomes) {
+                if (outcome.get(10, TimeUnit.SECONDS).isEmpty()) {
+                    admitted++;
+                }
+            }
+
+            assertThat(admitted).isEqualTo(12);
+            assertThat(store.asked())
+                    .as("one question for the first, one for the twenty that came meanwhile")
+                    .containsExactly("test|192.0.2.1 1", "test|192.0.2.1 20");
+            assertThat(limiter.trackedClients()).as("the refusal").isEqualTo(1);
+        } finally {
+            requests.shutdownNow();
+        }
     }
 }
