@@ -66,13 +66,14 @@ class NginxIT {
 
         nginxPort = Ports.free();
         Path conf = writeConfiguration();
-        Process check = new ProcessBuilder(NGINX, "-t", "-p", work.toString(), "-c", conf.toString())
+        String early = work.resolve("error.log").toString(); // nginx's log before it has read the configuration
+        Process check = new ProcessBuilder(NGINX, "-t", "-e", early, "-p", work.toString(), "-c", conf.toString())
                 .redirectErrorStream(true)
                 .start();
         String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as("nginx -t: %s", checked).isZero();
-        nginx = new ProcessBuilder(NGINX, "-p", work.toString(), "-c", conf.toString())
+        nginx = new ProcessBuilder(NGINX, "-e", early, "-p", work.toString(), "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("nginx.out").toFile())
                 .start();
