@@ -3,6 +3,7 @@ package guestlist.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import guestlist.adapters.rest.http.InMemoryRateLimitStore;
+import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.adapters.rest.http.TrustedProxies;
 import guestlist.application.port.out.Unavailable;
 import guestlist.testsupport.Credentials;
@@ -11,10 +12,12 @@ import guestlist.testsupport.RawClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -304,6 +307,46 @@ class RateLimitTest {
                         .hasSizeLessThanOrEqualTo(11);
             } finally {
                 burst.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * A busy client under a large limit: requests are admitted from the lease in hand while the next
+     * lease is asked for, so none of them waits for the store (here the store takes its time: the
+     * second question is held until the test has sent 600 requests).
+     */
+    @Test
+    void requestsGoOnFromTheLeaseInHandWhileTheNextIsAskedFor() throws Exception {
+        InMemoryRateLimitStore store = new InMemoryRateLimitStore();
+        CountDownLatch secondAsked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger questions = new AtomicInteger();
+        RateLimitStore slowAfterTheFirst = (key, perMinute, wanted) -> {
+            if (questions.incrementAndGet() == 2) {
+                secondAsked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return store.take(key, perMinute, wanted);
+        };
+        try (TestApi api = TestApi.start(TestApi.settings(0, 100_000), slowAfterTheFirst)) {
+            RawClient client = new RawClient(api.port()).from("127.0.0.4");
+            try {
+                for (int i = 0; i < 600; i++) {
+                    assertThat(validity(client).status())
+                            .as("request %d", i + 1)
+                            .isEqualTo(200);
+                }
+                assertThat(secondAsked.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(store.asked())
+                        .as("the next lease still being asked for")
+                        .containsExactly("validity|127.0.0.4 1000");
+            } finally {
+                release.countDown();
             }
         }
     }

@@ -49,8 +49,10 @@ import java.util.function.LongSupplier;
  *       {@code 200} per minute, so the default limits ask the store for every admitted request)
  *       and admits the rest of the lease from memory. Leased requests were taken from the shared
  *       budget before they are admitted and expire with the window they were taken from, so no
- *       window ever admits more than {@code perMinute} across all processes; what a process leased
- *       and did not use is lost with the window: each other process may see up to a lease less.
+ *       window ever admits more than {@code perMinute} across all processes. When half a lease is
+ *       left, the next one is asked for in the background, so that the requests of a busy client
+ *       do not all wait for the store each time a lease runs out. What a process leased and did not
+ *       use is lost with the window: each other process may see up to a lease and a half less.
  * </ul>
  *
  * <p>Memory is bounded: at most about {@code maxTracked} clients are remembered (only those with a
@@ -65,8 +67,12 @@ public final class RateLimiter {
     static final int LEASE_SHARE = 100;
     /** The largest lease. */
     static final int MAX_LEASE = 1_000;
+    /** The smallest lease topped up before it is spent. */
+    static final int MIN_TOP_UP_LEASE = 4;
 
-    private static final Verdict ADMIT = new Verdict(true, 0);
+    private static final Verdict ADMIT = new Verdict(true, 0, false);
+    /** Admitted from a lease that has just fallen to half: time to ask for the next one. */
+    private static final Verdict ADMIT_AND_TOP_UP = new Verdict(true, 0, true);
 
     private final String name;
     private final int perMinute;
@@ -128,6 +134,9 @@ public final class RateLimiter {
         return exchange -> {
             String key = keyOf(clients.of(exchange));
             Verdict known = fromMemory(key, nanoTime.getAsLong());
+            if (known != null && known.topUp()) {
+                topUp(key, exchange.getConnection().getWorker());
+            }
             if (known != null) {
                 answer(known, next).handleRequest(exchange);
                 return;
@@ -167,6 +176,9 @@ public final class RateLimiter {
         }
         String key = keyOf(client);
         Verdict verdict = fromMemory(key, nanoTime.getAsLong());
+        if (verdict != null && verdict.topUp()) {
+            topUp(key, Runnable::run);
+        }
         if (verdict == null) {
             CompletableFuture<Verdict> answered = new CompletableFuture<>();
             ask(key, Runnable::run, new Waiter() {
@@ -208,11 +220,11 @@ public final class RateLimiter {
         Verdict[] verdict = new Verdict[1];
         remembered.computeIfPresent(key, (ignored, known) -> {
             if (known.hasLeaseAt(now)) {
-                verdict[0] = ADMIT;
+                verdict[0] = lease >= MIN_TOP_UP_LEASE && known.leased() - 1 == lease / 2 ? ADMIT_AND_TOP_UP : ADMIT;
                 return known.usingOne().orNullIfIdleAt(now);
             }
             if (known.refusedAt(now)) {
-                verdict[0] = new Verdict(false, secondsUntil(known.refusedUntil() - now));
+                verdict[0] = new Verdict(false, secondsUntil(known.refusedUntil() - now), false);
                 return known;
             }
             return null; // nothing live: forget it
@@ -242,15 +254,31 @@ public final class RateLimiter {
             Question mine = new Question(key);
             mine.join(waiter);
             if (asking.putIfAbsent(key, mine) == null) {
-                try {
-                    executor.execute(() -> askUntilNobodyWaits(mine));
-                } catch (RuntimeException notTaken) {
-                    // the worker pool is stopping: nobody may wait for an answer that never comes
-                    for (Waiter stranded : mine.endNow()) {
-                        stranded.failed(notTaken);
-                    }
-                }
+                askOn(executor, mine, false);
                 return;
+            }
+        }
+    }
+
+    /**
+     * Asks for the next lease of {@code key} before the one in hand runs out, unless a question is
+     * being asked anyway: requests go on being admitted from the rest of the lease meanwhile, instead
+     * of all waiting for the store when it is spent.
+     */
+    private void topUp(String key, Executor executor) {
+        Question mine = new Question(key);
+        if (asking.putIfAbsent(key, mine) == null) {
+            askOn(executor, mine, true);
+        }
+    }
+
+    private void askOn(Executor executor, Question question, boolean topUp) {
+        try {
+            executor.execute(() -> askUntilNobodyWaits(question, topUp));
+        } catch (RuntimeException notTaken) {
+            // the worker pool is stopping: nobody may wait for an answer that never comes
+            for (Waiter stranded : question.endNow()) {
+                stranded.failed(notTaken);
             }
         }
     }
@@ -258,15 +286,16 @@ public final class RateLimiter {
     /**
      * Asks the store for everyone waiting on {@code question}, again and again while more come, then
      * ends the question. Each round takes from the store as many requests as are waiting (plus the
-     * rest of a lease) in one call.
+     * rest of a lease) in one call; a top-up's first round takes a whole lease, waiters or not.
      */
-    private void askUntilNobodyWaits(Question question) {
+    private void askUntilNobodyWaits(Question question, boolean topUp) {
         String key = question.key;
         List<Waiter> undecided = List.of();
+        boolean toppingUp = topUp;
         try {
             while (true) {
-                List<Waiter> waiting = question.takeOrEnd();
-                if (waiting.isEmpty()) {
+                List<Waiter> waiting = toppingUp ? question.take() : question.takeOrEnd();
+                if (waiting.isEmpty() && !toppingUp) {
                     return;
                 }
                 long now = nanoTime.getAsLong();
@@ -279,16 +308,17 @@ public final class RateLimiter {
                         waiter.decided(known);
                     }
                 }
-                if (needStore.isEmpty()) {
+                if (needStore.isEmpty() && !toppingUp) {
                     continue;
                 }
                 undecided = needStore;
-                int wanted = needStore.size() + lease - 1;
+                int wanted = needStore.size() + (toppingUp ? lease : lease - 1);
+                toppingUp = false;
                 RateLimitStore.Grant grant = store.take(name + "|" + key, perMinute, wanted);
                 int admitted = Math.min(grant.taken(), needStore.size());
                 remember(key, grant, wanted, admitted, nanoTime.getAsLong());
                 Verdict refused =
-                        new Verdict(false, secondsUntil(grant.untilRefill().toNanos()));
+                        new Verdict(false, secondsUntil(grant.untilRefill().toNanos()), false);
                 for (int i = 0; i < needStore.size(); i++) {
                     needStore.get(i).decided(i < admitted ? ADMIT : refused);
                 }
@@ -372,8 +402,11 @@ public final class RateLimiter {
         return client.getHostAddress();
     }
 
-    /** Whether a request may pass, and if not, for how many seconds the client should wait. */
-    private record Verdict(boolean admitted, long retryAfterSeconds) {}
+    /**
+     * Whether a request may pass, and if not, for how many seconds the client should wait; {@code
+     * topUp}: admitted from a lease that has just fallen to half.
+     */
+    private record Verdict(boolean admitted, long retryAfterSeconds, boolean topUp) {}
 
     /** A request waiting for the store's answer. */
     private interface Waiter {
@@ -400,6 +433,13 @@ public final class RateLimiter {
             }
             waiting.add(waiter);
             return true;
+        }
+
+        /** Those waiting now, maybe nobody. */
+        synchronized List<Waiter> take() {
+            List<Waiter> taken = List.copyOf(waiting);
+            waiting.clear();
+            return taken;
         }
 
         /** Those waiting now; when nobody waits, the question ends (and leaves the map) instead. */

@@ -164,7 +164,10 @@ class RateLimiterTest {
 
         assertThat(admitted(limiter, address("192.0.2.1"), 2_500)).isEqualTo(2_500);
 
-        assertThat(store.asked()).containsExactly("test|192.0.2.1 1000", "test|192.0.2.1 1000", "test|192.0.2.1 1000");
+        assertThat(store.asked())
+                .as("the first lease, then the next each time half a lease is left")
+                .containsExactly(
+                        "test|192.0.2.1 1000", "test|192.0.2.1 1000", "test|192.0.2.1 1000", "test|192.0.2.1 1000");
         assertThat(limiter.trackedClients()).isEqualTo(1);
     }
 
