@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Guestlist's benchmark: starts a PostgreSQL of its own, starts the built jar against it (rate
- * limits off), seeds data with SQL, runs the {@link Plan} over loopback and prints one table in
+ * Guestlist's benchmark: starts a PostgreSQL of its own, starts the built jar against it (the auth
+ * rate limit off, the validity limit on at a value the benchmark does not reach), seeds data with SQL, runs the {@link Plan} over loopback and prints one table in
  * which each figure stands next to a reference measured in the same run on the same machine: the
  * Argon2id hash rate on all cores, pgbench on the use cases' own SQL, and a bare Undertow; or
  * the same figure measured earlier in the run on smaller data, or without a concurrent sweep or

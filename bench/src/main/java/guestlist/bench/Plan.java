@@ -145,7 +145,9 @@ final class Plan {
                 oneConnection(firstPageOnOneConnection(small), firstPage),
                 oneConnection(deepPageOnOneConnection(small), deepPage),
                 Comparison.of(
-                        steady("invite validity", Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
+                        steady(
+                                "invite validity, rate limit on",
+                                Load.Spec.get(INVITES + "/validity?token=" + Seed.INVITE_TOKEN)),
                         bareUndertow,
                         atLeast(0.30)),
                 Comparison.of(

@@ -1,8 +1,10 @@
 package guestlist.bootstrap;
 
 import guestlist.adapters.postgres.PostgresPersistence;
+import guestlist.adapters.postgres.PostgresRateLimitBuckets;
 import guestlist.adapters.rest.RestServer;
 import guestlist.adapters.rest.RestSettings;
+import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.application.UseCases;
 import guestlist.application.port.in.EnsureAdminUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
@@ -11,6 +13,7 @@ import guestlist.application.port.out.PasswordHasher;
 import guestlist.bootstrap.crypto.Argon2PasswordHasher;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
 import guestlist.bootstrap.database.Database;
+import guestlist.bootstrap.ratelimit.SharedRateLimits;
 import guestlist.bootstrap.sweep.SweepSchedule;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,6 +48,17 @@ class GuestlistConfiguration {
     @Bean
     PostgresPersistence persistence(Database database) {
         return new PostgresPersistence(database.dataSource());
+    }
+
+    /** The rate-limit budgets every process on the database shares. */
+    @Bean
+    PostgresRateLimitBuckets rateLimitBuckets(Database database) {
+        return new PostgresRateLimitBuckets(database.dataSource());
+    }
+
+    @Bean
+    RateLimitStore rateLimitStore(PostgresRateLimitBuckets buckets) {
+        return new SharedRateLimits(buckets);
     }
 
     @Bean(destroyMethod = "close")
@@ -90,20 +104,26 @@ class GuestlistConfiguration {
 
     @Bean(destroyMethod = "close")
     SweepSchedule sweepSchedule(
-            SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions, Settings settings, Clock clock) {
-        return new SweepSchedule(invites, sessions, settings.inviteSweepInterval(), clock);
+            SweepExpiredInvitesUseCase invites,
+            SweepExpiredSessionsUseCase sessions,
+            PostgresRateLimitBuckets rateLimitBuckets,
+            Settings settings,
+            Clock clock) {
+        return new SweepSchedule(
+                invites, sessions, rateLimitBuckets::sweepExpired, settings.inviteSweepInterval(), clock);
     }
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
-    RestServer restServer(Settings settings, UseCases useCases) {
+    RestServer restServer(Settings settings, UseCases useCases, RateLimitStore rateLimits) {
         RestSettings restSettings = new RestSettings(
                 settings.bindAddress(),
                 settings.port(),
                 settings.publicUrl(),
                 settings.authRateLimitPerMinute(),
                 settings.validityRateLimitPerMinute(),
-                settings.workerThreads());
-        return new RestServer(restSettings, useCases, Version.current());
+                settings.workerThreads(),
+                settings.trustedProxies());
+        return new RestServer(restSettings, useCases, rateLimits, Version.current());
     }
 }

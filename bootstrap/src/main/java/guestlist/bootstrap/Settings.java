@@ -1,5 +1,6 @@
 package guestlist.bootstrap;
 
+import guestlist.adapters.rest.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param databaseUrl empty = run an embedded PostgreSQL in {@code dataDir}
  * @param adminUsername the admin to create when none exists; empty = {@code admin}
  * @param adminPassword that admin's password; empty = a random one, logged once
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client (SPEC §8)
  */
 public record Settings(
         int port,
@@ -28,7 +30,11 @@ public record Settings(
         int authRateLimitPerMinute,
         int validityRateLimitPerMinute,
         int databasePoolSize,
-        int workerThreads) {
+        int workerThreads,
+        TrustedProxies trustedProxies) {
+
+    /** The largest rate limit per minute (a benchmark may want one that nothing reaches). */
+    static final int MAX_RATE_LIMIT = 1_000_000_000;
 
     public static Settings fromEnvironment(Map<String, String> env) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -45,10 +51,11 @@ public record Settings(
                 text(env, "GUESTLIST_ADMIN_USERNAME"),
                 text(env, "GUESTLIST_ADMIN_PASSWORD"),
                 duration(env, "GUESTLIST_INVITE_SWEEP_INTERVAL", Duration.ofHours(1)),
-                integer(env, "GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", 10, 0, 1_000_000),
-                integer(env, "GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", 60, 0, 1_000_000),
+                integer(env, "GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", 10, 0, MAX_RATE_LIMIT),
+                integer(env, "GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", 60, 0, MAX_RATE_LIMIT),
                 integer(env, "GUESTLIST_DATABASE_POOL_SIZE", Math.max(10, cores * 4), 1, 1_000),
-                integer(env, "GUESTLIST_WORKER_THREADS", Math.max(16, cores * 8), 1, 10_000));
+                integer(env, "GUESTLIST_WORKER_THREADS", Math.max(16, cores * 8), 1, 10_000),
+                trustedProxies(env, "GUESTLIST_TRUSTED_PROXIES"));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
@@ -88,6 +95,19 @@ public record Settings(
         }
     }
 
+    private static TrustedProxies trustedProxies(Map<String, String> env, String name) {
+        Optional<String> raw = text(env, name);
+        if (raw.isEmpty()) {
+            return TrustedProxies.NONE;
+        }
+        try {
+            return TrustedProxies.parse(raw.get());
+        } catch (IllegalArgumentException notAList) {
+            throw new IllegalArgumentException(
+                    name + " must be comma-separated IP addresses or CIDR ranges: " + notAList.getMessage());
+        }
+    }
+
     private static String jdbcUrl(String url) {
         if (!url.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("GUESTLIST_DATABASE_URL must be a jdbc:postgresql:// URL");
@@ -111,7 +131,8 @@ public record Settings(
                 authRateLimitPerMinute,
                 validityRateLimitPerMinute,
                 databasePoolSize,
-                workerThreads);
+                workerThreads,
+                trustedProxies);
     }
 
     @Override
@@ -120,6 +141,6 @@ public record Settings(
                 + ", database=" + databaseUrl.orElse("embedded in " + dataDir) + ", inviteSweepInterval="
                 + inviteSweepInterval + ", authRateLimitPerMinute=" + authRateLimitPerMinute
                 + ", validityRateLimitPerMinute=" + validityRateLimitPerMinute + ", databasePoolSize="
-                + databasePoolSize + ", workerThreads=" + workerThreads + "]";
+                + databasePoolSize + ", workerThreads=" + workerThreads + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -1,7 +1,10 @@
 package guestlist.adapters.rest;
 
 import guestlist.adapters.rest.error.ErrorResponses;
+import guestlist.adapters.rest.http.ClientAddress;
 import guestlist.adapters.rest.http.Limits;
+import guestlist.adapters.rest.http.RateLimitStore;
+import guestlist.adapters.rest.http.RateLimiter;
 import guestlist.application.UseCases;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -9,6 +12,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Guestlist's HTTP API ({@code /api/v4}, the Lemmy API v4 subset of SPEC §3) on Undertow.
  *
- * <p>Use: {@code new RestServer(settings, useCases, version)}, then {@link #start()}; {@link #stop()}
- * (or {@link #close()}) when done. One instance serves one start/stop cycle.
+ * <p>Use: {@code new RestServer(settings, useCases, rateLimits, version)}, then {@link #start()}; {@link
+ * #stop()} (or {@link #close()}) when done. One instance serves one start/stop cycle.
+ *
+ * <p>Every request's client is resolved once, by {@link ClientAddress} on the settings' trusted
+ * proxies, before anything else runs; the rate limits count by it.
  *
  * <p>Limits set on the server: bodies over 64 KiB are refused ({@code 413}) before they are read
  * whole; headers at most 16 KiB and 100 of them; at most 100 query parameters; a request must be
@@ -47,29 +54,36 @@ public final class RestServer implements AutoCloseable {
 
     private final RestSettings settings;
     private final UseCases useCases;
+    private final RateLimitStore rateLimits;
     private final String version;
     private final Limits limits;
+    private final ClientAddress clientAddress;
 
     private State state = State.NEW;
     private Undertow undertow;
     private GracefulShutdownHandler graceful;
     private int port;
+    private List<RateLimiter> limiters = List.of();
 
     /**
      * @param settings where to listen, the public URL, rate limits, worker threads
-     * @param useCases the application's in-ports; the endpoints call those of HTTP's requests (the sweeps
-     *                 and the first admin's setup are bootstrap's to call)
-     * @param version  the server version that {@code GET /site} reports
+     * @param useCases   the application's in-ports; the endpoints call those of HTTP's requests (the
+     *                   sweeps and the first admin's setup are bootstrap's to call)
+     * @param rateLimits where the rate limits of the settings are counted: shared by every process
+     *                   that should count together
+     * @param version    the server version that {@code GET /site} reports
      */
-    public RestServer(RestSettings settings, UseCases useCases, String version) {
-        this(settings, useCases, version, Limits.DEFAULTS);
+    public RestServer(RestSettings settings, UseCases useCases, RateLimitStore rateLimits, String version) {
+        this(settings, useCases, rateLimits, version, Limits.DEFAULTS);
     }
 
-    RestServer(RestSettings settings, UseCases useCases, String version, Limits limits) {
+    RestServer(RestSettings settings, UseCases useCases, RateLimitStore rateLimits, String version, Limits limits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
         this.version = Objects.requireNonNull(version, "version");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
     }
 
     /**
@@ -82,10 +96,20 @@ public final class RestServer implements AutoCloseable {
         if (state != State.NEW) {
             throw new IllegalStateException("a RestServer starts once; this one is " + state);
         }
-        HttpHandler routes = Routes.build(settings, useCases, version, limits);
+        RateLimiter authLimit = new RateLimiter(
+                "auth", settings.authRateLimitPerMinute(), rateLimits, clientAddress, limits.maxRateLimitedClients());
+        RateLimiter validityLimit = new RateLimiter(
+                "validity",
+                settings.validityRateLimitPerMinute(),
+                rateLimits,
+                clientAddress,
+                limits.maxRateLimitedClients());
+        limiters = List.of(authLimit, validityLimit);
+        HttpHandler routes = Routes.build(settings, useCases, version, limits, authLimit, validityLimit);
         graceful = new GracefulShutdownHandler(new HttpContinueReadHandler(routes));
         HttpHandler root = exchange -> {
             exchange.addDefaultResponseListener(ErrorResponses.envelopeForBareErrors());
+            clientAddress.of(exchange);
             graceful.handleRequest(exchange);
         };
         undertow = Undertow.builder()
@@ -151,6 +175,14 @@ public final class RestServer implements AutoCloseable {
         }
         undertow.stop();
         LOG.info("Guestlist API stopped");
+    }
+
+    /**
+     * How many clients the rate limiters of this process remember now, all limits together (bounded:
+     * see {@link RateLimiter}); for tests and metrics.
+     */
+    public synchronized int rateLimitedClientsTracked() {
+        return limiters.stream().mapToInt(RateLimiter::trackedClients).sum();
     }
 
     /** Same as {@link #stop()}. */

@@ -1,5 +1,6 @@
 package guestlist.adapters.rest;
 
+import guestlist.adapters.rest.http.TrustedProxies;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -11,9 +12,12 @@ import java.util.Objects;
  * @param port                       the TCP port; 0 picks a free one ({@link RestServer#port()} tells which)
  * @param publicUrl                  the server's public base URL, e.g. {@code https://example.org}; invite
  *                                   links are {@code {publicUrl}/signup?token=...} (trailing slashes ignored)
- * @param authRateLimitPerMinute     register + log-in requests per client address per minute; 0 = no limit
+ * @param authRateLimitPerMinute     register + log-in + password change requests per client address per minute;
+ *                                   0 = no limit
  * @param validityRateLimitPerMinute invite validity checks per client address per minute; 0 = no limit
  * @param workerThreads              threads that run requests (reading bodies, calling use cases)
+ * @param trustedProxies             the reverse proxies whose {@code X-Forwarded-For} names the client
+ *                                   (SPEC §8); {@link TrustedProxies#NONE} believes nobody's
  */
 public record RestSettings(
         String bindAddress,
@@ -21,7 +25,8 @@ public record RestSettings(
         String publicUrl,
         int authRateLimitPerMinute,
         int validityRateLimitPerMinute,
-        int workerThreads) {
+        int workerThreads,
+        TrustedProxies trustedProxies) {
 
     /** Undertow's own default: eight worker threads per I/O thread, one I/O thread per core (at least two). */
     public static final int DEFAULT_WORKER_THREADS =
@@ -30,6 +35,7 @@ public record RestSettings(
     public RestSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (bindAddress.isBlank()) {
             throw new IllegalArgumentException("bindAddress must not be blank");
         }
@@ -45,6 +51,36 @@ public record RestSettings(
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be positive");
         }
+    }
+
+    /** Settings that trust no proxy: every request's client is the peer of its connection. */
+    public RestSettings(
+            String bindAddress,
+            int port,
+            String publicUrl,
+            int authRateLimitPerMinute,
+            int validityRateLimitPerMinute,
+            int workerThreads) {
+        this(
+                bindAddress,
+                port,
+                publicUrl,
+                authRateLimitPerMinute,
+                validityRateLimitPerMinute,
+                workerThreads,
+                TrustedProxies.NONE);
+    }
+
+    /** The same settings, trusting {@code proxies}. */
+    public RestSettings withTrustedProxies(TrustedProxies proxies) {
+        return new RestSettings(
+                bindAddress,
+                port,
+                publicUrl,
+                authRateLimitPerMinute,
+                validityRateLimitPerMinute,
+                workerThreads,
+                proxies);
     }
 
     private static boolean isHttpUrl(String text) {

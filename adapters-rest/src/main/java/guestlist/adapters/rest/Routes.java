@@ -61,12 +61,19 @@ final class Routes {
         this.limits = limits;
     }
 
-    static HttpHandler build(RestSettings settings, UseCases useCases, String version, Limits limits) {
+    /**
+     * @param authLimit     one budget for register, log-in and password changes
+     * @param validityLimit the budget of validity checks
+     */
+    static HttpHandler build(
+            RestSettings settings,
+            UseCases useCases,
+            String version,
+            Limits limits,
+            RateLimiter authLimit,
+            RateLimiter validityLimit) {
         Routes routes = new Routes(useCases, limits);
         InviteLinks links = new InviteLinks(settings.publicUrl());
-        RateLimiter authLimit = new RateLimiter(settings.authRateLimitPerMinute(), limits.maxRateLimitedClients());
-        RateLimiter validityLimit =
-                new RateLimiter(settings.validityRateLimitPerMinute(), limits.maxRateLimitedClients());
 
         routes.add(Methods.GET, "/health", routes.withoutBody(new HealthHandler(useCases.checkHealth())));
 

@@ -3,6 +3,7 @@ package guestlist.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import guestlist.adapters.rest.http.InMemoryRateLimitStore;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.application.port.in.SiteView;
 import guestlist.testsupport.HttpApi.Answer;
@@ -50,6 +51,7 @@ class ServerLifecycleTest {
             RestServer server = new RestServer(
                     new RestSettings("127.0.0.1", taken.getLocalPort(), TestApi.PUBLIC_URL, 0, 0, 2),
                     new guestlist.application.inmemory.InMemoryApplication().useCases(),
+                    new InMemoryRateLimitStore(),
                     "v");
 
             assertThatThrownBy(server::start).isInstanceOf(RuntimeException.class);

@@ -4,7 +4,9 @@ import static guestlist.testsupport.Credentials.ADMIN_NAME;
 import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
 import static guestlist.testsupport.Credentials.PASSWORD;
 
+import guestlist.adapters.rest.http.InMemoryRateLimitStore;
 import guestlist.adapters.rest.http.Limits;
+import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.application.UseCases;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
@@ -29,13 +31,15 @@ final class TestApi extends HttpApi implements AutoCloseable {
     static final Limits TEST_LIMITS = new Limits(64 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000);
 
     final InMemoryApplication app;
+    final RateLimitStore rateLimits;
     final RestServer server;
     final LocalUser admin;
     final String adminToken;
 
-    private TestApi(InMemoryApplication app, RestServer server, LocalUser admin) {
+    private TestApi(InMemoryApplication app, RateLimitStore rateLimits, RestServer server, LocalUser admin) {
         super(server.port());
         this.app = app;
+        this.rateLimits = rateLimits;
         this.server = server;
         this.admin = admin;
         this.adminToken = login(ADMIN_NAME, ADMIN_PASSWORD);
@@ -50,11 +54,21 @@ final class TestApi extends HttpApi implements AutoCloseable {
     }
 
     static TestApi start(RestSettings settings, UnaryOperator<UseCases> adjust, Limits limits) {
+        return start(settings, adjust, limits, new InMemoryRateLimitStore());
+    }
+
+    /** With the rate limits counted in {@code rateLimits}. */
+    static TestApi start(RestSettings settings, RateLimitStore rateLimits) {
+        return start(settings, UnaryOperator.identity(), TEST_LIMITS, rateLimits);
+    }
+
+    static TestApi start(
+            RestSettings settings, UnaryOperator<UseCases> adjust, Limits limits, RateLimitStore rateLimits) {
         InMemoryApplication app = new InMemoryApplication();
-        RestServer server = new RestServer(settings, adjust.apply(app.useCases()), VERSION, limits);
+        RestServer server = new RestServer(settings, adjust.apply(app.useCases()), rateLimits, VERSION, limits);
         LocalUser admin = app.createAdmin(ADMIN_NAME, ADMIN_PASSWORD);
         server.start();
-        return new TestApi(app, server, admin);
+        return new TestApi(app, rateLimits, server, admin);
     }
 
     static RestSettings settings(int authPerMinute, int validityPerMinute) {

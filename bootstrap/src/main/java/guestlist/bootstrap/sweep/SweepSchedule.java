@@ -11,9 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Sweeps expired invites and expired sessions every interval on spring-context's scheduler.
- * Several processes may run it at once: each sweep skips rows another process is deleting.
- * Nothing depends on it having run; it only keeps the tables small.
+ * Sweeps expired invites and expired sessions every interval on spring-context's scheduler, and the
+ * rate-limit budgets that are full again every {@link #RATE_LIMIT_SWEEP_INTERVAL} (or the interval,
+ * when shorter): a budget row lives at most a minute after its last use, so their table holds the
+ * clients of the last few minutes, however many addresses come and go. Several processes may run it
+ * at once: each sweep skips rows another process is deleting. Nothing depends on it having run; it
+ * only keeps the tables small.
  */
 public final class SweepSchedule implements AutoCloseable {
 
@@ -31,8 +34,28 @@ public final class SweepSchedule implements AutoCloseable {
      */
     private final ScheduledFuture<?> sweeps;
 
+    /** The rate-limit budgets' sweep, or null when there is none. */
+    private final ScheduledFuture<?> budgetSweeps;
+
+    /** Longest time between two sweeps of the rate-limit budgets. */
+    public static final Duration RATE_LIMIT_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+    /** Invites and sessions only. */
     public SweepSchedule(
             SweepExpiredInvitesUseCase invites, SweepExpiredSessionsUseCase sessions, Duration interval, Clock clock) {
+        this(invites, sessions, null, interval, clock);
+    }
+
+    /**
+     * @param rateLimitBudgets deletes the rate-limit budgets that are full again and says how many;
+     *                         null for none
+     */
+    public SweepSchedule(
+            SweepExpiredInvitesUseCase invites,
+            SweepExpiredSessionsUseCase sessions,
+            IntSupplier rateLimitBudgets,
+            Duration interval,
+            Clock clock) {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("sweep-");
         scheduler.setDaemon(true);
@@ -48,6 +71,14 @@ public final class SweepSchedule implements AutoCloseable {
                 },
                 clock.instant().plus(interval),
                 interval);
+        Duration budgetInterval =
+                interval.compareTo(RATE_LIMIT_SWEEP_INTERVAL) < 0 ? interval : RATE_LIMIT_SWEEP_INTERVAL;
+        budgetSweeps = rateLimitBudgets == null
+                ? null
+                : scheduler.scheduleWithFixedDelay(
+                        () -> runOnce("rate-limit budget", rateLimitBudgets),
+                        clock.instant().plus(budgetInterval),
+                        budgetInterval);
     }
 
     /** Logs "invite sweep deleted 12 expired invites" (operators and tests read these lines). */
@@ -73,6 +104,9 @@ public final class SweepSchedule implements AutoCloseable {
     @Override
     public void close() {
         sweeps.cancel(true);
+        if (budgetSweeps != null) {
+            budgetSweeps.cancel(true);
+        }
         scheduler.shutdown();
     }
 }

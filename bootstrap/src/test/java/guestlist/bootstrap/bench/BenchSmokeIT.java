@@ -62,7 +62,7 @@ class BenchSmokeIT {
                 .anySatisfy(row -> assertThat(row).contains("create invite, quotas on"))
                 .anySatisfy(row -> assertThat(row).contains("list invites, first page"))
                 .anySatisfy(row -> assertThat(row).contains("list invites, deep page"))
-                .anySatisfy(row -> assertThat(row).contains("invite validity"))
+                .anySatisfy(row -> assertThat(row).contains("invite validity, rate limit on"))
                 .anySatisfy(row -> assertThat(row).contains("GET /site anonymous"))
                 .anySatisfy(row -> assertThat(row).contains("register during the invite sweep"))
                 .anySatisfy(row -> assertThat(row).contains("invite tree, first page"))

@@ -55,6 +55,23 @@ class GuestlistJarIT {
         assertThat(output).doesNotContain("Exception");
     }
 
+    @Test
+    void aSettingThatCannotBeUnderstoodStopsTheStartWithOneLineNamingIt() throws Exception {
+        work = Files.createTempDirectory("guestlist-jar-");
+        Map<String, String> env = ServerProcess.environment(Ports.free());
+        env.put("GUESTLIST_DATA_DIR", work.resolve("data").toString());
+        env.put("GUESTLIST_TRUSTED_PROXIES", "127.0.0.1, nginx.internal");
+
+        server = ServerProcess.launch("misconfigured", env, work.resolve("server.log"));
+
+        assertThat(server.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(server.log())
+                .contains("cannot start: GUESTLIST_TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges:"
+                        + " 'nginx.internal' is not an IP address or a CIDR range")
+                .doesNotContain("Exception");
+        assertThat(work.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
     private void stopWithSigterm() throws InterruptedException {
         server.askToStop();
         assertThat(server.awaitExit(Duration.ofSeconds(60)))

@@ -7,8 +7,10 @@ import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.Ports;
+import guestlist.testsupport.RawClient;
 import guestlist.testsupport.ShippedMigrations;
 import guestlist.testsupport.TestPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +37,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two server processes on one database (SPEC §4: nothing that must be shared lives in one
- * process's memory, and the sweep is safe in several processes at once): the real jar started
- * twice at the same moment on an empty PostgreSQL that the test owns, rate limits off, a sweep
- * every second.
+ * process's memory, rate limits included, and the sweep is safe in several processes at once): the
+ * real jar started twice at the same moment on an empty PostgreSQL that the test owns, a sweep every
+ * second, behind a "proxy" on loopback ({@code GUESTLIST_TRUSTED_PROXIES=127.0.0.1}) so that the
+ * test can be many clients through {@code X-Forwarded-For}, with rate limits of {@value #LIMIT} per
+ * minute (the other tests' own requests, all from 127.0.0.1, stay well below them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +51,15 @@ class TwoProcessesIT {
     private static final int EXPIRED = 10_000;
 
     private static final Pattern SWEPT = Pattern.compile("invite sweep deleted (\\d+) expired invites");
+
+    /**
+     * Both rate limits, per address and minute: below 200, so each process asks the shared budget for
+     * every request it admits (no lease; see the REST adapter's RateLimiter), and the count is exact.
+     */
+    private static final int LIMIT = 160;
+
+    /** Requests each of the eight senders of a client sends: together twice the limit. */
+    private static final int PER_SENDER = 2 * LIMIT / 8;
 
     private Path work;
     private TestPostgres postgres;
@@ -74,6 +87,9 @@ class TwoProcessesIT {
     private ServerProcess launch(String name) {
         Map<String, String> env = ServerProcess.environment(Ports.free(), postgres);
         env.put("GUESTLIST_INVITE_SWEEP_INTERVAL", "PT1S");
+        env.put("GUESTLIST_TRUSTED_PROXIES", "127.0.0.1");
+        env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", Integer.toString(LIMIT));
+        env.put("GUESTLIST_RATE_LIMIT_VALIDITY_PER_MINUTE", Integer.toString(LIMIT));
         return ServerProcess.launch(name, env, work.resolve(name + ".log"));
     }
 
@@ -394,6 +410,79 @@ class TwoProcessesIT {
             threads.shutdownNow();
         }
         return outcomes;
+    }
+
+    /**
+     * The rate limits are one set for both processes (SPEC §4, §5): clients behind the proxy, each
+     * named by {@code X-Forwarded-For}, send twice the limit at once, half to each process; together
+     * the processes admit exactly the limit per client, for the validity checks and for the budget of
+     * register, log-in and password changes (registrations that fail their form, answered before any
+     * password is hashed, still count).
+     */
+    @Test
+    @Order(8)
+    void bothProcessesTogetherAdmitTheLimitPerAddressNotTwiceIt() throws Exception {
+        RawClient proxyToA = new RawClient(a.port()).from("127.0.0.1");
+        RawClient proxyToB = new RawClient(b.port()).from("127.0.0.1");
+        Map<String, Map<String, Integer>> report = new TreeMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            for (String limit : List.of("validity", "auth")) {
+                for (int client = 1; client <= 2; client++) {
+                    String forwardedFor = "X-Forwarded-For: 198.51.100." + client + (limit.equals("auth") ? "0" : "");
+                    CyclicBarrier start = new CyclicBarrier(8);
+                    List<Future<Map<String, Integer>>> senders = new ArrayList<>();
+                    for (int sender = 0; sender < 8; sender++) {
+                        RawClient to = sender % 2 == 0 ? proxyToA : proxyToB;
+                        String process = sender % 2 == 0 ? "a" : "b";
+                        senders.add(clients.submit(() -> {
+                            start.await(30, TimeUnit.SECONDS);
+                            Map<String, Integer> outcomes = new TreeMap<>();
+                            for (int i = 0; i < PER_SENDER; i++) {
+                                RawClient.Response answer = limit.equals("validity")
+                                        ? to.send(
+                                                "GET",
+                                                "/api/v4/account/invite/validity?token=" + "x".repeat(32),
+                                                List.of(forwardedFor),
+                                                null)
+                                        : to.send(
+                                                "POST",
+                                                "/api/v4/account/auth/register",
+                                                List.of(forwardedFor, "Content-Type: application/json"),
+                                                "{}".getBytes(StandardCharsets.UTF_8));
+                                String outcome = answer.status() == 429 ? "refused" : "admitted by " + process;
+                                outcomes.merge(outcome, 1, Integer::sum);
+                                if (answer.status() == 429) {
+                                    assertThat(answer.header("Retry-After")).isPresent();
+                                } else {
+                                    assertThat(answer.status())
+                                            .as("%s", answer)
+                                            .isEqualTo(limit.equals("validity") ? 200 : 400);
+                                }
+                            }
+                            return outcomes;
+                        }));
+                    }
+                    Map<String, Integer> outcomes = new TreeMap<>();
+                    for (Future<Map<String, Integer>> sender : senders) {
+                        sender.get(120, TimeUnit.SECONDS).forEach((key, n) -> outcomes.merge(key, n, Integer::sum));
+                    }
+                    int admitted =
+                            outcomes.getOrDefault("admitted by a", 0) + outcomes.getOrDefault("admitted by b", 0);
+                    assertThat(admitted)
+                            .as("%s, client %d: %s", limit, client, outcomes)
+                            .isEqualTo(LIMIT);
+                    assertThat(outcomes.get("refused")).isEqualTo(LIMIT);
+                    report.put(limit + " " + forwardedFor.substring("X-Forwarded-For: ".length()), outcomes);
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(postgres.number("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE ?", LIMIT + "|%|198.51.100.%"))
+                .as("one shared budget per limit and client")
+                .isEqualTo(4);
+        System.out.println("two processes, 2 x " + LIMIT + " requests per client at once, half to each: " + report);
     }
 
     private static int swept(String log) {

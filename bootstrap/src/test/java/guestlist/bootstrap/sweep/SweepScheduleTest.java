@@ -115,4 +115,30 @@ class SweepScheduleTest {
             }
         });
     }
+
+    @Test
+    void theRateLimitBudgetsAreSweptOnTheScheduleTooAndNotAfterClose() throws Exception {
+        AtomicInteger budgetSweeps = new AtomicInteger();
+        CountDownLatch swept = new CountDownLatch(3);
+        SweepSchedule schedule = new SweepSchedule(
+                () -> 0,
+                () -> 0,
+                () -> {
+                    budgetSweeps.incrementAndGet();
+                    swept.countDown();
+                    return 0;
+                },
+                Duration.ofMillis(20),
+                Clock.systemUTC());
+        try {
+            assertThat(swept.await(10, TimeUnit.SECONDS))
+                    .as("swept again and again")
+                    .isTrue();
+        } finally {
+            schedule.close();
+        }
+        int atClose = budgetSweeps.get();
+        Thread.sleep(200);
+        assertThat(budgetSweeps.get()).as("nothing sweeps after close").isEqualTo(atClose);
+    }
 }
