@@ -87,16 +87,17 @@ public final class Capacity {
         long members = tree.members() + 1;
         long first = tree.rootId();
         // invites as members make them: a 32-character token, a third with a use limit, half with an
-        // end, a tenth with a comment, one use on a quarter
+        // end, a tenth with a comment, one use on a quarter; ends and session expiries all distinct (the
+        // same instant for all would let PostgreSQL's deduplication shrink their indexes unrealistically)
         db.execute("INSERT INTO local_user_invite (token, local_user_id, max_uses, uses_count, expires_at, comment)"
                 + " SELECT md5('capacity' || g), " + first + " + g % " + members + ","
                 + " CASE WHEN g % 3 = 0 THEN 5 END, CASE WHEN g % 4 = 0 THEN 1 ELSE 0 END,"
-                + " CASE WHEN g % 2 = 0 THEN now() + interval '7 days' END,"
+                + " CASE WHEN g % 2 = 0 THEN now() + interval '1 day' + g * interval '1 second' END,"
                 + " CASE WHEN g % 10 = 0 THEN 'for my friend from the climbing club' END"
                 + " FROM generate_series(1, " + accounts + ") g");
         db.execute("INSERT INTO login_token (token_hash, local_user_id, expires_at)"
                 + " SELECT encode(sha256(convert_to('capacity' || g, 'UTF8')), 'hex'), " + first + " + g % " + members
-                + ", now() + interval '30 days' FROM generate_series(1, " + accounts + ") g");
+                + ", now() + g * interval '1 second' FROM generate_series(1, " + accounts + ") g");
         long applications = accounts / 10;
         db.execute("INSERT INTO registration_application (local_user_id, answer)"
                 + " SELECT " + first + " + g, repeat('I read the rules and want to join the discussion. ', 2)"
