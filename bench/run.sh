@@ -3,6 +3,9 @@
 #
 #   bench/run.sh            the full run (about 17 minutes on 2 cores), table in bench/target/last-results.md
 #   bench/run.sh --smoke    every step with tiny sizes, a few seconds each (what `mvn verify` runs)
+#   bench/run.sh --capacity the capacity plan: rows seeded at a million accounts, their sizes on disk
+#                           extrapolated to ten million (guestlist.bench.Capacity; --accounts=N),
+#                           table in bench/target/capacity.md
 #
 # Other options go to the benchmark, the Maven module bench (guestlist.bench.Options: e.g.
 # --seconds=30, --connections=32, --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java).
@@ -73,5 +76,12 @@ if [[ ! -f $BENCH || -n $(find "$ROOT/bench/src" "$ROOT/bench/pom.xml" -newer "$
   echo "bench: building $BENCH"
   build package -DskipTests -pl bench
 fi
+
+for arg in "$@"; do
+  if [[ $arg == --capacity ]]; then
+    exec "$java_bin" -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH" guestlist.bench.Capacity \
+      --root="$ROOT" --jar="$JAR" "$@"
+  fi
+done
 
 exec "$java_bin" -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$BENCH" --root="$ROOT" --jar="$JAR" "$@"

@@ -1,5 +1,7 @@
 package guestlist.bootstrap;
 
+import guestlist.bootstrap.database.BackupCommands;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,8 @@ import sun.misc.Signal;
  * {@code java -jar guestlist.jar}: reads the environment, starts everything, and on SIGTERM or
  * Ctrl-C stops taking requests, finishes those in flight, closes the pool and the embedded
  * database, and exits 0. Any other end of the JVM still closes everything through a shutdown hook.
+ * {@code java -jar guestlist.jar backup FILE} and {@code restore FILE} run {@link BackupCommands}
+ * instead.
  */
 public final class Main {
 
@@ -16,6 +20,10 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.configure();
+        if (args.length > 0) {
+            System.exit(BackupCommands.run(List.of(args), System.getenv(), System.out));
+            return;
+        }
         Logger log = LoggerFactory.getLogger(Main.class);
         Settings settings;
         try {

@@ -98,6 +98,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDBC URL of the embedded PostgreSQL that a running Guestlist keeps on {@code dataDir}, if
+     * one runs: its port is the fourth line of {@code postmaster.pid}.
+     */
+    public static Optional<String> runningJdbcUrl(Path dataDir) throws IOException {
+        Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        if (postmasterOf(pgData).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+        if (lines.size() < 4 || !lines.get(3).trim().matches("\\d{1,5}")) {
+            return Optional.empty();
+        }
+        return Optional.of("jdbc:postgresql://localhost:" + lines.get(3).trim() + "/postgres");
+    }
+
+    /** Whether {@code dataDir} already holds an embedded database's files. */
+    public static boolean holdsDatabase(Path dataDir) {
+        return Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"));
+    }
+
+    /** The user Guestlist connects to the embedded PostgreSQL as (trusted on loopback). */
+    public static final String USER = "postgres";
+
     /** The live process that {@code postmaster.pid} names, if it was started on this data directory. */
     private static Optional<ProcessHandle> postmasterOf(Path pgData) throws IOException {
         List<String> lines;
@@ -163,11 +187,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return postgres.getJdbcUrl(USER, "postgres");
     }
 
     public String user() {
-        return "postgres";
+        return USER;
     }
 
     /**
