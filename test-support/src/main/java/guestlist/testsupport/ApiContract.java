@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,8 @@ public final class ApiContract {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
+    private static final AtomicLong ANSWERS_CHECKED = new AtomicLong();
+
     private final JsonNode document;
     private final String basePath;
     private final SchemaRegistry registry;
@@ -80,6 +83,11 @@ public final class ApiContract {
                         .schemaRegistryConfig(SchemaRegistryConfig.builder()
                                 .formatAssertionsEnabled(true)
                                 .build()));
+    }
+
+    /** How many answers this test JVM held to a document with {@link #checkAnswer}. */
+    public static long answersChecked() {
+        return ANSWERS_CHECKED.get();
     }
 
     /** The contract of the document on the class path, read once. */
@@ -130,6 +138,7 @@ public final class ApiContract {
     public void checkAnswer(
             String method, String target, int status, Function<String, Optional<String>> header, JsonNode body) {
         List<String> problems = answerProblems(method, target, status, header, body);
+        ANSWERS_CHECKED.incrementAndGet();
         if (!problems.isEmpty()) {
             throw new AssertionError(method + " " + target + " was answered " + status + " " + shorten(body.toString())
                     + ", which the OpenAPI document " + RESOURCE + " does not allow: " + String.join("; ", problems));
