@@ -248,7 +248,11 @@ public final class ApiContract {
             byte[] bytes = body.get();
             JsonNode json;
             try {
-                json = bytes.length == 0 ? JsonNodeFactory.instance.objectNode() : HttpApi.JSON.readTree(bytes);
+                // read as the server reads it: the UTF-8 text, then the JSON in it (Jackson's byte parser
+                // refuses escaped lone surrogates in names, which the server takes in fields it ignores)
+                json = bytes.length == 0
+                        ? JsonNodeFactory.instance.objectNode()
+                        : HttpApi.JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
             } catch (IOException notJson) {
                 json = null;
             }
