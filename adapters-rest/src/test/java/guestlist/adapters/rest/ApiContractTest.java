@@ -209,6 +209,35 @@ class ApiContractTest {
     }
 
     /**
+     * SPEC §3: timestamps are RFC 3339, whose times have seconds; the document says so
+     * ({@code format: date-time}), and the server refuses a time without them, as it accepts the
+     * lower-case {@code t} and {@code z} that RFC 3339 allows.
+     */
+    @Test
+    void anInviteExpiryWithoutSecondsIsRefusedAsTheDocumentSays() {
+        String member = api.registerOpen("contract_expiry", null);
+        java.time.LocalDateTime later = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .plusDays(30)
+                .withNano(0);
+        String withoutSeconds = later.withSecond(0).toString().substring(0, 16) + "Z";
+
+        HttpApi.Answer refused = api.post("/account/invite", HttpApi.object("expires_at", withoutSeconds), member);
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(refused.error()).isEqualTo("bad_request");
+        assertThat(CONTRACT.acceptedRequestProblems(
+                        "POST",
+                        "/api/v4/account/invite",
+                        Optional.of(utf8("{\"expires_at\":\"" + withoutSeconds + "\"}"))))
+                .as("the document does not describe it")
+                .isNotEmpty();
+        String lowerCase = later.toString().replace('T', 't') + "z";
+        assertThat(api.post("/account/invite", HttpApi.object("expires_at", lowerCase), member)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    /**
      * A server that answers GET /api/v4/health with a field the document lacks, and every DELETE
      * with {@code {"success":true}} whatever was asked.
      */
