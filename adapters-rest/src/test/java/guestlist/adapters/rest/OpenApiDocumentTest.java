@@ -156,6 +156,40 @@ class OpenApiDocumentTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * With both rate limits at one request a minute, three requests to each operation: those that
+     * get a 429 (the answers are held to the document as always) are exactly those whose document
+     * lists it.
+     */
+    @Test
+    void exactlyTheRateLimitedOperationsListTooManyRequests() {
+        List<String> limited = new ArrayList<>();
+        List<String> documented = new ArrayList<>();
+        forEachOperation((where, operation) -> {
+            if (operation.path("responses").has("429")) {
+                documented.add(where);
+            }
+            String method = where.substring(0, where.indexOf(' '));
+            String path = where.substring(where.indexOf(' ') + 1);
+            try (TestApi api = TestApi.start(TestApi.settings(1, 1))) {
+                boolean refused = false;
+                for (int i = 0; i < 3; i++) {
+                    refused |= api.send(method, path, "{}", null).status() == 429;
+                }
+                if (refused) {
+                    limited.add(where);
+                }
+            }
+        });
+        assertThat(limited)
+                .containsExactlyInAnyOrder(
+                        "POST /account/auth/register",
+                        "POST /account/auth/login",
+                        "PUT /account/auth/change_password",
+                        "GET /account/invite/validity")
+                .containsExactlyInAnyOrderElementsOf(documented);
+    }
+
     @Test
     void answersToUnknownPathsAndMethodsAreDocumented() {
         assertThat(errorsOf("unknown path", DOCUMENT.at("/x-guestlist-unknown-path/responses")))
