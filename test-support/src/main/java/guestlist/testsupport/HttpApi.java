@@ -23,6 +23,12 @@ import java.util.Optional;
  * of the API is JSON, errors included: one that is not fails the test at once. A request times out
  * after 30 s, far above what any answer may take, so a hang shows as a failure and not as a stuck
  * build. For what {@code java.net.http} will not send, see {@link RawClient}.
+ *
+ * <p>Every answer of the API (a request under its base path, {@code /api/v4}) is checked against
+ * the API's OpenAPI document by {@link ApiContract}: an answer the document does not describe (an
+ * unknown route or status, a field too many or missing, a code the route does not list) fails the
+ * test at once, as does an accepted request that the document's parameters and request body do
+ * not describe. No test can opt out.
  */
 public class HttpApi {
 
@@ -134,15 +140,20 @@ public class HttpApi {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return exchange(builder);
+        return exchange(builder, Optional.of(body));
     }
 
     /** A request the test builds itself (on {@link #uri}); sent with the client's timeout. */
     public Answer exchange(HttpRequest.Builder request) {
+        return exchange(request, Optional.empty());
+    }
+
+    /** @param sentBody the body sent, when known: an accepted request's body is checked against the document */
+    private Answer exchange(HttpRequest.Builder builder, Optional<byte[]> sentBody) {
         long started = System.nanoTime();
+        HttpRequest request = builder.timeout(TIMEOUT).build();
         try {
-            HttpResponse<byte[]> response =
-                    client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             String text = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode body;
@@ -154,13 +165,31 @@ public class HttpApi {
             if (body == null || body.isMissingNode()) {
                 throw new AssertionError("answer " + response.statusCode() + " has no JSON body");
             }
-            return new Answer(
+            Answer answer = new Answer(
                     response.statusCode(), body, text, response.headers().map(), took);
+            checkAgainstDocument(request, sentBody, answer);
+            return answer;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** Holds an answer of the API, and an accepted request, to the API's OpenAPI document. */
+    private static void checkAgainstDocument(HttpRequest request, Optional<byte[]> sentBody, Answer answer) {
+        String target = request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null
+                        ? ""
+                        : "?" + request.uri().getRawQuery());
+        ApiContract contract = ApiContract.shared();
+        if (!contract.covers(target)) {
+            return;
+        }
+        contract.checkAnswer(request.method(), target, answer.status(), answer::header, answer.body());
+        if (answer.status() >= 200 && answer.status() < 300) {
+            contract.checkAcceptedRequest(request.method(), target, sentBody);
         }
     }
 

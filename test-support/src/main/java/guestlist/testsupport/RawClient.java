@@ -30,6 +30,12 @@ import java.util.Optional;
  * ({@code Connection: close}) and read everything until the server closes it; {@link #open} gives a
  * {@link Connection} the test drives itself, to keep it alive over several requests, send a request
  * in pieces or slowly, and see when the server closes it.
+ *
+ * <p>An answer of the API that {@link #send} and its kin receive, and that says it is JSON, is
+ * checked against the API's OpenAPI document as {@link HttpApi} checks its answers (see
+ * {@link ApiContract}); so is a request they sent that the server accepted, as far as its framing
+ * is the client's own. What Undertow's parser answers with a bare status and no JSON (a request it
+ * cannot parse), and what a {@link Connection} reads, are transport the document does not speak of.
  */
 public final class RawClient {
 
@@ -81,7 +87,10 @@ public final class RawClient {
         if (body != null) {
             request.writeBytes(body);
         }
-        return sendRaw(request.toByteArray());
+        Response response = exchange(request.toByteArray());
+        checkAgainstDocument(
+                method, target, response, framed ? Optional.empty() : Optional.of(body == null ? new byte[0] : body));
+        return response;
     }
 
     /** A JSON request as Lemmy's client sends it; {@code token} (may be null) goes into a Bearer header. */
@@ -98,8 +107,43 @@ public final class RawClient {
         return json(method, target, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends exactly these bytes and reads everything the server answers until it closes the connection. */
+    /**
+     * Sends exactly these bytes and reads everything the server answers until it closes the
+     * connection. When they begin with a request line, a JSON answer is checked against the document.
+     */
     public Response sendRaw(byte[] request) {
+        Response response = exchange(request);
+        String head = new String(request, 0, Math.min(request.length, 8192), StandardCharsets.ISO_8859_1);
+        int lineEnd = head.indexOf("\r\n");
+        String[] requestLine = (lineEnd < 0 ? "" : head.substring(0, lineEnd)).split(" ", -1);
+        if (requestLine.length == 3 && requestLine[2].startsWith("HTTP/")) {
+            checkAgainstDocument(requestLine[0], requestLine[1], response, Optional.empty());
+        }
+        return response;
+    }
+
+    /**
+     * Holds a JSON answer of the API to the API's OpenAPI document, and, when it accepted the
+     * request, the request too ({@code sentBody} when its framing was the client's own).
+     */
+    private static void checkAgainstDocument(
+            String method, String target, Response response, Optional<byte[]> sentBody) {
+        ApiContract contract = ApiContract.shared();
+        if (response.status() < 0
+                || !response.hasHeader("Content-Type", "application/json")
+                || !contract.covers(target)) {
+            return;
+        }
+        JsonNode body = response.json()
+                .orElseThrow(() ->
+                        new AssertionError(method + " " + target + ": an answer said to be JSON is none: " + response));
+        contract.checkAnswer(method, target, response.status(), response::header, body);
+        if (response.status() >= 200 && response.status() < 300) {
+            contract.checkAcceptedRequest(method, target, sentBody);
+        }
+    }
+
+    private Response exchange(byte[] request) {
         try (Connection connection = open()) {
             connection.setReadTimeout(Duration.ofSeconds(30));
             try {

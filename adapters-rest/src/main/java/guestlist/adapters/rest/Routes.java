@@ -22,6 +22,7 @@ import guestlist.adapters.rest.handler.ListUserInvitesHandler;
 import guestlist.adapters.rest.handler.ListUsersHandler;
 import guestlist.adapters.rest.handler.LoginHandler;
 import guestlist.adapters.rest.handler.LogoutHandler;
+import guestlist.adapters.rest.handler.OpenApiDocumentHandler;
 import guestlist.adapters.rest.handler.RegisterHandler;
 import guestlist.adapters.rest.handler.RevokeAllInvitesHandler;
 import guestlist.adapters.rest.handler.RevokeInviteHandler;
@@ -72,10 +73,25 @@ final class Routes {
             Limits limits,
             RateLimiter authLimit,
             RateLimiter validityLimit) {
+        return declare(settings, useCases, version, limits, authLimit, validityLimit).routing;
+    }
+
+    /**
+     * Every route, as {@link #build} serves them: what {@link #endpoints()} lists is what is routed
+     * (the OpenAPI document's test compares the two).
+     */
+    static Routes declare(
+            RestSettings settings,
+            UseCases useCases,
+            String version,
+            Limits limits,
+            RateLimiter authLimit,
+            RateLimiter validityLimit) {
         Routes routes = new Routes(useCases, limits);
         InviteLinks links = new InviteLinks(settings.publicUrl());
 
         routes.add(Methods.GET, "/health", routes.withoutBody(new HealthHandler(useCases.checkHealth())));
+        routes.add(Methods.GET, "/openapi.json", routes.withoutBody(new OpenApiDocumentHandler()));
 
         routes.add(Methods.GET, "/site", routes.withoutBody(new GetSiteHandler(useCases.getSite(), version)));
         routes.add(Methods.PUT, "/site", routes.withBody(new EditSiteHandler(useCases.editSite())));
@@ -153,7 +169,14 @@ final class Routes {
 
         routes.routing.setFallbackHandler(routes.withoutBody(Routes::notFound));
         routes.routing.setInvalidMethodHandler(routes.withoutBody(routes::methodNotAllowed));
-        return routes.routing;
+        return routes;
+    }
+
+    /** Every routed path (with the base path) and its methods, e.g. {@code /api/v4/site -> [GET, PUT]}. */
+    Map<String, Set<String>> endpoints() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        methodsByPath.forEach((path, methods) -> copy.put(path, Set.copyOf(methods)));
+        return copy;
     }
 
     private JsonEndpoint withoutBody(ApiHandler handler) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import guestlist.bootstrap.e2e.Harness;
 import guestlist.bootstrap.e2e.TestServer;
+import guestlist.testsupport.ApiContract;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.RawClient;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Malformed and hostile input at every one of the 23 routes, through the real server and
+ * Malformed and hostile input at every one of the 24 routes, through the real server and
  * database: whole bodies that are no JSON object, invalid UTF-8, wrong types, NUL characters, deep
  * nesting, enormous numbers, 5,000-character strings and SQL fragments in every field, bad query
  * parameters and cursors, duplicate parameters, bad framing and tokens.
@@ -207,8 +208,9 @@ class HostileInputEndToEndTest {
             int total = TRIED.values().stream().mapToInt(Integer::intValue).sum();
             System.out.printf(
                     "hostile inputs tried per route: %s; total %d (of which answered by Undertow's parser "
-                            + "with a bare 400 or no answer: %s)%n",
-                    TRIED, total, BARE);
+                            + "with a bare 400 or no answer: %s); answers held to the OpenAPI document in this "
+                            + "JVM so far: %d%n",
+                    TRIED, total, BARE, ApiContract.answersChecked());
             BARE_CASES.forEach(bare -> System.out.println("  bare: " + bare));
         } finally {
             server.close();
@@ -678,6 +680,20 @@ class HostileInputEndToEndTest {
         Cases cases = new Cases("GET /health");
         transportCases(cases, "GET", "/api/v4/health", null, false, null);
         ignoredInput(cases, "/api/v4/health", null);
+        run(cases);
+    }
+
+    @Test
+    void openApiDocument() {
+        Cases cases = new Cases("GET /openapi.json");
+        transportCases(cases, "GET", "/api/v4/openapi.json", null, false, null);
+        ignoredInput(cases, "/api/v4/openapi.json", null);
+        for (String bad : BAD_SESSION_TOKENS) {
+            cases.add(
+                    "session token " + bad + " (none is needed here)",
+                    Expect.IGNORED,
+                    () -> client.json("GET", "/api/v4/openapi.json", bad, (byte[]) null));
+        }
         run(cases);
     }
 

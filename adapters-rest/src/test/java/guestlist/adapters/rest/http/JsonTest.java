@@ -111,7 +111,9 @@ class JsonTest {
 
     /**
      * Why the timestamp deserializer is jsr310's held to RFC 3339: jsr310 alone also takes epoch
-     * numbers (as numbers and as strings) and blanks around the text; RFC 3339 takes a lower-case t and z.
+     * numbers (as numbers and as strings) and blanks around the text, and ISO 8601 times without
+     * seconds, a year of more than four digits or a day past the month's end; RFC 3339 takes a
+     * lower-case t and z.
      */
     @Test
     void timestampsAreRfc3339WithAnOffset() {
@@ -120,8 +122,9 @@ class JsonTest {
             "2030-01-01T00:00:00Z",
             "2030-01-01t00:00:00z",
             "2030-01-01T02:00:00+02:00",
-            "2030-01-01T00:00Z",
-            "2030-01-01T00:00:00.000Z"
+            "2029-12-31T23:00:00-01:00",
+            "2030-01-01T00:00:00.000Z",
+            "2030-01-01T00:00:00.000000000Z"
         }) {
             assertThat(read("{\"expires_at\":\"" + accepted + "\"}", CreateInviteRequest.class)
                             .expiresAt())
@@ -138,6 +141,11 @@ class JsonTest {
             "\"2030-01-01\"",
             "\"2030-01-01T00:00:00\"",
             "\"2030-01-01T00:00:00+0200\"",
+            "\"2030-01-01T00:00Z\"",
+            "\"+2030-01-01T00:00:00Z\"",
+            "\"2030-02-30T00:00:00Z\"",
+            "\"2030-1-01T00:00:00Z\"",
+            "\"2030-01-01T00:00:00.Z\"",
             "\"tomorrow\"",
             "true",
             "[\"2030-01-01T00:00:00Z\"]"
