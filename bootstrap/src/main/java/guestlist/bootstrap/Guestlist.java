@@ -2,6 +2,7 @@ package guestlist.bootstrap;
 
 import guestlist.adapters.rest.RestServer;
 import guestlist.application.port.in.EnsureAdminUseCase;
+import guestlist.bootstrap.database.DatabaseStartWait;
 import guestlist.bootstrap.metrics.ManagementServer;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
@@ -37,6 +38,12 @@ public final class Guestlist implements AutoCloseable {
         this.management = management;
     }
 
+    /**
+     * Waits for a configured database ({@link DatabaseStartWait}), then wires and starts everything.
+     *
+     * @throws StartupFailure for what the operator can fix (a database not reached, a port in use), in
+     *     one line naming the variable
+     */
     public static Guestlist start(Settings settings) {
         return start(settings, context -> {});
     }
@@ -48,6 +55,13 @@ public final class Guestlist implements AutoCloseable {
      */
     public static Guestlist start(Settings settings, Consumer<? super GenericApplicationContext> customize) {
         long started = System.nanoTime();
+        // before anything starts: a database started beside us may need a moment (GUESTLIST_DATABASE_START_TIMEOUT)
+        settings.databaseUrl()
+                .ifPresent(url -> DatabaseStartWait.await(
+                        url,
+                        settings.databaseUser().orElse(null),
+                        settings.databasePassword().orElse(null),
+                        settings.databaseStartTimeout()));
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         try {
             context.registerBean(Settings.class, () -> settings);

@@ -10,6 +10,7 @@ import guestlist.adapters.rest.http.RequestObservers;
 import guestlist.adapters.rest.http.TrustedProxies;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.RawClient;
 import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -106,6 +107,24 @@ class RequestObserversTest {
             assertThat(limited.route()).isEqualTo("/api/v4/account/invite/validity");
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.errorCode()).contains("too_many_requests");
+        }
+    }
+
+    @Test
+    void aBodyThatNeverComesIsRecordedAsTimedOutNotAsAnswered() throws Exception {
+        try (TestApi api = TestApi.start();
+                RawClient.Connection client = RawClient.connect(api.port())) {
+            api.server.observe(seen::add);
+
+            assertThat(client.trySend("POST /api/v4/account/auth/login HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user"))
+                    .isTrue();
+            assertThat(client.awaitClose(Duration.ofSeconds(10))).as("cut off").isPresent();
+
+            CompletedRequest cutOff = next();
+            assertThat(cutOff.route()).isEqualTo("/api/v4/account/auth/login");
+            assertThat(cutOff.status()).isEqualTo(408);
+            assertThat(cutOff.errorCode()).isEmpty();
         }
     }
 

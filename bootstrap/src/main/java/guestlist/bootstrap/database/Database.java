@@ -21,17 +21,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /**
-     * @throws guestlist.bootstrap.StartupFailure when the configured database cannot be reached
-     *     within {@code GUESTLIST_DATABASE_START_TIMEOUT} ({@link DatabaseStartWait})
-     */
     public static Database open(Settings settings) {
-        settings.databaseUrl()
-                .ifPresent(url -> DatabaseStartWait.await(
-                        url,
-                        settings.databaseUser().orElse(null),
-                        settings.databasePassword().orElse(null),
-                        settings.databaseStartTimeout()));
         Optional<EmbeddedDatabase> embedded = settings.databaseUrl().isPresent()
                 ? Optional.empty()
                 : Optional.of(EmbeddedDatabase.start(settings.dataDir()));

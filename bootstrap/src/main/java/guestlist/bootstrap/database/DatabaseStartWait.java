@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits at start for the database at {@code GUESTLIST_DATABASE_URL} to take a connection, so that a
+ * Waits at start, before anything else starts, for the database at {@code GUESTLIST_DATABASE_URL}
+ * to take a connection, so that a
  * Guestlist started beside its database (by a service manager, a compose file) does not die before
  * the database is up. It tries, and while the answer is one that time may change (nothing listens
  * yet, the host name is not known yet, the database is starting up or has no free connection) it

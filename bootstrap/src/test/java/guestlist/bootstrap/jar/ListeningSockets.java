@@ -21,7 +21,11 @@ final class ListeningSockets {
 
     private ListeningSockets() {}
 
-    /** Each as {@code address:port}, e.g. {@code 127.0.0.1:8536} or {@code [::]:9536}, sorted. */
+    /**
+     * Each as {@code address:port}, sorted: IPv4 as {@code 127.0.0.1:8536} (also when the JVM listens
+     * on it through an IPv6 socket, as {@code ::ffff:127.0.0.1}), IPv6 as {@code [::1]:8536}, and the
+     * wildcard of either ({@code 0.0.0.0}, {@code ::}) as {@code *:9536}.
+     */
     static Set<String> of(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
         Set<String> inodes = socketInodes(proc.resolve("fd"));
@@ -71,18 +75,26 @@ final class ListeningSockets {
         int port = Integer.parseInt(parts[1], 16);
         String address = parts[0];
         if (address.length() == 8) {
-            return ipv4Word(address) + ":" + port;
+            String ipv4 = ipv4Word(address);
+            return (ipv4.equals("0.0.0.0") ? "*" : ipv4) + ":" + port;
+        }
+        StringBuilder words = new StringBuilder();
+        for (int word = 0; word < 4; word++) {
+            words.append(littleEndian(address.substring(word * 8, word * 8 + 8)));
+        }
+        String big = words.toString();
+        if (big.startsWith("00000000000000000000FFFF") || big.startsWith("00000000000000000000ffff")) {
+            return ipv4Word(littleEndian(big.substring(24))) + ":" + port;
+        }
+        if (big.matches("0{32}")) {
+            return "*:" + port;
         }
         StringBuilder ipv6 = new StringBuilder("[");
-        for (int word = 0; word < 4; word++) {
-            String bytes = littleEndian(address.substring(word * 8, word * 8 + 8));
-            ipv6.append(word == 0 ? "" : ":")
-                    .append(Integer.toHexString(Integer.parseInt(bytes.substring(0, 4), 16)))
-                    .append(':')
-                    .append(Integer.toHexString(Integer.parseInt(bytes.substring(4), 16)));
+        for (int group = 0; group < 8; group++) {
+            ipv6.append(group == 0 ? "" : ":")
+                    .append(Integer.toHexString(Integer.parseInt(big.substring(group * 4, group * 4 + 4), 16)));
         }
-        String full = ipv6.append(']').toString();
-        return (full.equals("[0:0:0:0:0:0:0:0]") ? "[::]" : full) + ":" + port;
+        return ipv6.append("]:").append(port).toString();
     }
 
     private static String ipv4Word(String hex) {

@@ -166,7 +166,7 @@ class StartupFailureIT {
         assertThat(server.api().login(Credentials.ADMIN_NAME, Credentials.ADMIN_PASSWORD))
                 .isNotBlank();
         assertThat(server.log())
-                .contains("the database at 127.0.0.1:" + ownPostgres.port() + " answered at try ")
+                .contains(":" + ownPostgres.port() + " answered at try ")
                 .doesNotContain("cannot start");
     }
 
