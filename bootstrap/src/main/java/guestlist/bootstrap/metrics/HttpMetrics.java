@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Counts and times the REST server's answers: {@code guestlist_http_requests_seconds} by route,
@@ -35,6 +38,10 @@ final class HttpMetrics implements RequestObserver {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private final MeterRegistry registry;
+    /** The meters by their labels, so that a request looks one up in a map rather than building it; bounded as the labels are. */
+    private final ConcurrentMap<List<String>, Timer> timers = new ConcurrentHashMap<>();
+
+    private final ConcurrentMap<List<String>, Counter> refusals = new ConcurrentHashMap<>();
 
     HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,17 +50,31 @@ final class HttpMetrics implements RequestObserver {
     @Override
     public void completed(CompletedRequest request) {
         String method = METHODS.contains(request.method()) ? request.method() : "other";
-        Timer.builder("guestlist.http.requests")
-                .description("HTTP requests answered by the API, by route, method and status")
-                .tags("route", request.route(), "method", method, "status", Integer.toString(request.status()))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        timers.computeIfAbsent(List.of(request.route(), method, Integer.toString(request.status())), this::timer)
                 .record(request.duration());
         request.errorCode()
-                .ifPresent(code -> Counter.builder("guestlist.refusals")
-                        .description("Error answers by route and the error code of the answer")
-                        .tags("route", request.route(), "code", code)
-                        .register(registry)
+                .ifPresent(code -> refusals.computeIfAbsent(List.of(request.route(), code), this::refusals)
                         .increment());
+    }
+
+    private Timer timer(List<String> routeMethodStatus) {
+        return Timer.builder("guestlist.http.requests")
+                .description("HTTP requests answered by the API, by route, method and status")
+                .tags(
+                        "route",
+                        routeMethodStatus.get(0),
+                        "method",
+                        routeMethodStatus.get(1),
+                        "status",
+                        routeMethodStatus.get(2))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
+    }
+
+    private Counter refusals(List<String> routeAndCode) {
+        return Counter.builder("guestlist.refusals")
+                .description("Error answers by route and the error code of the answer")
+                .tags("route", routeAndCode.get(0), "code", routeAndCode.get(1))
+                .register(registry);
     }
 }
