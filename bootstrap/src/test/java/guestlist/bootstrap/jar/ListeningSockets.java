@@ -38,7 +38,7 @@ final class ListeningSockets {
             try {
                 List<String> lines = Files.readAllLines(file);
                 for (String line : lines.subList(1, lines.size())) {
-                    String[] columns = line.trim().split("\\s+");
+                    String[] columns = line.trim().split("\\s+", -1);
                     if (columns[3].equals(LISTEN) && inodes.contains(columns[9])) {
                         listening.add(address(columns[1]));
                     }
@@ -71,7 +71,7 @@ final class ListeningSockets {
 
     /** {@code 0100007F:2161} is {@code 127.0.0.1:8545}: the address's 32-bit words are in the host's order. */
     static String address(String hex) {
-        String[] parts = hex.split(":");
+        String[] parts = hex.split(":", -1);
         int port = Integer.parseInt(parts[1], 16);
         String address = parts[0];
         if (address.length() == 8) {

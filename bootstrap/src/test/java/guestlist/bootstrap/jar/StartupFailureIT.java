@@ -193,7 +193,7 @@ class StartupFailureIT {
     @Test
     void aPortInUseIsOneLineNamingItsVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Map<String, String> env = onSharedPostgres("port_taken");
             env.put("GUESTLIST_PORT", Integer.toString(taken.getLocalPort()));
 
@@ -208,7 +208,7 @@ class StartupFailureIT {
     @Test
     void aManagementPortInUseIsOneLineNamingItsVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Map<String, String> env = onSharedPostgres("management_taken");
             env.put("GUESTLIST_MANAGEMENT_PORT", Integer.toString(taken.getLocalPort()));
 

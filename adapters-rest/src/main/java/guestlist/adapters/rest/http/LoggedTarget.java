@@ -33,12 +33,13 @@ public final class LoggedTarget {
     private LoggedTarget() {}
 
     /**
-     * @param path  the path as sent (Undertow's request URI: undecoded, without the query)
+     * @param path  the path as sent (Undertow's request URI: undecoded, without the query; in absolute
+     *              form only its path is kept)
      * @param query the query string as sent, without {@code ?}; empty or null when there is none
      */
     public static String of(String path, String query) {
         StringBuilder target = new StringBuilder(path.length() + (query == null ? 0 : query.length() + 1));
-        appendSafe(target, path);
+        appendSafe(target, pathOnly(path));
         if (query == null || query.isEmpty()) {
             return target.toString();
         }
@@ -56,6 +57,19 @@ public final class LoggedTarget {
             start = end + 1;
         }
         return target.toString();
+    }
+
+    /**
+     * The path of a request target: a request sent in absolute form ({@code GET http://host/path})
+     * has its scheme and authority dropped, since an authority may carry a user and password.
+     */
+    private static String pathOnly(String requestUri) {
+        int scheme = requestUri.indexOf("://");
+        if (scheme < 0 || requestUri.startsWith("/")) {
+            return requestUri;
+        }
+        int path = requestUri.indexOf('/', scheme + 3);
+        return path < 0 ? "/" : requestUri.substring(path);
     }
 
     private static void appendPart(StringBuilder target, String part) {

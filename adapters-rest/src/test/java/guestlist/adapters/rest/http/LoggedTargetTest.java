@@ -53,4 +53,12 @@ class LoggedTargetTest {
         assertThat(LoggedTarget.of("/a b\n\"c\\é", "limit=1\r\n2")).isEqualTo("/a%20b%0A%22c%5C%C3%A9?limit=1%0D%0A2");
         assertThat(LoggedTarget.of("/\uD83D\uDE00", "")).isEqualTo("/%F0%9F%98%80");
     }
+
+    @Test
+    void aTargetInAbsoluteFormKeepsOnlyItsPathForItsAuthorityMayHoldAPassword() {
+        assertThat(LoggedTarget.of("http://alice:hunter2hunter2@guestlist.example/api/v4/site", ""))
+                .isEqualTo("/api/v4/site");
+        assertThat(LoggedTarget.of("http://guestlist.example", "")).isEqualTo("/");
+        assertThat(LoggedTarget.of("/api/v4/x://y", "")).isEqualTo("/api/v4/x://y");
+    }
 }
