@@ -94,6 +94,7 @@ port=$(pick_free_port)
 url=http://127.0.0.1:$port
 echo "run.sh: starting $JAR on port $port (data dir $data_dir)"
 GUESTLIST_PORT=$port \
+  GUESTLIST_MANAGEMENT_PORT=0 \
   GUESTLIST_BIND_ADDRESS=127.0.0.1 \
   GUESTLIST_PUBLIC_URL=$url \
   GUESTLIST_DATA_DIR=$data_dir \

@@ -134,6 +134,40 @@ public record UseCases(
     }
 
     /**
+     * The same use cases with {@code register} in place of {@link #register()}: for a decorator
+     * wired outside the application (bootstrap counts registrations for its metrics).
+     */
+    public UseCases withRegister(RegisterUseCase register) {
+        return new UseCases(
+                register,
+                login,
+                logout,
+                changePassword,
+                authenticate,
+                sweepExpiredSessions,
+                getSite,
+                editSite,
+                createInvite,
+                listInvites,
+                revokeInvite,
+                checkInviteValidity,
+                sweepExpiredInvites,
+                listRegistrationApplications,
+                getRegistrationApplication,
+                decideRegistrationApplication,
+                ensureAdmin,
+                checkHealth,
+                listUsers,
+                banPerson,
+                listInviteTree,
+                listInviteAncestry,
+                listUserInvites,
+                revokeAllInvites,
+                changeInvitePermission,
+                listModerationLog);
+    }
+
+    /**
      * @param siteMaxAge how long a read of the site is shown again ({@link #DEFAULT_SITE_MAX_AGE});
      *                   {@link Duration#ZERO} reads the store every time
      */

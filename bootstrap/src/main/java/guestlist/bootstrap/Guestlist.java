@@ -2,11 +2,15 @@ package guestlist.bootstrap;
 
 import guestlist.adapters.rest.RestServer;
 import guestlist.application.port.in.EnsureAdminUseCase;
+import guestlist.bootstrap.database.DatabaseStartWait;
+import guestlist.bootstrap.metrics.ManagementServer;
 import guestlist.domain.account.Password;
 import guestlist.domain.account.Username;
+import java.net.BindException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,8 +19,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * A running Guestlist: the Spring context with everything wired, the first admin in place and the
- * HTTP server listening. {@link #close()} stops it in reverse order.
+ * A running Guestlist: the Spring context with everything wired, the first admin in place, the HTTP
+ * server listening, and the management port (metrics) unless it is off. {@link #close()} stops it
+ * in reverse order.
  */
 public final class Guestlist implements AutoCloseable {
 
@@ -24,13 +29,21 @@ public final class Guestlist implements AutoCloseable {
 
     private final AnnotationConfigApplicationContext context;
     private final RestServer server;
+    private final ManagementServer management;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Guestlist(AnnotationConfigApplicationContext context, RestServer server) {
+    private Guestlist(AnnotationConfigApplicationContext context, RestServer server, ManagementServer management) {
         this.context = context;
         this.server = server;
+        this.management = management;
     }
 
+    /**
+     * Waits for a configured database ({@link DatabaseStartWait}), then wires and starts everything.
+     *
+     * @throws StartupFailure for what the operator can fix (a database not reached, a port in use), in
+     *     one line naming the variable
+     */
     public static Guestlist start(Settings settings) {
         return start(settings, context -> {});
     }
@@ -42,6 +55,13 @@ public final class Guestlist implements AutoCloseable {
      */
     public static Guestlist start(Settings settings, Consumer<? super GenericApplicationContext> customize) {
         long started = System.nanoTime();
+        // before anything starts: a database started beside us may need a moment (GUESTLIST_DATABASE_START_TIMEOUT)
+        settings.databaseUrl()
+                .ifPresent(url -> DatabaseStartWait.await(
+                        url,
+                        settings.databaseUser().orElse(null),
+                        settings.databasePassword().orElse(null),
+                        settings.databaseStartTimeout()));
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         try {
             context.registerBean(Settings.class, () -> settings);
@@ -50,15 +70,38 @@ public final class Guestlist implements AutoCloseable {
             context.refresh();
             ensureAdmin(context.getBean(EnsureAdminUseCase.class), settings);
             RestServer server = context.getBean(RestServer.class);
-            server.start();
+            startListening(server, settings);
+            ManagementServer management = context.getBean(ManagementServer.class);
+            management.start();
             LOG.info(
-                    "Guestlist listening on http://{}:{}/api/v4 (started in {} ms)",
+                    "Guestlist listening on http://{}:{}/api/v4, {} (started in {} ms)",
                     settings.bindAddress(),
                     server.port(),
+                    management.port().isPresent()
+                            ? "metrics on http://" + settings.managementBindAddress() + ":"
+                                    + management.port().getAsInt() + "/metrics"
+                            : "metrics off (GUESTLIST_MANAGEMENT_PORT=0)",
                     (System.nanoTime() - started) / 1_000_000);
-            return new Guestlist(context, server);
+            return new Guestlist(context, server, management);
         } catch (RuntimeException failed) {
             context.close();
+            throw failed;
+        }
+    }
+
+    /** Starts the API; an address that cannot be bound is a {@link StartupFailure} naming {@code GUESTLIST_PORT}. */
+    private static void startListening(RestServer server, Settings settings) {
+        try {
+            server.start();
+        } catch (RuntimeException failed) {
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException notBound) {
+                    throw new StartupFailure(
+                            StartupFailure.EXIT_FAILED,
+                            "GUESTLIST_PORT: cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": "
+                                    + notBound.getMessage());
+                }
+            }
             throw failed;
         }
     }
@@ -90,6 +133,11 @@ public final class Guestlist implements AutoCloseable {
     /** The port the HTTP server listens on (the real one when the settings asked for port 0). */
     public int port() {
         return server.port();
+    }
+
+    /** The port {@code GET /metrics} is served on; empty when the management port is off. */
+    public OptionalInt managementPort() {
+        return management.port();
     }
 
     /** Spring beans, for tests that need to reach behind the HTTP API. */

@@ -4,6 +4,7 @@ import guestlist.adapters.postgres.PostgresPersistence;
 import guestlist.adapters.postgres.PostgresRateLimitBuckets;
 import guestlist.adapters.rest.RestServer;
 import guestlist.adapters.rest.RestSettings;
+import guestlist.adapters.rest.http.AccessLog;
 import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.application.UseCases;
 import guestlist.application.port.in.EnsureAdminUseCase;
@@ -13,16 +14,20 @@ import guestlist.application.port.out.PasswordHasher;
 import guestlist.bootstrap.crypto.Argon2PasswordHasher;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
 import guestlist.bootstrap.database.Database;
+import guestlist.bootstrap.metrics.ManagementServer;
+import guestlist.bootstrap.metrics.Metrics;
 import guestlist.bootstrap.ratelimit.SharedRateLimits;
 import guestlist.bootstrap.sweep.SweepSchedule;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The wiring: database → persistence adapter → use cases ({@link UseCases}) → REST adapter, plus the
- * password hasher and the sweep schedule. Plain spring-context; beans are closed in reverse order.
+ * password hasher, the sweep schedule, and the metrics with their management port. Plain
+ * spring-context; beans are closed in reverse order.
  */
 @Configuration(proxyBeanMethods = false)
 class GuestlistConfiguration {
@@ -40,9 +45,28 @@ class GuestlistConfiguration {
         return new SecureRandom();
     }
 
+    /** The meters of this process; counted whether or not the management port serves them. */
     @Bean(destroyMethod = "close")
-    Database database(Settings settings) {
-        return Database.open(settings);
+    Metrics metrics() {
+        return new Metrics();
+    }
+
+    /** Built here, started by {@link Guestlist#start} after the API; closed after the API has drained. */
+    @Bean(destroyMethod = "close")
+    ManagementServer managementServer(Settings settings, Metrics metrics) {
+        return new ManagementServer(settings.managementBindAddress(), settings.managementPort(), metrics::scrape);
+    }
+
+    @Bean(destroyMethod = "close")
+    Database database(Settings settings, Metrics metrics) {
+        Database database = Database.open(settings);
+        try {
+            metrics.watchPool(database.dataSource());
+        } catch (RuntimeException failed) {
+            database.close();
+            throw failed;
+        }
+        return database;
     }
 
     @Bean
@@ -62,15 +86,24 @@ class GuestlistConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BoundedPasswordHasher passwordHasher() {
-        return new BoundedPasswordHasher(
-                new Argon2PasswordHasher(), Runtime.getRuntime().availableProcessors(), PASSWORD_HASH_QUEUE);
+    BoundedPasswordHasher passwordHasher(Metrics metrics) {
+        BoundedPasswordHasher hasher = new BoundedPasswordHasher(
+                new Argon2PasswordHasher(),
+                Runtime.getRuntime().availableProcessors(),
+                PASSWORD_HASH_QUEUE,
+                metrics.passwordHashQueue());
+        metrics.watchPasswordHashes(hasher);
+        return hasher;
     }
 
-    /** The use cases, wired by the application's one factory on the PostgreSQL adapter. */
+    /**
+     * The use cases, wired by the application's one factory on the PostgreSQL adapter; registration
+     * counted for the metrics by a decorator.
+     */
     @Bean
-    UseCases useCases(PostgresPersistence persistence, PasswordHasher hasher, Clock clock, SecureRandom random) {
-        return UseCases.of(
+    UseCases useCases(
+            PostgresPersistence persistence, PasswordHasher hasher, Clock clock, SecureRandom random, Metrics metrics) {
+        UseCases useCases = UseCases.of(
                 new UseCases.OutPorts(
                         persistence.transactions(),
                         persistence.sites(),
@@ -85,6 +118,7 @@ class GuestlistConfiguration {
                 clock,
                 random,
                 UseCases.DEFAULT_SITE_MAX_AGE);
+        return useCases.withRegister(metrics.countingRegistrations(useCases.register(), useCases.getSite()));
     }
 
     @Bean
@@ -108,14 +142,21 @@ class GuestlistConfiguration {
             SweepExpiredSessionsUseCase sessions,
             PostgresRateLimitBuckets rateLimitBuckets,
             Settings settings,
-            Clock clock) {
+            Clock clock,
+            Metrics metrics) {
+        IntSupplier timedInvites = metrics.timedSweep("invites", invites::sweepExpiredInvites);
+        IntSupplier timedSessions = metrics.timedSweep("sessions", sessions::sweepExpiredSessions);
         return new SweepSchedule(
-                invites, sessions, rateLimitBuckets::sweepExpired, settings.inviteSweepInterval(), clock);
+                timedInvites::getAsInt,
+                timedSessions::getAsInt,
+                metrics.timedSweep("rate_limit_budgets", rateLimitBuckets::sweepExpired),
+                settings.inviteSweepInterval(),
+                clock);
     }
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
-    RestServer restServer(Settings settings, UseCases useCases, RateLimitStore rateLimits) {
+    RestServer restServer(Settings settings, UseCases useCases, RateLimitStore rateLimits, Metrics metrics) {
         RestSettings restSettings = new RestSettings(
                 settings.bindAddress(),
                 settings.port(),
@@ -124,6 +165,11 @@ class GuestlistConfiguration {
                 settings.validityRateLimitPerMinute(),
                 settings.workerThreads(),
                 settings.trustedProxies());
-        return new RestServer(restSettings, useCases, rateLimits, Version.current());
+        RestServer server = new RestServer(restSettings, useCases, rateLimits, Version.current());
+        server.observe(metrics.httpRequests());
+        if (settings.accessLog()) {
+            server.observe(new AccessLog());
+        }
+        return server;
     }
 }

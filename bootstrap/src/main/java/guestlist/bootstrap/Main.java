@@ -2,6 +2,7 @@ package guestlist.bootstrap;
 
 import guestlist.bootstrap.database.BackupCommands;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,11 @@ import sun.misc.Signal;
  * database, and exits 0. Any other end of the JVM still closes everything through a shutdown hook.
  * {@code java -jar guestlist.jar backup FILE} and {@code restore FILE} run {@link BackupCommands}
  * instead.
+ *
+ * <p>A start that fails says why in one line, {@code cannot start: ...}, naming the variable to
+ * look at, and exits non-zero: 2 for a setting that cannot be understood (checked before anything
+ * starts), 3 for a database that cannot be reached, 1 for anything else (an unexpected failure
+ * also prints its stack trace).
  */
 public final class Main {
 
@@ -30,15 +36,25 @@ public final class Main {
             settings = Settings.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException badSetting) {
             log.error("cannot start: {}", badSetting.getMessage());
-            System.exit(2);
+            System.exit(StartupFailure.EXIT_BAD_SETTING);
             return;
+        }
+        for (String unknown : Settings.unknownVariables(System.getenv())) {
+            log.warn("{} is not a setting of Guestlist and is ignored (misspelt?)", unknown);
         }
         Guestlist guestlist;
         try {
             guestlist = Guestlist.start(settings);
         } catch (RuntimeException failed) {
-            log.error("cannot start: {}", failed.toString(), failed);
-            System.exit(1);
+            Optional<StartupFailure> known = StartupFailure.in(failed);
+            if (known.isPresent()) {
+                // said in one line: the operator's to fix, not a bug to trace
+                log.error("cannot start: {}", known.get().getMessage());
+                System.exit(known.get().exitCode());
+            } else {
+                log.error("cannot start: {}", failed.toString(), failed);
+                System.exit(StartupFailure.EXIT_FAILED);
+            }
             return;
         }
         CountDownLatch stopAsked = new CountDownLatch(1);

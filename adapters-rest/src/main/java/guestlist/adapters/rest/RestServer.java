@@ -5,6 +5,8 @@ import guestlist.adapters.rest.http.ClientAddress;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.adapters.rest.http.RateLimiter;
+import guestlist.adapters.rest.http.RequestObserver;
+import guestlist.adapters.rest.http.RequestObservers;
 import guestlist.application.UseCases;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -58,6 +60,7 @@ public final class RestServer implements AutoCloseable {
     private final String version;
     private final Limits limits;
     private final ClientAddress clientAddress;
+    private final RequestObservers observers;
 
     private State state = State.NEW;
     private Undertow undertow;
@@ -84,6 +87,15 @@ public final class RestServer implements AutoCloseable {
         this.version = Objects.requireNonNull(version, "version");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clientAddress = new ClientAddress(settings.trustedProxies());
+        this.observers = new RequestObservers(clientAddress);
+    }
+
+    /**
+     * Tells {@code observer} of every request answered from now on (the access log, the metrics): each
+     * with its route, status, error code, duration and {@link ClientAddress client}, never a secret.
+     */
+    public void observe(RequestObserver observer) {
+        observers.add(observer);
     }
 
     /**
@@ -110,6 +122,7 @@ public final class RestServer implements AutoCloseable {
         HttpHandler root = exchange -> {
             exchange.addDefaultResponseListener(ErrorResponses.envelopeForBareErrors());
             clientAddress.of(exchange);
+            observers.watch(exchange);
             graceful.handleRequest(exchange);
         };
         undertow = Undertow.builder()

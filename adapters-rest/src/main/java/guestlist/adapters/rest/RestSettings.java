@@ -83,7 +83,11 @@ public record RestSettings(
                 proxies);
     }
 
-    private static boolean isHttpUrl(String text) {
+    /**
+     * Whether {@code text} can be the public URL: an absolute {@code http} or {@code https} URL with
+     * a host and neither query nor fragment.
+     */
+    public static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
             return uri.isAbsolute()

@@ -31,6 +31,7 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
+import guestlist.adapters.rest.http.RequestObservers;
 import guestlist.adapters.rest.json.InviteLinks;
 import guestlist.application.UseCases;
 import io.undertow.server.HttpHandler;
@@ -188,7 +189,7 @@ final class Routes {
     }
 
     private void add(HttpString method, String path, HttpHandler endpoint) {
-        routing.add(method, BASE + path, endpoint);
+        routing.add(method, BASE + path, RequestObservers.routed(BASE + path, endpoint));
         methodsByPath.computeIfAbsent(BASE + path, ignored -> new TreeSet<>()).add(method.toString());
     }
 

@@ -19,6 +19,7 @@ import guestlist.domain.invite.InviteClaim;
 import guestlist.domain.invite.InviteToken;
 import guestlist.domain.registration.RegistrationDecision;
 import guestlist.domain.registration.RegistrationPolicy;
+import guestlist.domain.site.LocalSite;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -77,8 +78,9 @@ public final class RegisterService implements RegisterUseCase {
         String passwordHash = hasher.hash(command.password().value());
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
+            LocalSite site = sites.get();
             RegistrationDecision decision = RegistrationPolicy.decide(new RegistrationPolicy.Registration(
-                    sites.get(), claimOf(command.inviteToken()), command.answer(), now, invites::lockSignupsSince));
+                    site, claimOf(command.inviteToken()), command.answer(), now, invites::lockSignupsSince));
             checkNameAndEmailFree(command);
             boolean active = decision instanceof RegistrationDecision.ActiveAccount;
             LocalUser user = users.add(
@@ -87,9 +89,10 @@ public final class RegisterService implements RegisterUseCase {
             decision.redeemedInvite().ifPresent(redeemed -> store(redeemed, now));
             if (decision instanceof RegistrationDecision.PendingApplication pending) {
                 applications.add(user.id(), pending.answer(), now);
-                return new RegistrationResult(Optional.empty(), true);
+                return new RegistrationResult(Optional.empty(), true, site.registrationMode());
             }
-            return new RegistrationResult(Optional.of(sessions.open(user.id(), command.stayLoggedIn(), now)), false);
+            return new RegistrationResult(
+                    Optional.of(sessions.open(user.id(), command.stayLoggedIn(), now)), false, site.registrationMode());
         });
     }
 

@@ -154,6 +154,22 @@ class RegisterServiceTest {
         assertRefused(() -> guestlist.authenticate(session), Reason.NOT_LOGGED_IN);
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = RegistrationMode.class,
+            names = {"OPEN", "REQUIRE_APPLICATION", "REQUIRE_INVITATION"})
+    void theResultNamesTheModeTheRegistrationWasDecidedUnder(RegistrationMode mode) {
+        Invite invite = guestlist.invite(guestlist.admin);
+        guestlist.mode(mode);
+
+        assertThat(guestlist.register(form("alice").token(invite)).mode()).isEqualTo(mode);
+        if (mode != RegistrationMode.REQUIRE_INVITATION) {
+            RegistrationResult uninvited = guestlist.register(form("bob").answer("hello"));
+            assertThat(uninvited.mode()).isEqualTo(mode);
+            assertThat(uninvited.applicationCreated()).isEqualTo(mode == RegistrationMode.REQUIRE_APPLICATION);
+        }
+    }
+
     // --- require_application --------------------------------------------------------------------
 
     @Test

@@ -82,6 +82,7 @@ public final class Server {
             throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GUESTLIST_PORT", Integer.toString(port));
+        env.put("GUESTLIST_MANAGEMENT_PORT", "0"); // no metrics port: runs side by side must not share one
         env.put("GUESTLIST_DATABASE_URL", jdbcUrl);
         env.put("GUESTLIST_DATABASE_USER", Database.USER);
         env.put("GUESTLIST_ADMIN_USERNAME", "bench_admin");

@@ -17,11 +17,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
 
+    /** Told how the queue serves the hashes, for the metrics; called on the hashing and the asking threads. */
+    public interface QueueObserver {
+
+        /** A hash waited {@code nanos} in the queue and now runs. */
+        void started(long nanos);
+
+        /** A hash was turned away: the queue was full. */
+        void rejected();
+
+        QueueObserver NONE = new QueueObserver() {
+            @Override
+            public void started(long nanos) {}
+
+            @Override
+            public void rejected() {}
+        };
+    }
+
     private final PasswordHasher delegate;
     private final ThreadPoolExecutor pool;
+    private final QueueObserver observer;
 
     public BoundedPasswordHasher(PasswordHasher delegate, int threads, int queueCapacity) {
+        this(delegate, threads, queueCapacity, QueueObserver.NONE);
+    }
+
+    /** As above, telling {@code observer} each hash's wait in the queue and each one turned away. */
+    public BoundedPasswordHasher(PasswordHasher delegate, int threads, int queueCapacity, QueueObserver observer) {
         this.delegate = delegate;
+        this.observer = observer;
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
                 threads,
@@ -47,10 +72,26 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         return run(() -> delegate.matches(password, hash));
     }
 
+    /** Hashes waiting for a thread now. */
+    public int queued() {
+        return pool.getQueue().size();
+    }
+
+    /** Hashes running now. */
+    public int running() {
+        return pool.getActiveCount();
+    }
+
     private <T> T run(Callable<T> work) {
+        long submitted = System.nanoTime();
         try {
-            return pool.submit(work).get();
+            return pool.submit(() -> {
+                        observer.started(System.nanoTime() - submitted);
+                        return work.call();
+                    })
+                    .get();
         } catch (RejectedExecutionException busy) {
+            observer.rejected();
             throw new Unavailable("the server is busy, try again shortly");
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -69,8 +69,10 @@ final class ArchitectureRules {
                     "org.postgresql..",
                     "com.zaxxer..",
                     "org.flywaydb..",
-                    "io.zonky..")
-            .because("domain and application know no framework, JSON, HTTP or JDBC");
+                    "io.zonky..",
+                    "io.micrometer..",
+                    "io.prometheus..")
+            .because("domain and application know no framework, JSON, HTTP, JDBC or metrics library");
 
     /** The adapters do not know each other. */
     static final ArchRule REST_DOES_NOT_KNOW_POSTGRES = noClasses()
@@ -120,4 +122,18 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("guestlist.bootstrap..");
+
+    /**
+     * Metrics are counted at the edges, by bootstrap's observers of the REST adapter and decorators of
+     * the use cases: Micrometer and Prometheus stay in bootstrap.
+     */
+    static final ArchRule METRICS_STAY_IN_BOOTSTRAP = noClasses()
+            .that()
+            .resideInAPackage("guestlist..")
+            .and()
+            .resideOutsideOfPackage("guestlist.bootstrap..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .because("the hexagon and its adapters count nothing themselves; bootstrap wires the meters");
 }

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
+import guestlist.adapters.rest.archfixture.RestAdapterCountingWithMicrometer;
 import guestlist.adapters.rest.archfixture.RestAdapterReachingIntoPostgres;
 import guestlist.adapters.rest.archfixture.RestAdapterUsingAService;
 import guestlist.application.archfixture.ApplicationUsingBootstrap;
@@ -93,6 +94,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void productionMetricsStayInBootstrap() {
+        ArchitectureRules.METRICS_STAY_IN_BOOTSTRAP.check(production);
+    }
+
+    @Test
     void hexagonRuleFailsOnDomainReachingOutward() {
         assertFailsWith(ArchitectureRules.HEXAGON, DomainUsingApplication.class);
     }
@@ -131,6 +137,11 @@ class ArchitectureTest {
     @Test
     void portsSeeNoServicesRuleFailsOnAPortNamingAService() {
         assertFailsWith(ArchitectureRules.PORTS_DO_NOT_KNOW_SERVICES, PortNamingAService.class);
+    }
+
+    @Test
+    void metricsRuleFailsOnAnAdapterCountingWithMicrometer() {
+        assertFailsWith(ArchitectureRules.METRICS_STAY_IN_BOOTSTRAP, RestAdapterCountingWithMicrometer.class);
     }
 
     @Test

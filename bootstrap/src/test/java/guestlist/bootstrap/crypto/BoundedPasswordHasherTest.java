@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import guestlist.application.port.out.PasswordHasher;
 import guestlist.application.port.out.Unavailable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +99,56 @@ class BoundedPasswordHasherTest {
             observed.release.countDown();
             assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("hashed:running");
             assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("hashed:queued");
+        } finally {
+            observed.release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theQueueIsObservableItsLengthRunningHashesEachWaitAndEachOneTurnedAway() throws Exception {
+        ObservedHasher observed = new ObservedHasher();
+        List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger rejected = new AtomicInteger();
+        BoundedPasswordHasher.QueueObserver queue = new BoundedPasswordHasher.QueueObserver() {
+            @Override
+            public void started(long nanos) {
+                waits.add(nanos);
+            }
+
+            @Override
+            public void rejected() {
+                rejected.incrementAndGet();
+            }
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try (BoundedPasswordHasher hasher = new BoundedPasswordHasher(observed, 1, 2, queue)) {
+            List<Future<String>> results = new ArrayList<>();
+            results.add(callers.submit(() -> hasher.hash("running")));
+            while (hasher.running() < 1) {
+                Thread.sleep(5);
+            }
+            results.add(callers.submit(() -> hasher.hash("first queued")));
+            results.add(callers.submit(() -> hasher.hash("second queued")));
+            while (hasher.queued() < 2) {
+                Thread.sleep(5);
+            }
+            assertThat(hasher.running()).isEqualTo(1);
+            assertThat(waits).as("only the running hash has started").hasSize(1);
+
+            assertThatThrownBy(() -> hasher.hash("turned away")).isInstanceOf(Unavailable.class);
+            assertThat(rejected.get()).isEqualTo(1);
+
+            Thread.sleep(50);
+            observed.release.countDown();
+            for (Future<String> result : results) {
+                result.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(hasher.queued()).isZero();
+            assertThat(waits).hasSize(3);
+            assertThat(waits.get(1))
+                    .as("a queued hash waited for the running one")
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
         } finally {
             observed.release.countDown();
             callers.shutdownNow();

@@ -22,7 +22,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * The real wiring of {@link Guestlist} on a random port, as {@code java -jar} would run it: on a
  * fresh database of its own on the test JVM's {@linkplain TestPostgres#shared() test PostgreSQL},
  * or ({@link #startEmbedded()}) on the embedded PostgreSQL it starts in a data directory of its own.
- * Its first admin is {@link Credentials#ADMIN_NAME}; the rate limits are off.
+ * Its first admin is {@link Credentials#ADMIN_NAME}; the rate limits are off, and so is the
+ * management port unless the test sets {@code GUESTLIST_MANAGEMENT_PORT}.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -72,6 +73,7 @@ public final class TestServer implements AutoCloseable {
             Path dataDir = Files.createTempDirectory("guestlist-e2e-");
             Map<String, String> env = new HashMap<>();
             env.put("GUESTLIST_PORT", "0");
+            env.put("GUESTLIST_MANAGEMENT_PORT", "0");
             env.put("GUESTLIST_DATA_DIR", dataDir.toString());
             env.put("GUESTLIST_ADMIN_USERNAME", Credentials.ADMIN_NAME);
             env.put("GUESTLIST_ADMIN_PASSWORD", Credentials.ADMIN_PASSWORD);

@@ -66,6 +66,7 @@ class ConcurrentFirstStartTest {
         for (Map<String, String> extra : List.of(first, second)) {
             Map<String, String> env = new HashMap<>();
             env.put("GUESTLIST_PORT", "0");
+            env.put("GUESTLIST_MANAGEMENT_PORT", "0");
             env.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl(database));
             env.put("GUESTLIST_DATABASE_USER", TestPostgres.USER);
             env.putAll(extra);

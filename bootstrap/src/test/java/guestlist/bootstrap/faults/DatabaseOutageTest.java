@@ -57,6 +57,7 @@ class DatabaseOutageTest {
         postgres = TestPostgres.start();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GUESTLIST_PORT", "0");
+        env.put("GUESTLIST_MANAGEMENT_PORT", "0");
         env.put("GUESTLIST_DATABASE_URL", postgres.jdbcUrl());
         env.put("GUESTLIST_DATABASE_USER", TestPostgres.USER);
         env.put("GUESTLIST_ADMIN_USERNAME", ADMIN_NAME);

@@ -39,11 +39,12 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * The environment of a test server on {@code port}: the test admin ({@link Credentials}), rate
-     * limits off. Add {@code GUESTLIST_DATABASE_URL} or {@code GUESTLIST_DATA_DIR} to it.
+     * limits off, no management port (tests that run at once must not share 9536). Add {@code GUESTLIST_DATABASE_URL} or {@code GUESTLIST_DATA_DIR} to it.
      */
     static Map<String, String> environment(int port) {
         Map<String, String> env = new HashMap<>();
         env.put("GUESTLIST_PORT", Integer.toString(port));
+        env.put("GUESTLIST_MANAGEMENT_PORT", "0");
         env.put("GUESTLIST_ADMIN_USERNAME", Credentials.ADMIN_NAME);
         env.put("GUESTLIST_ADMIN_PASSWORD", Credentials.ADMIN_PASSWORD);
         env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", "0");

@@ -5,6 +5,7 @@ import guestlist.adapters.rest.http.Json;
 import guestlist.adapters.rest.http.Responses;
 import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public final class ErrorResponses {
 
     /** Seconds a client is told to wait on a 429 that did not say how long. */
     static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+    /** The code of the error answer sent on an exchange, for the access log and the metrics. */
+    private static final AttachmentKey<String> CODE = AttachmentKey.create(String.class);
 
     private ErrorResponses() {}
 
@@ -81,6 +85,7 @@ public final class ErrorResponses {
             IoUtils.safeClose(exchange.getConnection());
             return;
         }
+        exchange.putAttachment(CODE, error.code());
         if (error.equals(ErrorTable.TOO_MANY_REQUESTS) && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(DEFAULT_RETRY_AFTER_SECONDS));
         }
@@ -119,6 +124,11 @@ public final class ErrorResponses {
             send(exchange, ErrorTable.of(error), message);
             return true;
         };
+    }
+
+    /** The code of the error answer sent on {@code exchange}; empty when it sent none (yet). */
+    public static Optional<String> codeOf(HttpServerExchange exchange) {
+        return Optional.ofNullable(exchange.getAttachment(CODE));
     }
 
     private static boolean hasHeader(HttpServerExchange exchange, String name) {

@@ -10,6 +10,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ public final class JsonEndpoint implements HttpHandler {
 
     /**
      * The body has not all arrived within its time: the connection is closed, and the exchange ended
-     * (a graceful stop waits for it until then). A body that was refused as too large, and is still
+     * with status 408 (a graceful stop waits for it until then). A body that was refused as too large, and is still
      * being drained, loses its connection too.
      */
     private static void cutOff(HttpServerExchange exchange) {
@@ -110,6 +111,10 @@ public final class JsonEndpoint implements HttpHandler {
             return;
         }
         exchange.setPersistent(false);
+        if (!exchange.isResponseStarted()) {
+            // nobody reads an answer now; the status is what the access log and the metrics record
+            exchange.setStatusCode(StatusCodes.REQUEST_TIME_OUT);
+        }
         IoUtils.safeClose(exchange.getConnection());
         if (!exchange.isResponseStarted()) {
             Connectors.executeRootHandler(nobodyListens -> {}, exchange);
