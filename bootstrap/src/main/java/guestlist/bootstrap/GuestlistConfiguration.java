@@ -4,6 +4,7 @@ import guestlist.adapters.postgres.PostgresPersistence;
 import guestlist.adapters.postgres.PostgresRateLimitBuckets;
 import guestlist.adapters.rest.RestServer;
 import guestlist.adapters.rest.RestSettings;
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.application.UseCases;
 import guestlist.application.port.in.EnsureAdminUseCase;
@@ -29,6 +30,9 @@ class GuestlistConfiguration {
 
     /** Hash requests waiting for a core before new ones are turned away. */
     private static final int PASSWORD_HASH_QUEUE = 1_024;
+
+    /** Password hashes computed at once: one per core, so hashing never takes more cores than there are. */
+    private static final int HASHING_THREADS = Runtime.getRuntime().availableProcessors();
 
     @Bean
     Clock clock() {
@@ -63,8 +67,17 @@ class GuestlistConfiguration {
 
     @Bean(destroyMethod = "close")
     BoundedPasswordHasher passwordHasher() {
-        return new BoundedPasswordHasher(
-                new Argon2PasswordHasher(), Runtime.getRuntime().availableProcessors(), PASSWORD_HASH_QUEUE);
+        return new BoundedPasswordHasher(new Argon2PasswordHasher(), HASHING_THREADS, PASSWORD_HASH_QUEUE);
+    }
+
+    /**
+     * How many requests that hash a password (register, log-in, password change) run at once, on
+     * threads of their own, and how long and how many may wait to start: sized to the hashing pool
+     * (see {@link Bulkhead.Settings#forHashing}).
+     */
+    @Bean
+    Bulkhead.Settings hashBoundRequests() {
+        return Bulkhead.Settings.forHashing(HASHING_THREADS);
     }
 
     /** The use cases, wired by the application's one factory on the PostgreSQL adapter. */
@@ -115,7 +128,8 @@ class GuestlistConfiguration {
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
-    RestServer restServer(Settings settings, UseCases useCases, RateLimitStore rateLimits) {
+    RestServer restServer(
+            Settings settings, Bulkhead.Settings hashBoundRequests, UseCases useCases, RateLimitStore rateLimits) {
         RestSettings restSettings = new RestSettings(
                 settings.bindAddress(),
                 settings.port(),
@@ -124,6 +138,6 @@ class GuestlistConfiguration {
                 settings.validityRateLimitPerMinute(),
                 settings.workerThreads(),
                 settings.trustedProxies());
-        return new RestServer(restSettings, useCases, rateLimits, Version.current());
+        return new RestServer(restSettings, hashBoundRequests, useCases, rateLimits, Version.current());
     }
 }
