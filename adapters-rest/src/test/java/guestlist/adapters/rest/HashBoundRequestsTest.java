@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class HashBoundRequestsTest {
 
     private static final int WORKERS = 2;
-    private static final Bulkhead.Settings SMALL = new Bulkhead.Settings(2, Duration.ofMillis(500), 3);
+    private static final Bulkhead.Settings SMALL = new Bulkhead.Settings(2, Duration.ofMillis(500), 1, 3);
     private static final long SECONDS = 30;
 
     /** Where the hashing use cases ran, and a gate that holds them. */
@@ -138,7 +138,8 @@ class HashBoundRequestsTest {
             assertThat(api.get("/site", null).status()).isEqualTo(200);
             assertThat(api.get("/account", member).status()).isEqualTo(200);
         }
-        int refused = logIns - SMALL.threads();
+        int admitted = SMALL.threads() + SMALL.nextInLine();
+        int refused = logIns - admitted;
         List<Answer> early = awaitAnswered(answers, refused);
         assertThat(early).hasSize(refused).allSatisfy(HashBoundRequestsTest::assertBusy);
         assertThat(gate.entered.get())
@@ -149,7 +150,8 @@ class HashBoundRequestsTest {
         gate.open.countDown();
         List<Answer> all = awaitAnswered(answers, logIns);
         assertThat(all.stream().filter(answer -> answer.status() == 200))
-                .hasSize(SMALL.threads())
+                .as("those held and the one next in line")
+                .hasSize(admitted)
                 .allSatisfy(answer -> assertThat(answer.jwt()).isNotBlank());
         assertThat(all.stream().filter(answer -> answer.status() == 503)).hasSize(refused);
     }
@@ -159,13 +161,15 @@ class HashBoundRequestsTest {
         String member = api.registerOpen("member_2", null);
         gate.shut();
         List<Future<Answer>> held = new ArrayList<>();
-        for (int i = 0; i < SMALL.threads(); i++) {
+        int admitted = SMALL.threads() + SMALL.nextInLine();
+        for (int i = 0; i < admitted; i++) {
             held.add(clients.submit(() -> api.post(
                     "/account/auth/login",
                     HttpApi.object("username_or_email", ADMIN_NAME, "password", ADMIN_PASSWORD),
                     null)));
         }
         gate.awaitEntered(SMALL.threads());
+        awaitWaiting(SMALL.nextInLine());
 
         Answer register = api.post(
                 "/account/auth/register",
@@ -183,7 +187,7 @@ class HashBoundRequestsTest {
         assertBusy(change);
         assertThat(gate.entered.get()).isEqualTo(SMALL.threads());
         gate.open.countDown();
-        assertThat(awaitAnswered(held, SMALL.threads()))
+        assertThat(awaitAnswered(held, admitted))
                 .allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
         assertThat(api.store().transactions().read(() -> api.store().users().findCredentials("refused_1")))
                 .as("the refused registration's account")
@@ -199,6 +203,16 @@ class HashBoundRequestsTest {
         assertThat(answer.error()).isEqualTo("service_unavailable");
         assertThat(answer.message()).isNotBlank();
         assertThat(answer.header("Retry-After")).as("%s", answer).contains("1");
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        while (api.server.hashBoundRequests().waiting() < n && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertThat(api.server.hashBoundRequests().waiting())
+                .as("waiting next in line")
+                .isEqualTo(n);
     }
 
     /** Waits until {@code n} of the answers have come, and returns those. */

@@ -33,8 +33,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * A log-in flood starves nothing else (issue 12), over HTTP against the real wiring on PostgreSQL
  * with the rate limits off and the shipped bulkhead sizes: 200 log-ins in flight at once, the
  * invite list still answered while they are held, each log-in answered either {@code 200} or
- * {@code 503 service_unavailable} with {@code Retry-After} (exact totals, never anything else), and
- * a refused registration or password change writes nothing.
+ * {@code 503 service_unavailable} with {@code Retry-After} (exact totals: those that got a thread
+ * and those next in line get in, every other one is refused after the wait bound; never anything
+ * else), and a refused registration or password change writes nothing.
  *
  * <p>The wiring's password hasher is wrapped so that the test can hold every password check on a
  * gate: while it is shut, the log-ins that got a thread of the hash-bound bulkhead stay in the
@@ -113,7 +114,8 @@ class LoginFloodEndToEndTest {
         assertThat(gate.held()).as("no log-in has finished its hash").isEqualTo(bulkhead.threads());
         awaitNoConnectionInUse();
 
-        int refused = FLOOD - bulkhead.threads();
+        int admitted = bulkhead.threads() + bulkhead.nextInLine();
+        int refused = FLOOD - admitted;
         List<Answer> early = awaitAnswered(logIns, refused);
         assertThat(early).as("answered while the hashes are held").allSatisfy(this::assertBusy);
         assertThat(gate.entered()).as("refused log-ins never reach the hasher").isEqualTo(bulkhead.threads());
@@ -121,12 +123,13 @@ class LoginFloodEndToEndTest {
         gate.open();
         List<Answer> all = awaitAnswered(logIns, FLOOD);
         assertThat(all.stream().filter(answer -> answer.status() == 200))
-                .hasSize(bulkhead.threads())
+                .as("the log-ins held mid-hash and those next in line")
+                .hasSize(admitted)
                 .allSatisfy(answer -> assertThat(answer.jwt()).isNotBlank());
         assertThat(all.stream().filter(answer -> answer.status() == 503)).hasSize(refused);
         assertThat(sessionsOf(member))
                 .as("a session for each log-in that got in, none for the refused")
-                .isEqualTo(sessionsBefore + bulkhead.threads());
+                .isEqualTo(sessionsBefore + admitted);
     }
 
     @Test
@@ -136,25 +139,29 @@ class LoginFloodEndToEndTest {
                 h.createInvite(member.token(), "max_uses", 3).path("token").asText();
         GatedHasher gate = HASHER.get();
         gate.shut();
-        List<Future<Answer>> held = logIns(member, bulkhead.threads());
+        int admitted = bulkhead.threads() + bulkhead.nextInLine();
+        List<Future<Answer>> held = logIns(member, admitted);
         gate.awaitHeld(bulkhead.threads());
+        awaitWaiting(bulkhead.nextInLine());
 
+        // both wait for the bound at once, behind the held log-ins
         String newcomer = h.newName();
-        Answer register = h.register(Harness.form(newcomer).put("token", invite));
-        Answer change = h.api()
+        Future<Answer> register =
+                clients.submit(() -> h.register(Harness.form(newcomer).put("token", invite)));
+        Future<Answer> change = clients.submit(() -> h.api()
                 .put(
                         "/account/auth/change_password",
                         object(
                                 "new_password", "a new password 123",
                                 "new_password_verify", "a new password 123",
                                 "old_password", PASSWORD),
-                        member.token());
+                        member.token()));
 
-        assertBusy(register);
-        assertBusy(change);
+        assertBusy(register.get(SECONDS, TimeUnit.SECONDS));
+        assertBusy(change.get(SECONDS, TimeUnit.SECONDS));
         assertThat(gate.entered()).isEqualTo(bulkhead.threads());
         gate.open();
-        assertThat(awaitAnswered(held, bulkhead.threads()))
+        assertThat(awaitAnswered(held, admitted))
                 .allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
 
         assertThat(h.accountsNamed(newcomer))
@@ -183,6 +190,16 @@ class LoginFloodEndToEndTest {
             answers.add(clients.submit(() -> h.loginAnswer(member.name(), PASSWORD)));
         }
         return answers;
+    }
+
+    /** Waits until {@code n} hash-bound requests wait for a thread of the bulkhead. */
+    private static void awaitWaiting(int n) throws InterruptedException {
+        Bulkhead requests = server.bean(RestServer.class).hashBoundRequests();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        while (requests.waiting() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(requests.waiting()).as("waiting next in line").isEqualTo(n);
     }
 
     private static long sessionsOf(Harness.Member member) {

@@ -18,12 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * that however much of it arrives, it never takes the threads that every other request needs,
  * and it never queues without end.
  *
- * <p>{@link #submit} hands over a piece of work and what to do instead if it cannot start: the work
- * runs on one of the bulkhead's {@link Settings#threads() threads} as soon as one is free, if that
- * is within {@link Settings#maxWait() maxWait}; otherwise the refusal runs, once, when the wait is
- * over. When {@link Settings#maxWaiting() maxWaiting} pieces are waiting already, or the bulkhead is
- * closed, the refusal runs at once, on the caller's thread. Exactly one of the two runs for each
- * submission. A piece that waits holds no thread: it is an entry in a bounded queue and a timer.
+ * <p>{@link #submit} hands over a piece of work and what to do instead if it cannot start. The work
+ * runs on one of the bulkhead's {@link Settings#threads() threads} as soon as one is free, in the
+ * order of submission. A piece that has not started within {@link Settings#maxWait() maxWait} is
+ * refused then (its refusal runs, on the bulkhead's timer thread), unless it is among the next
+ * {@link Settings#nextInLine() nextInLine} to start: those wait their turn, however long it takes,
+ * so that a burst the threads work off in moments is never refused because the machine is slow, and
+ * a flood is. When {@link Settings#maxWaiting() maxWaiting} pieces wait already, or the bulkhead is
+ * closed, the refusal runs at once, on the caller's thread. Exactly one of work and refusal runs for
+ * each submission. A piece that waits holds no thread: it is an entry in a bounded queue and a timer.
  */
 public final class Bulkhead implements AutoCloseable {
 
@@ -31,16 +34,20 @@ public final class Bulkhead implements AutoCloseable {
      * How large a bulkhead is.
      *
      * @param threads    how many pieces of work run at once
-     * @param maxWait    how long a piece may wait for a thread before it is refused
+     * @param maxWait    how long a piece may wait for a thread before it is refused, unless it is among
+     *                   the next {@code nextInLine} to start
+     * @param nextInLine how many of the waiting pieces, the first in line, are never refused (0: none)
      * @param maxWaiting how many pieces may wait at once; more are refused at once (this bounds the
      *                   memory that waiting requests hold)
      */
-    public record Settings(int threads, Duration maxWait, int maxWaiting) {
+    public record Settings(int threads, Duration maxWait, int nextInLine, int maxWaiting) {
 
-        /** How long a hash-bound request may wait to start by default. */
+        /** How long a hash-bound request may wait to start by default, unless it is next in line. */
         public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(2);
         /** Hash-bound requests in progress per hashing thread by default. */
         public static final int THREADS_PER_HASHING_THREAD = 2;
+        /** Hash-bound requests next in line, never refused, per hashing thread by default. */
+        public static final int NEXT_IN_LINE_PER_HASHING_THREAD = 16;
         /** Hash-bound requests waiting to start per hashing thread, at most, by default. */
         public static final int WAITING_PER_HASHING_THREAD = 256;
 
@@ -49,14 +56,19 @@ public final class Bulkhead implements AutoCloseable {
             if (threads < 1 || maxWaiting < 1 || maxWait.isNegative() || maxWait.isZero()) {
                 throw new IllegalArgumentException("a bulkhead needs a thread, room to wait and a positive wait");
             }
+            if (nextInLine < 0 || nextInLine > maxWaiting) {
+                throw new IllegalArgumentException("nextInLine must be 0..maxWaiting, not " + nextInLine);
+            }
         }
 
         /**
          * The defaults for requests that each wait on one password hash computed on a pool of
-         * {@code hashingThreads}: twice as many requests in progress as hashes can run (so that while
-         * one request does its database work, the next one's hash is already queued and no hashing
-         * thread idles), at most {@value #WAITING_PER_HASHING_THREAD} waiting per hashing thread, each
-         * for at most {@link #DEFAULT_MAX_WAIT}.
+         * {@code hashingThreads}: twice as many in progress as hashes can run (so that while one
+         * request does its database work, the next one's hash is queued and no hashing thread idles);
+         * {@value #NEXT_IN_LINE_PER_HASHING_THREAD} next in line per hashing thread (what the pool
+         * works off in about half a second on the benchmark's machine, at 35 ms a hash); each other
+         * waiting at most {@link #DEFAULT_MAX_WAIT}; at most {@value #WAITING_PER_HASHING_THREAD}
+         * waiting per hashing thread.
          */
         public static Settings forHashing(int hashingThreads) {
             if (hashingThreads < 1) {
@@ -65,6 +77,7 @@ public final class Bulkhead implements AutoCloseable {
             return new Settings(
                     THREADS_PER_HASHING_THREAD * hashingThreads,
                     DEFAULT_MAX_WAIT,
+                    NEXT_IN_LINE_PER_HASHING_THREAD * hashingThreads,
                     WAITING_PER_HASHING_THREAD * hashingThreads);
         }
 
@@ -111,16 +124,16 @@ public final class Bulkhead implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on a thread of the bulkhead if one takes it within the wait bound, else
-     * {@code refusal} instead: at once (on this thread) when too many are waiting or the bulkhead
-     * is closed, else on the bulkhead's timer thread when the wait bound has passed. Neither may block
-     * for long: the refusal shares one timer thread with every other.
+     * Runs {@code work} on a thread of the bulkhead if one takes it within the wait bound (or it is
+     * next in line by then), else {@code refusal} instead: at once (on this thread) when too many are
+     * waiting or the bulkhead is closed, else on the bulkhead's timer thread when the wait bound has
+     * passed. Neither may block for long: the refusal shares one timer thread with every other.
      */
     public void submit(Runnable work, Runnable refusal) {
         Waiting waiting = new Waiting(Objects.requireNonNull(work, "work"), Objects.requireNonNull(refusal, "refusal"));
         try {
             waiting.deadline =
-                    timer.schedule(waiting::refuse, settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+                    timer.schedule(waiting::expire, settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
             pool.execute(waiting);
         } catch (RejectedExecutionException fullOrClosed) {
             waiting.refuse();
@@ -190,9 +203,23 @@ public final class Bulkhead implements AutoCloseable {
         }
 
         /**
-         * On the timer thread when the wait bound has passed, at once when the queue is full or the
-         * bulkhead closed: refused unless a thread has taken it already.
+         * On the timer thread, when the wait bound has passed: refused, unless a thread has taken it
+         * already or fewer than {@code nextInLine} wait before it (then it waits its turn).
          */
+        void expire() {
+            int ahead = 0;
+            for (Runnable waiting : pool.getQueue()) {
+                if (waiting == this) {
+                    if (ahead >= settings.nextInLine()) {
+                        refuse();
+                    }
+                    return;
+                }
+                ahead++;
+            }
+        }
+
+        /** Refused, unless a thread has taken it already; at once when the queue is full or the bulkhead closed. */
         void refuse() {
             if (!state.compareAndSet(WAITING, REFUSED)) {
                 return;

@@ -95,7 +95,7 @@ class BulkheadTest {
     void neverRunsMoreAtOnceThanItHasThreadsAndTheRestWaitHoldingNoThread() throws Exception {
         Held work = new Held();
         Refusals refusals = new Refusals();
-        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(3, FOREVER, 100))) {
+        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(3, FOREVER, 0, 100))) {
             for (int i = 0; i < 20; i++) {
                 bulkhead.submit(work, refusals);
             }
@@ -121,7 +121,7 @@ class BulkheadTest {
     void aFullWaitingRoomIsRefusedAtOnceOnTheCallersThread() throws Exception {
         Held work = new Held();
         Refusals refusals = new Refusals();
-        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(2, FOREVER, 3))) {
+        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(2, FOREVER, 0, 3))) {
             bulkhead.submit(work, refusals);
             bulkhead.submit(work, refusals);
             work.awaitStarted(2);
@@ -157,7 +157,7 @@ class BulkheadTest {
         Held late = new Held();
         late.release.countDown();
         Refusals refusals = new Refusals();
-        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(1, bound, 100))) {
+        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(1, bound, 0, 100))) {
             bulkhead.submit(blocker, () -> {
                 throw new AssertionError("the first one starts at once");
             });
@@ -186,6 +186,36 @@ class BulkheadTest {
     }
 
     @Test
+    void theNextInLineWaitTheirTurnPastTheBoundAndOnlyThoseBehindThemAreRefused() throws Exception {
+        Duration bound = Duration.ofMillis(300);
+        Held blocker = new Held();
+        Held queued = new Held();
+        queued.release.countDown();
+        Refusals refusals = new Refusals();
+        try (Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(1, bound, 2, 100))) {
+            bulkhead.submit(blocker, refusals);
+            blocker.awaitStarted(1);
+            for (int i = 0; i < 5; i++) {
+                bulkhead.submit(queued, refusals);
+            }
+
+            refusals.await(3);
+            Thread.sleep(bound.toMillis() * 2);
+            assertThat(refusals.count.get())
+                    .as("the two next in line are never refused")
+                    .isEqualTo(3);
+            assertThat(bulkhead.waiting()).isEqualTo(2);
+
+            blocker.release.countDown();
+            queued.awaitFinished(2);
+            Thread.sleep(50);
+            assertThat(queued.started.get())
+                    .as("the two next in line ran, the three behind them did not")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void underARaceEverySubmissionEitherRunsOrIsRefusedNeverBoth() throws Exception {
         int callers = 8;
         int each = 250;
@@ -197,7 +227,7 @@ class BulkheadTest {
         CyclicBarrier start = new CyclicBarrier(callers);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         // a wait bound as long as a piece of work: many expire just as a thread would take them
-        try (Bulkhead bulkhead = new Bulkhead("race", new Bulkhead.Settings(2, Duration.ofMillis(1), 50))) {
+        try (Bulkhead bulkhead = new Bulkhead("race", new Bulkhead.Settings(2, Duration.ofMillis(1), 0, 50))) {
             List<Future<?>> submitters = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
                 int first = c * each;
@@ -244,7 +274,7 @@ class BulkheadTest {
     void closingRefusesWhatWaitsLetsWhatRunsFinishAndRefusesEverythingLater() throws Exception {
         Held work = new Held();
         Refusals refusals = new Refusals();
-        Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(1, FOREVER, 10));
+        Bulkhead bulkhead = new Bulkhead("test", new Bulkhead.Settings(1, FOREVER, 0, 10));
         bulkhead.submit(work, refusals);
         work.awaitStarted(1);
         bulkhead.submit(work, refusals);
@@ -267,18 +297,21 @@ class BulkheadTest {
     void defaultsFollowTheHashingThreadsAndRetryAfterIsTheWaitBoundInWholeSeconds() {
         Bulkhead.Settings defaults = Bulkhead.Settings.forHashing(2);
         assertThat(defaults.threads()).isEqualTo(4);
+        assertThat(defaults.nextInLine()).isEqualTo(32);
         assertThat(defaults.maxWaiting()).isEqualTo(512);
-        assertThat(defaults.maxWait()).isEqualTo(Bulkhead.Settings.DEFAULT_MAX_WAIT);
+        assertThat(defaults.maxWait()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.retryAfterSeconds()).isEqualTo(2);
-        assertThat(new Bulkhead.Settings(1, Duration.ofMillis(100), 1).retryAfterSeconds())
+        assertThat(new Bulkhead.Settings(1, Duration.ofMillis(100), 0, 1).retryAfterSeconds())
                 .isEqualTo(1);
-        assertThat(new Bulkhead.Settings(1, Duration.ofMillis(2_001), 1).retryAfterSeconds())
+        assertThat(new Bulkhead.Settings(1, Duration.ofMillis(2_001), 0, 1).retryAfterSeconds())
                 .isEqualTo(3);
         assertThatThrownBy(() -> Bulkhead.Settings.forHashing(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Bulkhead.Settings(1, Duration.ZERO, 1))
+        assertThatThrownBy(() -> new Bulkhead.Settings(1, Duration.ZERO, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Bulkhead.Settings(0, FOREVER, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Bulkhead.Settings(1, FOREVER, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bulkhead.Settings(0, FOREVER, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bulkhead.Settings(1, FOREVER, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bulkhead.Settings(1, FOREVER, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Bulkhead.Settings(1, FOREVER, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void busy(Duration duration) {
