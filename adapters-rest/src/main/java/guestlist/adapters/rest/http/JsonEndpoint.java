@@ -75,8 +75,9 @@ public final class JsonEndpoint implements HttpHandler {
      * workers stay free for every other endpoint. A request the bulkhead cannot start within its
      * wait bound (or at once, when too many wait already) is answered {@code 503
      * service_unavailable} with {@code Retry-After}, and its handler never runs: nothing is done.
-     * A request whose client has gone by the time it would start is dropped unanswered, also
-     * without running its handler.
+     * A request whose connection the server has seen closed by the time it would start is dropped
+     * unanswered, also without running its handler (a close is seen when the server reads from the
+     * connection, so some run for a client that has gone).
      */
     public JsonEndpoint on(Bulkhead bulkhead) {
         return new JsonEndpoint(
@@ -191,7 +192,7 @@ public final class JsonEndpoint implements HttpHandler {
         exchange.dispatch(exchange.getIoThread(), answer);
     }
 
-    /** On a thread of the bulkhead: the handler, unless the client has gone meanwhile. */
+    /** On a thread of the bulkhead: the handler, unless the connection was seen closed meanwhile. */
     private void respondIfConnected(HttpServerExchange exchange, byte[] body) {
         if (!exchange.getConnection().isOpen()) {
             LOG.debug(
