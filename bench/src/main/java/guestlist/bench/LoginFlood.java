@@ -5,7 +5,6 @@ import guestlist.bench.result.Results;
 import guestlist.bench.result.Row;
 import guestlist.bench.result.Target;
 import guestlist.bench.system.Flood;
-import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
 import guestlist.bench.system.Paced;
 import java.util.Locale;
@@ -15,14 +14,16 @@ import java.util.function.IntFunction;
  * Issue 12's measurement: the invite list while a flood of log-ins runs, against the same list
  * without the flood, and the log-ins that get through the flood against the hash-bound limit.
  *
- * <p>In order: the hash-bound limit (reference (a)); the invite list sent at a fixed rate for the
- * measured seconds without a flood (the baseline); the flood starts ({@code clients} connections,
- * each sending its next log-in as soon as the last is answered, 503 or not) and, once it has run
- * for its warm-up, the same paced invite list for the same seconds while the log-in answers are
- * counted; the flood stops; the hash-bound limit again. The rows: the baseline; the list during
- * the flood, its p99 against the baseline's (target {@link #P99_TARGET}); the log-ins answered 200
- * during that window, per second, against the mean of the two hash-bound limits (target {@link
- * #THROUGHPUT_TARGET}). Log-ins refused {@code 503} with {@code Retry-After} are what the flood is
+ * <p>In order: the hash-bound limit (reference (a)); the invite list sent at a fixed rate for half
+ * the measured seconds without a flood; the flood starts ({@code clients} connections, each sending
+ * its next log-in as soon as the last is answered, 503 or not) and, once it has run for its
+ * warm-up, the same paced invite list for the measured seconds while the log-in answers are
+ * counted; the flood stops (each client once its last log-in is answered); the paced invite list
+ * for the other half of the seconds without a flood; the hash-bound limit again. The rows: the
+ * baseline (both halves without the flood together, so that a change of the machine's load during
+ * the step weighs on both sides); the list during the flood, its p99 against the baseline's (target
+ * {@link #P99_TARGET}); the log-ins answered 200 during that window, per second, against the mean
+ * of the two hash-bound limits (target {@link #THROUGHPUT_TARGET}). Log-ins refused {@code 503} with {@code Retry-After} are what the flood is
  * expected to get: they go to the notes, not to the errors; any other answer is an error.
  */
 final class LoginFlood {
@@ -89,11 +90,8 @@ final class LoginFlood {
         Paced list = new Paced(listUrl, listToken, listPerSecond);
         Row limitBefore = reference(results);
 
-        Row baseline = list.run(seconds).toRow(baselineName());
-        Log.line("%s", baseline.describe());
-        results.scenario(baseline);
-
-        Load.Result during;
+        Paced.Sample before = list.run(seconds / 2);
+        Paced.Sample during;
         Flood.Window window;
         Flood flood = Flood.start(loginUrl, clients, loginBody);
         try {
@@ -104,7 +102,11 @@ final class LoginFlood {
         } finally {
             flood.close();
         }
-        Row duringRow = during.toRow(duringName());
+        Paced.Sample after = list.run(seconds / 2);
+        Row baseline = before.and(after).result().toRow(baselineName());
+        Log.line("%s", baseline.describe());
+        results.scenario(baseline);
+        Row duringRow = during.result().toRow(duringName());
         Log.line("%s", duringRow.describe());
         // a 503 with Retry-After is the flood's expected refusal; anything else is an error
         Row logins = Row.measured(

@@ -44,11 +44,44 @@ public final class Paced {
         this.perSecond = perSecond;
     }
 
+    /** What one run saw: every latency (from when each request was due), the errors, the seconds. */
+    public static final class Sample {
+
+        private final long[] latencyNanos;
+        private final long errors;
+        private final double seconds;
+
+        Sample(long[] latencyNanos, long errors, double seconds) {
+            this.latencyNanos = latencyNanos.clone();
+            this.errors = errors;
+            this.seconds = seconds;
+        }
+
+        /** This sample and {@code other} together, as if one run. */
+        public Sample and(Sample other) {
+            long[] both = Arrays.copyOf(latencyNanos, latencyNanos.length + other.latencyNanos.length);
+            System.arraycopy(other.latencyNanos, 0, both, latencyNanos.length, other.latencyNanos.length);
+            return new Sample(both, errors + other.errors, seconds + other.seconds);
+        }
+
+        public Load.Result result() {
+            long[] sorted = latencyNanos.clone();
+            Arrays.sort(sorted);
+            return new Load.Result(
+                    sorted.length,
+                    seconds,
+                    errors,
+                    Load.percentile(sorted, 50) / 1e6,
+                    Load.percentile(sorted, 99) / 1e6,
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        }
+    }
+
     /**
      * Sends {@code seconds * rate} requests at the rate and waits for their answers. An answer that
      * is not 200, or none within 30 s, counts as an error.
      */
-    public Load.Result run(double seconds) throws InterruptedException {
+    public Sample run(double seconds) throws InterruptedException {
         int n = Math.max(1, (int) Math.round(seconds * perSecond));
         long period = (long) (1e9 / perSecond);
         long[] latencies = new long[n];
@@ -93,15 +126,7 @@ public final class Paced {
             senders.shutdownNow();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        return new Load.Result(
-                n,
-                Math.max(elapsed, n / perSecond),
-                errors.get(),
-                Load.percentile(sorted, 50) / 1e6,
-                Load.percentile(sorted, 99) / 1e6,
-                sorted[sorted.length - 1] / 1e6);
+        return new Sample(latencies, errors.get(), Math.max(elapsed, n / perSecond));
     }
 
     @Override
