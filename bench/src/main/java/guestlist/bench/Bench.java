@@ -63,6 +63,7 @@ public final class Bench {
                 Plan plan = new Plan(options, database, server, load, work);
                 Run run = new Run(underTest, load, results);
                 run.all(plan.onSmallTable(seed));
+                run.all(plan.duringLoginFlood(seed, underTest));
                 Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());
                 run.all(plan.onLargeTable(grown));
                 run.all(plan.duringSweep(grown));

@@ -29,6 +29,9 @@ import java.util.Set;
  * @param pool             the server's database pool; 0 for its default
  * @param workers          the server's worker threads; 0 for its default
  * @param jfr              a JFR recording of the server under load, in the work directory
+ * @param flood            concurrent log-ins of the log-in flood
+ * @param floodWarmupSeconds seconds the flood runs before it is measured
+ * @param listRate         invite list requests per second, paced, without and during the flood
  */
 record Options(
         boolean smoke,
@@ -58,7 +61,10 @@ record Options(
         String xmx,
         int pool,
         int workers,
-        boolean jfr) {
+        boolean jfr,
+        int flood,
+        double floodWarmupSeconds,
+        double listRate) {
 
     /** The full run's values; {@code hash-bound-seconds} 0 means as {@code seconds}. */
     private static final Map<String, String> FULL = Map.ofEntries(
@@ -86,7 +92,10 @@ record Options(
             Map.entry("ban-branch", "100000"),
             Map.entry("xmx", "256m"),
             Map.entry("pool", "0"),
-            Map.entry("workers", "0"));
+            Map.entry("workers", "0"),
+            Map.entry("flood", "200"),
+            Map.entry("flood-warmup", "3"),
+            Map.entry("list-rate", "50"));
 
     /** What {@code --smoke} changes: every step with tiny sizes, a few seconds each. */
     private static final Map<String, String> SMOKE = Map.ofEntries(
@@ -180,7 +189,10 @@ record Options(
                 values.get("xmx"),
                 Integer.parseInt(values.get("pool")),
                 Integer.parseInt(values.get("workers")),
-                given.containsKey("jfr"));
+                given.containsKey("jfr"),
+                Integer.parseInt(values.get("flood")),
+                Double.parseDouble(values.get("flood-warmup")),
+                Double.parseDouble(values.get("list-rate")));
     }
 
     /** pgbench's connections: as many as the server's database pool (its default: 10, or 4 per core). */

@@ -14,12 +14,15 @@ import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
 import guestlist.bench.system.Seed;
 import guestlist.bench.system.Server;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the benchmark measures, in order, as lists of steps: each scenario, the reference it is
@@ -152,6 +155,28 @@ final class Plan {
                         atLeast(0.30)),
                 Comparison.of(
                         steady("GET /site anonymous", Load.Spec.get("/api/v4/site")), bareUndertow, atLeast(0.30)));
+    }
+
+    /**
+     * Issue 12: the invite list at a fixed rate without and during a flood of concurrent log-ins
+     * (rate limits off), and the log-ins that get through the flood against the hash-bound limit
+     * ({@link LoginFlood}).
+     */
+    List<Step> duringLoginFlood(Seed seed, Server.Running underTest) throws IOException {
+        String token = Files.readString(seed.listerToken()).trim();
+        int accounts = Math.max(1, options.logins());
+        LoginFlood flood = new LoginFlood(
+                underTest.url(INVITE_LIST),
+                token,
+                options.listRate(),
+                underTest.url(LOGIN),
+                i -> "{\"username_or_email\":\"login_"
+                        + ThreadLocalRandom.current().nextInt(accounts) + "\",\"password\":\"" + Seed.PASSWORD + "\"}",
+                options.flood(),
+                options.floodWarmupSeconds(),
+                options.hashBoundSeconds(),
+                hashBoundLimit.measurement());
+        return List.of(flood.step());
     }
 
     /**

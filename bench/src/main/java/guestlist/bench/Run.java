@@ -159,7 +159,7 @@ final class Run {
 
     /**
      * Waits until the server has worked off the requests still queued when the load generator
-     * stopped (a hash-bound scenario leaves every worker thread waiting for the hashing pool), so
+     * stopped (a hash-bound scenario leaves requests queued for the hashing pool), so
      * that they do not count against the next scenario: until /health answers within 50 ms.
      */
     private void drain() throws Exception {

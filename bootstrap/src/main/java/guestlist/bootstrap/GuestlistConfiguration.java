@@ -5,6 +5,7 @@ import guestlist.adapters.postgres.PostgresRateLimitBuckets;
 import guestlist.adapters.rest.RestServer;
 import guestlist.adapters.rest.RestSettings;
 import guestlist.adapters.rest.http.AccessLog;
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.application.UseCases;
 import guestlist.application.port.in.EnsureAdminUseCase;
@@ -34,6 +35,9 @@ class GuestlistConfiguration {
 
     /** Hash requests waiting for a core before new ones are turned away. */
     private static final int PASSWORD_HASH_QUEUE = 1_024;
+
+    /** Password hashes computed at once: one per core, so hashing never takes more cores than there are. */
+    private static final int HASHING_THREADS = Runtime.getRuntime().availableProcessors();
 
     @Bean
     Clock clock() {
@@ -88,12 +92,19 @@ class GuestlistConfiguration {
     @Bean(destroyMethod = "close")
     BoundedPasswordHasher passwordHasher(Metrics metrics) {
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(
-                new Argon2PasswordHasher(),
-                Runtime.getRuntime().availableProcessors(),
-                PASSWORD_HASH_QUEUE,
-                metrics.passwordHashQueue());
+                new Argon2PasswordHasher(), HASHING_THREADS, PASSWORD_HASH_QUEUE, metrics.passwordHashQueue());
         metrics.watchPasswordHashes(hasher);
         return hasher;
+    }
+
+    /**
+     * How many requests that hash a password (register, log-in, password change) run at once, on
+     * threads of their own, and how long and how many may wait to start: sized to the hashing pool
+     * (see {@link Bulkhead.Settings#forHashing}).
+     */
+    @Bean
+    Bulkhead.Settings hashBoundRequests() {
+        return Bulkhead.Settings.forHashing(HASHING_THREADS);
     }
 
     /**
@@ -156,7 +167,12 @@ class GuestlistConfiguration {
 
     /** Built here, started by {@link Guestlist#start} once the first admin exists. */
     @Bean(destroyMethod = "stop")
-    RestServer restServer(Settings settings, UseCases useCases, RateLimitStore rateLimits, Metrics metrics) {
+    RestServer restServer(
+            Settings settings,
+            Bulkhead.Settings hashBoundRequests,
+            UseCases useCases,
+            RateLimitStore rateLimits,
+            Metrics metrics) {
         RestSettings restSettings = new RestSettings(
                 settings.bindAddress(),
                 settings.port(),
@@ -165,7 +181,7 @@ class GuestlistConfiguration {
                 settings.validityRateLimitPerMinute(),
                 settings.workerThreads(),
                 settings.trustedProxies());
-        RestServer server = new RestServer(restSettings, useCases, rateLimits, Version.current());
+        RestServer server = new RestServer(restSettings, hashBoundRequests, useCases, rateLimits, Version.current());
         server.observe(metrics.httpRequests());
         if (settings.accessLog()) {
             server.observe(new AccessLog());

@@ -1,6 +1,7 @@
 package guestlist.adapters.rest;
 
 import guestlist.adapters.rest.error.ErrorResponses;
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.ClientAddress;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimitStore;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * parsed within 10 s and its body received within 10 s; idle connections close after 60 s (the
  * timeouts are {@link Limits}). Bodies are received on the I/O threads without waiting for the
  * client; a request takes a worker thread only once its body is complete.
+ *
+ * <p>The requests that wait on a password hash (register, log-in, password change) run on a {@link
+ * Bulkhead} of their own, never on the worker threads: however many of them arrive, every other
+ * endpoint keeps its workers. One that cannot start within the bulkhead's wait bound is answered
+ * {@code 503 service_unavailable} with {@code Retry-After} and does nothing.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -61,8 +67,10 @@ public final class RestServer implements AutoCloseable {
     private final Limits limits;
     private final ClientAddress clientAddress;
     private final RequestObservers observers;
+    private final Bulkhead.Settings hashBound;
 
     private State state = State.NEW;
+    private Bulkhead hashBoundRequests;
     private Undertow undertow;
     private GracefulShutdownHandler graceful;
     private int port;
@@ -80,7 +88,37 @@ public final class RestServer implements AutoCloseable {
         this(settings, useCases, rateLimits, version, Limits.DEFAULTS);
     }
 
+    /**
+     * A server whose hash-bound requests run on a bulkhead of {@code hashBound}'s size (the other
+     * constructors take {@link Bulkhead.Settings#forHashing} with one hashing thread per core).
+     */
+    public RestServer(
+            RestSettings settings,
+            Bulkhead.Settings hashBound,
+            UseCases useCases,
+            RateLimitStore rateLimits,
+            String version) {
+        this(settings, hashBound, useCases, rateLimits, version, Limits.DEFAULTS);
+    }
+
     RestServer(RestSettings settings, UseCases useCases, RateLimitStore rateLimits, String version, Limits limits) {
+        this(
+                settings,
+                Bulkhead.Settings.forHashing(Runtime.getRuntime().availableProcessors()),
+                useCases,
+                rateLimits,
+                version,
+                limits);
+    }
+
+    RestServer(
+            RestSettings settings,
+            Bulkhead.Settings hashBound,
+            UseCases useCases,
+            RateLimitStore rateLimits,
+            String version,
+            Limits limits) {
+        this.hashBound = Objects.requireNonNull(hashBound, "hashBound");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
@@ -117,7 +155,9 @@ public final class RestServer implements AutoCloseable {
                 clientAddress,
                 limits.maxRateLimitedClients());
         limiters = List.of(authLimit, validityLimit);
-        HttpHandler routes = Routes.build(settings, useCases, version, limits, authLimit, validityLimit);
+        hashBoundRequests = new Bulkhead("hash-bound", hashBound);
+        HttpHandler routes =
+                Routes.build(settings, useCases, version, limits, authLimit, validityLimit, hashBoundRequests);
         graceful = new GracefulShutdownHandler(new HttpContinueReadHandler(routes));
         HttpHandler root = exchange -> {
             exchange.addDefaultResponseListener(ErrorResponses.envelopeForBareErrors());
@@ -148,6 +188,7 @@ public final class RestServer implements AutoCloseable {
             undertow.start();
         } catch (RuntimeException failure) {
             state = State.STOPPED;
+            hashBoundRequests.close();
             throw failure;
         }
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -187,6 +228,7 @@ public final class RestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        hashBoundRequests.close();
         LOG.info("Guestlist API stopped");
     }
 
@@ -196,6 +238,17 @@ public final class RestServer implements AutoCloseable {
      */
     public synchronized int rateLimitedClientsTracked() {
         return limiters.stream().mapToInt(RateLimiter::trackedClients).sum();
+    }
+
+    /**
+     * The bulkhead of the hash-bound requests (register, log-in, password change), while the
+     * server runs: how many run and wait now, how many were refused; for tests and metrics.
+     */
+    public synchronized Bulkhead hashBoundRequests() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return hashBoundRequests;
     }
 
     /** Same as {@link #stop()}. */

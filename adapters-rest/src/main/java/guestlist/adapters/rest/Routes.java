@@ -28,6 +28,7 @@ import guestlist.adapters.rest.handler.RevokeAllInvitesHandler;
 import guestlist.adapters.rest.handler.RevokeInviteHandler;
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
@@ -48,6 +49,9 @@ import java.util.TreeSet;
  * The routing table of {@code /api/v4}: one handler per use case, each a {@link JsonEndpoint} that
  * receives the body on the I/O thread and runs the handler on a worker thread. An unknown path is {@code 404 not_found}; a known path
  * with another method is {@code 405 method_not_allowed} with an {@code Allow} header.
+ *
+ * <p>Every endpoint whose use case hashes a password (register, log-in, password change) runs on the
+ * hash-bound {@link Bulkhead} instead of the worker threads.
  */
 final class Routes {
 
@@ -57,15 +61,18 @@ final class Routes {
     private final Map<String, Set<String>> methodsByPath = new TreeMap<>();
     private final UseCases useCases;
     private final Limits limits;
+    private final Bulkhead hashBound;
 
-    private Routes(UseCases useCases, Limits limits) {
+    private Routes(UseCases useCases, Limits limits, Bulkhead hashBound) {
         this.useCases = useCases;
         this.limits = limits;
+        this.hashBound = hashBound;
     }
 
     /**
      * @param authLimit     one budget for register, log-in and password changes
      * @param validityLimit the budget of validity checks
+     * @param hashBound     where the endpoints that hash a password run
      */
     static HttpHandler build(
             RestSettings settings,
@@ -73,8 +80,9 @@ final class Routes {
             String version,
             Limits limits,
             RateLimiter authLimit,
-            RateLimiter validityLimit) {
-        return declare(settings, useCases, version, limits, authLimit, validityLimit).routing;
+            RateLimiter validityLimit,
+            Bulkhead hashBound) {
+        return declare(settings, useCases, version, limits, authLimit, validityLimit, hashBound).routing;
     }
 
     /**
@@ -87,8 +95,9 @@ final class Routes {
             String version,
             Limits limits,
             RateLimiter authLimit,
-            RateLimiter validityLimit) {
-        Routes routes = new Routes(useCases, limits);
+            RateLimiter validityLimit,
+            Bulkhead hashBound) {
+        Routes routes = new Routes(useCases, limits, hashBound);
         InviteLinks links = new InviteLinks(settings.publicUrl());
 
         routes.add(Methods.GET, "/health", routes.withoutBody(new HealthHandler(useCases.checkHealth())));
@@ -101,16 +110,16 @@ final class Routes {
         routes.add(
                 Methods.POST,
                 "/account/auth/register",
-                authLimit.guarding(routes.withBody(new RegisterHandler(useCases.register()))));
+                authLimit.guarding(routes.hashing(new RegisterHandler(useCases.register()))));
         routes.add(
                 Methods.POST,
                 "/account/auth/login",
-                authLimit.guarding(routes.withBody(new LoginHandler(useCases.login()))));
+                authLimit.guarding(routes.hashing(new LoginHandler(useCases.login()))));
         routes.add(Methods.POST, "/account/auth/logout", routes.withBody(new LogoutHandler(useCases.logout())));
         routes.add(
                 Methods.PUT,
                 "/account/auth/change_password",
-                authLimit.guarding(routes.withBody(new ChangePasswordHandler(useCases.changePassword()))));
+                authLimit.guarding(routes.hashing(new ChangePasswordHandler(useCases.changePassword()))));
 
         routes.add(
                 Methods.POST,
@@ -186,6 +195,11 @@ final class Routes {
 
     private JsonEndpoint withBody(ApiHandler handler) {
         return JsonEndpoint.withBody(handler, useCases.authenticate(), limits);
+    }
+
+    /** An endpoint with a body whose use case hashes a password: on the hash-bound bulkhead. */
+    private JsonEndpoint hashing(ApiHandler handler) {
+        return withBody(handler).on(hashBound);
     }
 
     private void add(HttpString method, String path, HttpHandler endpoint) {

@@ -12,6 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import guestlist.adapters.rest.error.ErrorTable;
 import guestlist.adapters.rest.error.ErrorTable.WireError;
 import guestlist.adapters.rest.error.RequestError;
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.ClientAddress;
 import guestlist.adapters.rest.http.InMemoryRateLimitStore;
 import guestlist.adapters.rest.http.Limits;
@@ -242,7 +243,8 @@ class OpenApiDocumentTest {
                         TestApi.VERSION,
                         Limits.DEFAULTS,
                         off,
-                        off)
+                        off,
+                        new Bulkhead("hash-bound", Bulkhead.Settings.forHashing(1)))
                 .endpoints();
     }
 

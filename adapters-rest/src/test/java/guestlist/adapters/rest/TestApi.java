@@ -4,14 +4,18 @@ import static guestlist.testsupport.Credentials.ADMIN_NAME;
 import static guestlist.testsupport.Credentials.ADMIN_PASSWORD;
 import static guestlist.testsupport.Credentials.PASSWORD;
 
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.InMemoryRateLimitStore;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimitStore;
 import guestlist.application.UseCases;
 import guestlist.application.inmemory.InMemoryApplication;
 import guestlist.application.inmemory.InMemoryStore;
+import guestlist.application.port.in.ChangePasswordUseCase;
 import guestlist.application.port.in.CheckHealthUseCase;
 import guestlist.application.port.in.GetSiteUseCase;
+import guestlist.application.port.in.LoginUseCase;
+import guestlist.application.port.in.RegisterUseCase;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
@@ -64,8 +68,28 @@ final class TestApi extends HttpApi implements AutoCloseable {
 
     static TestApi start(
             RestSettings settings, UnaryOperator<UseCases> adjust, Limits limits, RateLimitStore rateLimits) {
+        return start(
+                settings,
+                Bulkhead.Settings.forHashing(Runtime.getRuntime().availableProcessors()),
+                adjust,
+                limits,
+                rateLimits);
+    }
+
+    /** With the hash-bound requests on a bulkhead of {@code hashBound}'s size. */
+    static TestApi start(RestSettings settings, Bulkhead.Settings hashBound, UnaryOperator<UseCases> adjust) {
+        return start(settings, hashBound, adjust, TEST_LIMITS, new InMemoryRateLimitStore());
+    }
+
+    private static TestApi start(
+            RestSettings settings,
+            Bulkhead.Settings hashBound,
+            UnaryOperator<UseCases> adjust,
+            Limits limits,
+            RateLimitStore rateLimits) {
         InMemoryApplication app = new InMemoryApplication();
-        RestServer server = new RestServer(settings, adjust.apply(app.useCases()), rateLimits, VERSION, limits);
+        RestServer server =
+                new RestServer(settings, hashBound, adjust.apply(app.useCases()), rateLimits, VERSION, limits);
         LocalUser admin = app.createAdmin(ADMIN_NAME, ADMIN_PASSWORD);
         server.start();
         return new TestApi(app, rateLimits, server, admin);
@@ -83,6 +107,40 @@ final class TestApi extends HttpApi implements AutoCloseable {
     /** The same use cases with another {@code CheckHealthUseCase}. */
     static UnaryOperator<UseCases> withHealth(CheckHealthUseCase checkHealth) {
         return u -> replacing(u, u.getSite(), checkHealth);
+    }
+
+    /** The same use cases with other register, log-in and password change use cases (the ones that hash). */
+    static UnaryOperator<UseCases> withHashing(
+            UnaryOperator<RegisterUseCase> register,
+            UnaryOperator<LoginUseCase> login,
+            UnaryOperator<ChangePasswordUseCase> changePassword) {
+        return u -> new UseCases(
+                register.apply(u.register()),
+                login.apply(u.login()),
+                u.logout(),
+                changePassword.apply(u.changePassword()),
+                u.authenticate(),
+                u.sweepExpiredSessions(),
+                u.getSite(),
+                u.editSite(),
+                u.createInvite(),
+                u.listInvites(),
+                u.revokeInvite(),
+                u.checkInviteValidity(),
+                u.sweepExpiredInvites(),
+                u.listRegistrationApplications(),
+                u.getRegistrationApplication(),
+                u.decideRegistrationApplication(),
+                u.ensureAdmin(),
+                u.checkHealth(),
+                u.listUsers(),
+                u.banPerson(),
+                u.listInviteTree(),
+                u.listInviteAncestry(),
+                u.listUserInvites(),
+                u.revokeAllInvites(),
+                u.changeInvitePermission(),
+                u.listModerationLog());
     }
 
     private static UseCases replacing(UseCases u, GetSiteUseCase getSite, CheckHealthUseCase checkHealth) {

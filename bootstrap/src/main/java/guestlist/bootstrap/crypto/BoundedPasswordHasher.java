@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a slow hasher on a pool of its own, one thread per core, with a bounded queue: the hash
- * never runs on an HTTP I/O thread, never takes more cores than the machine has, and a flood of
- * log-ins is turned away ({@link Unavailable}) instead of queueing without end.
+ * never runs on an HTTP I/O thread, never takes more cores than the machine has, and a caller
+ * finds it full ({@link Unavailable}) rather than queueing without end. Over HTTP, the REST
+ * adapter's hash-bound bulkhead admits a flood of log-ins before it gets here (at most twice as
+ * many requests as this pool has threads hash at once); the queue bounds the other callers.
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
 

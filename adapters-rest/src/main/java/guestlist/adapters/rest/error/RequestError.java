@@ -24,7 +24,10 @@ public enum RequestError {
     UNSUPPORTED_MEDIA_TYPE,
     /** Over the rate limit. */
     TOO_MANY_REQUESTS,
-    /** The server cannot serve now: the database does not answer, or the server is stopping. */
+    /**
+     * The server cannot serve now: the database does not answer, the server is stopping, or a
+     * request that hashes a password could not start in time (the hash-bound bulkhead is full).
+     */
     SERVICE_UNAVAILABLE,
     /** A bug. */
     UNKNOWN

@@ -1,6 +1,7 @@
 package guestlist.adapters.rest.http;
 
 import guestlist.adapters.rest.error.ErrorResponses;
+import guestlist.adapters.rest.error.ErrorTable;
 import guestlist.adapters.rest.error.RequestError;
 import guestlist.adapters.rest.error.RequestRefusal;
 import guestlist.application.port.in.AuthenticateUseCase;
@@ -14,6 +15,8 @@ import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
@@ -28,29 +31,58 @@ import org.xnio.XnioExecutor;
  * calls use cases) run on a worker thread. What Undertow lacks is added here: a deadline for the
  * whole body (the receiver would wait as long as the connection lives, and a byte now and then keeps
  * it alive), and answers written on the I/O thread (see {@link #respond}).
+ *
+ * <p>An endpoint {@linkplain #on(Bulkhead) on a bulkhead} runs its handler on the bulkhead's threads
+ * instead of the server's workers, and is answered {@code 503 service_unavailable} with
+ * {@code Retry-After} when the bulkhead cannot start it in time.
  */
 public final class JsonEndpoint implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonEndpoint.class);
 
     private final ApiHandler handler;
     private final AuthenticateUseCase authentication;
     private final Limits limits;
     private final boolean takesBody;
+    /** Null: the handler runs on the server's worker threads. */
+    private final Bulkhead bulkhead;
 
-    private JsonEndpoint(ApiHandler handler, AuthenticateUseCase authentication, Limits limits, boolean takesBody) {
+    private JsonEndpoint(
+            ApiHandler handler,
+            AuthenticateUseCase authentication,
+            Limits limits,
+            boolean takesBody,
+            Bulkhead bulkhead) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.takesBody = takesBody;
+        this.bulkhead = bulkhead;
     }
 
     /** An endpoint whose request carries no body (a body sent anyway is received within the limits and dropped). */
     public static JsonEndpoint withoutBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, false);
+        return new JsonEndpoint(handler, authentication, limits, false, null);
     }
 
     /** An endpoint whose request carries a JSON object. */
     public static JsonEndpoint withBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, true);
+        return new JsonEndpoint(handler, authentication, limits, true, null);
+    }
+
+    /**
+     * The same endpoint with its handler run on {@code bulkhead}'s threads rather than the server's
+     * workers: for handlers that wait on a password hash, so that however many of them arrive, the
+     * workers stay free for every other endpoint. A request the bulkhead cannot start within its
+     * wait bound (or at once, when too many wait already) is answered {@code 503
+     * service_unavailable} with {@code Retry-After}, and its handler never runs: nothing is done.
+     * A request whose connection the server has seen closed by the time it would start is dropped
+     * unanswered, also without running its handler (a close is seen when the server reads from the
+     * connection, so some run for a client that has gone).
+     */
+    public JsonEndpoint on(Bulkhead bulkhead) {
+        return new JsonEndpoint(
+                handler, authentication, limits, takesBody, Objects.requireNonNull(bulkhead, "bulkhead"));
     }
 
     @Override
@@ -83,7 +115,13 @@ public final class JsonEndpoint implements HttpHandler {
         receiver.receiveFullBytes(
                 (received, body) -> {
                     if (deadline == null || deadline.remove()) {
-                        received.dispatch(worker -> respond(worker, body));
+                        if (bulkhead == null) {
+                            received.dispatch(worker -> respond(worker, body));
+                        } else {
+                            received.dispatch(
+                                    work -> bulkhead.submit(work, () -> refuseBusy(received)),
+                                    onBulkhead -> respondIfConnected(onBulkhead, body));
+                        }
                     }
                 },
                 (failed, e) -> ErrorResponses.send(failed, unreadable(failed, e)));
@@ -157,6 +195,44 @@ public final class JsonEndpoint implements HttpHandler {
             answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.error(), refusal.message());
         }
         exchange.dispatch(exchange.getIoThread(), answer);
+    }
+
+    /** On a thread of the bulkhead: the handler, unless the connection was seen closed meanwhile. */
+    private void respondIfConnected(HttpServerExchange exchange, byte[] body) {
+        if (!exchange.getConnection().isOpen()) {
+            LOG.debug(
+                    "{} {}: the client left while it waited; not run",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestPath());
+            return;
+        }
+        respond(exchange, body);
+    }
+
+    /**
+     * The bulkhead could not start the request in time: {@code 503 service_unavailable}, with
+     * {@code Retry-After} the bulkhead's wait bound, written on the connection's I/O thread (this
+     * runs on the bulkhead's timer thread, or on the I/O thread when the refusal is at once). The
+     * connection is kept: the client may try again on it.
+     */
+    private void refuseBusy(HttpServerExchange exchange) {
+        long retryAfter = bulkhead.settings().retryAfterSeconds();
+        exchange.getIoThread()
+                .execute(() -> Connectors.executeRootHandler(
+                        onIoThread -> {
+                            LOG.debug(
+                                    "{} {}: refused, no room to start within {}",
+                                    onIoThread.getRequestMethod(),
+                                    onIoThread.getRequestPath(),
+                                    bulkhead.settings().maxWait());
+                            onIoThread.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(retryAfter));
+                            ErrorResponses.send(
+                                    onIoThread,
+                                    ErrorTable.of(RequestError.SERVICE_UNAVAILABLE),
+                                    "the server is busy with other log-ins and sign-ups; try again in " + retryAfter
+                                            + " s");
+                        },
+                        exchange));
     }
 
     /**
