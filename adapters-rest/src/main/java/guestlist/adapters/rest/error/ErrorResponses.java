@@ -26,6 +26,12 @@ public final class ErrorResponses {
     /** Seconds a client is told to wait on a 429 that did not say how long. */
     static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
 
+    /**
+     * Seconds a client is told to wait on a 503 that did not say how long: a database that went
+     * away or ended a connection is usually back within seconds (the pool waits 2 s for it).
+     */
+    static final long SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
     private ErrorResponses() {}
 
     /** Answers any failure: a refusal with its code, anything else as a logged bug. */
@@ -83,6 +89,10 @@ public final class ErrorResponses {
         }
         if (error.equals(ErrorTable.TOO_MANY_REQUESTS) && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(DEFAULT_RETRY_AFTER_SECONDS));
+        }
+        if (error.equals(ErrorTable.SERVICE_UNAVAILABLE) && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
+            exchange.getResponseHeaders()
+                    .put(Headers.RETRY_AFTER, Long.toString(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
         }
         Responses.send(exchange, error.status(), Json.write(new ErrorBody(error.code(), message)));
     }
