@@ -2,6 +2,8 @@ package guestlist.adapters.postgres;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /** The schema: the Flyway migrations under {@link #LOCATION}. */
 public final class Migrations {
@@ -13,17 +15,28 @@ public final class Migrations {
 
     /**
      * Applies the pending migrations. Safe to run from several processes at once (Flyway takes a
-     * database lock).
+     * database lock, see {@link #configuration}), also through PgBouncer.
      *
      * @return how many migrations it applied
      */
     public static int apply(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations(LOCATION)
-                .failOnMissingLocations(true)
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        return configuration(dataSource).load().migrate().migrationsExecuted;
+    }
+
+    /**
+     * Flyway's configuration for Guestlist's migrations on {@code dataSource}. Its lock on PostgreSQL
+     * is an advisory lock held by the transaction that migrates ({@code pg_try_advisory_xact_lock}),
+     * Flyway's default, set here because Guestlist relies on it: the session-level lock Flyway can
+     * take instead is released by a statement of its own, which behind PgBouncer's transaction
+     * pooling may run on another server connection than the one holding the lock, which would then
+     * hold it for good.
+     */
+    static FluentConfiguration configuration(DataSource dataSource) {
+        FluentConfiguration configuration =
+                Flyway.configure().dataSource(dataSource).locations(LOCATION).failOnMissingLocations(true);
+        configuration
+                .getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                .setTransactionalLock(true);
+        return configuration;
     }
 }
