@@ -227,10 +227,10 @@ class LostConnectionTest {
             assertUnavailable(thrown);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
-        awaitNoBackendWaiting();
-        assertThat(count("SELECT count(*) FROM local_user WHERE name = 'held_timeout'"))
-                .as("the COMMIT was sent; the server carried it out after the client gave up")
-                .isEqualTo(1);
+        awaitCount(
+                "the COMMIT was sent; the server carries it out after the client gave up",
+                "SELECT count(*) FROM local_user WHERE name = 'held_timeout'",
+                1);
         assertThat(count("SELECT uses_count FROM local_user_invite WHERE id = "
                         + invite.id().value()))
                 .as("all of it or nothing: the use with the account")
@@ -372,11 +372,11 @@ class LostConnectionTest {
         }
     }
 
-    private void awaitNoBackendWaiting() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND wait_event = 'advisory'", database)
-                > 0) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
+    /** Waits until {@code sql} counts {@code expected}; fails saying {@code what} when it does not. */
+    private void awaitCount(String what, String sql, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (count(sql) != expected) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.sleep(10);
         }
     }
