@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class PostgresTransactions implements Transactions {
 
+    /** HikariCP's message on any use of a connection it has closed ({@link #closedByThePool}). */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private final TransactionTemplate template;
 
     PostgresTransactions(PlatformTransactionManager manager) {
@@ -137,8 +140,6 @@ final class PostgresTransactions implements Transactions {
     static boolean closedByThePool(SQLException failure) {
         return failure.getSQLState() == null && HIKARI_CLOSED.equals(failure.getMessage());
     }
-
-    private static final String HIKARI_CLOSED = "Connection is closed";
 
     private static boolean unreachableState(String sqlState) {
         return sqlState != null

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -287,6 +288,38 @@ class LostConnectionTest {
                         UseCaseFailure.class,
                         failure -> assertThat(failure.reason()).isEqualTo(UseCaseFailure.Reason.USERNAME_TAKEN));
         assertThat(count("SELECT count(*) FROM local_user WHERE name = 'refused_a'"))
+                .isZero();
+    }
+
+    @Test
+    void aRefusalThrownBeforeTheServerEndsTheConnectionKeepsItsCode() {
+        Throwable thrown = catchThrowable(() -> persistence.transactions().inTransaction(() -> {
+            persistence
+                    .users()
+                    .add(
+                            new NewUser(
+                                    new Username("refused_c"),
+                                    Optional.empty(),
+                                    false,
+                                    true,
+                                    Optional.empty(),
+                                    Instant.now()),
+                            "hash");
+            int backend = backendOfThisTransaction();
+            // the connection ends after the refusal was thrown, just before its ROLLBACK is sent
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCompletion() {
+                    backends.terminate(backend);
+                }
+            });
+            throw new Refusal(Rule.INVITE_SIGNUPS_PAUSED, "sign-ups through invites are paused for today");
+        }));
+
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        Refusal.class, refusal -> assertThat(refusal.rule()).isEqualTo(Rule.INVITE_SIGNUPS_PAUSED));
+        assertThat(count("SELECT count(*) FROM local_user WHERE name = 'refused_c'"))
                 .isZero();
     }
 
