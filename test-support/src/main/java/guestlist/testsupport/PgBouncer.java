@@ -2,6 +2,7 @@ package guestlist.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,9 @@ public final class PgBouncer implements AutoCloseable {
     /** Where Debian's package installs it ({@code apt-get install pgbouncer}). */
     public static final String BINARY = "/usr/sbin/pgbouncer";
 
+    /** 127.0.0.1, where it listens. */
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
+
     /** The user PgBouncer runs as when the tests run as root. */
     static final String USER_WHEN_ROOT = "nobody";
 
@@ -41,6 +45,14 @@ public final class PgBouncer implements AutoCloseable {
      * PgBouncer"): no named server-side prepared statements, which live on one server connection.
      */
     public static final String URL_SETTINGS = "prepareThreshold=0";
+
+    /**
+     * The lines of {@code pgbouncer.ini} that Guestlist needs (the README's "Running behind
+     * PgBouncer" shows them): transaction pooling, and the start-up parameter pgjdbc sends that
+     * PgBouncer would refuse.
+     */
+    public static final List<String> INI_SETTINGS =
+            List.of("pool_mode = transaction", "ignore_startup_parameters = extra_float_digits");
 
     /** How PgBouncer logs a client's log-in to the {@code postgres} database ({@code log_connections}). */
     public static final Pattern CLIENT_LOGIN = Pattern.compile("login attempt: db=postgres ");
@@ -110,15 +122,13 @@ public final class PgBouncer implements AutoCloseable {
                 listen_addr = 127.0.0.1
                 listen_port = %2$d
                 unix_socket_dir =
-                pool_mode = transaction
                 default_pool_size = %3$d
                 max_client_conn = 1000
                 auth_type = trust
                 auth_file = %4$s
-                ; pgjdbc sends it at start-up, and PgBouncer refuses start-up parameters it does not know
-                ignore_startup_parameters = extra_float_digits
                 log_disconnections = 0
-                """.formatted(postgres.port(), port, serverConnections, users.toAbsolutePath());
+                """.formatted(postgres.port(), port, serverConnections, users.toAbsolutePath())
+                + String.join("\n", INI_SETTINGS) + "\n";
     }
 
     private void awaitListening(Duration patience) {
@@ -128,7 +138,7 @@ public final class PgBouncer implements AutoCloseable {
                 throw new IllegalStateException("PgBouncer ended; its output: " + log());
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                socket.connect(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 1_000);
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
