@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The out-ports on PostgreSQL, all on one {@link DataSource}: the repositories take part in the
@@ -48,8 +47,13 @@ public final class PostgresPersistence {
     private final StorageHealth health;
 
     public PostgresPersistence(DataSource dataSource) {
+        this(dataSource, ANSWER_TIMEOUT);
+    }
+
+    /** For tests: another wait for an answer than {@link #ANSWER_TIMEOUT}. */
+    PostgresPersistence(DataSource dataSource, Duration answerTimeout) {
         Objects.requireNonNull(dataSource, "dataSource");
-        DataSource bounded = new AnswerTimeoutDataSource(dataSource, ANSWER_TIMEOUT);
+        DataSource bounded = new AnswerTimeoutDataSource(dataSource, answerTimeout);
         JdbcClient jdbc = JdbcClient.create(bounded);
         this.users = new PostgresUserRepository(jdbc);
         this.sites = new PostgresSiteRepository(jdbc);
@@ -59,7 +63,7 @@ public final class PostgresPersistence {
         this.moderation = new PostgresModerationRepository(jdbc);
         this.branches = new PostgresInviteBranchRepository(jdbc);
         // the same data source object as the repositories', so that they join its transactions
-        this.transactions = new PostgresTransactions(new JdbcTransactionManager(bounded));
+        this.transactions = new PostgresTransactions(new PostgresTransactionManager(bounded));
         this.health = new PostgresStorageHealth(dataSource);
     }
 

@@ -2,14 +2,26 @@ package guestlist.adapters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariDataSource;
 import guestlist.application.port.out.Unavailable;
 import guestlist.testsupport.Ports;
 import guestlist.testsupport.TestPostgres;
+import io.github.bucket4j.BucketExceptions;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 /** A database that is down gives a quick Unavailable, and the pool recovers when it is back. */
 class PostgresAvailabilityTest {
@@ -100,5 +112,65 @@ class PostgresAvailabilityTest {
                 .isFalse();
         assertThat(PostgresTransactions.meansUnreachable(new IllegalStateException("a bug")))
                 .isFalse();
+    }
+
+    /**
+     * Every way the driver and the pool say that a connection was lost, as they say it (pgjdbc's
+     * SQLStates and its wrapped I/O failures, HikariCP's closed connection taken from a real pool),
+     * wrapped as Spring and Bucket4j wrap them; and what is no lost connection.
+     */
+    @Test
+    void everyWayOfSayingTheConnectionWasLostMeansUnreachableAndNothingElseDoes() throws SQLException {
+        SQLException closedByHikari;
+        try (Connection connection = TestDatabase.dataSource().getConnection()) {
+            connection.close();
+            closedByHikari = catchThrowableOfType(SQLException.class, connection::createStatement);
+        }
+        assertThat((Throwable) closedByHikari)
+                .as("HikariCP's closed connection")
+                .isNotNull();
+
+        Map<String, Throwable> lost = new LinkedHashMap<>();
+        for (String state : List.of(
+                "08000", "08001", "08003", "08004", "08006", "08P01", "57P01", "57P02", "57P03", "57P05", "25P03",
+                "25P04")) {
+            lost.put("SQLState " + state, new SQLException("lost", state));
+        }
+        lost.put(
+                "an answer that did not come",
+                new PSQLException(
+                        "An I/O error occurred while sending to the backend.",
+                        PSQLState.CONNECTION_FAILURE,
+                        new SocketTimeoutException("Read timed out")));
+        lost.put("an I/O failure without SQLState", new SQLException("lost", new SocketException("Connection reset")));
+        lost.put("HikariCP's closed connection", closedByHikari);
+        lost.put("the pool's wait for a connection", new SQLTransientConnectionException("timed out", "08001"));
+        lost.forEach((name, failure) -> {
+            assertThat(PostgresTransactions.meansUnreachable(failure)).as(name).isTrue();
+            assertThat(PostgresTransactions.meansUnreachable(
+                            new UncategorizedSQLException("task", "SELECT 1", asSql(failure))))
+                    .as("%s, as Spring's JdbcTemplate wraps it", name)
+                    .isTrue();
+            assertThat(PostgresTransactions.meansUnreachable(new BucketExceptions.BucketExecutionException(failure)))
+                    .as("%s, as Bucket4j wraps it", name)
+                    .isTrue();
+        });
+
+        Map<String, Throwable> notLost = new LinkedHashMap<>();
+        for (String state : List.of("23505", "23503", "40001", "40P01", "42P01", "55P03", "22001", "25P02")) {
+            notLost.put("SQLState " + state, new SQLException("not lost", state));
+        }
+        notLost.put("no SQLState, another message", new SQLException("something else"));
+        notLost.put("a bug", new IllegalStateException("a bug"));
+        notLost.forEach((name, failure) -> {
+            assertThat(PostgresTransactions.meansUnreachable(failure)).as(name).isFalse();
+            assertThat(PostgresTransactions.meansUnreachable(new RuntimeException(failure)))
+                    .as("%s, wrapped", name)
+                    .isFalse();
+        });
+    }
+
+    private static SQLException asSql(Throwable failure) {
+        return failure instanceof SQLException sql ? sql : new SQLException(failure);
     }
 }

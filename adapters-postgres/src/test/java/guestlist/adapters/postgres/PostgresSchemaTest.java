@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -308,5 +309,18 @@ class PostgresSchemaTest {
         } finally {
             sql.sql("DROP DATABASE " + database + " WITH (FORCE)").update();
         }
+    }
+
+    /**
+     * Several processes migrate at once, also through PgBouncer (TwoProcessesIT), because Flyway's
+     * lock is held by the migrating transaction, not by the session.
+     */
+    @Test
+    void flywayLocksWithinTheMigratingTransaction() {
+        assertThat(Migrations.configuration(TestDatabase.dataSource())
+                        .getPluginRegister()
+                        .getExact(PostgreSQLConfigurationExtension.class)
+                        .isTransactionalLock())
+                .isTrue();
     }
 }

@@ -54,6 +54,9 @@ class HealthEndpointTest {
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.error()).isEqualTo("service_unavailable");
+            assertThat(reply.header("Retry-After"))
+                    .as("when to try again, in whole seconds")
+                    .hasValue("5");
         }
     }
 }

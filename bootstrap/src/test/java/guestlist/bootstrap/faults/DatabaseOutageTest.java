@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import guestlist.bootstrap.Guestlist;
 import guestlist.bootstrap.Settings;
+import guestlist.testsupport.Backends;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.HttpApi;
 import guestlist.testsupport.TestPostgres;
@@ -363,15 +364,25 @@ class DatabaseOutageTest {
                 holder,
                 "SELECT count(*) FROM (SELECT 1 FROM local_user_invite WHERE token = '" + lockedInvite
                         + "' FOR UPDATE) locked");
-        ExecutorService inFlight = Executors.newSingleThreadExecutor();
+        ExecutorService inFlight = Executors.newFixedThreadPool(2);
         Future<HttpApi.Answer> cutOff = inFlight.submit(() -> api.register("frozen_inflight", lockedInvite));
         awaitBlockedBy(holderPid, 1);
+        // and one in its COMMIT, held there by the test's deferred trigger: its answer never comes
+        // (before the fix in PostgresTransactionManager, the rollback after the failed COMMIT failed
+        // too, with "Connection is closed", and the answer was a 500 now and then)
+        Backends backends = new Backends(postgres::connect);
+        backends.holdCommitsOfAccountsNamed("held_");
+        Backends.CommitHold commitHold = backends.holdCommits();
+        Future<HttpApi.Answer> cutOffInCommit = inFlight.submit(() -> api.register("held_frozen", null));
+        backends.await(Backends.COMMIT_HELD, Duration.ofSeconds(30));
 
         HttpApi.Answer inFlightAnswer;
+        HttpApi.Answer inCommitAnswer;
         Map<String, HttpApi.Answer> whileFrozen;
         try {
             postgres.freeze();
             inFlightAnswer = cutOff.get(FROZEN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            inCommitAnswer = cutOffInCommit.get(FROZEN_PATIENCE.toSeconds(), TimeUnit.SECONDS);
             whileFrozen = callAll(List.of(
                     new Call("GET /health", () -> api.get("/health", null)),
                     new Call("GET /site", () -> api.get("/site", null)),
@@ -390,6 +401,7 @@ class DatabaseOutageTest {
         } finally {
             postgres.thaw();
             inFlight.shutdownNow();
+            commitHold.close();
             try {
                 holder.close();
             } catch (SQLException ignored) {
@@ -404,6 +416,10 @@ class DatabaseOutageTest {
                 .as("the request in flight at the freeze: %s", inFlightAnswer)
                 .isEqualTo(503);
         assertThat(inFlightAnswer.error()).isEqualTo("service_unavailable");
+        assertThat(inCommitAnswer.status())
+                .as("the request in its COMMIT at the freeze: %s", inCommitAnswer)
+                .isEqualTo(503);
+        assertThat(inCommitAnswer.error()).isEqualTo("service_unavailable");
         whileFrozen.forEach((call, answer) -> {
             assertThat(answer.status())
                     .as("%s while the database is frozen: %s", call, answer)
@@ -430,9 +446,9 @@ class DatabaseOutageTest {
         assertThat(postgres.number("SELECT count(*) FROM local_user WHERE invited_by_local_user_id = ?", memberId))
                 .isEqualTo(postgres.number("SELECT uses_count FROM local_user_invite WHERE token = ?", invite));
         System.out.printf(
-                "database frozen: the request in flight answered %s; while frozen: %s; load: %s; healthy "
-                        + "%d ms after the thaw%n",
-                inFlightAnswer, whileFrozen, tally, recovered.toMillis());
+                "database frozen: the request in flight answered %s, the one in its COMMIT %s; while frozen: %s; "
+                        + "load: %s; healthy %d ms after the thaw%n",
+                inFlightAnswer, inCommitAnswer, whileFrozen, tally, recovered.toMillis());
     }
 
     private static long single(Connection connection, String sql) throws SQLException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import guestlist.testsupport.Credentials;
 import guestlist.testsupport.Directories;
 import guestlist.testsupport.HttpApi;
+import guestlist.testsupport.PgBouncer;
 import guestlist.testsupport.Ports;
 import guestlist.testsupport.RawClient;
 import guestlist.testsupport.ShippedMigrations;
@@ -27,13 +28,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two server processes on one database (SPEC §4: nothing that must be shared lives in one
@@ -42,10 +46,33 @@ import org.junit.jupiter.api.TestMethodOrder;
  * second, behind a "proxy" on loopback ({@code GUESTLIST_TRUSTED_PROXIES=127.0.0.1}) so that the
  * test can be many clients through {@code X-Forwarded-For}, with rate limits of {@value #LIMIT} per
  * minute (the other tests' own requests, all from 127.0.0.1, stay well below them).
+ *
+ * <p>All of it twice ({@link Route}): the processes straight on PostgreSQL, and through a real
+ * PgBouncer (Debian's) in transaction pooling with {@value #POOLER_SERVER_CONNECTIONS} server
+ * connections for the two processes' pools of {@value #PROCESS_POOL} each, so that their
+ * transactions share server connections, with the JDBC URL the README's "Running behind PgBouncer"
+ * gives. PgBouncer is needed: {@code .ci/run} installs it from Debian when it is missing, and without
+ * it the second round fails saying so (as {@code NginxIT} does without nginx).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TwoProcessesIT.Route.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoProcessesIT {
+
+    /** How the two processes reach the database. */
+    enum Route {
+        /** Each process's pool connects to PostgreSQL. */
+        DIRECT,
+        /** Each process's pool connects to PgBouncer, which runs their transactions on a few server connections. */
+        PGBOUNCER
+    }
+
+    /** The connections of each process's pool ({@code GUESTLIST_DATABASE_POOL_SIZE}). */
+    private static final int PROCESS_POOL = 10;
+
+    /** PgBouncer's server connections, for both processes together: fewer than either pool holds. */
+    private static final int POOLER_SERVER_CONNECTIONS = 6;
 
     /** Expired invites to sweep: ten batches, so that the two sweeps have time to meet. */
     private static final int EXPIRED = 10_000;
@@ -61,8 +88,12 @@ class TwoProcessesIT {
     /** Requests each of the eight senders of a client sends: together twice the limit. */
     private static final int PER_SENDER = 2 * LIMIT / 8;
 
+    @Parameter
+    Route route;
+
     private Path work;
     private TestPostgres postgres;
+    private PgBouncer bouncer;
     private ServerProcess a;
     private ServerProcess b;
     private HttpApi onA;
@@ -70,10 +101,17 @@ class TwoProcessesIT {
     private String admin;
     private long adminId;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void startTwoServersAtOnceOnAnEmptyDatabase() throws Exception {
         work = Files.createTempDirectory("guestlist-two-");
         postgres = TestPostgres.start();
+        if (route == Route.PGBOUNCER) {
+            assertThat(PgBouncer.installed())
+                    .as("PgBouncer is needed for this test (README, \"Running behind PgBouncer\"): install Debian's"
+                            + " package (apt-get install pgbouncer); .ci/run does when it is missing")
+                    .isTrue();
+            bouncer = PgBouncer.start(postgres, POOLER_SERVER_CONNECTIONS);
+        }
         a = launch("a");
         b = launch("b");
         a.awaitHealthy(Duration.ofMinutes(2));
@@ -86,6 +124,10 @@ class TwoProcessesIT {
 
     private ServerProcess launch(String name) {
         Map<String, String> env = ServerProcess.environment(Ports.free(), postgres);
+        if (route == Route.PGBOUNCER) {
+            env.put("GUESTLIST_DATABASE_URL", bouncer.jdbcUrl());
+        }
+        env.put("GUESTLIST_DATABASE_POOL_SIZE", Integer.toString(PROCESS_POOL));
         env.put("GUESTLIST_INVITE_SWEEP_INTERVAL", "PT1S");
         env.put("GUESTLIST_TRUSTED_PROXIES", "127.0.0.1");
         env.put("GUESTLIST_RATE_LIMIT_AUTH_PER_MINUTE", Integer.toString(LIMIT));
@@ -93,7 +135,7 @@ class TwoProcessesIT {
         return ServerProcess.launch(name, env, work.resolve(name + ".log"));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void stopEverything() throws Exception {
         try {
             for (ServerProcess server : new ServerProcess[] {a, b}) {
@@ -117,6 +159,9 @@ class TwoProcessesIT {
             }
             if (b != null) {
                 b.close();
+            }
+            if (bouncer != null) {
+                bouncer.close();
             }
             if (postgres != null) {
                 postgres.close();
@@ -264,7 +309,7 @@ class TwoProcessesIT {
                     .isZero();
             report.add("round " + round + ": " + outcomes + " winners by process " + winnersByProcess);
         }
-        System.out.println("two processes, last-use race of 40 (20 per process) for max_uses 6: " + report);
+        System.out.println(route + ": two processes, last-use race of 40 (20 per process) for max_uses 6: " + report);
     }
 
     @Test
@@ -312,8 +357,8 @@ class TwoProcessesIT {
                     .doesNotContain("ERROR");
         }
         System.out.printf(
-                "two processes sweeping %d expired invites every second: a deleted %d, b deleted %d%n",
-                EXPIRED, byA, byB);
+                "%s: two processes sweeping %d expired invites every second: a deleted %d, b deleted %d%n",
+                route, EXPIRED, byA, byB);
     }
 
     @Test
@@ -345,7 +390,8 @@ class TwoProcessesIT {
         assertThat(postgres.number("SELECT count(*) FROM invite_creation WHERE local_user_id = ?", memberId))
                 .isEqualTo(5);
         HttpApi.expect(onB.put("/site", HttpApi.object("invites_per_user_per_day", 0), admin), 200, "limit off");
-        System.out.println("two processes, 30 creates (15 per process) with invites_per_user_per_day 5: " + outcomes);
+        System.out.println(
+                route + ": two processes, 30 creates (15 per process) with invites_per_user_per_day 5: " + outcomes);
     }
 
     @Test
@@ -382,7 +428,8 @@ class TwoProcessesIT {
                 .isEqualTo(before + 7);
         HttpApi.expect(onB.put("/site", HttpApi.object("invite_signups_per_day", 0), admin), 200, "limit off");
         System.out.println(
-                "two processes, 40 registrations (20 per process) over 4 invites with 7 sign-ups left: " + outcomes);
+                route + ": two processes, 40 registrations (20 per process) over 4 invites with 7 sign-ups left: "
+                        + outcomes);
     }
 
     /**
@@ -482,7 +529,39 @@ class TwoProcessesIT {
         assertThat(postgres.number("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE ?", LIMIT + "|%|198.51.100.%"))
                 .as("one shared budget per limit and client")
                 .isEqualTo(4);
-        System.out.println("two processes, 2 x " + LIMIT + " requests per client at once, half to each: " + report);
+        System.out.println(
+                route + ": two processes, 2 x " + LIMIT + " requests per client at once, half to each: " + report);
+    }
+
+    /**
+     * The route was the one named: straight on PostgreSQL, the server sees the two pools'
+     * connections; through PgBouncer, the pools' connections end at PgBouncer (it logs each client's
+     * log-in) and the server sees no more than PgBouncer's few, which every transaction of the tests
+     * before shared.
+     */
+    @Test
+    @Order(9)
+    void theProcessesReachedTheDatabaseByTheirRoute() throws Exception {
+        long serverConnections = postgres.number(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = 'postgres' AND application_name = 'guestlist'");
+        if (route == Route.DIRECT) {
+            assertThat(serverConnections)
+                    .as("the pools' connections, straight on the server")
+                    .isGreaterThan(POOLER_SERVER_CONNECTIONS);
+            return;
+        }
+        long clientConnections =
+                PgBouncer.CLIENT_LOGIN.matcher(bouncer.log()).results().count();
+        assertThat(clientConnections)
+                .as("the pools' connections, at PgBouncer")
+                .isGreaterThan(POOLER_SERVER_CONNECTIONS);
+        assertThat(serverConnections)
+                .as("PgBouncer's connections to the server")
+                .isBetween(1L, (long) POOLER_SERVER_CONNECTIONS);
+        assertThat(bouncer.log()).doesNotContain("ERROR").doesNotContain("WARNING");
+        System.out.printf(
+                "%s: %d client connections of the two processes, %d server connections%n",
+                route, clientConnections, serverConnections);
     }
 
     private static int swept(String log) {

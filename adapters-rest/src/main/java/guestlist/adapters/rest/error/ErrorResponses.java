@@ -30,6 +30,12 @@ public final class ErrorResponses {
     /** The code of the error answer sent on an exchange, for the access log and the metrics. */
     private static final AttachmentKey<String> CODE = AttachmentKey.create(String.class);
 
+    /**
+     * Seconds a client is told to wait on a 503 that did not say how long: a database that went
+     * away or ended a connection is usually back within seconds (the pool waits 2 s for it).
+     */
+    static final long SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
     private ErrorResponses() {}
 
     /** Answers any failure: a refusal with its code, anything else as a logged bug. */
@@ -88,6 +94,10 @@ public final class ErrorResponses {
         exchange.putAttachment(CODE, error.code());
         if (error.equals(ErrorTable.TOO_MANY_REQUESTS) && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(DEFAULT_RETRY_AFTER_SECONDS));
+        }
+        if (error.equals(ErrorTable.SERVICE_UNAVAILABLE) && !hasHeader(exchange, Headers.RETRY_AFTER_STRING)) {
+            exchange.getResponseHeaders()
+                    .put(Headers.RETRY_AFTER, Long.toString(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
         }
         Responses.send(exchange, error.status(), Json.write(new ErrorBody(error.code(), message)));
     }
