@@ -30,7 +30,9 @@ import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
+import guestlist.adapters.rest.http.SessionCookie;
 import guestlist.adapters.rest.json.InviteLinks;
+import guestlist.adapters.rest.pages.Pages;
 import guestlist.application.UseCases;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
@@ -45,7 +47,9 @@ import java.util.TreeSet;
 /**
  * The routing table of {@code /api/v4}: one handler per use case, each a {@link JsonEndpoint} that
  * receives the body on the I/O thread and runs the handler on a worker thread. An unknown path is {@code 404 not_found}; a known path
- * with another method is {@code 405 method_not_allowed} with an {@code Allow} header.
+ * with another method is {@code 405 method_not_allowed} with an {@code Allow} header. Every path outside
+ * {@code /api/v4} is one of the pages for people ({@link Pages}), whose session comes to the API in the
+ * {@link SessionCookie}.
  */
 final class Routes {
 
@@ -55,10 +59,12 @@ final class Routes {
     private final Map<String, Set<String>> methodsByPath = new TreeMap<>();
     private final UseCases useCases;
     private final Limits limits;
+    private final SessionCookie cookie;
 
-    private Routes(UseCases useCases, Limits limits) {
+    private Routes(UseCases useCases, Limits limits, SessionCookie cookie) {
         this.useCases = useCases;
         this.limits = limits;
+        this.cookie = cookie;
     }
 
     /**
@@ -72,7 +78,7 @@ final class Routes {
             Limits limits,
             RateLimiter authLimit,
             RateLimiter validityLimit) {
-        Routes routes = new Routes(useCases, limits);
+        Routes routes = new Routes(useCases, limits, SessionCookie.forPublicUrl(settings.publicUrl()));
         InviteLinks links = new InviteLinks(settings.publicUrl());
 
         routes.add(Methods.GET, "/health", routes.withoutBody(new HealthHandler(useCases.checkHealth())));
@@ -80,7 +86,7 @@ final class Routes {
         routes.add(Methods.GET, "/site", routes.withoutBody(new GetSiteHandler(useCases.getSite(), version)));
         routes.add(Methods.PUT, "/site", routes.withBody(new EditSiteHandler(useCases.editSite())));
 
-        routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler()));
+        routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler(useCases.getMyUser())));
         routes.add(
                 Methods.POST,
                 "/account/auth/register",
@@ -153,15 +159,24 @@ final class Routes {
 
         routes.routing.setFallbackHandler(routes.withoutBody(Routes::notFound));
         routes.routing.setInvalidMethodHandler(routes.withoutBody(routes::methodNotAllowed));
-        return routes.routing;
+        HttpHandler api = routes.routing;
+        HttpHandler pages = new Pages();
+        return exchange -> {
+            String path = exchange.getRelativePath();
+            if (path.equals(BASE) || path.startsWith(BASE + "/")) {
+                api.handleRequest(exchange);
+            } else {
+                pages.handleRequest(exchange);
+            }
+        };
     }
 
     private JsonEndpoint withoutBody(ApiHandler handler) {
-        return JsonEndpoint.withoutBody(handler, useCases.authenticate(), limits);
+        return JsonEndpoint.withoutBody(handler, useCases.authenticate(), limits, cookie);
     }
 
     private JsonEndpoint withBody(ApiHandler handler) {
-        return JsonEndpoint.withBody(handler, useCases.authenticate(), limits);
+        return JsonEndpoint.withBody(handler, useCases.authenticate(), limits, cookie);
     }
 
     private void add(HttpString method, String path, HttpHandler endpoint) {

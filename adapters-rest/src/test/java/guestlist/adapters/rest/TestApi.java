@@ -112,7 +112,8 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.listUserInvites(),
                 u.revokeAllInvites(),
                 u.changeInvitePermission(),
-                u.listModerationLog());
+                u.listModerationLog(),
+                u.getMyUser());
     }
 
     int port() {
