@@ -138,13 +138,13 @@ async function showTree(root, userId, cursor) {
   return page.next_page;
 }
 
-function actionForm(id, legend, buttons, withUntil) {
+function actionForm(id, legend, reason, branch, buttons, withUntil) {
   const form = el("form", { id, method: "post", novalidate: true },
     el("h3", { text: legend }),
-    field("Reason", el("input", { type: "text", name: "reason" }), "Written to the moderation log; the member sees it too."),
-    withUntil ? field("Until (optional)", el("input", { type: "datetime-local", name: "expires_at" }), "Empty: until an admin lifts it.") : null,
+    field(reason, el("input", { type: "text", name: "reason" }), "Written to the moderation log; the member sees it too."),
+    withUntil ? field("Banned until (optional)", el("input", { type: "datetime-local", name: "expires_at" }), "Empty: until an admin lifts it.") : null,
     el("div", { class: "field check" }, el("input", { type: "checkbox", id: `${id}-branch`, name: "include_invitees" }), " ",
-      el("label", { for: `${id}-branch`, text: "Also everyone they brought in, at any depth" })),
+      el("label", { for: `${id}-branch`, text: branch })),
     el("div", { class: "row" }, buttons.map(([value, text, kind]) => el("button", { type: "submit", name: "act", value, class: kind, text }))));
   return form;
 }
@@ -166,7 +166,7 @@ async function manage(userId) {
     tell(text);
     await Promise.all([manage(userId), showUsers(), showLog()]);
   };
-  const ban = actionForm("ban", "Ban", [["ban", `Ban ${name}`, "danger"], ["unban", "Lift the ban", "plain"]], true);
+  const ban = actionForm("ban", "Ban", "Reason for the ban", "Ban everyone they brought in too, at any depth", [["ban", `Ban ${name}`, "danger"], ["unban", "Lift the ban", "plain"]], true);
   onSubmit(ban, async (data, submitter) => {
     const body = { person_id: userId, ban: submitter.value === "ban", reason: data.get("reason"), include_invitees: data.get("include_invitees") === "on" };
     const until = data.get("expires_at");
@@ -177,12 +177,12 @@ async function manage(userId) {
     const answer = await post("/admin/ban", body);
     await after(`${body.ban ? "Banned" : "Lifted the ban of"} ${plural(answer.affected_accounts, "account")}; ${plural(answer.revoked_invites, "invite")} revoked.`);
   });
-  const revoke = actionForm("revoke-all", "Revoke invites", [["revoke", "Revoke all their invites", "danger"]], false);
+  const revoke = actionForm("revoke-all", "Revoke invites", "Reason for revoking", "Revoke the invites of everyone they brought in too", [["revoke", "Revoke all their invites", "danger"]], false);
   onSubmit(revoke, async (data) => {
     const answer = await post("/admin/invite/revoke_all", { local_user_id: userId, reason: data.get("reason"), include_invitees: data.get("include_invitees") === "on" });
     await after(`Revoked ${plural(answer.revoked_invites, "invite")} of ${plural(answer.affected_accounts, "account")}.`);
   });
-  const permission = actionForm("permission", "Right to invite", [["off", "Withdraw the right to invite", "danger"], ["on", "Give back the right to invite", "plain"]], false);
+  const permission = actionForm("permission", "Right to invite", "Reason for the change", "Change it for everyone they brought in too", [["off", "Withdraw the right to invite", "danger"], ["on", "Give back the right to invite", "plain"]], false);
   onSubmit(permission, async (data, submitter) => {
     const answer = await put("/admin/invite/permission", { local_user_id: userId, can_invite: submitter.value === "on", reason: data.get("reason"), include_invitees: data.get("include_invitees") === "on" });
     await after(`${answer.local_user_view.local_user.can_invite ? "They may invite again" : "They may no longer invite"}.`);

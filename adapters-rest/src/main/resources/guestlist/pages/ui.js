@@ -96,7 +96,8 @@ export function onSubmit(form, work, aliases) {
     } finally {
       if (button) {
         button.disabled = false;
-        if (button.isConnected && !form.querySelector(".error")) button.focus();
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && button.isConnected && !form.querySelector(".error")) button.focus();
       }
     }
   });

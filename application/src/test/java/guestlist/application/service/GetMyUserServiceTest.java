@@ -24,9 +24,8 @@ class GetMyUserServiceTest {
         LocalUser alice = guestlist.member("alice");
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
         String token = guestlist.invite(alice).token().value();
-        LocalUser bob = guestlist.authenticate(guestlist.register(form("bob").token(token))
-                .sessionToken()
-                .orElseThrow());
+        LocalUser bob = guestlist.authenticate(
+                guestlist.register(form("bob").token(token)).sessionToken().orElseThrow());
 
         MyUser mine = myUser(bob);
 
@@ -58,7 +57,9 @@ class GetMyUserServiceTest {
     @Test
     void theAccountIsReadAsStoredNotAsTheSessionRemembersIt() {
         LocalUser alice = guestlist.member("alice");
-        guestlist.app.useCases()
+        guestlist
+                .app
+                .useCases()
                 .changeInvitePermission()
                 .changeInvitePermission(new guestlist.application.port.in.ChangeInvitePermissionCommand(
                         guestlist.admin, alice.id(), false, false, "spam"));

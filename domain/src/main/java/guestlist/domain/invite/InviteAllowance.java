@@ -41,8 +41,6 @@ public record InviteAllowance(
         if (unlimited) {
             return true;
         }
-        return mayInviteFrom.isEmpty()
-                && usableHeld < cap
-                && (perDay == 0 || createdLastDay.orElse(0) < perDay);
+        return mayInviteFrom.isEmpty() && usableHeld < cap && (perDay == 0 || createdLastDay.orElse(0) < perDay);
     }
 }

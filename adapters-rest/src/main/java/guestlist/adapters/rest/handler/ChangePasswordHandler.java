@@ -25,7 +25,8 @@ public final class ChangePasswordHandler implements ApiHandler {
     @Override
     public LoginResponse handle(ApiRequest request) {
         LocalUser actor = request.actor();
-        ChangePasswordCommand command = request.body(ChangePasswordRequest.class).toCommand(actor, request.sessionToken());
+        ChangePasswordCommand command =
+                request.body(ChangePasswordRequest.class).toCommand(actor, request.sessionToken());
         String session = changePassword.changePassword(command);
         request.startSessionCookie(session, command.stayLoggedIn());
         return LoginResponse.loggedIn(session);

@@ -7,7 +7,8 @@ import guestlist.application.port.in.GetMyUserUseCase.MyUser;
  * plus Guestlist's {@code invited_by} (the person whose invite the account joined through, absent
  * when none or when that account is gone) and {@code invite_allowance}.
  */
-public record MyUserResponse(LocalUserViewJson localUserView, PersonJson invitedBy, InviteAllowanceJson inviteAllowance) {
+public record MyUserResponse(
+        LocalUserViewJson localUserView, PersonJson invitedBy, InviteAllowanceJson inviteAllowance) {
 
     public static MyUserResponse from(MyUser mine) {
         return new MyUserResponse(

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -73,8 +74,17 @@ public final class Pages implements HttpHandler {
     private static final HttpString CROSS_ORIGIN_OPENER_POLICY = new HttpString("Cross-Origin-Opener-Policy");
     private static final HttpString CROSS_ORIGIN_RESOURCE_POLICY = new HttpString("Cross-Origin-Resource-Policy");
 
-    /** A file as it is served. */
-    record File(byte[] bytes, String contentType, ETag etag) {}
+    /** A file as it is served: its bytes (read-only, shared by every answer), type and tag. */
+    record File(ByteBuffer content, String contentType, ETag etag) {
+
+        static File of(byte[] bytes, String contentType) {
+            return new File(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), contentType, etagOf(bytes));
+        }
+
+        int length() {
+            return content.remaining();
+        }
+    }
 
     private final Map<String, File> byPath = new HashMap<>();
     private final File notFound;
@@ -126,24 +136,22 @@ public final class Pages implements HttpHandler {
     private static void send(HttpServerExchange exchange, int status, File file) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
-        exchange.setResponseContentLength(file.bytes().length);
+        exchange.setResponseContentLength(file.length());
         if (exchange.getRequestMethod().equals(Methods.HEAD)) {
             exchange.endExchange();
             return;
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(file.bytes()));
+        exchange.getResponseSender().send(file.content().duplicate());
     }
 
     private static File text(String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new File(bytes, "text/plain; charset=utf-8", etagOf(bytes));
+        return File.of(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
     static File load(String name) {
         try (InputStream in = Pages.class.getClassLoader().getResourceAsStream(ROOT + name)) {
             Objects.requireNonNull(in, () -> "the page file " + ROOT + name + " is not in the jar");
-            byte[] bytes = in.readAllBytes();
-            return new File(bytes, contentType(name), etagOf(bytes));
+            return File.of(in.readAllBytes(), contentType(name));
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
@@ -168,7 +176,12 @@ public final class Pages implements HttpHandler {
     private static ETag etagOf(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new ETag(false, Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22));
+            return new ETag(
+                    false,
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 22));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
