@@ -118,6 +118,7 @@ public final class InvitePolicy {
         Optional<Instant> mayInviteFrom = site.requiresInviteMinAccountAge() && oldEnough.isAfter(creation.now())
                 ? Optional.of(oldEnough)
                 : Optional.empty();
+        long usableHeld = creation.usableHeld().getAsLong();
         OptionalLong createdLastDay = site.limitsInvitesPerDay()
                 ? OptionalLong.of(
                         creation.createdSince().applyAsLong(creation.now().minus(LocalSite.QUOTA_WINDOW)))
@@ -125,7 +126,7 @@ public final class InvitePolicy {
         return new InviteAllowance(
                 false,
                 site.maxInvitesPerUser(),
-                creation.usableHeld().getAsLong(),
+                usableHeld,
                 site.invitesPerUserPerDay(),
                 createdLastDay,
                 mayInviteFrom,
