@@ -102,8 +102,9 @@ async function showUsers(cursor) {
   const page = await get(`/admin/users${query({ limit: 20, page_cursor: cursor })}`);
   if (!cursor) list.replaceChildren();
   for (const view of page.items) names.set(view.local_user.id, view.person.name);
-  for (const view of page.items) {
-    const inviter = await inviterName(view.local_user.id, view.local_user.invited_by_local_user_id);
+  const inviters = await Promise.all(page.items.map((view) => inviterName(view.local_user.id, view.local_user.invited_by_local_user_id)));
+  for (const [index, view] of page.items.entries()) {
+    const inviter = inviters[index];
     const facts = [view.local_user.admin ? "admin" : null, view.banned ? "banned" : null, invitedByText(inviter),
       `${view.invitee_count} invited`, `joined ${when(view.local_user.published_at)}`].filter(Boolean).join("; ");
     list.append(el("li", { class: "card user" },

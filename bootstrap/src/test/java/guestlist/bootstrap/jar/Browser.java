@@ -327,6 +327,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A picture of what the window shows now (not the whole page), under {@code target/pages-screenshots/<name>.png}. */
+    Path viewportScreenshot(String name) {
+        try {
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            return Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     boolean has(By locator) {
         try {
             driver.findElement(locator);

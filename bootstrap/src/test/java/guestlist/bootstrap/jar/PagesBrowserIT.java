@@ -571,8 +571,15 @@ class PagesBrowserIT {
         check(adminBrowser, "admin-member" + suffix);
     }
 
+    /**
+     * axe-core finds nothing serious on the page as it is; pictured whole, and at desktop width also
+     * as the window shows it (the pictures of the README, {@code docs/pages}, are these).
+     */
     private static void check(Browser browser, String page) {
         browser.screenshot("page-" + page);
+        if (browser.width() == DESKTOP) {
+            browser.viewportScreenshot("docs/" + page);
+        }
         assertThat(browser.seriousAccessibilityFindings())
                 .as("axe-core's serious and critical findings on %s", page)
                 .isEmpty();
