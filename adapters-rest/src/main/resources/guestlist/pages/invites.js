@@ -22,7 +22,7 @@ function allowanceLines(allowance) {
     lines.push(`You hold ${plural(allowance.usable_invites, "unused invite", "unused invites")} of at most ${cap}: ${left} left.`);
   }
   if (allowance.invites_per_user_per_day > 0) {
-    const made = allowance.invites_created_last_24_hours || 0;
+    const made = allowance.invites_created_last_day || 0;
     const perDay = allowance.invites_per_user_per_day;
     lines.push(`In the last 24 hours you created ${made} of at most ${plural(perDay, "invite", "invites")} a day: ${Math.max(0, perDay - made)} left.`);
   }

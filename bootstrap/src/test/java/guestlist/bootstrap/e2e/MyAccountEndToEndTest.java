@@ -70,7 +70,7 @@ class MyAccountEndToEndTest {
             assertThat(allowance.path("max_invites_per_user_allowed").asInt()).isEqualTo(4);
             assertThat(allowance.path("usable_invites").asLong()).isEqualTo(1);
             assertThat(allowance.path("invites_per_user_per_day").asInt()).isEqualTo(5);
-            assertThat(allowance.path("invites_created_last_24_hours").asLong())
+            assertThat(allowance.path("invites_created_last_day").asLong())
                     .as("the revoked one counts for the day")
                     .isEqualTo(2);
             assertThat(allowance.path("can_invite").asBoolean()).isTrue();
@@ -90,7 +90,7 @@ class MyAccountEndToEndTest {
             assertThat(Instant.parse(young.path("may_invite_from").asText()))
                     .isAfter(Instant.now().plusSeconds(3600));
             assertThat(young.path("may_create_now").asBoolean()).isFalse();
-            assertThat(young.has("invites_created_last_24_hours"))
+            assertThat(young.has("invites_created_last_day"))
                     .as("no daily limit, no count")
                     .isFalse();
         } finally {

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -143,6 +144,7 @@ final class Browser implements AutoCloseable {
     /** Waits until the page's text holds {@code words}. */
     Browser awaitText(String words) {
         new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the page to say \"" + words + "\"; it shows: " + text())
                 .until(d -> text().contains(words));
         return this;
@@ -150,7 +152,15 @@ final class Browser implements AutoCloseable {
 
     /** Everything the page shows, as a person reads it. */
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (StaleElementReferenceException navigatedMeanwhile) {
+                if (attempt == 5) {
+                    throw navigatedMeanwhile;
+                }
+            }
+        }
     }
 
     /** The field whose {@code <label>} reads exactly {@code label}. */

@@ -105,7 +105,7 @@ class PagesBrowserIT {
     @ValueSource(ints = {DESKTOP, PHONE})
     @Order(1)
     void anInviteTakesANewcomerFromTheLinkToAWelcomeThatNamesTheInviter(int width) {
-        setSite(object("registration_mode", "open", "name", "Guestlist"));
+        setSite(object("registration_mode", "open", "name", "Guestlist", "invites_per_user_per_day", 3));
         String member = name("alice", width);
         register(member, null);
 
@@ -119,7 +119,11 @@ class PagesBrowserIT {
         memberBrowser.open("/invites").choose("Uses", "1 person").type("Comment (optional)", "for my neighbour");
         memberBrowser.press("Create invite").awaitText("Invite created.");
         String link = copiedLink(memberBrowser);
-        assertThat(memberBrowser.text()).contains("for my neighbour").contains("Used 0 of 1 time.");
+        memberBrowser.awaitText("You hold 1 unused invite of at most 10: 9 left.");
+        assertThat(memberBrowser.text())
+                .contains("for my neighbour")
+                .contains("Used 0 of 1 time.")
+                .contains("In the last 24 hours you created 1 of at most 3 invites a day: 2 left.");
         assertExpiryInLocalTime(memberBrowser, member, ZoneId.of("Asia/Kathmandu"));
         memberBrowser.screenshot("1-invite-created-" + width);
 
@@ -148,7 +152,13 @@ class PagesBrowserIT {
     @ValueSource(ints = {DESKTOP, PHONE})
     @Order(2)
     void anApplicationWaitsIsApprovedInTheAdminPageAndADenialShowsItsReasonAtLogIn(int width) {
-        setSite(object("registration_mode", "require_application", "application_question", "What brings you here?"));
+        setSite(object(
+                "registration_mode",
+                "require_application",
+                "application_question",
+                "What brings you here?",
+                "invites_per_user_per_day",
+                0));
         String applicant = name("carol", width);
 
         Browser newcomer = browser(width).open("/signup").awaitText("What brings you here?");

@@ -11,7 +11,7 @@ import guestlist.domain.invite.InviteAllowance;
  * @param maxInvitesPerUserAllowed    the site's cap of usable invites held at once
  * @param usableInvites               usable invites held now
  * @param invitesPerUserPerDay        the site's daily limit; 0 = none
- * @param invitesCreatedLast24Hours   invites created in the last 24 hours; absent without a daily limit
+ * @param invitesCreatedLastDay   invites created in the last 24 hours; absent without a daily limit
  * @param mayInviteFrom               when the account is old enough to invite; absent when it is
  * @param canInvite                   whether an admin left the account its right to invite
  * @param invitesDisabledReason       the admin's reason when not
@@ -22,7 +22,7 @@ public record InviteAllowanceJson(
         int maxInvitesPerUserAllowed,
         long usableInvites,
         int invitesPerUserPerDay,
-        Long invitesCreatedLast24Hours,
+        Long invitesCreatedLastDay,
         String mayInviteFrom,
         boolean canInvite,
         String invitesDisabledReason,
