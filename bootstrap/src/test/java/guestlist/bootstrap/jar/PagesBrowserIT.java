@@ -542,6 +542,9 @@ class PagesBrowserIT {
         setSite(object("registration_mode", "open"));
         register(member, null);
         String token = createInvite(api.login(member, PASSWORD), object("max_uses", 5, "comment", "for the choir"));
+        String invitee = register(name("tia", width), token);
+        register(name("uma", width), token);
+        register(name("vic", width), createInvite(api.login(invitee, PASSWORD), object()));
         setSite(object("registration_mode", "require_application"));
         apply(name("sam", width), "I sing bass.");
         String suffix = width == DESKTOP ? "" : "-phone";
