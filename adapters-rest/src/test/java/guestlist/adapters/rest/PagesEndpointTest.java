@@ -2,7 +2,6 @@ package guestlist.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,7 +119,7 @@ class PagesEndpointTest {
     }
 
     @Test
-    void nothingIsLoadedFromAnotherOrigin() throws IOException, Exception {
+    void nothingIsLoadedFromAnotherOrigin() throws Exception {
         for (String path : List.of("/", "/signup", "/login", "/invites", "/account", "/admin")) {
             assertThat(fetch("GET", path, Map.of()).body())
                     .doesNotContain("http:")
