@@ -589,13 +589,17 @@ class PagesBrowserIT {
      * as the window shows it (the pictures of the README, {@code docs/pages}, are these).
      */
     private static void check(Browser browser, String page) {
-        browser.screenshot("page-" + page);
         if (browser.width() == DESKTOP) {
-            browser.viewportScreenshot("docs/" + page);
+            browser.viewportScreenshot("docs/" + page); // first: the whole page's picture scrolls to the top
         }
+        browser.screenshot("page-" + page);
         assertThat(browser.seriousAccessibilityFindings())
                 .as("axe-core's serious and critical findings on %s", page)
                 .isEmpty();
+        assertThat((Long) browser.driver()
+                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                .as("%s fits the window's width: nothing to scroll sideways", page)
+                .isLessThanOrEqualTo(0L);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
