@@ -11,8 +11,8 @@
 # --seconds=30, --connections=32, --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java).
 # Results: README.md, "Performance".
 #
-# It installs wrk and pgbench from Debian when they are missing and it may (root or sudo; never in
-# smoke mode unless BENCH_INSTALL=1), builds the product jar when missing (the whole build, which
+# It installs wrk, pgbench and chromium (the pages' time to interactive) from Debian when they are
+# missing and it may (root or sudo; never in smoke mode unless BENCH_INSTALL=1), builds the product jar when missing (the whole build, which
 # builds the benchmark too), builds the benchmark's jar (bench/target/guestlist-bench.jar, its
 # libraries in bench/target/lib) when missing or older than its sources, and runs it. The benchmark
 # has nothing of the product on its class path: it starts the product jar as a process. Without wrk
@@ -48,6 +48,7 @@ install_missing() {
   local packages=()
   command -v wrk >/dev/null || packages+=(wrk)
   command -v pgbench >/dev/null || packages+=(postgresql-contrib)
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || packages+=(chromium chromium-driver)
   ((${#packages[@]} == 0)) && return 0
   echo "bench: installing ${packages[*]} from Debian"
   if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive \

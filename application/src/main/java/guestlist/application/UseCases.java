@@ -10,6 +10,7 @@ import guestlist.application.port.in.CreateInviteUseCase;
 import guestlist.application.port.in.DecideRegistrationApplicationUseCase;
 import guestlist.application.port.in.EditSiteUseCase;
 import guestlist.application.port.in.EnsureAdminUseCase;
+import guestlist.application.port.in.GetMyUserUseCase;
 import guestlist.application.port.in.GetRegistrationApplicationUseCase;
 import guestlist.application.port.in.GetSiteUseCase;
 import guestlist.application.port.in.ListInviteAncestryUseCase;
@@ -47,6 +48,7 @@ import guestlist.application.service.CreateInviteService;
 import guestlist.application.service.DecideRegistrationApplicationService;
 import guestlist.application.service.DecoyHash;
 import guestlist.application.service.EditSiteService;
+import guestlist.application.service.GetMyUserService;
 import guestlist.application.service.GetRegistrationApplicationService;
 import guestlist.application.service.GetSiteService;
 import guestlist.application.service.HealthService;
@@ -101,7 +103,8 @@ public record UseCases(
         ListUserInvitesUseCase listUserInvites,
         RevokeAllInvitesUseCase revokeAllInvites,
         ChangeInvitePermissionUseCase changeInvitePermission,
-        ListModerationLogUseCase listModerationLog) {
+        ListModerationLogUseCase listModerationLog,
+        GetMyUserUseCase getMyUser) {
 
     /** How long a read of the site is shown again: one second, as Lemmy caches its site view. */
     public static final Duration DEFAULT_SITE_MAX_AGE = CachedSite.DEFAULT_MAX_AGE;
@@ -164,7 +167,8 @@ public record UseCases(
                 listUserInvites,
                 revokeAllInvites,
                 changeInvitePermission,
-                listModerationLog);
+                listModerationLog,
+                getMyUser);
     }
 
     /**
@@ -224,6 +228,7 @@ public record UseCases(
                 new ListUserInvitesService(transactions, ports.users(), ports.invites(), clock),
                 new RevokeAllInvitesService(transactions, ports.users(), ports.moderation(), clock),
                 new ChangeInvitePermissionService(transactions, ports.users(), ports.moderation(), clock),
-                new ListModerationLogService(transactions, ports.users(), ports.moderation()));
+                new ListModerationLogService(transactions, ports.users(), ports.moderation()),
+                new GetMyUserService(transactions, ports.sites(), ports.users(), ports.invites(), clock));
     }
 }

@@ -62,6 +62,7 @@ public final class Bench {
                 Seed seed = Seed.plant(database, work, options.logins(), options.creators(), options.smallInvites());
                 Plan plan = new Plan(options, database, server, load, work);
                 Run run = new Run(underTest, load, results);
+                run.all(plan.pages(underTest, Seed.adminToken(database, work)));
                 run.all(plan.onSmallTable(seed));
                 run.all(plan.duringLoginFlood(seed, underTest));
                 Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());

@@ -12,6 +12,7 @@ import guestlist.bench.system.Branches;
 import guestlist.bench.system.Database;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Log;
+import guestlist.bench.system.PageLoads;
 import guestlist.bench.system.Seed;
 import guestlist.bench.system.Server;
 import java.io.IOException;
@@ -301,6 +302,24 @@ final class Plan {
                                         "POST /admin/ban, branch of " + count(options.banBranch()) + " (one request)")),
                         new Reference.Earlier("p99 without ban", baseline, Reference.Metric.P99),
                         atMost(2.00)));
+    }
+
+    /**
+     * The pages for people in headless chromium: each page's time to interactive against 300 ms and
+     * its weight against 60 KiB ({@link PageLoads}); left out, with a note, without chromium.
+     */
+    List<Step> pages(Server.Running underTest, Path adminToken) {
+        return List.of(new Action("the pages in headless chromium", results -> {
+            if (!PageLoads.available()) {
+                results.note("pages not measured: Debian's chromium and chromium-driver are not installed");
+                Log.line("pages not measured: no chromium");
+                return;
+            }
+            int loads = options.smoke() ? 3 : 20;
+            for (Row row : PageLoads.measure(underTest, adminToken, options.smoke() ? 1 : 5, loads)) {
+                results.scenario(row);
+            }
+        }));
     }
 
     /**

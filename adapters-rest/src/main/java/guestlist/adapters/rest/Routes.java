@@ -33,7 +33,9 @@ import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
 import guestlist.adapters.rest.http.RequestObservers;
+import guestlist.adapters.rest.http.SessionCookie;
 import guestlist.adapters.rest.json.InviteLinks;
+import guestlist.adapters.rest.pages.Pages;
 import guestlist.application.UseCases;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
@@ -52,6 +54,9 @@ import java.util.TreeSet;
  *
  * <p>Every endpoint whose use case hashes a password (register, log-in, password change) runs on the
  * hash-bound {@link Bulkhead} instead of the worker threads.
+ *
+ * <p>Every path outside {@code /api/v4} is one of the pages for people ({@link Pages}), whose session
+ * comes to the API in the {@link SessionCookie}.
  */
 final class Routes {
 
@@ -62,11 +67,13 @@ final class Routes {
     private final UseCases useCases;
     private final Limits limits;
     private final Bulkhead hashBound;
+    private final SessionCookie cookie;
 
-    private Routes(UseCases useCases, Limits limits, Bulkhead hashBound) {
+    private Routes(UseCases useCases, Limits limits, Bulkhead hashBound, SessionCookie cookie) {
         this.useCases = useCases;
         this.limits = limits;
         this.hashBound = hashBound;
+        this.cookie = cookie;
     }
 
     /**
@@ -82,7 +89,16 @@ final class Routes {
             RateLimiter authLimit,
             RateLimiter validityLimit,
             Bulkhead hashBound) {
-        return declare(settings, useCases, version, limits, authLimit, validityLimit, hashBound).routing;
+        HttpHandler api = declare(settings, useCases, version, limits, authLimit, validityLimit, hashBound).routing;
+        HttpHandler pages = new Pages();
+        return exchange -> {
+            String path = exchange.getRelativePath();
+            if (path.equals(BASE) || path.startsWith(BASE + "/")) {
+                api.handleRequest(exchange);
+            } else {
+                pages.handleRequest(exchange);
+            }
+        };
     }
 
     /**
@@ -97,7 +113,7 @@ final class Routes {
             RateLimiter authLimit,
             RateLimiter validityLimit,
             Bulkhead hashBound) {
-        Routes routes = new Routes(useCases, limits, hashBound);
+        Routes routes = new Routes(useCases, limits, hashBound, SessionCookie.forPublicUrl(settings.publicUrl()));
         InviteLinks links = new InviteLinks(settings.publicUrl());
 
         routes.add(Methods.GET, "/health", routes.withoutBody(new HealthHandler(useCases.checkHealth())));
@@ -106,7 +122,7 @@ final class Routes {
         routes.add(Methods.GET, "/site", routes.withoutBody(new GetSiteHandler(useCases.getSite(), version)));
         routes.add(Methods.PUT, "/site", routes.withBody(new EditSiteHandler(useCases.editSite())));
 
-        routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler()));
+        routes.add(Methods.GET, "/account", routes.withoutBody(new GetMyUserHandler(useCases.getMyUser())));
         routes.add(
                 Methods.POST,
                 "/account/auth/register",
@@ -190,11 +206,11 @@ final class Routes {
     }
 
     private JsonEndpoint withoutBody(ApiHandler handler) {
-        return JsonEndpoint.withoutBody(handler, useCases.authenticate(), limits);
+        return JsonEndpoint.withoutBody(handler, useCases.authenticate(), limits, cookie);
     }
 
     private JsonEndpoint withBody(ApiHandler handler) {
-        return JsonEndpoint.withBody(handler, useCases.authenticate(), limits);
+        return JsonEndpoint.withBody(handler, useCases.authenticate(), limits, cookie);
     }
 
     /** An endpoint with a body whose use case hashes a password: on the hash-bound bulkhead. */

@@ -140,7 +140,8 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.listUserInvites(),
                 u.revokeAllInvites(),
                 u.changeInvitePermission(),
-                u.listModerationLog());
+                u.listModerationLog(),
+                u.getMyUser());
     }
 
     private static UseCases replacing(UseCases u, GetSiteUseCase getSite, CheckHealthUseCase checkHealth) {
@@ -170,7 +171,8 @@ final class TestApi extends HttpApi implements AutoCloseable {
                 u.listUserInvites(),
                 u.revokeAllInvites(),
                 u.changeInvitePermission(),
-                u.listModerationLog());
+                u.listModerationLog(),
+                u.getMyUser());
     }
 
     int port() {

@@ -430,13 +430,36 @@ class HostileInputEndToEndTest {
                                     "Content-Type: application/json",
                                     "Authorization: Basic ZTJlX2FkbWluOmUyZS1hZG1pbi1wYXNzd29yZA=="),
                             validBody == null ? null : utf8(validBody)));
+            // the pages' session cookie (SPEC §7) authenticates too, but a write only from the public
+            // URL's origin; and no other cookie is a session
+            if (!method.equals("GET")) {
+                cases.add(
+                        "the session token as the cookie, from another origin",
+                        Expect.REFUSED,
+                        () -> client.send(
+                                method,
+                                path,
+                                List.of(
+                                        "Content-Type: application/json",
+                                        "Cookie: jwt=" + token,
+                                        "Origin: https://elsewhere.example"),
+                                validBody == null ? null : utf8(validBody)));
+                cases.add(
+                        "the session token as the cookie, without an Origin",
+                        Expect.REFUSED,
+                        () -> client.send(
+                                method,
+                                path,
+                                List.of("Content-Type: application/json", "Cookie: jwt=" + token),
+                                validBody == null ? null : utf8(validBody)));
+            }
             cases.add(
-                    "the session token as a cookie",
+                    "the session token as another cookie",
                     Expect.REFUSED,
                     () -> client.send(
                             method,
                             path,
-                            List.of("Content-Type: application/json", "Cookie: jwt=" + token),
+                            List.of("Content-Type: application/json", "Cookie: session=" + token),
                             validBody == null ? null : utf8(validBody)));
         }
     }

@@ -6,6 +6,8 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.site.LocalSite;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
@@ -89,5 +91,45 @@ public final class InvitePolicy {
                         "you created " + created + " invites in the last 24 hours, the most this site allows");
             }
         }
+    }
+    /**
+     * The figures behind every check of {@link #checkMayCreate} for this creator now, for showing a
+     * member what is left: the usable invites held (counted for members only) and the creations of
+     * the last 24 hours (counted only while the site limits them). The right to invite is the
+     * account's own; an admin is {@linkplain InviteAllowance#unlimited() unlimited}.
+     */
+    public static InviteAllowance allowance(Creation creation) {
+        LocalSite site = creation.site();
+        LocalUser creator = creation.creator();
+        Optional<String> disabled = creator.invitePermission().canInvite()
+                ? Optional.empty()
+                : Optional.of(creator.invitePermission().reason().orElse(""));
+        if (creator.admin()) {
+            return new InviteAllowance(
+                    true,
+                    site.maxInvitesPerUser(),
+                    0,
+                    site.invitesPerUserPerDay(),
+                    OptionalLong.empty(),
+                    Optional.empty(),
+                    disabled);
+        }
+        Instant oldEnough = creator.publishedAt().plus(site.inviteMinAccountAge());
+        Optional<Instant> mayInviteFrom = site.requiresInviteMinAccountAge() && oldEnough.isAfter(creation.now())
+                ? Optional.of(oldEnough)
+                : Optional.empty();
+        long usableHeld = creation.usableHeld().getAsLong();
+        OptionalLong createdLastDay = site.limitsInvitesPerDay()
+                ? OptionalLong.of(
+                        creation.createdSince().applyAsLong(creation.now().minus(LocalSite.QUOTA_WINDOW)))
+                : OptionalLong.empty();
+        return new InviteAllowance(
+                false,
+                site.maxInvitesPerUser(),
+                usableHeld,
+                site.invitesPerUserPerDay(),
+                createdLastDay,
+                mayInviteFrom,
+                disabled);
     }
 }

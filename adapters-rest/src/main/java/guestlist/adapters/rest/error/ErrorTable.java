@@ -49,6 +49,7 @@ public final class ErrorTable {
     static final WireError ACCOUNT_TOO_NEW_TO_INVITE = new WireError("account_too_new_to_invite", 403);
     static final WireError INVITE_DAILY_LIMIT_REACHED = new WireError("invite_daily_limit_reached", 403);
     static final WireError INVITE_SIGNUPS_PAUSED = new WireError("invite_signups_paused", 403);
+    static final WireError CROSS_SITE_REQUEST = new WireError("cross_site_request", 403);
     static final WireError NOT_FOUND = new WireError("not_found", 404);
     static final WireError USERNAME_ALREADY_TAKEN = new WireError("username_already_taken", 409);
     static final WireError EMAIL_ALREADY_TAKEN = new WireError("email_already_taken", 409);
@@ -120,6 +121,7 @@ public final class ErrorTable {
             case LIMIT_NOT_AN_INTEGER -> INVALID_FETCH_LIMIT;
             case PAGE_CURSOR_NOT_ISSUED -> COULDNT_PARSE_PAGINATION_TOKEN;
             case NO_BEARER_TOKEN -> NOT_LOGGED_IN;
+            case CROSS_SITE_REQUEST -> CROSS_SITE_REQUEST;
             case NO_SUCH_ENDPOINT -> NOT_FOUND;
             case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
             case PAYLOAD_TOO_LARGE -> PAYLOAD_TOO_LARGE;

@@ -14,6 +14,8 @@ public enum RequestError {
     PAGE_CURSOR_NOT_ISSUED,
     /** No {@code Authorization: Bearer} token where one is needed. */
     NO_BEARER_TOKEN,
+    /** A request authenticated by the session cookie that may change something, from another origin. */
+    CROSS_SITE_REQUEST,
     /** No endpoint at this path. */
     NO_SUCH_ENDPOINT,
     /** An endpoint at this path, but not for this method. */

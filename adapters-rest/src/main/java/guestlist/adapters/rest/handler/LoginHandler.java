@@ -4,9 +4,13 @@ import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.json.LoginRequest;
 import guestlist.adapters.rest.json.LoginResponse;
+import guestlist.application.port.in.LoginCommand;
 import guestlist.application.port.in.LoginUseCase;
 
-/** {@code POST /account/auth/login}: {@code username_or_email}, {@code password}, {@code stay_logged_in}?. */
+/**
+ * {@code POST /account/auth/login}: {@code username_or_email}, {@code password}, {@code stay_logged_in}?.
+ * The session's token is answered, and set as the session cookie of the pages.
+ */
 public final class LoginHandler implements ApiHandler {
 
     private final LoginUseCase login;
@@ -17,7 +21,9 @@ public final class LoginHandler implements ApiHandler {
 
     @Override
     public LoginResponse handle(ApiRequest request) {
-        return LoginResponse.loggedIn(
-                login.login(request.body(LoginRequest.class).toCommand()));
+        LoginCommand command = request.body(LoginRequest.class).toCommand();
+        String session = login.login(command);
+        request.startSessionCookie(session, command.stayLoggedIn());
+        return LoginResponse.loggedIn(session);
     }
 }

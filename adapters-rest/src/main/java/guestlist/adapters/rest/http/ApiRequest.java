@@ -22,20 +22,29 @@ public final class ApiRequest {
     private final HttpServerExchange exchange;
     private final AuthenticateUseCase authentication;
     private final byte[] body;
+    private final SessionCookie cookie;
     private LocalUser actor;
 
-    ApiRequest(HttpServerExchange exchange, AuthenticateUseCase authentication, byte[] body) {
+    ApiRequest(HttpServerExchange exchange, AuthenticateUseCase authentication, byte[] body, SessionCookie cookie) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.body = Objects.requireNonNull(body, "body");
+        this.cookie = Objects.requireNonNull(cookie, "cookie");
     }
 
-    /** The token of {@code Authorization: Bearer <token>}, or {@code not_logged_in}. */
+    /**
+     * The token of {@code Authorization: Bearer <token>}, else of the session cookie (from the public
+     * origin only, for a request that may change something: else {@code cross_site_request}), or
+     * {@code not_logged_in}.
+     */
     public String sessionToken() {
         String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? header.substring(BEARER.length()).trim()
                 : "";
+        if (token.isEmpty()) {
+            token = cookie.token(exchange).orElse("");
+        }
         if (token.isEmpty()) {
             throw new RequestRefusal(
                     RequestError.NO_BEARER_TOKEN, "log in first: send the token as Authorization: Bearer <jwt>");
@@ -57,6 +66,19 @@ public final class ApiRequest {
      */
     public <T> T body(Class<T> type) {
         return Json.read(body, type);
+    }
+
+    /**
+     * Sets the session cookie to a session just opened (log-in, registration, a password change), so
+     * that the pages are logged in; clients of the Bearer header ignore it.
+     */
+    public void startSessionCookie(String sessionToken, boolean stayLoggedIn) {
+        cookie.set(exchange, sessionToken, stayLoggedIn);
+    }
+
+    /** Tells the browser to forget the session cookie (log-out). */
+    public void clearSessionCookie() {
+        cookie.clear(exchange);
     }
 
     /** The request's method and path as sent, for messages. */

@@ -47,27 +47,43 @@ public final class JsonEndpoint implements HttpHandler {
     /** Null: the handler runs on the server's worker threads. */
     private final Bulkhead bulkhead;
 
+    private final SessionCookie cookie;
+
     private JsonEndpoint(
             ApiHandler handler,
             AuthenticateUseCase authentication,
             Limits limits,
             boolean takesBody,
-            Bulkhead bulkhead) {
+            Bulkhead bulkhead,
+            SessionCookie cookie) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.takesBody = takesBody;
         this.bulkhead = bulkhead;
+        this.cookie = Objects.requireNonNull(cookie, "cookie");
     }
 
     /** An endpoint whose request carries no body (a body sent anyway is received within the limits and dropped). */
     public static JsonEndpoint withoutBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, false, null);
+        return withoutBody(handler, authentication, limits, SessionCookie.NONE);
+    }
+
+    /** An endpoint whose request carries no body, whose session may also come in {@code cookie}. */
+    public static JsonEndpoint withoutBody(
+            ApiHandler handler, AuthenticateUseCase authentication, Limits limits, SessionCookie cookie) {
+        return new JsonEndpoint(handler, authentication, limits, false, null, cookie);
     }
 
     /** An endpoint whose request carries a JSON object. */
     public static JsonEndpoint withBody(ApiHandler handler, AuthenticateUseCase authentication, Limits limits) {
-        return new JsonEndpoint(handler, authentication, limits, true, null);
+        return withBody(handler, authentication, limits, SessionCookie.NONE);
+    }
+
+    /** An endpoint whose request carries a JSON object, whose session may also come in {@code cookie}. */
+    public static JsonEndpoint withBody(
+            ApiHandler handler, AuthenticateUseCase authentication, Limits limits, SessionCookie cookie) {
+        return new JsonEndpoint(handler, authentication, limits, true, null, cookie);
     }
 
     /**
@@ -82,7 +98,7 @@ public final class JsonEndpoint implements HttpHandler {
      */
     public JsonEndpoint on(Bulkhead bulkhead) {
         return new JsonEndpoint(
-                handler, authentication, limits, takesBody, Objects.requireNonNull(bulkhead, "bulkhead"));
+                handler, authentication, limits, takesBody, Objects.requireNonNull(bulkhead, "bulkhead"), cookie);
     }
 
     @Override
@@ -186,7 +202,7 @@ public final class JsonEndpoint implements HttpHandler {
     private void respond(HttpServerExchange exchange, byte[] body) {
         HttpHandler answer;
         try {
-            byte[] json = Json.write(handler.handle(new ApiRequest(exchange, authentication, body)));
+            byte[] json = Json.write(handler.handle(new ApiRequest(exchange, authentication, body, cookie)));
             answer = onIoThread -> Responses.send(onIoThread, 200, json);
         } catch (VirtualMachineError fatal) {
             throw fatal;

@@ -44,6 +44,7 @@ class ErrorTableTest {
             entry("account_too_new_to_invite", 403),
             entry("invite_daily_limit_reached", 403),
             entry("invite_signups_paused", 403),
+            entry("cross_site_request", 403),
             entry("not_found", 404),
             entry("username_already_taken", 409),
             entry("email_already_taken", 409),
