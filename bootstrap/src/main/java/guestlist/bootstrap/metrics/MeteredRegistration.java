@@ -21,9 +21,12 @@ import java.util.Objects;
  *       waits for an admin), {@code refused} (a rule refused it: the answer is a 4xx with its code),
  *       {@code failed} (anything else: the database down, the hasher busy).</li>
  *   <li>{@code mode}: the site's registration mode, spelt as in the API. For an account made, the
- *       mode its registration was decided under; for one refused or failed, the mode the site view
- *       shows at that moment (the one {@code GET /site} shows, at most a second old when another
- *       process changed it), or {@code unknown} when the site cannot be read either.</li>
+ *       mode its registration was decided under; for one refused, the mode the site view shows at
+ *       that moment (the one {@code GET /site} shows, at most a second old when another process
+ *       changed it; the database has just answered, and the view is read from it at most once a
+ *       second); for one that failed, {@code unknown}: it never reached a decision, and the site is
+ *       not read, since the database may be what failed and a second wait for it would double the
+ *       time to the {@code 503}.</li>
  *   <li>An invite use: a registration that gave an invite token and made an account (active or
  *       pending) took one use of it.</li>
  * </ul>
@@ -48,10 +51,11 @@ final class MeteredRegistration implements RegisterUseCase {
                 .description("Invite uses taken by registrations")
                 .register(registry);
         for (RegistrationMode mode : RegistrationMode.values()) {
-            for (String outcome : new String[] {"active", "pending", "refused", "failed"}) {
+            for (String outcome : new String[] {"active", "pending", "refused"}) {
                 counter(label(mode), outcome);
             }
         }
+        counter(UNKNOWN_MODE, "failed");
     }
 
     @Override
@@ -59,10 +63,12 @@ final class MeteredRegistration implements RegisterUseCase {
         RegistrationResult result;
         try {
             result = delegate.register(command);
-        } catch (RuntimeException failure) {
-            boolean refused = failure instanceof Refusal || failure instanceof UseCaseFailure;
-            counter(modeNow(), refused ? "refused" : "failed").increment();
-            throw failure;
+        } catch (Refusal | UseCaseFailure refused) {
+            counter(modeNow(), "refused").increment();
+            throw refused;
+        } catch (RuntimeException failed) {
+            counter(UNKNOWN_MODE, "failed").increment();
+            throw failed;
         }
         counter(label(result.mode()), result.applicationCreated() ? "pending" : "active")
                 .increment();

@@ -16,6 +16,7 @@ import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Registrations counted by mode and outcome, and the invite uses they took, on the real services. */
@@ -69,12 +70,13 @@ class MeteredRegistrationTest {
     @Test
     void everyModeAndOutcomeIsThereFromTheStartAtZero() {
         for (String mode : new String[] {"open", "require_application", "require_invitation", "closed"}) {
-            for (String outcome : new String[] {"active", "pending", "refused", "failed"}) {
+            for (String outcome : new String[] {"active", "pending", "refused"}) {
                 assertThat(registrations(mode, outcome))
                         .as("%s %s", mode, outcome)
                         .isZero();
             }
         }
+        assertThat(registrations(MeteredRegistration.UNKNOWN_MODE, "failed")).isZero();
         assertThat(inviteUses()).isZero();
     }
 
@@ -109,17 +111,26 @@ class MeteredRegistrationTest {
     }
 
     @Test
-    void aFailureThatIsNoRefusalIsCountedAsFailedUnderAnUnknownModeWhenTheSiteCannotBeReadEither() {
-        GetSiteUseCase unreadable = () -> {
-            throw new Unavailable("the database is down");
+    void aFailureThatIsNoRefusalIsCountedAsFailedWithoutWaitingForTheSiteAgain() {
+        AtomicInteger siteReads = new AtomicInteger();
+        GetSiteUseCase site = () -> {
+            siteReads.incrementAndGet();
+            return app.useCases().getSite().getSite();
         };
         RegisterUseCase failing = command -> {
             throw new Unavailable("the database is down");
         };
-        RegisterUseCase metered = new MeteredRegistration(failing, unreadable, registry);
+        RegisterUseCase metered = new MeteredRegistration(failing, site, registry);
 
         assertThatThrownBy(() -> metered.register(form("unlucky", null, null))).isInstanceOf(Unavailable.class);
 
         assertThat(registrations(MeteredRegistration.UNKNOWN_MODE, "failed")).isEqualTo(1);
+        assertThat(siteReads)
+                .as("the database may be what failed: not asked again")
+                .hasValue(0);
+        assertThat(registry.find("guestlist.registrations").counters())
+                .as("every other series still at zero")
+                .allSatisfy(counter -> assertThat(counter.count())
+                        .isEqualTo(counter.getId().getTag("outcome").equals("failed") ? 1 : 0));
     }
 }
