@@ -510,7 +510,12 @@ public final class InMemoryStore implements StoreFixture {
             }
             Invite stored = invite.withId(new InviteId(state.nextId()));
             state.invites().put(stored.id().value(), stored);
-            state.added().add(new Added(stored.creatorId(), stored.publishedAt()));
+            // recorded in order, at instants that never go back (as the PostgreSQL adapter records them)
+            Instant at = additionsOf(stored.creatorId()).stream()
+                    .reduce((first, second) -> second)
+                    .map(last -> last.at().isAfter(stored.publishedAt()) ? last.at() : stored.publishedAt())
+                    .orElse(stored.publishedAt());
+            state.added().add(new Added(stored.creatorId(), at));
             return stored;
         }
 
@@ -583,12 +588,18 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
-        public long countAddedSince(LocalUserId creatorId, Instant since) {
+        public Optional<Instant> nthLatestAddition(LocalUserId creatorId, int n) {
             requireTransaction();
+            List<Added> additions = additionsOf(creatorId);
+            return n < 1 || n > additions.size()
+                    ? Optional.empty()
+                    : Optional.of(additions.get(additions.size() - n).at());
+        }
+
+        private List<Added> additionsOf(LocalUserId creatorId) {
             return state.added().stream()
-                    .filter(added ->
-                            added.creatorId().equals(creatorId) && added.at().isAfter(since))
-                    .count();
+                    .filter(added -> added.creatorId().equals(creatorId))
+                    .toList();
         }
 
         @Override
