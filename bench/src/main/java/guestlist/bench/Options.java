@@ -29,6 +29,7 @@ import java.util.Set;
  * @param pool             the server's database pool; 0 for its default
  * @param workers          the server's worker threads; 0 for its default
  * @param jfr              a JFR recording of the server under load, in the work directory
+ * @param only             the parts of the plan to run ({@link #PARTS}); empty for all of them
  */
 record Options(
         boolean smoke,
@@ -58,7 +59,16 @@ record Options(
         String xmx,
         int pool,
         int workers,
-        boolean jfr) {
+        boolean jfr,
+        Set<String> only) {
+
+    /**
+     * The parts of the plan, for {@code --only} (comma-separated): {@code table} the small and the
+     * grown invite table, {@code quotas} only the quota rows of the small table and the two rows
+     * they compare with, {@code sweep} the sweep, {@code tree} the small and the large invite tree,
+     * {@code ban} the branch ban.
+     */
+    static final Set<String> PARTS = Set.of("table", "quotas", "sweep", "tree", "ban");
 
     /** The full run's values; {@code hash-bound-seconds} 0 means as {@code seconds}. */
     private static final Map<String, String> FULL = Map.ofEntries(
@@ -86,7 +96,8 @@ record Options(
             Map.entry("ban-branch", "100000"),
             Map.entry("xmx", "256m"),
             Map.entry("pool", "0"),
-            Map.entry("workers", "0"));
+            Map.entry("workers", "0"),
+            Map.entry("only", ""));
 
     /** What {@code --smoke} changes: every step with tiny sizes, a few seconds each. */
     private static final Map<String, String> SMOKE = Map.ofEntries(
@@ -149,6 +160,12 @@ record Options(
         double seconds = Double.parseDouble(values.get("seconds"));
         double hashBoundSeconds = Double.parseDouble(values.get("hash-bound-seconds"));
         int starts = Integer.parseInt(values.get("starts"));
+        Set<String> only = values.get("only").isEmpty()
+                ? Set.of()
+                : Set.of(values.get("only").split(","));
+        if (!PARTS.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes parts of " + PARTS + ", not " + only);
+        }
         if (starts < 1) {
             throw new IllegalArgumentException("--starts is at least 1: the last start is the server under load");
         }
@@ -180,7 +197,8 @@ record Options(
                 values.get("xmx"),
                 Integer.parseInt(values.get("pool")),
                 Integer.parseInt(values.get("workers")),
-                given.containsKey("jfr"));
+                given.containsKey("jfr"),
+                only);
     }
 
     /** pgbench's connections: as many as the server's database pool (its default: 10, or 4 per core). */
@@ -191,6 +209,11 @@ record Options(
     /** The bare Undertow's worker threads: as many as the server's (its default: 16, or 8 per core). */
     int bareWorkers() {
         return workers > 0 ? workers : Math.max(16, cores() * 8);
+    }
+
+    /** Whether {@code --only} leaves {@code part} of the plan in (every part without it). */
+    boolean runs(String part) {
+        return only.isEmpty() || only.contains(part);
     }
 
     int cores() {

@@ -155,6 +155,28 @@ final class Plan {
     }
 
     /**
+     * The quota rows of {@link #onSmallTable} alone ({@code --only=quotas}), each against the same
+     * load measured just before with the quotas off, which here is not judged against its own
+     * reference: register with an invite, then with the quotas on; create invites, then with the
+     * quotas on.
+     */
+    List<Step> quotasAlone(Seed seed) {
+        Load.Spec create = Load.Spec.post(INVITES, "{}", seed.creatorTokens());
+        return List.of(
+                hashBound(REGISTER_WITH_INVITE, register()),
+                quotas(true),
+                Comparison.of(
+                        hashBound(REGISTER_WITH_INVITE + QUOTAS_ON, register()),
+                        quotasOff(REGISTER_WITH_INVITE),
+                        atLeast(0.90)),
+                quotas(false),
+                steady(CREATE_INVITE, create),
+                quotas(true),
+                Comparison.of(steady(CREATE_INVITE + QUOTAS_ON, create), quotasOff(CREATE_INVITE), atLeast(0.90)),
+                quotas(false));
+    }
+
+    /**
      * On the grown table: the cost of one page against the same page on the small table; in a full
      * run also pgbench on the first page of the grown table, in the notes.
      */

@@ -1,6 +1,7 @@
 package guestlist.adapters.postgres;
 
 import guestlist.application.port.out.ModerationRepository;
+import guestlist.application.port.out.Unavailable;
 import guestlist.domain.account.Ban;
 import guestlist.domain.account.InvitePermission;
 import guestlist.domain.account.LocalUserId;
@@ -9,6 +10,7 @@ import guestlist.domain.moderation.ModerationEntryId;
 import guestlist.domain.moderation.Scope;
 import guestlist.domain.paging.PagePosition;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,16 @@ final class PostgresModerationRepository implements ModerationRepository {
     static final long SERIALIZE_KEY = 0x676C_6D6F_64L;
 
     /**
+     * How long a moderation action waits for the one before it to end. A branch ban of a million
+     * accounts runs for tens of seconds, longer than the store may take to answer one statement
+     * ({@link PostgresPersistence#ANSWER_TIMEOUT}): the lock is asked for without waiting, again and
+     * again, rather than waited for in one statement.
+     */
+    static final Duration SERIALIZE_WAIT = Duration.ofMinutes(2);
+
+    private static final long SERIALIZE_POLL_MILLIS = 20;
+
+    /**
      * {@code reached(id)}: the non-admin accounts a scope reaches, for parameters {@code :target}
      * and {@code :includeInvitees}.
      */
@@ -45,17 +57,42 @@ final class PostgresModerationRepository implements ModerationRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final Duration serializeWait;
 
     PostgresModerationRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, SERIALIZE_WAIT);
     }
 
+    /** With another bound on the wait for the action before: tests. */
+    PostgresModerationRepository(JdbcClient jdbc, Duration serializeWait) {
+        this.jdbc = jdbc;
+        this.serializeWait = serializeWait;
+    }
+
+    /**
+     * The transaction-scoped advisory lock {@link #SERIALIZE_KEY}, asked for with
+     * {@code pg_try_advisory_xact_lock} every {@value #SERIALIZE_POLL_MILLIS} ms until it is had, each
+     * question answered at once; after {@link #SERIALIZE_WAIT} (unless told otherwise) the action gives up as
+     * {@link Unavailable} (nothing was done yet; trying again later may succeed).
+     */
     @Override
     public void serialize() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+        long deadline = System.nanoTime() + serializeWait.toNanos();
+        while (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)")
                 .param("key", SERIALIZE_KEY)
-                .query((rs, row) -> row)
-                .single();
+                .query(Boolean.class)
+                .single())) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new Unavailable("another moderation action has run for longer than " + serializeWait
+                        + "; try again when it has ended");
+            }
+            try {
+                Thread.sleep(SERIALIZE_POLL_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("stopped while waiting for another moderation action to end", interrupted);
+            }
+        }
     }
 
     /** A ban holds on the row at {@code :now}: it is set, and it has no end or ends later. */

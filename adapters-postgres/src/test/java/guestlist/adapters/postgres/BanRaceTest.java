@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import guestlist.application.port.in.BanPersonCommand;
 import guestlist.application.port.in.BanPersonResult;
 import guestlist.application.service.BanPersonService;
+import guestlist.application.service.BatchPacing;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
@@ -154,7 +155,8 @@ class BanRaceTest {
                         persistence.users(),
                         persistence.moderation(),
                         Clock.systemUTC(),
-                        batchSize)
+                        batchSize,
+                        BatchPacing.halfTheTime())
                 .banPerson(new BanPersonCommand(
                         admin, members.get(target).personId(), true, reason, Optional.empty(), true));
     }

@@ -17,7 +17,9 @@ import guestlist.domain.moderation.ModerationAction;
 import guestlist.domain.moderation.ModerationEntry;
 import guestlist.domain.moderation.Scope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,7 +32,9 @@ import java.util.Optional;
  * however large the branch: no statement comes near the time the store allows one answer, and a
  * branch of any size is banned. The batches are still one transaction (SPEC §6: every write is one
  * transaction, the log line with it), so a ban is done whole or not at all, also when the process
- * dies halfway.
+ * dies halfway. Between batches it lets the store serve other requests ({@link BatchPacing}: by
+ * default for as long as the batch before took), so that registrations elsewhere keep their pace
+ * while a large branch is banned.
  *
  * <p><b>Branch bans and registrations racing them.</b> The transaction first puts itself after
  * every other moderation action ({@link ModerationRepository#serialize()}), so two bans of
@@ -62,19 +66,22 @@ public final class BanPersonService implements BanPersonUseCase {
     private final ModerationRepository moderation;
     private final Clock clock;
     private final int batchSize;
+    private final BatchPacing pacing;
 
+    /** Batches of {@link #BATCH_SIZE}, each followed by a pause as long as it took ({@link BatchPacing#halfTheTime()}). */
     public BanPersonService(
             Transactions transactions, UserRepository users, ModerationRepository moderation, Clock clock) {
-        this(transactions, users, moderation, clock, BATCH_SIZE);
+        this(transactions, users, moderation, clock, BATCH_SIZE, BatchPacing.halfTheTime());
     }
 
-    /** With batches of {@code batchSize} accounts instead of {@link #BATCH_SIZE}: tests of several batches. */
+    /** With batches of {@code batchSize} accounts and the given pacing: tests of several batches. */
     public BanPersonService(
             Transactions transactions,
             UserRepository users,
             ModerationRepository moderation,
             Clock clock,
-            int batchSize) {
+            int batchSize,
+            BatchPacing pacing) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch holds one account at least, not " + batchSize);
         }
@@ -83,6 +90,7 @@ public final class BanPersonService implements BanPersonUseCase {
         this.moderation = moderation;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
     }
 
     @Override
@@ -98,12 +106,13 @@ public final class BanPersonService implements BanPersonUseCase {
             Scope scope = Scope.of(target, command.includeInvitees());
             Totals totals;
             Optional<Instant> expiresAt;
+            Batches batches = new Batches();
             if (command.ban()) {
                 Ban ban = Ban.impose(command.reason(), command.expiresAt(), now);
-                totals = banUntilNoneIsLeft(scope, ban, now);
+                totals = banUntilNoneIsLeft(batches, scope, ban, now);
                 expiresAt = ban.expiresAt();
             } else {
-                totals = pass((after, limit) -> moderation.unban(scope, now, after, limit));
+                totals = batches.pass((after, limit) -> moderation.unban(scope, now, after, limit));
                 expiresAt = Optional.empty();
             }
             moderation.append(new ModerationEntry.New(
@@ -124,27 +133,36 @@ public final class BanPersonService implements BanPersonUseCase {
      * Passes over the scope until one bans nobody new: see the class comment for why one pass is
      * not enough.
      */
-    private Totals banUntilNoneIsLeft(Scope scope, Ban ban, Instant now) {
+    private Totals banUntilNoneIsLeft(Batches batches, Scope scope, Ban ban, Instant now) {
         Totals total = new Totals(0, 0);
         Totals pass;
         do {
-            pass = pass((after, limit) -> moderation.ban(scope, ban, now, after, limit));
+            pass = batches.pass((after, limit) -> moderation.ban(scope, ban, now, after, limit));
             total = total.plus(pass);
         } while (pass.changed() > 0);
         return total;
     }
 
-    /** One pass over the scope, batch after batch, until a batch reaches its end. */
-    private Totals pass(BatchStep step) {
-        Totals total = new Totals(0, 0);
-        Optional<Position> after = Optional.empty();
-        Batch batch;
-        do {
-            batch = step.next(after, batchSize);
-            total = total.plus(new Totals(batch.changed(), batch.revokedInvites()));
-            after = batch.last();
-        } while (batch.full(batchSize) && after.isPresent());
-        return total;
+    /** The batches of one action: paced after the first, however many passes they make. */
+    private final class Batches {
+
+        private Optional<Duration> previous = Optional.empty();
+
+        /** One pass over the scope, batch after batch, until a batch reaches its end. */
+        Totals pass(BatchStep step) {
+            Totals total = new Totals(0, 0);
+            Optional<Position> after = Optional.empty();
+            Batch batch;
+            do {
+                previous.ifPresent(pacing::beforeNextBatch);
+                long started = System.nanoTime();
+                batch = step.next(after, batchSize);
+                previous = Optional.of(Duration.ofNanos(System.nanoTime() - started));
+                total = total.plus(new Totals(batch.changed(), batch.revokedInvites()));
+                after = batch.last();
+            } while (batch.full(batchSize) && after.isPresent());
+            return total;
+        }
     }
 
     /** One batch of a ban or an unban, after a place of the scope, of at most a number of accounts. */

@@ -307,7 +307,7 @@ class BanPersonServiceTest {
 
     /** The ban use case on the recording moderation, with batches of {@code batchSize} accounts. */
     private BanPersonResult banInBatches(ModerationRepository through, int batchSize, LocalUser target) {
-        return new BanPersonService(store.transactions(), store.users(), through, clock, batchSize)
+        return new BanPersonService(store.transactions(), store.users(), through, clock, batchSize, BatchPacing.NONE)
                 .banPerson(new BanPersonCommand(admin, target.personId(), true, "spam", Optional.empty(), true));
     }
 
@@ -412,7 +412,8 @@ class BanPersonServiceTest {
     void anUnbanOfABranchLargerThanABatchLiftsEveryBan() {
         ban(alice, true);
 
-        BanPersonResult lifted = new BanPersonService(store.transactions(), store.users(), moderation, clock, 1)
+        BanPersonResult lifted = new BanPersonService(
+                        store.transactions(), store.users(), moderation, clock, 1, BatchPacing.NONE)
                 .banPerson(new BanPersonCommand(admin, alice.personId(), false, "sorry", Optional.empty(), true));
 
         assertThat(lifted.affectedAccounts()).isEqualTo(4);
@@ -420,9 +421,57 @@ class BanPersonServiceTest {
                 .allMatch(user -> stored(user).ban().isEmpty());
     }
 
+    /**
+     * The pacing is asked before every batch but the first, also across passes, with how long the
+     * batch before took; never after the last.
+     */
+    @Test
+    void thePacingIsAskedBeforeEveryBatchButTheFirst() {
+        List<Duration> paces = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        ModerationRepository noting = new ForwardingModeration(moderation) {
+            @Override
+            public ModerationRepository.Batch ban(
+                    Scope scope, Ban ban, Instant now, Optional<ModerationRepository.Position> after, int limit) {
+                calls.add("batch");
+                return super.ban(scope, ban, now, after, limit);
+            }
+        };
+        BanPersonService service = new BanPersonService(store.transactions(), store.users(), noting, clock, 2, took -> {
+            calls.add("pace");
+            paces.add(took);
+        });
+
+        service.banPerson(new BanPersonCommand(admin, alice.personId(), true, "spam", Optional.empty(), true));
+
+        assertThat(String.join(" ", calls))
+                .as("two passes of three batches (2, 2, 0 places)")
+                .isEqualTo("batch pace batch pace batch pace batch pace batch pace batch");
+        assertThat(paces).hasSize(5).allMatch(took -> !took.isNegative());
+    }
+
+    @Test
+    void halfTheTimeWaitsAsLongAsTheBatchTookUnlessInterrupted() {
+        BatchPacing pacing = BatchPacing.halfTheTime();
+
+        long started = System.nanoTime();
+        pacing.beforeNextBatch(Duration.ofMillis(30));
+        long waited = System.nanoTime() - started;
+        Thread.currentThread().interrupt();
+        long interruptedStarted = System.nanoTime();
+        pacing.beforeNextBatch(Duration.ofSeconds(30));
+        long interruptedWaited = System.nanoTime() - interruptedStarted;
+        boolean stillInterrupted = Thread.interrupted();
+
+        assertThat(Duration.ofNanos(waited)).isGreaterThanOrEqualTo(Duration.ofMillis(30));
+        assertThat(Duration.ofNanos(interruptedWaited)).isLessThan(Duration.ofSeconds(30));
+        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+    }
+
     @Test
     void aBatchHoldsOneAccountAtLeast() {
-        assertThatThrownBy(() -> new BanPersonService(store.transactions(), store.users(), moderation, clock, 0))
+        assertThatThrownBy(() -> new BanPersonService(
+                        store.transactions(), store.users(), moderation, clock, 0, BatchPacing.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

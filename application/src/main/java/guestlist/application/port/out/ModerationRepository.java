@@ -26,7 +26,10 @@ public interface ModerationRepository {
     /**
      * Puts this transaction's moderation after every other one's, in every process sharing the
      * store, until it ends. Two branch actions then never lock the same accounts in opposite
-     * orders, and each sees what the one before it did.
+     * orders, and each sees what the one before it did. Waits as long as the one before runs (a ban
+     * of a large branch runs for many seconds), up to a bound of the adapter's.
+     *
+     * @throws Unavailable when the one before has not ended within that bound
      */
     void serialize();
 
