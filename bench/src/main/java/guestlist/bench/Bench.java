@@ -61,7 +61,7 @@ public final class Bench {
             try (Server.Running underTest =
                     server.startTimed(options.starts(), !options.smoke(), options.jfr(), options.pool(), results)) {
                 Seed seed = Seed.plant(database, work, options.logins(), options.creators(), options.smallInvites());
-                Plan plan = new Plan(options, database, server, load, work);
+                Plan plan = new Plan(options, database, server, underTest, load, work);
                 Run run = new Run(underTest, load, results);
                 if (options.runs("table")) {
                     run.all(plan.onSmallTable(seed));

@@ -27,7 +27,6 @@ final class Run {
     private final Server.Running server;
     private final Load load;
     private final Results results;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger loads = new AtomicInteger();
 
     Run(Server.Running server, Load load, Results results) {
@@ -163,6 +162,12 @@ final class Run {
      * that they do not count against the next scenario: until /health answers within 50 ms.
      */
     private void drain() throws Exception {
+        drain(server);
+    }
+
+    /** {@link #drain()} on {@code server}: for measurements that run the server's own load. */
+    static void drain(Server.Running server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/v4/health")))
                 .timeout(Duration.ofSeconds(30))
                 .build();
