@@ -285,23 +285,34 @@ final class Plan {
 
     /**
      * Registration p99 (through the bench's invite, outside the branch) while the admin bans a member
-     * with its whole branch, every account of which holds an invite, against p99 just before without
-     * a ban, with the same load and duration.
+     * with its whole branch, every account of which holds an invite, against p99 of the same load
+     * and duration without a ban, measured right before and right after (the mean of both).
      */
     List<Step> duringBranchBan(Branches.Branch branch, Server.Running underTest, Path adminToken) {
-        String baseline = "register, no branch ban (baseline)";
-        return List.of(
-                hashBound(baseline, register()),
-                Comparison.of(
-                        hashBound("register during the branch ban", register())
-                                .withoutWarmUp()
-                                .during(new BranchBan(
-                                        underTest.url(BAN),
-                                        adminToken,
-                                        branch,
-                                        "POST /admin/ban, branch of " + count(options.banBranch()) + " (one request)")),
-                        new Reference.Earlier("p99 without ban", baseline, Reference.Metric.P99),
-                        atMost(2.00)));
+        Scenario during = hashBound("register during the branch ban", register())
+                .withoutWarmUp()
+                .during(new BranchBan(
+                        underTest.url(BAN),
+                        adminToken,
+                        branch,
+                        "POST /admin/ban, branch of " + count(options.banBranch()) + " (one request)"));
+        return List.of(Comparison.of(
+                during,
+                new Reference.Measured(
+                        "p99 without ban",
+                        new SameLoad(
+                                "ref: register, no branch ban (before and after)",
+                                " (the branch ban row's reference: the same registrations right before and right"
+                                        + " after it)",
+                                register(),
+                                underTest,
+                                load.with(during.connections()),
+                                options.warmupSeconds(),
+                                during.seconds(),
+                                SameLoad.Setting.NONE,
+                                SameLoad.Setting.NONE),
+                        Reference.Metric.P99),
+                atMost(2.00)));
     }
 
     /**
@@ -327,19 +338,21 @@ final class Plan {
 
     /**
      * The throughput of {@code scenario}'s load with the quotas off, measured right before and right
-     * after the row with them on ({@link QuotasOff}), over as many seconds as {@code like}.
+     * after the row with them on ({@link SameLoad}), for as many seconds as {@code like}.
      */
     private Reference.Measured quotasOff(String scenario, Load.Spec spec, Scenario like) {
         return new Reference.Measured(
                 "quotas off",
-                new QuotasOff(
-                        scenario,
+                new SameLoad(
+                        "ref: " + scenario + ", quotas off (before and after)",
+                        " (the quota row's reference: quotas off right before and right after it)",
                         spec,
-                        database,
                         underTest,
                         load.with(like.connections()),
                         like.warmupSeconds(),
-                        like.seconds()));
+                        like.seconds(),
+                        () -> database.execute(QUOTAS_OFF_SQL),
+                        () -> database.execute(QUOTAS_ON_SQL)));
     }
 
     private static Load.Spec register() {

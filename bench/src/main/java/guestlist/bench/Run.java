@@ -110,12 +110,9 @@ final class Run {
         Row row = measure(scenario);
         Row after = reference(measurement);
         Row notedAfter = noting ? reference(noted.measurement()) : null;
-        double mean = (before.perSecond() + after.perSecond()) / 2;
-        results.scenario(row.judged(
-                measured.label(),
-                Reference.Metric.THROUGHPUT.format(mean),
-                row.perSecond() / mean,
-                comparison.target()));
+        Reference.Metric metric = measured.metric();
+        double mean = (metric.of(before) + metric.of(after)) / 2;
+        results.scenario(row.judged(measured.label(), metric.format(mean), metric.of(row) / mean, comparison.target()));
         if (noting) {
             double notedMean = (notedBefore.perSecond() + notedAfter.perSecond()) / 2;
             results.note(String.format(

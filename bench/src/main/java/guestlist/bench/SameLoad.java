@@ -2,45 +2,66 @@ package guestlist.bench;
 
 import guestlist.bench.reference.Measurement;
 import guestlist.bench.result.Row;
-import guestlist.bench.system.Database;
 import guestlist.bench.system.Load;
 import guestlist.bench.system.Server;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reference of a quota row: the same load as the scenario with the invite quotas off, measured
- * right before and right after the scenario, which runs with them on (so that a change of the
- * machine's load during the three shows in the spread of the reference, not as a false ratio).
- * Each measurement turns the quotas off, warms up, measures, lets the server drain, and turns them
- * on again for the scenario.
+ * A scenario's own load as its reference, measured right before and right after the scenario (a
+ * {@link Reference.Measured}), under other conditions: the invite quotas off for the quota rows
+ * (the scenario runs with them on), no branch ban for the registrations during one. A change of
+ * the machine's load during the three then shows as a spread of the reference in the notes, not as
+ * a false ratio. Each measurement sets its conditions, warms up, measures, lets the server drain,
+ * and sets the scenario's conditions again.
  */
-final class QuotasOff implements Measurement {
+final class SameLoad implements Measurement {
 
     private static final AtomicInteger LOADS = new AtomicInteger();
 
+    /** Something done to the data before or after a measurement. */
+    @FunctionalInterface
+    interface Setting {
+
+        Setting NONE = () -> {};
+
+        void apply() throws Exception;
+    }
+
     private final String name;
+    private final String remark;
     private final Load.Spec spec;
-    private final Database database;
     private final Server.Running server;
     private final Load load;
     private final double warmupSeconds;
     private final double seconds;
+    private final Setting before;
+    private final Setting after;
 
-    QuotasOff(
-            String scenario,
+    /**
+     * @param name   its rows' name
+     * @param remark what its line in the notes adds, with a leading space
+     * @param before sets the reference's conditions
+     * @param after  sets the scenario's conditions again, also when the measurement failed
+     */
+    SameLoad(
+            String name,
+            String remark,
             Load.Spec spec,
-            Database database,
             Server.Running server,
             Load load,
             double warmupSeconds,
-            double seconds) {
-        this.name = "ref: " + scenario + ", quotas off (before and after)";
+            double seconds,
+            Setting before,
+            Setting after) {
+        this.name = name;
+        this.remark = remark;
         this.spec = spec;
-        this.database = database;
         this.server = server;
         this.load = load;
         this.warmupSeconds = warmupSeconds;
         this.seconds = seconds;
+        this.before = before;
+        this.after = after;
     }
 
     @Override
@@ -50,7 +71,7 @@ final class QuotasOff implements Measurement {
 
     @Override
     public Row measure() throws Exception {
-        database.execute(Plan.QUOTAS_OFF_SQL);
+        before.apply();
         try {
             String base = server.url("");
             if (warmupSeconds > 0) {
@@ -60,13 +81,13 @@ final class QuotasOff implements Measurement {
             Run.drain(server);
             return row;
         } finally {
-            database.execute(Plan.QUOTAS_ON_SQL);
+            after.apply();
         }
     }
 
     @Override
     public String remark() {
-        return " (the quota rows' reference: quotas off right before and right after the row)";
+        return remark;
     }
 
     /** {@code q}, the load's number and {@code _}: unique within the run, apart from the scenarios' {@code b...}. */
