@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * Guestlist's benchmark: starts a PostgreSQL of its own, starts the built jar against it (the auth
@@ -60,22 +61,41 @@ public final class Bench {
             try (Server.Running underTest =
                     server.startTimed(options.starts(), !options.smoke(), options.jfr(), options.pool(), results)) {
                 Seed seed = Seed.plant(database, work, options.logins(), options.creators(), options.smallInvites());
-                Plan plan = new Plan(options, database, server, load, work);
+                Plan plan = new Plan(options, database, server, underTest, load, work);
                 Run run = new Run(underTest, load, results);
-                run.all(plan.pages(underTest, Seed.adminToken(database, work)));
-                run.all(plan.onSmallTable(seed));
-                run.all(plan.duringLoginFlood(seed, underTest));
-                Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());
-                run.all(plan.onLargeTable(grown));
-                run.all(plan.duringSweep(grown));
+                if (options.runs("pages")) {
+                    run.all(plan.pages(underTest, Seed.adminToken(database, work)));
+                }
+                if (options.runs("table")) {
+                    run.all(plan.onSmallTable(seed));
+                } else if (options.runs("quotas")) {
+                    run.all(plan.quotasAlone(seed));
+                }
+                if (options.runs("flood")) {
+                    run.all(plan.duringLoginFlood(seed, underTest));
+                }
+                if (options.runs("table") || options.runs("sweep")) {
+                    Seed grown = seed.grownTo(database, options.largeInvites(), options.listerLarge());
+                    if (options.runs("table")) {
+                        run.all(plan.onLargeTable(grown));
+                    }
+                    if (options.runs("sweep")) {
+                        run.all(plan.duringSweep(grown));
+                    }
+                }
 
                 Path adminToken = Seed.adminToken(database, work);
-                Branches.Tree smallTree = Branches.tree(database, "tree_root_small", options.treeSmall(), PAGE_SIZE);
-                run.all(plan.onSmallTree(smallTree, adminToken));
-                Branches.Tree largeTree = Branches.tree(database, "tree_root", options.treeLarge(), PAGE_SIZE);
-                run.all(plan.onLargeTree(largeTree, smallTree, adminToken));
-                run.all(plan.duringBranchBan(
-                        Branches.branch(database, "ban_top", options.banBranch()), underTest, adminToken));
+                if (options.runs("tree")) {
+                    Branches.Tree smallTree =
+                            Branches.tree(database, "tree_root_small", options.treeSmall(), PAGE_SIZE);
+                    run.all(plan.onSmallTree(smallTree, adminToken));
+                    Branches.Tree largeTree = Branches.tree(database, "tree_root", options.treeLarge(), PAGE_SIZE);
+                    run.all(plan.onLargeTree(largeTree, smallTree, adminToken));
+                }
+                if (options.runs("ban")) {
+                    run.all(plan.duringBranchBan(
+                            Branches.branch(database, "ban_top", options.banBranch()), underTest, adminToken));
+                }
 
                 List<String> offsets = database.statementsWith("offset");
                 ResultTable table = results.table(
@@ -115,7 +135,8 @@ public final class Bench {
     }
 
     private static String mode(Options options) {
-        return options.smoke() ? "smoke" : "full";
+        String mode = options.smoke() ? "smoke" : "full";
+        return options.only().isEmpty() ? mode : mode + ", only " + String.join(",", new TreeSet<>(options.only()));
     }
 
     private static String orDefault(int setting) {

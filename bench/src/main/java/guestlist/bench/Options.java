@@ -32,6 +32,7 @@ import java.util.Set;
  * @param flood            concurrent log-ins of the log-in flood
  * @param floodWarmupSeconds seconds the flood runs before it is measured
  * @param listRate         invite list requests per second, paced, without and during the flood
+ * @param only             the parts of the plan to run ({@link #PARTS}); empty for all of them
  */
 record Options(
         boolean smoke,
@@ -64,7 +65,17 @@ record Options(
         boolean jfr,
         int flood,
         double floodWarmupSeconds,
-        double listRate) {
+        double listRate,
+        Set<String> only) {
+
+    /**
+     * The parts of the plan, for {@code --only} (comma-separated): {@code table} the small and the
+     * grown invite table, {@code quotas} only the quota rows of the small table and the two rows
+     * they compare with, {@code sweep} the sweep, {@code tree} the small and the large invite tree,
+     * {@code ban} the branch ban, {@code pages} the pages in the browser, {@code flood} the log-in
+     * flood.
+     */
+    static final Set<String> PARTS = Set.of("table", "quotas", "sweep", "tree", "ban", "pages", "flood");
 
     /** The full run's values; {@code hash-bound-seconds} 0 means as {@code seconds}. */
     private static final Map<String, String> FULL = Map.ofEntries(
@@ -95,7 +106,8 @@ record Options(
             Map.entry("workers", "0"),
             Map.entry("flood", "200"),
             Map.entry("flood-warmup", "3"),
-            Map.entry("list-rate", "50"));
+            Map.entry("list-rate", "50"),
+            Map.entry("only", ""));
 
     /** What {@code --smoke} changes: every step with tiny sizes, a few seconds each. */
     private static final Map<String, String> SMOKE = Map.ofEntries(
@@ -158,6 +170,12 @@ record Options(
         double seconds = Double.parseDouble(values.get("seconds"));
         double hashBoundSeconds = Double.parseDouble(values.get("hash-bound-seconds"));
         int starts = Integer.parseInt(values.get("starts"));
+        Set<String> only = values.get("only").isEmpty()
+                ? Set.of()
+                : Set.of(values.get("only").split(","));
+        if (!PARTS.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes parts of " + PARTS + ", not " + only);
+        }
         if (starts < 1) {
             throw new IllegalArgumentException("--starts is at least 1: the last start is the server under load");
         }
@@ -192,7 +210,8 @@ record Options(
                 given.containsKey("jfr"),
                 Integer.parseInt(values.get("flood")),
                 Double.parseDouble(values.get("flood-warmup")),
-                Double.parseDouble(values.get("list-rate")));
+                Double.parseDouble(values.get("list-rate")),
+                only);
     }
 
     /** pgbench's connections: as many as the server's database pool (its default: 10, or 4 per core). */
@@ -203,6 +222,11 @@ record Options(
     /** The bare Undertow's worker threads: as many as the server's (its default: 16, or 8 per core). */
     int bareWorkers() {
         return workers > 0 ? workers : Math.max(16, cores() * 8);
+    }
+
+    /** Whether {@code --only} leaves {@code part} of the plan in (every part without it). */
+    boolean runs(String part) {
+        return only.isEmpty() || only.contains(part);
     }
 
     int cores() {

@@ -49,15 +49,19 @@ final class Plan {
     private final Database database;
     private final Server server;
     private final Path work;
+    private final Load load;
+    private final Server.Running underTest;
     /** Shared by neighbouring comparisons: one measurement serves as the after of one, the before of the next. */
     private final Reference.Measured hashBoundLimit;
 
     private final Reference.Measured bareUndertow;
 
-    Plan(Options options, Database database, Server server, Load load, Path work) {
+    Plan(Options options, Database database, Server server, Server.Running underTest, Load load, Path work) {
         this.options = options;
         this.database = database;
         this.server = server;
+        this.underTest = underTest;
+        this.load = load;
         this.work = work;
         this.hashBoundLimit = new Reference.Measured(
                 "hash-bound limit",
@@ -115,10 +119,7 @@ final class Plan {
         return List.of(
                 Comparison.of(hashBound(REGISTER_WITH_INVITE, register()), hashBoundLimit, atLeast(0.80)),
                 quotas(true),
-                Comparison.of(
-                        hashBound(REGISTER_WITH_INVITE + QUOTAS_ON, register()),
-                        quotasOff(REGISTER_WITH_INVITE),
-                        atLeast(0.90)),
+                registerWithQuotas(),
                 quotas(false),
                 Comparison.of(hashBound("log in", login()), hashBoundLimit, atLeast(0.80)),
                 Comparison.of(
@@ -127,7 +128,7 @@ final class Plan {
                                 atLeast(0.50))
                         .notingAlso(alone(createAlone)),
                 quotas(true),
-                Comparison.of(steady(CREATE_INVITE + QUOTAS_ON, create), quotasOff(CREATE_INVITE), atLeast(0.90)),
+                createWithQuotas(create),
                 quotas(false),
                 // the create scenarios add thousands of other users' invites, which autovacuum would
                 // analyze soon enough in a real database; without it the planner may walk the
@@ -178,6 +179,31 @@ final class Plan {
                 options.hashBoundSeconds(),
                 hashBoundLimit.measurement());
         return List.of(flood.step());
+    }
+
+    /**
+     * The quota rows of {@link #onSmallTable} alone ({@code --only=quotas}): register with an
+     * invite, and create invites, with every quota on, each against the same load with them off
+     * right before and right after.
+     */
+    List<Step> quotasAlone(Seed seed) {
+        return List.of(
+                quotas(true),
+                registerWithQuotas(),
+                createWithQuotas(Load.Spec.post(INVITES, "{}", seed.creatorTokens())),
+                quotas(false));
+    }
+
+    /** Register with an invite, quotas on (on when it starts), against the same with them off before and after. */
+    private Comparison registerWithQuotas() {
+        Scenario on = hashBound(REGISTER_WITH_INVITE + QUOTAS_ON, register());
+        return Comparison.of(on, quotasOff(REGISTER_WITH_INVITE, register(), on), atLeast(0.90));
+    }
+
+    /** Create invites, quotas on (on when it starts), against the same with them off before and after. */
+    private Comparison createWithQuotas(Load.Spec create) {
+        Scenario on = steady(CREATE_INVITE + QUOTAS_ON, create);
+        return Comparison.of(on, quotasOff(CREATE_INVITE, create, on), atLeast(0.90));
     }
 
     /**
@@ -285,23 +311,34 @@ final class Plan {
 
     /**
      * Registration p99 (through the bench's invite, outside the branch) while the admin bans a member
-     * with its whole branch, every account of which holds an invite, against p99 just before without
-     * a ban, with the same load and duration.
+     * with its whole branch, every account of which holds an invite, against p99 of the same load
+     * and duration without a ban, measured right before and right after (the mean of both).
      */
     List<Step> duringBranchBan(Branches.Branch branch, Server.Running underTest, Path adminToken) {
-        String baseline = "register, no branch ban (baseline)";
-        return List.of(
-                hashBound(baseline, register()),
-                Comparison.of(
-                        hashBound("register during the branch ban", register())
-                                .withoutWarmUp()
-                                .during(new BranchBan(
-                                        underTest.url(BAN),
-                                        adminToken,
-                                        branch,
-                                        "POST /admin/ban, branch of " + count(options.banBranch()) + " (one request)")),
-                        new Reference.Earlier("p99 without ban", baseline, Reference.Metric.P99),
-                        atMost(2.00)));
+        Scenario during = hashBound("register during the branch ban", register())
+                .withoutWarmUp()
+                .during(new BranchBan(
+                        underTest.url(BAN),
+                        adminToken,
+                        branch,
+                        "POST /admin/ban, branch of " + count(options.banBranch()) + " (one request)"));
+        return List.of(Comparison.of(
+                during,
+                new Reference.Measured(
+                        "p99 without ban",
+                        new SameLoad(
+                                "ref: register, no branch ban (before and after)",
+                                " (the branch ban row's reference: the same registrations right before and right"
+                                        + " after it)",
+                                register(),
+                                underTest,
+                                load.with(during.connections()),
+                                options.warmupSeconds(),
+                                during.seconds(),
+                                SameLoad.Setting.NONE,
+                                SameLoad.Setting.NONE),
+                        Reference.Metric.P99),
+                atMost(2.00)));
     }
 
     /**
@@ -333,17 +370,33 @@ final class Plan {
     private Action quotas(boolean on) {
         return new Action(
                 on ? "invite quotas on, never reached" : "invite quotas off",
-                results -> database.execute(
-                        on
-                                ? "UPDATE local_site SET invite_min_account_age_hours = 1,"
-                                        + " invites_per_user_per_day = 1000, invite_signups_per_day = 1000000"
-                                : "UPDATE local_site SET invite_min_account_age_hours = 0,"
-                                        + " invites_per_user_per_day = 0, invite_signups_per_day = 0"));
+                results -> database.execute(on ? QUOTAS_ON_SQL : QUOTAS_OFF_SQL));
     }
 
-    /** The throughput of {@code scenario}, measured just before with the quotas off. */
-    private static Reference.Earlier quotasOff(String scenario) {
-        return new Reference.Earlier("quotas off", scenario, Reference.Metric.THROUGHPUT);
+    /** Every invite quota on, at limits the benchmark never reaches: see {@link #quotas}. */
+    static final String QUOTAS_ON_SQL = "UPDATE local_site SET invite_min_account_age_hours = 1,"
+            + " invites_per_user_per_day = 1000, invite_signups_per_day = 1000000";
+
+    static final String QUOTAS_OFF_SQL = "UPDATE local_site SET invite_min_account_age_hours = 0,"
+            + " invites_per_user_per_day = 0, invite_signups_per_day = 0";
+
+    /**
+     * The throughput of {@code scenario}'s load with the quotas off, measured right before and right
+     * after the row with them on ({@link SameLoad}), for as many seconds as {@code like}.
+     */
+    private Reference.Measured quotasOff(String scenario, Load.Spec spec, Scenario like) {
+        return new Reference.Measured(
+                "quotas off",
+                new SameLoad(
+                        "ref: " + scenario + ", quotas off (before and after)",
+                        " (the quota row's reference: quotas off right before and right after it)",
+                        spec,
+                        underTest,
+                        load.with(like.connections()),
+                        like.warmupSeconds(),
+                        like.seconds(),
+                        () -> database.execute(QUOTAS_OFF_SQL),
+                        () -> database.execute(QUOTAS_ON_SQL)));
     }
 
     private static Load.Spec register() {

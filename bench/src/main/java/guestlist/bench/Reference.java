@@ -10,12 +10,18 @@ sealed interface Reference {
     String label();
 
     /**
-     * A reference measured right before and right after the scenario (the mean of both, requests
-     * per second), so that a change of the machine's load between them shows as a spread of the
-     * reference in the notes rather than as a false ratio. When the comparison before measured the
-     * same reference last, its measurement after serves as this one's before.
+     * A reference measured right before and right after the scenario (the mean of both, of the
+     * {@code metric}: requests per second unless told), so that a change of the machine's load
+     * between them shows as a spread of the reference in the notes rather than as a false ratio.
+     * When the comparison before measured the same reference last, its measurement after serves as
+     * this one's before.
      */
-    record Measured(String label, Measurement measurement) implements Reference {}
+    record Measured(String label, Measurement measurement, Metric metric) implements Reference {
+
+        Measured(String label, Measurement measurement) {
+            this(label, measurement, Metric.THROUGHPUT);
+        }
+    }
 
     /** A figure of a scenario measured earlier in this run. */
     record Earlier(String label, String scenario, Metric metric) implements Reference {}

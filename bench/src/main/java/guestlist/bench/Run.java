@@ -27,7 +27,6 @@ final class Run {
     private final Server.Running server;
     private final Load load;
     private final Results results;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger loads = new AtomicInteger();
 
     Run(Server.Running server, Load load, Results results) {
@@ -111,12 +110,9 @@ final class Run {
         Row row = measure(scenario);
         Row after = reference(measurement);
         Row notedAfter = noting ? reference(noted.measurement()) : null;
-        double mean = (before.perSecond() + after.perSecond()) / 2;
-        results.scenario(row.judged(
-                measured.label(),
-                Reference.Metric.THROUGHPUT.format(mean),
-                row.perSecond() / mean,
-                comparison.target()));
+        Reference.Metric metric = measured.metric();
+        double mean = (metric.of(before) + metric.of(after)) / 2;
+        results.scenario(row.judged(measured.label(), metric.format(mean), metric.of(row) / mean, comparison.target()));
         if (noting) {
             double notedMean = (notedBefore.perSecond() + notedAfter.perSecond()) / 2;
             results.note(String.format(
@@ -163,6 +159,12 @@ final class Run {
      * that they do not count against the next scenario: until /health answers within 50 ms.
      */
     private void drain() throws Exception {
+        drain(server);
+    }
+
+    /** {@link #drain()} on {@code server}: for measurements that run the server's own load. */
+    static void drain(Server.Running server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/v4/health")))
                 .timeout(Duration.ofSeconds(30))
                 .build();

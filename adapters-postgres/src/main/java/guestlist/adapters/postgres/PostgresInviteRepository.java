@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * holds ({@code SKIP LOCKED}).
  *
  * <p>The quota records: {@code invite_creation} (a row per invite added, written by the same
- * statement) and {@code invite_signup} (a row per account that joined through an invite). Counting
- * the sign-ups takes a transaction-scoped advisory lock first ({@link #lockSignupsSince}).
+ * statement, numbered in its creator's order: {@link #nthLatestAddition}) and {@code invite_signup}
+ * (a row per account that joined through an invite). Counting the sign-ups takes a
+ * transaction-scoped advisory lock first ({@link #lockSignupsSince}).
  */
 final class PostgresInviteRepository implements InviteRepository {
 
@@ -48,15 +49,29 @@ final class PostgresInviteRepository implements InviteRepository {
      */
     private static final String LOCK_SIGNUPS = "SELECT pg_advisory_xact_lock('invite_signup'::regclass::oid::int, 0)";
 
-    /** The invite and its creation record, in one statement. */
+    /**
+     * The invite and its creation record, in one statement: the record takes the creator's next place
+     * ({@code seq}, one after its latest record's, or 1) and the invite's instant, or its latest
+     * record's when that is later (another process's clock may be behind), so that one creator's
+     * records never go back in time. The creator is locked by the caller: no other addition of its
+     * takes the same place meanwhile (the unique index would refuse it).
+     */
     private static final String ADD = """
             WITH added AS (
                 INSERT INTO local_user_invite (token, local_user_id, max_uses, expires_at, published_at, comment)
                 VALUES (:token, :creatorId, :maxUses, :expiresAt, :publishedAt, :comment)
                 RETURNING %1$s
+            ), latest AS (
+                SELECT seq, published_at FROM invite_creation
+                 WHERE local_user_id = :creatorId
+                 ORDER BY seq DESC
+                 LIMIT 1
             ), recorded AS (
-                INSERT INTO invite_creation (local_user_id, published_at)
-                SELECT local_user_id, published_at FROM added
+                INSERT INTO invite_creation (local_user_id, seq, published_at)
+                SELECT a.local_user_id,
+                       coalesce((SELECT seq FROM latest), 0) + 1,
+                       greatest(a.published_at, (SELECT published_at FROM latest))
+                  FROM added a
             )
             SELECT %1$s FROM added""".formatted(Rows.INVITE_COLUMNS);
 
@@ -173,14 +188,21 @@ final class PostgresInviteRepository implements InviteRepository {
         return ExpiredRows.deleteBatch(jdbc, "local_user_invite", "id", now, batchSize);
     }
 
+    /**
+     * Two probes of {@code invite_creation_seq_key}: the creator's latest place, then the row n - 1
+     * places before it (index-only once the rows are all-visible). A place below 1, or one whose row
+     * the sweep deleted, is no row: fewer than n are recorded.
+     */
     @Override
-    public long countAddedSince(LocalUserId creatorId, Instant since) {
-        return jdbc.sql(
-                        "SELECT count(*) FROM invite_creation WHERE local_user_id = :creatorId AND published_at > :since")
+    public Optional<Instant> nthLatestAddition(LocalUserId creatorId, int n) {
+        return jdbc.sql("""
+                        SELECT published_at FROM invite_creation
+                         WHERE local_user_id = :creatorId
+                           AND seq = (SELECT max(seq) FROM invite_creation WHERE local_user_id = :creatorId) - :n + 1""")
                 .param("creatorId", creatorId.value())
-                .param("since", Timestamps.parameter(since))
-                .query(Long.class)
-                .single();
+                .param("n", n)
+                .query((rs, row) -> Timestamps.read(rs, "published_at"))
+                .optional();
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import guestlist.application.port.in.BanPersonCommand;
 import guestlist.application.port.in.BanPersonResult;
+import guestlist.application.service.BanPersonService;
+import guestlist.application.service.BatchPacing;
 import guestlist.domain.Refusal;
 import guestlist.domain.Rule;
 import guestlist.domain.account.LocalUser;
@@ -16,6 +18,7 @@ import guestlist.domain.site.SiteChanges;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +147,20 @@ class BanRaceTest {
                         admin, members.get(target).personId(), true, reason, Optional.empty(), true));
     }
 
+    /** A branch ban through the use case with batches of {@code batchSize} accounts. */
+    private BanPersonResult banInBatches(Services services, int batchSize, String target, String reason) {
+        PostgresPersistence persistence = services.persistence;
+        return new BanPersonService(
+                        persistence.transactions(),
+                        persistence.users(),
+                        persistence.moderation(),
+                        Clock.systemUTC(),
+                        batchSize,
+                        BatchPacing.halfTheTime())
+                .banPerson(new BanPersonCommand(
+                        admin, members.get(target).personId(), true, reason, Optional.empty(), true));
+    }
+
     private long count(String query, Object... parameters) {
         JdbcClient.StatementSpec statement = sql.sql(query);
         for (Object parameter : parameters) {
@@ -218,6 +235,22 @@ class BanRaceTest {
 
     // ---------------------------------------------------------------- the race
 
+    /** The race below, with the ban as the server runs it (one batch holds the whole branch). */
+    @RepeatedTest(20)
+    void aBranchBanRacingRegistrationsThroughTheBranchLeavesNoNewcomerUnbanned() throws Exception {
+        raceTheBanWithRegistrations(() -> ban(process, "top", "a spam ring"));
+    }
+
+    /**
+     * The same race with a ban in batches of two accounts: each pass over the branch (of eight
+     * before the race) takes five batches, a registration may commit behind the place a pass has
+     * reached, and the ban still leaves no newcomer unbanned.
+     */
+    @RepeatedTest(20)
+    void aBranchBanInSmallBatchesRacingRegistrationsThroughTheBranchLeavesNoNewcomerUnbanned() throws Exception {
+        raceTheBanWithRegistrations(() -> banInBatches(process, 2, "top", "a spam ring"));
+    }
+
     /**
      * A branch ban and 24 registrations through invites of every level of the branch (and of
      * another tree), released together in two processes. Afterwards every account whose inviter
@@ -226,8 +259,7 @@ class BanRaceTest {
      * inviter banned), every registration outside the branch succeeded, and the log's one entry
      * counts exactly the branch.
      */
-    @RepeatedTest(20)
-    void aBranchBanRacingRegistrationsThroughTheBranchLeavesNoNewcomerUnbanned() throws Exception {
+    private void raceTheBanWithRegistrations(Callable<BanPersonResult> theBan) throws Exception {
         List<String> inviters = List.of("top", "a1", "a2", "b1", "b2", "b3", "c1", "d1", "outsider", "o1");
         long branchInvitesBefore = branch().size();
         Map<String, Long> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -238,7 +270,7 @@ class BanRaceTest {
             if (i == 0) {
                 return () -> {
                     Thread.sleep(delayMillis);
-                    return ban(process, "top", "a spam ring");
+                    return theBan.call();
                 };
             }
             String inviter = inviters.get(i % inviters.size());
@@ -400,6 +432,66 @@ class BanRaceTest {
                         invite.id().value()))
                 .as("deleted with the branch's invites")
                 .isZero();
+    }
+
+    /**
+     * A registration that commits behind the place a pass has reached is banned by the next pass.
+     * It holds a2 (depth 1) and has made its account (id n, depth 2) when another registration,
+     * through a1, makes and commits an account of id n + 1 at the same depth. The ban's first batch
+     * of seven places (top, a1, a2, b1, b2, b3 and that n + 1) is read from a snapshot without the
+     * account n; it waits at a2 for the first registration to commit, and goes on past n. The next
+     * batches, and so the first pass, never meet n; the second pass does, and bans it.
+     */
+    @Test
+    void aRegistrationCommittingBehindThePassIsBannedByTheNextPass() throws Exception {
+        LocalUser inviter = members.get("a2");
+        Invite invite = invites.get("a2");
+        try (Connection registration = TestDatabase.dataSource().getConnection()) {
+            registration.setAutoCommit(false);
+            execute(
+                    registration,
+                    "SELECT id FROM local_user WHERE id = ? FOR NO KEY UPDATE",
+                    inviter.id().value());
+            execute(
+                    registration,
+                    "SELECT id FROM local_user_invite WHERE id = ? FOR UPDATE",
+                    invite.id().value());
+            execute(
+                    registration,
+                    "INSERT INTO local_user (name, password_hash, accepted_application, invited_by_local_user_id)"
+                            + " VALUES ('behind', 'x', true, ?)",
+                    inviter.id().value());
+            execute(
+                    registration,
+                    "UPDATE local_user_invite SET uses_count = uses_count + 1 WHERE id = ?",
+                    invite.id().value());
+            otherProcess.registerWithInvite("ahead", invites.get("a1"));
+            assertThat(count("SELECT count(*) FROM local_user WHERE name = 'ahead'"
+                            + " AND id > (SELECT max(id) FROM local_user WHERE name LIKE 'user\\_%')"))
+                    .isEqualTo(1);
+
+            CompletableFuture<BanPersonResult> ban =
+                    CompletableFuture.supplyAsync(() -> banInBatches(otherProcess, 7, "top", "ring"));
+            awaitBlockedOnALock();
+            registration.commit();
+
+            BanPersonResult result = ban.get(30, TimeUnit.SECONDS);
+            assertThat(result.affectedAccounts())
+                    .as("the eight members, 'ahead' and 'behind'")
+                    .isEqualTo(10);
+        }
+        assertThat(count("SELECT count(*) FROM local_user WHERE name = 'behind' AND banned_at IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM local_user WHERE name = 'behind'"
+                        + " AND id < (SELECT id FROM local_user WHERE name = 'ahead')"))
+                .as("'behind' lies before 'ahead' in the order of the branch")
+                .isEqualTo(1);
+        assertThat(bannedForever()).containsExactlyElementsOf(branchOf("top"));
+        assertThat(sql.sql("SELECT affected_accounts FROM moderation_log")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
+        assertConsistent();
     }
 
     /**

@@ -65,7 +65,7 @@ public final class CreateInviteService implements CreateInviteUseCase {
                     creator,
                     now,
                     () -> invites.countUsable(creator.id(), now),
-                    since -> invites.countAddedSince(creator.id(), since)));
+                    n -> invites.nthLatestAddition(creator.id(), n)));
             return invites.add(invite);
         });
     }

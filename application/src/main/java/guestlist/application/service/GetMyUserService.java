@@ -52,7 +52,7 @@ public final class GetMyUserService implements GetMyUserUseCase {
                     user,
                     now,
                     () -> invites.countUsable(user.id(), now),
-                    since -> invites.countAddedSince(user.id(), since)));
+                    n -> invites.nthLatestAddition(user.id(), n)));
             return new MyUser(user, inviter, allowance);
         });
     }

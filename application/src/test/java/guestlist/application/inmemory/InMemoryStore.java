@@ -510,7 +510,12 @@ public final class InMemoryStore implements StoreFixture {
             }
             Invite stored = invite.withId(new InviteId(state.nextId()));
             state.invites().put(stored.id().value(), stored);
-            state.added().add(new Added(stored.creatorId(), stored.publishedAt()));
+            // recorded in order, at instants that never go back (as the PostgreSQL adapter records them)
+            Instant at = additionsOf(stored.creatorId()).stream()
+                    .reduce((first, second) -> second)
+                    .map(last -> last.at().isAfter(stored.publishedAt()) ? last.at() : stored.publishedAt())
+                    .orElse(stored.publishedAt());
+            state.added().add(new Added(stored.creatorId(), at));
             return stored;
         }
 
@@ -583,12 +588,18 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
-        public long countAddedSince(LocalUserId creatorId, Instant since) {
+        public Optional<Instant> nthLatestAddition(LocalUserId creatorId, int n) {
             requireTransaction();
+            List<Added> additions = additionsOf(creatorId);
+            return n < 1 || n > additions.size()
+                    ? Optional.empty()
+                    : Optional.of(additions.get(additions.size() - n).at());
+        }
+
+        private List<Added> additionsOf(LocalUserId creatorId) {
             return state.added().stream()
-                    .filter(added ->
-                            added.creatorId().equals(creatorId) && added.at().isAfter(since))
-                    .count();
+                    .filter(added -> added.creatorId().equals(creatorId))
+                    .toList();
         }
 
         @Override
@@ -767,25 +778,68 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
-        public long ban(Scope scope, Ban ban, Instant now) {
+        public Batch ban(Scope scope, Ban ban, Instant now, Optional<Position> after, int limit) {
             requireTransaction();
-            List<LocalUser> changed = reached(scope).stream()
-                    .map(InMemoryStore.this::storedUser)
+            List<Position> batch = placesAfter(scope, after, limit);
+            List<LocalUser> reached = reachedIn(scope, batch);
+            List<LocalUser> changed = reached.stream()
                     .filter(user -> user.activeBan(now).filter(ban::sameTerms).isEmpty())
                     .toList();
             changed.forEach(user -> replaceUser(user.withBan(Optional.of(ban))));
-            return changed.size();
+            Set<LocalUserId> ids = reached.stream().map(LocalUser::id).collect(Collectors.toSet());
+            List<Invite> gone = state.invites().values().stream()
+                    .filter(invite -> ids.contains(invite.creatorId()))
+                    .toList();
+            gone.forEach(invite -> state.invites().remove(invite.id().value()));
+            state.sessions().values().removeIf(session -> ids.contains(session.userId()));
+            return new Batch(batch.size(), changed.size(), gone.size(), last(batch));
         }
 
         @Override
-        public long unban(Scope scope, Instant now) {
+        public Batch unban(Scope scope, Instant now, Optional<Position> after, int limit) {
             requireTransaction();
-            List<LocalUser> lifted = reached(scope).stream()
-                    .map(InMemoryStore.this::storedUser)
+            List<Position> batch = placesAfter(scope, after, limit);
+            List<LocalUser> lifted = reachedIn(scope, batch).stream()
                     .filter(user -> user.bannedAt(now))
                     .toList();
             lifted.forEach(user -> replaceUser(user.withBan(Optional.empty())));
-            return lifted.size();
+            return new Batch(batch.size(), lifted.size(), 0, last(batch));
+        }
+
+        /**
+         * The scope's places in its order (the target at depth 0, then its branch by depth, then
+         * id), after {@code after}, at most {@code limit}.
+         */
+        private List<Position> placesAfter(Scope scope, Optional<Position> after, int limit) {
+            Comparator<Position> order = Comparator.comparingInt(Position::depth)
+                    .thenComparingLong(place -> place.account().value());
+            List<Position> places = new ArrayList<>();
+            if (state.users().containsKey(scope.target().value())) {
+                places.add(new Position(0, scope.target()));
+            }
+            if (scope.includeInvitees()) {
+                InviteBranch.below(scope.target(), InMemoryStore.this::inviteesOf).stream()
+                        .map(member -> new Position(member.depth(), member.id()))
+                        .forEach(places::add);
+            }
+            return places.stream()
+                    .filter(place ->
+                            after.map(start -> order.compare(place, start) > 0).orElse(true))
+                    .sorted(order)
+                    .limit(limit)
+                    .toList();
+        }
+
+        /** The accounts of these places that the scope reaches: admins left out. */
+        private List<LocalUser> reachedIn(Scope scope, List<Position> places) {
+            return places.stream()
+                    .map(place -> storedUser(place.account()))
+                    .filter(user -> scope.reaches(user, !user.id().equals(scope.target())))
+                    .toList();
+        }
+
+        private Optional<Position> last(List<Position> places) {
+            return places.isEmpty() ? Optional.empty() : Optional.of(places.get(places.size() - 1));
         }
 
         @Override
@@ -798,13 +852,6 @@ public final class InMemoryStore implements StoreFixture {
             gone.forEach(invite -> state.invites().remove(invite.id().value()));
             long accounts = gone.stream().map(Invite::creatorId).distinct().count();
             return new Revoked(accounts, gone.size());
-        }
-
-        @Override
-        public void endSessions(Scope scope) {
-            requireTransaction();
-            Set<LocalUserId> reached = reached(scope);
-            state.sessions().values().removeIf(session -> reached.contains(session.userId()));
         }
 
         @Override

@@ -287,15 +287,192 @@ class BanPersonServiceTest {
     @Test
     void aBannedAccountsSessionIsRefusedWithSiteBanEvenIfOneSurvived() {
         String session = login(dave);
-        // a ban written straight to the store, without ending sessions: authentication still refuses
-        store.transactions()
-                .run(() -> store.moderation()
-                        .ban(
-                                new Scope(dave.id(), false),
-                                new Ban("x", Optional.empty(), clock.instant()),
-                                clock.instant()));
+        // a ban written straight to the store, and the session it ends put back in the same
+        // transaction (as if it had survived): authentication still refuses
+        store.transactions().run(() -> {
+            store.moderation()
+                    .ban(
+                            new Scope(dave.id(), false),
+                            new Ban("x", Optional.empty(), clock.instant()),
+                            clock.instant(),
+                            Optional.empty(),
+                            1);
+            store.sessions().add(SessionTokens.hash(session), dave.id(), clock.instant(), Optional.empty());
+        });
 
         assertRefused(() -> app.useCases().authenticate().authenticate(session), Rule.ACCOUNT_BANNED);
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    /** The ban use case on the recording moderation, with batches of {@code batchSize} accounts. */
+    private BanPersonResult banInBatches(ModerationRepository through, int batchSize, LocalUser target) {
+        return new BanPersonService(store.transactions(), store.users(), through, clock, batchSize, BatchPacing.NONE)
+                .banPerson(new BanPersonCommand(admin, target.personId(), true, "spam", Optional.empty(), true));
+    }
+
+    @Test
+    void aBranchLargerThanABatchIsBannedWholeWithOneLogLine() {
+        Invite carols = invite(carol);
+        List<ModerationRepository.Batch> batches = new ArrayList<>();
+        ModerationRepository counting = new ForwardingModeration(moderation) {
+            @Override
+            public ModerationRepository.Batch ban(
+                    Scope scope, Ban ban, Instant now, Optional<ModerationRepository.Position> after, int limit) {
+                ModerationRepository.Batch batch = super.ban(scope, ban, now, after, limit);
+                batches.add(batch);
+                return batch;
+            }
+        };
+
+        BanPersonResult result = banInBatches(counting, 2, alice);
+
+        assertThat(result.affectedAccounts()).isEqualTo(4);
+        assertThat(result.revokedInvites()).isEqualTo(4);
+        assertThat(batches).as("%s", batches).allMatch(batch -> batch.examined() <= 2);
+        assertThat(batches.stream().filter(batch -> batch.changed() > 0)).hasSizeGreaterThan(1);
+        Instant now = clock.instant();
+        assertThat(List.of(alice, bob, carol, dave))
+                .allMatch(user -> stored(user).bannedAt(now));
+        assertThat(inviteExists(carols)).isFalse();
+        assertThat(moderation.entries)
+                .singleElement()
+                .extracting(ModerationEntry::affectedAccounts, ModerationEntry::revokedInvites)
+                .containsExactly(4L, 4L);
+    }
+
+    /**
+     * An account that joins the branch while a pass goes on, at a place the pass has gone past (a
+     * registration that held its inviter when the ban came, and committed with an id lower than
+     * accounts already banned at its depth), is banned by the next pass, and counted.
+     */
+    @Test
+    void anAccountThatJoinsBehindThePassIsBannedByTheNextPass() {
+        List<LocalUser> joined = new ArrayList<>();
+        ModerationRepository joining = new ForwardingModeration(moderation) {
+            private int batches;
+
+            @Override
+            public ModerationRepository.Batch ban(
+                    Scope scope, Ban ban, Instant now, Optional<ModerationRepository.Position> after, int limit) {
+                ModerationRepository.Batch batch = super.ban(scope, ban, now, after, limit);
+                if (++batches == 2) {
+                    // the pass is at depth 2 now; the newcomer is at depth 1, invited by alice
+                    joined.add(store.users()
+                            .add(
+                                    new NewUser(
+                                            new Username("latecomer"),
+                                            Optional.empty(),
+                                            false,
+                                            true,
+                                            Optional.of(alice.id()),
+                                            now),
+                                    "hash"));
+                }
+                return batch;
+            }
+        };
+
+        BanPersonResult result = banInBatches(joining, 2, alice);
+
+        assertThat(joined).hasSize(1);
+        assertThat(stored(joined.get(0)).bannedAt(clock.instant())).isTrue();
+        assertThat(result.affectedAccounts()).as("the four and the latecomer").isEqualTo(5);
+        assertThat(moderation.entries.get(0).affectedAccounts()).isEqualTo(5);
+    }
+
+    /** A ban that fails in a later batch leaves nothing of itself: one transaction, no log line. */
+    @Test
+    void aBanFailingInALaterBatchLeavesNothingBehind() {
+        Invite carols = invite(carol);
+        ModerationRepository failing = new ForwardingModeration(moderation) {
+            private int batches;
+
+            @Override
+            public ModerationRepository.Batch ban(
+                    Scope scope, Ban ban, Instant now, Optional<ModerationRepository.Position> after, int limit) {
+                if (++batches == 3) {
+                    throw new IllegalStateException("the store failed in the third batch");
+                }
+                return super.ban(scope, ban, now, after, limit);
+            }
+        };
+
+        assertThatThrownBy(() -> banInBatches(failing, 1, alice)).isInstanceOf(IllegalStateException.class);
+
+        Instant now = clock.instant();
+        assertThat(List.of(alice, bob, carol, dave))
+                .noneMatch(user -> stored(user).bannedAt(now));
+        assertThat(inviteExists(carols)).isTrue();
+        assertThat(login(bob)).isNotBlank();
+        assertThat(moderation.entries).isEmpty();
+    }
+
+    @Test
+    void anUnbanOfABranchLargerThanABatchLiftsEveryBan() {
+        ban(alice, true);
+
+        BanPersonResult lifted = new BanPersonService(
+                        store.transactions(), store.users(), moderation, clock, 1, BatchPacing.NONE)
+                .banPerson(new BanPersonCommand(admin, alice.personId(), false, "sorry", Optional.empty(), true));
+
+        assertThat(lifted.affectedAccounts()).isEqualTo(4);
+        assertThat(List.of(alice, bob, carol, dave))
+                .allMatch(user -> stored(user).ban().isEmpty());
+    }
+
+    /**
+     * The pacing is asked before every batch but the first, also across passes, with how long the
+     * batch before took; never after the last.
+     */
+    @Test
+    void thePacingIsAskedBeforeEveryBatchButTheFirst() {
+        List<Duration> paces = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        ModerationRepository noting = new ForwardingModeration(moderation) {
+            @Override
+            public ModerationRepository.Batch ban(
+                    Scope scope, Ban ban, Instant now, Optional<ModerationRepository.Position> after, int limit) {
+                calls.add("batch");
+                return super.ban(scope, ban, now, after, limit);
+            }
+        };
+        BanPersonService service = new BanPersonService(store.transactions(), store.users(), noting, clock, 2, took -> {
+            calls.add("pace");
+            paces.add(took);
+        });
+
+        service.banPerson(new BanPersonCommand(admin, alice.personId(), true, "spam", Optional.empty(), true));
+
+        assertThat(String.join(" ", calls))
+                .as("two passes of three batches (2, 2, 0 places)")
+                .isEqualTo("batch pace batch pace batch pace batch pace batch pace batch");
+        assertThat(paces).hasSize(5).allMatch(took -> !took.isNegative());
+    }
+
+    @Test
+    void halfTheTimeWaitsAsLongAsTheBatchTookUnlessInterrupted() {
+        BatchPacing pacing = BatchPacing.halfTheTime();
+
+        long started = System.nanoTime();
+        pacing.beforeNextBatch(Duration.ofMillis(30));
+        long waited = System.nanoTime() - started;
+        Thread.currentThread().interrupt();
+        long interruptedStarted = System.nanoTime();
+        pacing.beforeNextBatch(Duration.ofSeconds(30));
+        long interruptedWaited = System.nanoTime() - interruptedStarted;
+        boolean stillInterrupted = Thread.interrupted();
+
+        assertThat(Duration.ofNanos(waited)).isGreaterThanOrEqualTo(Duration.ofMillis(30));
+        assertThat(Duration.ofNanos(interruptedWaited)).isLessThan(Duration.ofSeconds(30));
+        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+    }
+
+    @Test
+    void aBatchHoldsOneAccountAtLeast() {
+        assertThatThrownBy(() -> new BanPersonService(
+                        store.transactions(), store.users(), moderation, clock, 0, BatchPacing.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---------------------------------------------------------------- unban

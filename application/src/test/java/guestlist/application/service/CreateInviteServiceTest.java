@@ -452,7 +452,12 @@ class CreateInviteServiceTest {
                 .run(() -> guestlist
                         .store
                         .moderation()
-                        .ban(new Scope(alice.id(), false), new Ban("spam", Optional.of(end), now), now));
+                        .ban(
+                                new Scope(alice.id(), false),
+                                new Ban("spam", Optional.of(end), now),
+                                now,
+                                Optional.empty(),
+                                1));
 
         assertRefused(() -> guestlist.invite(alice), Rule.ACCOUNT_BANNED);
         assertThat(list(alice, 50).items()).isEmpty();

@@ -25,23 +25,18 @@ class ForwardingModeration implements ModerationRepository {
     }
 
     @Override
-    public long ban(Scope scope, Ban ban, Instant now) {
-        return delegate.ban(scope, ban, now);
+    public Batch ban(Scope scope, Ban ban, Instant now, Optional<Position> after, int limit) {
+        return delegate.ban(scope, ban, now, after, limit);
     }
 
     @Override
-    public long unban(Scope scope, Instant now) {
-        return delegate.unban(scope, now);
+    public Batch unban(Scope scope, Instant now, Optional<Position> after, int limit) {
+        return delegate.unban(scope, now, after, limit);
     }
 
     @Override
     public Revoked revokeInvites(Scope scope) {
         return delegate.revokeInvites(scope);
-    }
-
-    @Override
-    public void endSessions(Scope scope) {
-        delegate.endSessions(scope);
     }
 
     @Override

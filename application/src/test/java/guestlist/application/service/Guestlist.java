@@ -167,8 +167,24 @@ final class Guestlist {
 
     /** How many invites the store remembers {@code creator} adding in the last 24 hours, gone or not. */
     long storedAddedInTheLastDay(LocalUser creator) {
-        Instant since = clock.instant().minus(LocalSite.QUOTA_WINDOW);
-        return store.transactions().inTransaction(() -> store.invites().countAddedSince(creator.id(), since));
+        return storedAddedSince(creator, clock.instant().minus(LocalSite.QUOTA_WINDOW));
+    }
+
+    /**
+     * How many invites the store remembers {@code creator} adding after {@code since}, gone or not:
+     * the additions, latest first, as long as they are after it.
+     */
+    long storedAddedSince(LocalUser creator, Instant since) {
+        return store.transactions().inTransaction(() -> {
+            int n = 0;
+            while (store.invites()
+                    .nthLatestAddition(creator.id(), n + 1)
+                    .filter(at -> at.isAfter(since))
+                    .isPresent()) {
+                n++;
+            }
+            return (long) n;
+        });
     }
 
     /** How many sign-ups through invites the store remembers in the last 24 hours. */

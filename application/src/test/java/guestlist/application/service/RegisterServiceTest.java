@@ -13,6 +13,7 @@ import guestlist.domain.Rule;
 import guestlist.domain.account.Ban;
 import guestlist.domain.account.LocalUser;
 import guestlist.domain.invite.Invite;
+import guestlist.domain.invite.NewInvite;
 import guestlist.domain.moderation.Scope;
 import guestlist.domain.site.RegistrationMode;
 import guestlist.domain.site.SiteChanges;
@@ -462,15 +463,30 @@ class RegisterServiceTest {
         guestlist.mode(RegistrationMode.REQUIRE_INVITATION);
         Instant now = guestlist.clock.instant();
         Instant end = now.plus(Duration.ofHours(1));
-        // a ban straight in the store, which leaves the invite in place (a ban through the use case
-        // deletes it): the refusal here is the creator's ban, not a missing invite
-        guestlist
-                .store
-                .transactions()
-                .run(() -> guestlist
-                        .store
-                        .moderation()
-                        .ban(new Scope(inviter.id(), false), new Ban("spam", Optional.of(end), now), now));
+        // a ban straight in the store, with the invite that the ban deletes put back in the same
+        // transaction (as if it had survived): the refusal here is the creator's ban, not a missing
+        // invite
+        guestlist.store.transactions().run(() -> {
+            guestlist
+                    .store
+                    .moderation()
+                    .ban(
+                            new Scope(inviter.id(), false),
+                            new Ban("spam", Optional.of(end), now),
+                            now,
+                            Optional.empty(),
+                            1);
+            guestlist
+                    .store
+                    .invites()
+                    .add(new NewInvite(
+                            invite.token(),
+                            inviter.id(),
+                            invite.maxUses(),
+                            invite.expiresAt(),
+                            invite.publishedAt(),
+                            invite.comment()));
+        });
 
         assertRefused(() -> guestlist.register(form("alice").token(invite)), Rule.INVITE_NOT_USABLE);
         assertThat(guestlist.storedUser("alice")).isEmpty();

@@ -124,10 +124,10 @@ class SweepExpiredInvitesServiceTest {
 
     /** The records of alice's added invites and of sign-ups through invites made after {@code since}. */
     private long storedRecordsSince(Instant since) {
-        return guestlist
-                .store
-                .transactions()
-                .inTransaction(() -> guestlist.store.invites().countAddedSince(alice.id(), since)
-                        + guestlist.store.invites().lockSignupsSince(since));
+        return guestlist.storedAddedSince(alice, since)
+                + guestlist
+                        .store
+                        .transactions()
+                        .inTransaction(() -> guestlist.store.invites().lockSignupsSince(since));
     }
 }

@@ -222,7 +222,8 @@ class ForwardedClientsEndToEndTest {
         }
         assertThat(validity(proxy, "X-Forwarded-For: 10.0." + (checked >> 8) + "." + (checked & 0xff))
                         .status())
-                .as("an address of the flood (number %d of %d), forgotten by the process or not (the flood took %.1f s)",
+                .as(
+                        "an address of the flood (number %d of %d), forgotten by the process or not (the flood took %.1f s)",
                         checked, addresses, took / 1e9)
                 .isEqualTo(429);
         maxTracked = Math.max(maxTracked, tracked());

@@ -36,10 +36,15 @@ class InviteAllowanceTest {
                     asked.add("usable");
                     return held;
                 },
-                since -> {
-                    assertThat(since).isEqualTo(NOW.minus(Duration.ofHours(24)));
-                    asked.add("daily");
-                    return createdLastDay;
+                n -> {
+                    if (!asked.contains("daily")) {
+                        asked.add("daily");
+                    }
+                    // the n-th latest creation: within the last day for the first createdLastDay,
+                    // and one older than the window before them
+                    return n <= createdLastDay
+                            ? Optional.of(NOW.minus(Duration.ofHours(23)))
+                            : Optional.of(NOW.minus(Duration.ofHours(25)));
                 }));
     }
 
@@ -71,6 +76,11 @@ class InviteAllowanceTest {
     void theDailyLimitReachedMeansNoMoreToday() {
         assertThat(allowance(site(5, 0, 3), Fixtures.member(2), 0, 3).mayCreateNow())
                 .isFalse();
+        assertThat(allowance(site(5, 0, 3), Fixtures.member(2), 0, 7).createdLastDay())
+                .as("counted up to the limit")
+                .isEqualTo(OptionalLong.of(3));
+        assertThat(allowance(site(5, 0, 10), Fixtures.member(2), 0, 6).createdLastDay())
+                .isEqualTo(OptionalLong.of(6));
     }
 
     @Test

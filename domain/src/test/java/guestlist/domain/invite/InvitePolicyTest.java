@@ -28,16 +28,18 @@ class InvitePolicyTest {
 
     /**
      * Every combination of who asks × how old the account is × how many usable invites it holds ×
-     * how many it created in the last 24 hours, with the outcome and which counts were asked
-     * ("-" none; "usable" the usable invites held; "daily" the creations of the last 24 hours).
+     * how many it created in the last 24 hours, with the outcome and what storage was asked ("-"
+     * nothing; "usable" the usable invites held; "daily" when the creator made the n-th latest of its
+     * invites, n being the daily limit).
      *
      * <ul>
      *   <li>age: {@code any} = no minimum age and an account made just now; {@code older},
      *       {@code exactly}, {@code younger} = a minimum of 24 hours and an account 25 hours,
      *       exactly 24 hours, 24 hours less a second old;</li>
      *   <li>held: {@code below} = 4 of a cap of 5, {@code at} = 5 of 5;</li>
-     *   <li>daily: {@code off} = no daily limit, {@code below} = 2 created of a limit of 3,
-     *       {@code at} = 3 of 3.</li>
+     *   <li>daily: {@code off} = no daily limit, {@code below} = 2 created of a limit of 3 (the 3rd
+     *       latest creation is older than 24 hours), {@code at} = 3 of 3 (the 3rd latest is an hour
+     *       old).</li>
      * </ul>
      */
     @ParameterizedTest(name = "{0}, age {1}, held {2}, daily {3} -> {4} (counted {5})")
@@ -106,7 +108,7 @@ class InvitePolicyTest {
         };
         LocalUser creator = who.equals("admin") ? admin(joined) : Fixtures.memberSince(2, joined);
         List<String> asked = new ArrayList<>();
-        List<Instant> since = new ArrayList<>();
+        List<Integer> nth = new ArrayList<>();
         InvitePolicy.Creation creation = new InvitePolicy.Creation(
                 site,
                 creator,
@@ -115,10 +117,11 @@ class InvitePolicyTest {
                     asked.add("usable");
                     return held.equals("below") ? CAP - 1 : CAP;
                 },
-                instant -> {
+                n -> {
                     asked.add("daily");
-                    since.add(instant);
-                    return daily.equals("at") ? DAILY : DAILY - 1;
+                    nth.add(n);
+                    return Optional.of(
+                            daily.equals("at") ? NOW.minus(Duration.ofHours(1)) : NOW.minus(Duration.ofHours(25)));
                 });
 
         if (expected.equals("allowed")) {
@@ -129,7 +132,7 @@ class InvitePolicyTest {
                             Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.valueOf(expected)));
         }
         assertThat(String.join(" ", asked)).isEqualTo(counted.equals("-") ? "" : counted);
-        assertThat(since).allSatisfy(instant -> assertThat(instant).isEqualTo(NOW.minus(Duration.ofHours(24))));
+        assertThat(nth).allSatisfy(n -> assertThat(n).isEqualTo(DAILY));
     }
 
     @Test
@@ -138,14 +141,14 @@ class InvitePolicyTest {
                 .edit(new SiteChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(0)));
 
         assertThatThrownBy(() -> InvitePolicy.checkMayCreate(
-                        new InvitePolicy.Creation(onlyAdmins, Fixtures.member(2), NOW, () -> 0, instant -> 0)))
+                        new InvitePolicy.Creation(onlyAdmins, Fixtures.member(2), NOW, () -> 0, n -> Optional.empty())))
                 .isInstanceOfSatisfying(Refusal.class, e -> {
                     assertThat(e.rule()).isEqualTo(Rule.INVITE_CAP_REACHED);
                     assertThat(e.getMessage()).contains("only admins");
                 });
         assertThatNoException()
                 .isThrownBy(() -> InvitePolicy.checkMayCreate(
-                        new InvitePolicy.Creation(onlyAdmins, Fixtures.admin(1), NOW, () -> 0, instant -> 0)));
+                        new InvitePolicy.Creation(onlyAdmins, Fixtures.admin(1), NOW, () -> 0, n -> Optional.empty())));
     }
 
     @Test
@@ -155,7 +158,7 @@ class InvitePolicyTest {
 
         assertThatNoException()
                 .isThrownBy(() -> InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
-                        LocalSite.initial("Guests", NOW), fromTheFuture, NOW, () -> 0, instant -> 0)));
+                        LocalSite.initial("Guests", NOW), fromTheFuture, NOW, () -> 0, n -> Optional.empty())));
     }
 
     @Test
@@ -164,7 +167,7 @@ class InvitePolicyTest {
                 LocalSite.initial("Guests", NOW).edit(SiteChanges.none().withInviteMinAccountAgeHours(72));
 
         assertThatThrownBy(() -> InvitePolicy.checkMayCreate(
-                        new InvitePolicy.Creation(site, Fixtures.member(2), NOW, () -> 0, instant -> 0)))
+                        new InvitePolicy.Creation(site, Fixtures.member(2), NOW, () -> 0, n -> Optional.empty())))
                 .isInstanceOfSatisfying(
                         Refusal.class, e -> assertThat(e.getMessage()).contains("72 hours"));
     }
@@ -176,11 +179,49 @@ class InvitePolicyTest {
 
         assertThatNoException()
                 .isThrownBy(() -> InvitePolicy.checkMayCreate(
-                        new InvitePolicy.Creation(site, Fixtures.member(2), NOW, () -> 0, instant -> 0)));
-        assertThatThrownBy(() -> InvitePolicy.checkMayCreate(
-                        new InvitePolicy.Creation(site, Fixtures.member(2), NOW, () -> 0, instant -> 1)))
+                        new InvitePolicy.Creation(site, Fixtures.member(2), NOW, () -> 0, n -> Optional.empty())));
+        assertThatThrownBy(() -> InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
+                        site, Fixtures.member(2), NOW, () -> 0, n -> Optional.of(NOW.minusSeconds(60)))))
                 .isInstanceOfSatisfying(
                         Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_DAILY_LIMIT_REACHED));
+    }
+
+    /**
+     * The window is the 24 hours before now, its start excluded: a creation made exactly 24 hours
+     * ago no longer counts, one a microsecond later does.
+     */
+    @Test
+    void theDailyWindowExcludesACreationExactly24HoursOld() {
+        LocalSite site =
+                LocalSite.initial("Guests", NOW).edit(SiteChanges.none().withInvitesPerUserPerDay(2));
+        Instant dayAgo = NOW.minus(Duration.ofHours(24));
+
+        assertThatNoException()
+                .isThrownBy(() -> InvitePolicy.checkMayCreate(
+                        new InvitePolicy.Creation(site, Fixtures.member(2), NOW, () -> 0, n -> Optional.of(dayAgo))));
+        assertThatThrownBy(() -> InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
+                        site, Fixtures.member(2), NOW, () -> 0, n -> Optional.of(dayAgo.plusNanos(1_000)))))
+                .isInstanceOfSatisfying(
+                        Refusal.class, e -> assertThat(e.rule()).isEqualTo(Rule.INVITE_DAILY_LIMIT_REACHED));
+    }
+
+    /**
+     * The refusal says when the next creation is allowed: once the oldest creation that counts is 24
+     * hours old.
+     */
+    @Test
+    void theDailyRefusalSaysWhenTheNextCreationIsAllowed() {
+        LocalSite site =
+                LocalSite.initial("Guests", NOW).edit(SiteChanges.none().withInvitesPerUserPerDay(5));
+        Instant fifthLatest = NOW.minus(Duration.ofHours(20));
+
+        assertThatThrownBy(() -> InvitePolicy.checkMayCreate(new InvitePolicy.Creation(
+                        site, Fixtures.member(2), NOW, () -> 0, n -> Optional.of(fifthLatest))))
+                .isInstanceOfSatisfying(
+                        Refusal.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("limit of 5 invites")
+                                .contains(NOW.plus(Duration.ofHours(4)).toString()));
     }
 
     private static LocalUser admin(Instant joined) {

@@ -14,13 +14,15 @@ import java.util.Optional;
  *
  * <p>For the daily quotas it also keeps two records that outlive the invites: when each invite was
  * added, and when each account joined through an invite. They are kept until
- * {@link #deleteQuotaRecordsUntil} deletes them; a count {@code since} an instant is exact as long
- * as no record after that instant was deleted.
+ * {@link #deleteQuotaRecordsUntil} deletes them (the oldest first); an answer about the records
+ * after an instant is exact as long as no record after that instant was deleted.
  */
 public interface InviteRepository {
 
     /**
-     * Stores the invite and records its creation for {@link #countAddedSince}, in one go.
+     * Stores the invite and records its creation for {@link #nthLatestAddition}, in one go. The
+     * caller holds the creator locked ({@link UserRepository#lockById}): one creator's additions are
+     * recorded one after another.
      *
      * @throws AlreadyStoredException when an invite has this token already
      */
@@ -54,12 +56,16 @@ public interface InviteRepository {
     int deleteExpired(Instant now, int batchSize);
 
     /**
-     * How many invites the creator {@linkplain #add added} with a {@code publishedAt} strictly after
-     * {@code since}, whether they still exist or not (used up, revoked, expired, swept). The caller
-     * holds the creator locked ({@link UserRepository#lockById}) so that the count stays true until
-     * its transaction ends.
+     * When the creator {@linkplain #add added} the {@code n}-th latest of its invites (1 = the latest),
+     * whether it still exists or not (used up, revoked, expired, swept); empty when the creator added
+     * fewer than {@code n} of those still recorded. The records of one creator are in the order they
+     * were added, and their instants never go back (an addition stamped earlier than the one before
+     * it, by another process's clock, is recorded at the instant of the one before), so that the
+     * creator added {@code n} or more after an instant exactly when this one is after it. One
+     * look-up, however many the creator added. The caller holds the creator locked
+     * ({@link UserRepository#lockById}) so that the answer stays true until its transaction ends.
      */
-    long countAddedSince(LocalUserId creatorId, Instant since);
+    Optional<Instant> nthLatestAddition(LocalUserId creatorId, int n);
 
     /** Records that an account joined through an invite at {@code at}, for {@link #lockSignupsSince}. */
     void recordSignup(Instant at);

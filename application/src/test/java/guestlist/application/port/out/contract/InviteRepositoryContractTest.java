@@ -363,24 +363,60 @@ public abstract class InviteRepositoryContractTest {
 
     // --- the records of the daily quotas -----------------------------------------------------------
 
+    /** When the creator added its n-th latest invite, as the store answers in one transaction. */
+    private Optional<Instant> nthLatest(LocalUserId creatorId, int n) {
+        return tx(() -> invites().nthLatestAddition(creatorId, n));
+    }
+
+    /** How many invites the store remembers the creator adding after {@code since}: latest first. */
+    private int addedSince(LocalUserId creatorId, Instant since) {
+        int n = 0;
+        while (nthLatest(creatorId, n + 1).filter(at -> at.isAfter(since)).isPresent()) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
-    void countAddedSinceCountsTheCreatorsInvitesAddedStrictlyAfterTheInstant() {
+    void nthLatestAdditionNamesWhenTheCreatorAddedItsNthLatestInvite() {
         add(invite(1, alice.id(), at(10), Optional.empty()));
         add(invite(2, alice.id(), at(20), Optional.empty()));
         add(invite(3, alice.id(), at(30), Optional.empty()));
         add(invite(4, bob.id(), at(30), Optional.empty()));
 
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(9)))).isEqualTo(3);
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(10)))).isEqualTo(2);
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(29)))).isEqualTo(1);
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(30)))).isZero();
-        assertThat(tx(() -> invites().countAddedSince(bob.id(), at(0)))).isEqualTo(1);
-        assertThat(tx(() -> invites().countAddedSince(new LocalUserId(424242), at(0))))
-                .isZero();
+        assertThat(nthLatest(alice.id(), 1)).contains(at(30));
+        assertThat(nthLatest(alice.id(), 2)).contains(at(20));
+        assertThat(nthLatest(alice.id(), 3)).contains(at(10));
+        assertThat(nthLatest(alice.id(), 4)).as("alice added three").isEmpty();
+        assertThat(nthLatest(alice.id(), 1_000)).isEmpty();
+        assertThat(nthLatest(bob.id(), 1)).contains(at(30));
+        assertThat(nthLatest(bob.id(), 2)).isEmpty();
+        assertThat(nthLatest(new LocalUserId(424242), 1)).isEmpty();
+        assertThat(addedSince(alice.id(), at(9))).isEqualTo(3);
+        assertThat(addedSince(alice.id(), at(10))).as("strictly after").isEqualTo(2);
+        assertThat(addedSince(alice.id(), at(30))).isZero();
+    }
+
+    /**
+     * Another process whose clock is behind stamps an addition earlier than the one before it: the
+     * record keeps the order of the additions and takes the instant of the one before, so that the
+     * instants of one creator's records never go back and the n-th latest answers for them all.
+     */
+    @Test
+    void anAdditionStampedBeforeTheCreatorsPreviousOneIsRecordedAtThePreviousInstant() {
+        add(invite(1, alice.id(), at(30), Optional.empty()));
+        Invite late = add(invite(2, alice.id(), at(20), Optional.empty()));
+        add(invite(3, alice.id(), at(40), Optional.empty()));
+
+        assertThat(late.publishedAt()).as("the invite keeps its own instant").isEqualTo(at(20));
+        assertThat(nthLatest(alice.id(), 1)).contains(at(40));
+        assertThat(nthLatest(alice.id(), 2)).contains(at(30));
+        assertThat(nthLatest(alice.id(), 3)).contains(at(30));
+        assertThat(addedSince(alice.id(), at(25))).isEqualTo(3);
     }
 
     @Test
-    void countAddedSinceStillCountsInvitesThatAreGone() {
+    void nthLatestAdditionStillCountsInvitesThatAreGone() {
         Invite revoked = add(invite(1, alice.id(), at(10), Optional.empty()));
         Invite usedUp = add(invite(2, alice.id(), Optional.of(1), Optional.empty()));
         add(invite(3, alice.id(), Optional.empty(), Optional.of(at(20))));
@@ -389,7 +425,8 @@ public abstract class InviteRepositoryContractTest {
         assertThat(tx(() -> invites().deleteExpired(NOW, 10))).isEqualTo(1);
 
         assertThat(tx(() -> invites().countUsable(alice.id(), NOW))).isZero();
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(-1)))).isEqualTo(3);
+        assertThat(nthLatest(alice.id(), 3)).contains(at(10));
+        assertThat(addedSince(alice.id(), at(-1))).isEqualTo(3);
     }
 
     @Test
@@ -399,7 +436,8 @@ public abstract class InviteRepositoryContractTest {
         assertThatThrownBy(() -> add(invite(1, alice.id(), at(11), Optional.empty())))
                 .isInstanceOf(AlreadyStoredException.class);
 
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(0)))).isEqualTo(1);
+        assertThat(nthLatest(alice.id(), 1)).contains(at(10));
+        assertThat(nthLatest(alice.id(), 2)).isEmpty();
     }
 
     @Test
@@ -454,11 +492,27 @@ public abstract class InviteRepositoryContractTest {
         assertThat(tx(() -> invites().deleteQuotaRecordsUntil(at(2), 3))).isEqualTo(1);
         assertThat(tx(() -> invites().deleteQuotaRecordsUntil(at(2), 3))).isZero();
 
-        assertThat(tx(() -> invites().countAddedSince(alice.id(), at(0)))).isEqualTo(1);
-        assertThat(tx(() -> invites().countAddedSince(bob.id(), at(0)))).isEqualTo(1);
+        assertThat(nthLatest(alice.id(), 1)).contains(at(3));
+        assertThat(nthLatest(alice.id(), 2)).as("the two oldest are forgotten").isEmpty();
+        assertThat(nthLatest(bob.id(), 1)).contains(at(5));
         assertThat(tx(() -> invites().lockSignupsSince(at(0)))).isEqualTo(1);
         assertThat(tx(() -> invites().findByToken(token(1))))
                 .as("the invites themselves stay")
                 .isPresent();
+    }
+
+    @Test
+    void aCreatorWhoseRecordsAreAllForgottenStartsAfresh() {
+        add(invite(1, alice.id(), at(1), Optional.empty()));
+        add(invite(2, alice.id(), at(2), Optional.empty()));
+        assertThat(tx(() -> invites().deleteQuotaRecordsUntil(at(2), 10))).isEqualTo(2);
+        assertThat(nthLatest(alice.id(), 1)).isEmpty();
+
+        add(invite(3, alice.id(), at(10), Optional.empty()));
+        add(invite(4, alice.id(), at(11), Optional.empty()));
+
+        assertThat(nthLatest(alice.id(), 1)).contains(at(11));
+        assertThat(nthLatest(alice.id(), 2)).contains(at(10));
+        assertThat(nthLatest(alice.id(), 3)).isEmpty();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import guestlist.application.port.out.ModerationRepository;
+import guestlist.application.port.out.ModerationRepository.Batch;
+import guestlist.application.port.out.ModerationRepository.Position;
 import guestlist.application.port.out.ModerationRepository.Revoked;
 import guestlist.domain.account.Ban;
 import guestlist.domain.account.LocalUser;
@@ -19,12 +21,14 @@ import guestlist.domain.moderation.ModerationEntry;
 import guestlist.domain.moderation.Scope;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,12 +95,46 @@ public abstract class ModerationRepositoryContractTest {
         return new Ban(reason, expiresAt, NOW);
     }
 
-    /** One moderation transaction that bans, as the use case runs it: serialized first. */
+    /** Accounts per batch in these tests: the tree's scopes take up to four batches. */
+    private static final int BATCH = 2;
+
+    /**
+     * One moderation transaction that bans, as the use case runs it: serialized first, then batch
+     * after batch until one comes back short; returns how many accounts it banned.
+     */
     private long ban(Scope scope, Ban ban, Instant now) {
         return tx(() -> {
             moderation().serialize();
-            return moderation().ban(scope, ban, now);
+            return banInBatches(scope, ban, now).changed();
         });
+    }
+
+    /** One pass of batches over the scope, in the caller's transaction; the totals. */
+    private Batch banInBatches(Scope scope, Ban ban, Instant now) {
+        return inBatches(after -> moderation().ban(scope, ban, now, after, BATCH));
+    }
+
+    /** One transaction that lifts the bans of the scope, batch after batch; how many it lifted. */
+    private long unban(Scope scope, Instant now) {
+        return tx(() -> inBatches(after -> moderation().unban(scope, now, after, BATCH)))
+                .changed();
+    }
+
+    /** Batches until one comes back short: the sum of their counts, and the last place. */
+    private static Batch inBatches(Function<Optional<Position>, Batch> next) {
+        Optional<Position> after = Optional.empty();
+        int examined = 0;
+        long changed = 0;
+        long revoked = 0;
+        Batch batch;
+        do {
+            batch = next.apply(after);
+            examined += batch.examined();
+            changed += batch.changed();
+            revoked += batch.revokedInvites();
+            after = batch.last();
+        } while (batch.full(BATCH));
+        return new Batch(examined, changed, revoked, after);
     }
 
     private Invite invite(int n, LocalUser creator) {
@@ -213,7 +251,7 @@ public abstract class ModerationRepositoryContractTest {
     @Test
     void banInAFailingTransactionIsUndone() {
         assertThatThrownBy(() -> store().transactions().run(() -> {
-                    moderation().ban(new Scope(mid.id(), true), ban("x", Optional.empty()), NOW);
+                    banInBatches(new Scope(mid.id(), true), ban("x", Optional.empty()), NOW);
                     throw new IllegalStateException("the block fails after the ban");
                 }))
                 .isInstanceOf(IllegalStateException.class);
@@ -236,7 +274,7 @@ public abstract class ModerationRepositoryContractTest {
     void unbanLiftsTheBansThatHoldInTheScope() {
         ban(new Scope(top.id(), true), ban("all", Optional.empty()), NOW);
 
-        assertThat(tx(() -> moderation().unban(new Scope(mid.id(), true), NOW))).isEqualTo(4);
+        assertThat(unban(new Scope(mid.id(), true), NOW)).isEqualTo(4);
 
         assertThat(bannedAt(NOW)).containsExactlyInAnyOrder(top, sibling);
         assertThat(stored(low).ban()).isEmpty();
@@ -246,8 +284,7 @@ public abstract class ModerationRepositoryContractTest {
     void unbanOfTheTargetAloneLiftsOnlyItsBan() {
         ban(new Scope(mid.id(), true), ban("all", Optional.empty()), NOW);
 
-        assertThat(tx(() -> moderation().unban(new Scope(mid.id(), false), NOW)))
-                .isEqualTo(1);
+        assertThat(unban(new Scope(mid.id(), false), NOW)).isEqualTo(1);
 
         assertThat(bannedAt(NOW)).containsExactlyInAnyOrder(low, lowest, staffsGuest);
     }
@@ -257,11 +294,10 @@ public abstract class ModerationRepositoryContractTest {
         ban(new Scope(low.id(), false), ban("short", Optional.of(NOW.plusSeconds(10))), NOW);
         ban(new Scope(lowest.id(), false), ban("long", Optional.empty()), NOW);
 
-        assertThat(tx(() -> moderation().unban(new Scope(mid.id(), true), NOW.plusSeconds(10))))
+        assertThat(unban(new Scope(mid.id(), true), NOW.plusSeconds(10)))
                 .as("low's ban ended by itself; only lowest's is lifted")
                 .isEqualTo(1);
-        assertThat(tx(() -> moderation().unban(new Scope(mid.id(), true), NOW.plusSeconds(10))))
-                .isZero();
+        assertThat(unban(new Scope(mid.id(), true), NOW.plusSeconds(10))).isZero();
         assertThat(stored(lowest).ban()).as("lifted").isEmpty();
         assertThat(stored(low).ban())
                 .as("an ended ban is left as it is, in the past")
@@ -303,29 +339,133 @@ public abstract class ModerationRepositoryContractTest {
     }
 
     @Test
-    void endSessionsEndsEverySessionOfEveryAccountReached() {
+    void banEndsEverySessionAndDeletesEveryInviteOfEveryAccountReached() {
         session("mid-1", mid);
         session("mid-2", mid);
         session("lowest", lowest);
         session("staff", staff);
         session("guest", staffsGuest);
         session("top", top);
+        Invite mids = invite(1, mid);
+        Invite lowests = invite(2, lowest);
+        Invite staffs = invite(3, staff);
+        Invite guests = invite(4, staffsGuest);
+        Invite tops = invite(5, top);
 
-        store().transactions().run(() -> moderation().endSessions(new Scope(mid.id(), true)));
+        Batch total = tx(() -> banInBatches(new Scope(mid.id(), true), ban("ring", Optional.empty()), NOW));
 
+        assertThat(total.revokedInvites()).isEqualTo(3);
         assertThat(List.of("mid-1", "mid-2", "lowest", "guest")).noneMatch(this::sessionExists);
         assertThat(List.of("staff", "top")).allMatch(this::sessionExists);
+        assertThat(List.of(mids, lowests, guests)).noneMatch(this::inviteExists);
+        assertThat(List.of(staffs, tops)).as("the admin's, above the branch").allMatch(this::inviteExists);
     }
 
     @Test
-    void endSessionsOfTheTargetAloneKeepsItsInviteesSessions() {
+    void banOfTheTargetAloneKeepsItsInviteesSessionsAndInvites() {
         session("mid", mid);
         session("low", low);
+        Invite lows = invite(1, low);
 
-        store().transactions().run(() -> moderation().endSessions(new Scope(mid.id(), false)));
+        ban(new Scope(mid.id(), false), ban("x", Optional.empty()), NOW);
 
         assertThat(sessionExists("mid")).isFalse();
         assertThat(sessionExists("low")).isTrue();
+        assertThat(inviteExists(lows)).isTrue();
+    }
+
+    /**
+     * A ban ends the sessions and deletes the invites of the accounts it reaches also when they are
+     * banned on these terms already (and so not counted): whatever an earlier ban left.
+     */
+    @Test
+    void banDeletesTheInvitesOfAccountsBannedBeforeWithoutCountingThem() {
+        Ban ring = ban("ring", Optional.empty());
+        ban(new Scope(low.id(), false), ring, NOW);
+        Invite lows = invite(1, low);
+        session("low", low);
+
+        Batch total = tx(() -> banInBatches(new Scope(mid.id(), true), ring, NOW));
+
+        assertThat(total.changed())
+                .as("mid, lowest, staff's guest; low was banned so already")
+                .isEqualTo(3);
+        assertThat(total.revokedInvites()).isEqualTo(1);
+        assertThat(inviteExists(lows)).isFalse();
+        assertThat(sessionExists("low")).isFalse();
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    /**
+     * The order of a scope: the target, then its branch by depth, then id (admins have places too);
+     * each batch takes the next places, says the last, and the one that comes back short ends it.
+     */
+    @Test
+    void batchesGoThroughTheScopeInItsOrder() {
+        Ban ban = ban("all of it", Optional.empty());
+        Scope scope = new Scope(top.id(), true);
+        List<Batch> batches = tx(() -> {
+            List<Batch> taken = new ArrayList<>();
+            Optional<Position> after = Optional.empty();
+            for (int i = 0; i < 5; i++) {
+                Batch batch = moderation().ban(scope, ban, NOW, after, BATCH);
+                taken.add(batch);
+                after = batch.last().isPresent() ? batch.last() : after;
+            }
+            return taken;
+        });
+
+        assertThat(batches)
+                .containsExactly(
+                        new Batch(2, 2, 0, Optional.of(new Position(1, mid.id()))),
+                        new Batch(2, 2, 0, Optional.of(new Position(2, low.id()))),
+                        new Batch(2, 1, 0, Optional.of(new Position(3, lowest.id()))),
+                        new Batch(1, 1, 0, Optional.of(new Position(3, staffsGuest.id()))),
+                        new Batch(0, 0, 0, Optional.empty()));
+        assertThat(batches.get(3).full(BATCH)).isFalse();
+        assertThat(bannedAt(NOW)).containsExactlyInAnyOrder(top, mid, low, lowest, staffsGuest, sibling);
+    }
+
+    @Test
+    void aBatchReachesOnlyItsPlaces() {
+        Invite tops = invite(1, top);
+        Invite siblings = invite(2, sibling);
+        session("top", top);
+        session("sibling", sibling);
+
+        Batch first = tx(() ->
+                moderation().ban(new Scope(top.id(), true), ban("x", Optional.empty()), NOW, Optional.empty(), BATCH));
+
+        assertThat(first).isEqualTo(new Batch(2, 2, 1, Optional.of(new Position(1, mid.id()))));
+        assertThat(bannedAt(NOW)).containsExactlyInAnyOrder(top, mid);
+        assertThat(inviteExists(tops)).isFalse();
+        assertThat(inviteExists(siblings)).as("the next batch's").isTrue();
+        assertThat(sessionExists("top")).isFalse();
+        assertThat(sessionExists("sibling")).isTrue();
+    }
+
+    @Test
+    void batchesOfTheTargetAloneTakeOnlyTheTarget() {
+        Batch only = tx(() ->
+                moderation().ban(new Scope(mid.id(), false), ban("x", Optional.empty()), NOW, Optional.empty(), 10));
+        Batch after = tx(
+                () -> moderation().ban(new Scope(mid.id(), false), ban("x", Optional.empty()), NOW, only.last(), 10));
+
+        assertThat(only).isEqualTo(new Batch(1, 1, 0, Optional.of(new Position(0, mid.id()))));
+        assertThat(after).isEqualTo(new Batch(0, 0, 0, Optional.empty()));
+    }
+
+    @Test
+    void unbanBatchesGoThroughTheScopeInTheSameOrder() {
+        ban(new Scope(top.id(), true), ban("all", Optional.empty()), NOW);
+
+        Batch first = tx(() -> moderation().unban(new Scope(top.id(), true), NOW, Optional.empty(), 3));
+        Batch second = tx(() -> moderation().unban(new Scope(top.id(), true), NOW, first.last(), 3));
+
+        assertThat(first).isEqualTo(new Batch(3, 3, 0, Optional.of(new Position(1, sibling.id()))));
+        assertThat(second).isEqualTo(new Batch(3, 2, 0, Optional.of(new Position(3, lowest.id()))));
+        assertThat(bannedAt(NOW)).containsExactly(staffsGuest);
     }
 
     // ---------------------------------------------------------------- the log and serialization

@@ -325,7 +325,8 @@ public abstract class UserRepositoryContractTest {
     }
 
     private void ban(LocalUser user, Optional<Instant> expiresAt) {
-        tx(() -> store().moderation().ban(new Scope(user.id(), false), new Ban("spam", expiresAt, T0), T0));
+        tx(() -> store().moderation()
+                .ban(new Scope(user.id(), false), new Ban("spam", expiresAt, T0), T0, Optional.empty(), 1));
     }
 
     @Test
