@@ -103,8 +103,9 @@ public final class Capacity {
                 + " SELECT " + first + " + g, repeat('I read the rules and want to join the discussion. ', 2)"
                 + " FROM generate_series(1, " + Math.min(applications, members - 1) + ") g");
         long daily = accounts / 10;
-        db.execute("INSERT INTO invite_creation (local_user_id, published_at) SELECT " + first + " + g % " + members
-                + ", now() - (g % 86400) * interval '1 second' FROM generate_series(1, " + daily + ") g");
+        db.execute("INSERT INTO invite_creation (local_user_id, seq, published_at) SELECT " + first + " + g % "
+                + members + ", g / " + members + " + 1, now() - (g % 86400) * interval '1 second'"
+                + " FROM generate_series(1, " + daily + ") g");
         db.execute("INSERT INTO invite_signup (published_at) SELECT now() - (g % 86400) * interval '1 second'"
                 + " FROM generate_series(1, " + daily + ") g");
         long actions = Math.max(1, accounts / 100);

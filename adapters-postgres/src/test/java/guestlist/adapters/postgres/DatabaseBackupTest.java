@@ -236,7 +236,7 @@ class DatabaseBackupTest {
                         + " VALUES (?, 'because', ?, 'no', now())")
                 .params(invitee, admin)
                 .update();
-        sql.sql("INSERT INTO invite_creation (local_user_id, published_at) VALUES (?, now())")
+        sql.sql("INSERT INTO invite_creation (local_user_id, seq, published_at) VALUES (?, 1, now())")
                 .param(member)
                 .update();
         sql.sql("INSERT INTO invite_signup (published_at) VALUES (now())").update();
