@@ -183,6 +183,7 @@ class GuestlistConfiguration {
                 settings.trustedProxies());
         RestServer server = new RestServer(restSettings, hashBoundRequests, useCases, rateLimits, Version.current());
         server.observe(metrics.httpRequests());
+        metrics.watchHashBoundRequests(server);
         if (settings.accessLog()) {
             server.observe(new AccessLog());
         }

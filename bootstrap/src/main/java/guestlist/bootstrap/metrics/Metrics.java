@@ -2,11 +2,14 @@ package guestlist.bootstrap.metrics;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import guestlist.adapters.rest.RestServer;
+import guestlist.adapters.rest.http.Bulkhead;
 import guestlist.adapters.rest.http.RequestObserver;
 import guestlist.application.port.in.GetSiteUseCase;
 import guestlist.application.port.in.RegisterUseCase;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
 
 /**
@@ -157,6 +161,36 @@ public final class Metrics implements AutoCloseable {
                 .description("Password hashes running")
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /**
+     * The REST server's hash-bound bulkhead (register, log-in, password change), read at each scrape
+     * while the server runs: requests running on it, waiting to start, and refused {@code 503}.
+     */
+    public void watchHashBoundRequests(RestServer server) {
+        Gauge.builder("guestlist.hash.bound.requests.running", server, s -> read(s, Bulkhead::running))
+                .description("Hash-bound requests (register, log-in, password change) running on their bulkhead")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("guestlist.hash.bound.requests.waiting", server, s -> read(s, Bulkhead::waiting))
+                .description("Hash-bound requests waiting to start on their bulkhead")
+                .strongReference(true)
+                .register(registry);
+        FunctionCounter.builder("guestlist.hash.bound.requests.refused", server, s -> {
+                    double refused = read(s, Bulkhead::refused);
+                    return Double.isNaN(refused) ? 0 : refused;
+                })
+                .description("Hash-bound requests refused 503 because they could not start within the bound")
+                .register(registry);
+    }
+
+    /** A figure of the bulkhead while the server runs; NaN (no value) before it starts and after it stops. */
+    private static double read(RestServer server, ToDoubleFunction<Bulkhead> figure) {
+        try {
+            return figure.applyAsDouble(server.hashBoundRequests());
+        } catch (IllegalStateException notRunning) {
+            return Double.NaN;
+        }
     }
 
     /** HikariCP's own meters of the connection pool ({@code hikaricp_connections...}, label {@code pool}). */

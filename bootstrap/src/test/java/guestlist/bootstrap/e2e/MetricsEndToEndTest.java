@@ -139,6 +139,11 @@ class MetricsEndToEndTest {
         assertThat(metrics.has("guestlist_password_hash_queued")).isTrue();
         assertThat(metrics.has("guestlist_password_hash_running")).isTrue();
         assertThat(metrics.has("guestlist_password_hash_rejected_total")).isTrue();
+        assertThat(metrics.value("guestlist_hash_bound_requests_running")).isNotNegative();
+        assertThat(metrics.value("guestlist_hash_bound_requests_waiting")).isNotNegative();
+        assertThat(metrics.value("guestlist_hash_bound_requests_refused_total"))
+                .as("nothing refused in this test")
+                .isZero();
         assertThat(metrics.value("guestlist_password_hash_wait_seconds_count"))
                 .as("the admin's log-in was hashed")
                 .isPositive();

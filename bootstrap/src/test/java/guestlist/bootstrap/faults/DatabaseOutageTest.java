@@ -69,8 +69,19 @@ class DatabaseOutageTest {
         api = new HttpApi(guestlist.port());
     }
 
+    /** The loads a test started: stopped after it too, so that a failed test leaves no client running. */
+    private final List<Load> loads = new ArrayList<>();
+
+    private Load started(Load load) {
+        loads.add(load);
+        return load;
+    }
+
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
+        for (Load load : loads) {
+            load.stop();
+        }
         try {
             if (guestlist != null) {
                 guestlist.close();
@@ -189,7 +200,7 @@ class DatabaseOutageTest {
                 new Call("moderation log", () -> api.get("/admin/invite/log", admin)));
 
         // a steady load from a few clients, across the outage and the recovery
-        Load load = Load.start(4, api, invite, member);
+        Load load = started(Load.start(4, api, invite, member));
         Thread.sleep(500);
 
         // two transactions in flight when the database stops: held behind row locks the test takes. A
@@ -355,7 +366,7 @@ class DatabaseOutageTest {
         // the admin's: the registration held behind it holds its creator, whom the load leaves alone
         String lockedInvite = api.createInvite(admin, "max_uses", 5);
 
-        Load load = Load.start(4, api, invite, member);
+        Load load = started(Load.start(4, api, invite, member));
         Thread.sleep(500);
         Connection holder = postgres.connect();
         holder.setAutoCommit(false);
