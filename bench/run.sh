@@ -11,7 +11,8 @@
 # --seconds=30, --connections=32, --xmx=512m, --pool=8, --workers=32, --jfr, --loadgen=java).
 # Results: README.md, "Performance".
 #
-# It installs wrk, pgbench and chromium (the pages' time to interactive) from Debian when they are
+# It installs wrk, pgbench, chromium (the pages' time to interactive) and a C compiler with
+# libsodium-dev (the libsodium Argon2id reference, bench/native) from Debian when they are
 # missing and it may (root or sudo; never in smoke mode unless BENCH_INSTALL=1), builds the product jar when missing (the whole build, which
 # builds the benchmark too), builds the benchmark's jar (bench/target/guestlist-bench.jar, its
 # libraries in bench/target/lib) when missing or older than its sources, and runs it. The benchmark
@@ -49,6 +50,8 @@ install_missing() {
   command -v wrk >/dev/null || packages+=(wrk)
   command -v pgbench >/dev/null || packages+=(postgresql-contrib)
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || packages+=(chromium chromium-driver)
+  command -v cc >/dev/null || packages+=(gcc libc6-dev)
+  [[ -f /usr/include/sodium.h ]] || packages+=(libsodium-dev)
   ((${#packages[@]} == 0)) && return 0
   echo "bench: installing ${packages[*]} from Debian"
   if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive \
@@ -76,6 +79,14 @@ BENCH=$ROOT/bench/target/guestlist-bench.jar
 if [[ ! -f $BENCH || -n $(find "$ROOT/bench/src" "$ROOT/bench/pom.xml" -newer "$BENCH" -print -quit) ]]; then
   echo "bench: building $BENCH"
   build package -DskipTests -pl bench
+fi
+
+# the libsodium reference (the fastest Argon2id on the machine): a small C program, compiled when
+# a C compiler and libsodium's headers are there; without it the benchmark leaves that row out
+SODIUM=$ROOT/bench/target/sodium_hash_rate
+SODIUM_SOURCE=$ROOT/bench/native/sodium_hash_rate.c
+if [[ (! -x $SODIUM || $SODIUM_SOURCE -nt $SODIUM) && -f /usr/include/sodium.h ]] && command -v cc >/dev/null; then
+  cc -O2 -pthread -o "$SODIUM" "$SODIUM_SOURCE" -lsodium || echo "bench: could not compile $SODIUM_SOURCE" >&2
 fi
 
 for arg in "$@"; do

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -34,6 +35,9 @@ public final class Bench {
 
     /** The API's default page size (PageSize.DEFAULT): a deep page of an ancestry is a full one. */
     private static final int PAGE_SIZE = 20;
+
+    /** The most resident memory the server under test may reach during the whole run. */
+    private static final double PEAK_RSS_BUDGET_MIB = 300;
 
     private Bench() {}
 
@@ -60,6 +64,7 @@ public final class Bench {
             Server server = new Server(options.jar(), options.xmx(), options.workers(), database, work);
             try (Server.Running underTest =
                     server.startTimed(options.starts(), !options.smoke(), options.jfr(), options.pool(), results)) {
+                server.startEmbeddedTimed(options.starts(), results);
                 Seed seed = Seed.plant(database, work, options.logins(), options.creators(), options.smallInvites());
                 Plan plan = new Plan(options, database, server, underTest, load, work);
                 Run run = new Run(underTest, load, results);
@@ -70,6 +75,20 @@ public final class Bench {
                     run.all(plan.onSmallTable(seed));
                 } else if (options.runs("quotas")) {
                     run.all(plan.quotasAlone(seed));
+                }
+                if (options.runs("heap")) {
+                    Server withReferenceHeap =
+                            new Server(options.jar(), options.referenceHeap(), options.workers(), database, work);
+                    try (Server.Running referenceHeap = withReferenceHeap.start(
+                            "guestlist-reference-heap", Machine.freePort(), options.pool(), Map.of(), List.of())) {
+                        referenceHeap.awaitHealthy();
+                        run.all(plan.againstReferenceHeap(seed, referenceHeap));
+                        results.note(String.format(
+                                Locale.ROOT,
+                                "peak RSS of the server with -Xmx%s (the heap rows' reference): %.0f MiB",
+                                options.referenceHeap(),
+                                referenceHeap.process().peakRssMiB()));
+                    }
                 }
                 if (options.runs("flood")) {
                     run.all(plan.duringLoginFlood(seed, underTest));
@@ -98,6 +117,7 @@ public final class Bench {
                 }
 
                 List<String> offsets = database.statementsWith("offset");
+                double peakRss = underTest.process().peakRssMiB();
                 ResultTable table = results.table(
                         "Guestlist benchmark (" + mode(options) + ")",
                         List.of(
@@ -115,11 +135,12 @@ public final class Bench {
                                         orDefault(options.workers()))),
                         List.of(
                                 Row.info(
-                                        String.format(Locale.ROOT, "peak RSS under load (-Xmx%s)", options.xmx()),
-                                        String.format(
-                                                Locale.ROOT,
-                                                "%.0f MiB",
-                                                underTest.process().peakRssMiB())),
+                                                String.format(
+                                                        Locale.ROOT, "peak RSS under load (-Xmx%s)", options.xmx()),
+                                                String.format(Locale.ROOT, "%.0f MiB", peakRss))
+                                        .checked(
+                                                String.format(Locale.ROOT, "<= %.0f MiB", PEAK_RSS_BUDGET_MIB),
+                                                peakRss <= PEAK_RSS_BUDGET_MIB),
                                 Row.info(
                                                 "statements with OFFSET (pg_stat_statements)",
                                                 offsets.isEmpty() ? "none" : offsets.size() + " found")

@@ -32,6 +32,7 @@ import java.util.Set;
  * @param flood            concurrent log-ins of the log-in flood
  * @param floodWarmupSeconds seconds the flood runs before it is measured
  * @param listRate         invite list requests per second, paced, without and during the flood
+ * @param referenceHeap    the heap of the second server process that the heap rows compare with
  * @param only             the parts of the plan to run ({@link #PARTS}); empty for all of them
  */
 record Options(
@@ -66,6 +67,7 @@ record Options(
         int flood,
         double floodWarmupSeconds,
         double listRate,
+        String referenceHeap,
         Set<String> only) {
 
     /**
@@ -73,15 +75,15 @@ record Options(
      * grown invite table, {@code quotas} only the quota rows of the small table and the two rows
      * they compare with, {@code sweep} the sweep, {@code tree} the small and the large invite tree,
      * {@code ban} the branch ban, {@code pages} the pages in the browser, {@code flood} the log-in
-     * flood.
+     * flood, {@code heap} the throughput scenarios against a server with the reference heap.
      */
-    static final Set<String> PARTS = Set.of("table", "quotas", "sweep", "tree", "ban", "pages", "flood");
+    static final Set<String> PARTS = Set.of("table", "quotas", "sweep", "tree", "ban", "pages", "flood", "heap");
 
     /** The full run's values; {@code hash-bound-seconds} 0 means as {@code seconds}. */
     private static final Map<String, String> FULL = Map.ofEntries(
             Map.entry("root", "."),
             Map.entry("jar", ""),
-            Map.entry("hasher", "guestlist.bootstrap.crypto.Argon2PasswordHasher"),
+            Map.entry("hasher", "guestlist.bootstrap.crypto.DefaultPasswordHasher"),
             Map.entry("loadgen", "auto"),
             Map.entry("threads", "2"),
             Map.entry("connections", "16"),
@@ -101,7 +103,8 @@ record Options(
             Map.entry("tree-small", "1000"),
             Map.entry("tree-large", "1000000"),
             Map.entry("ban-branch", "100000"),
-            Map.entry("xmx", "256m"),
+            Map.entry("xmx", "128m"),
+            Map.entry("reference-heap", "256m"),
             Map.entry("pool", "0"),
             Map.entry("workers", "0"),
             Map.entry("flood", "200"),
@@ -211,6 +214,7 @@ record Options(
                 Integer.parseInt(values.get("flood")),
                 Double.parseDouble(values.get("flood-warmup")),
                 Double.parseDouble(values.get("list-rate")),
+                values.get("reference-heap"),
                 only);
     }
 
@@ -239,6 +243,11 @@ record Options(
 
     Path sql(String script) {
         return root.resolve("bench/sql").resolve(script);
+    }
+
+    /** The libsodium reference's program, which bench/run.sh compiles from bench/native when it can. */
+    Path sodiumHashRate() {
+        return target().resolve("sodium_hash_rate");
     }
 
     Path target() {

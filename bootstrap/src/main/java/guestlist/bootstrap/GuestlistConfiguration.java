@@ -12,8 +12,8 @@ import guestlist.application.port.in.EnsureAdminUseCase;
 import guestlist.application.port.in.SweepExpiredInvitesUseCase;
 import guestlist.application.port.in.SweepExpiredSessionsUseCase;
 import guestlist.application.port.out.PasswordHasher;
-import guestlist.bootstrap.crypto.Argon2PasswordHasher;
 import guestlist.bootstrap.crypto.BoundedPasswordHasher;
+import guestlist.bootstrap.crypto.DefaultPasswordHasher;
 import guestlist.bootstrap.database.Database;
 import guestlist.bootstrap.metrics.ManagementServer;
 import guestlist.bootstrap.metrics.Metrics;
@@ -22,6 +22,7 @@ import guestlist.bootstrap.sweep.SweepSchedule;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.IntSupplier;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -91,8 +92,10 @@ class GuestlistConfiguration {
 
     @Bean(destroyMethod = "close")
     BoundedPasswordHasher passwordHasher(Metrics metrics) {
-        BoundedPasswordHasher hasher = new BoundedPasswordHasher(
-                new Argon2PasswordHasher(), HASHING_THREADS, PASSWORD_HASH_QUEUE, metrics.passwordHashQueue());
+        DefaultPasswordHasher argon2id = new DefaultPasswordHasher();
+        LoggerFactory.getLogger(GuestlistConfiguration.class).info("password hashing: {}", argon2id.description());
+        BoundedPasswordHasher hasher =
+                new BoundedPasswordHasher(argon2id, HASHING_THREADS, PASSWORD_HASH_QUEUE, metrics.passwordHashQueue());
         metrics.watchPasswordHashes(hasher);
         return hasher;
     }
