@@ -71,6 +71,9 @@ public final class Bench {
                 if (options.runs("pages")) {
                     run.all(plan.pages(underTest, Seed.adminToken(database, work)));
                 }
+                if (options.runs("table") || options.runs("quotas") || options.runs("heap") || options.runs("flood")) {
+                    run.all(plan.warmUp(seed));
+                }
                 if (options.runs("table")) {
                     run.all(plan.onSmallTable(seed));
                 } else if (options.runs("quotas")) {

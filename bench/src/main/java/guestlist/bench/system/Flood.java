@@ -2,10 +2,6 @@ package guestlist.bench.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +12,7 @@ import java.util.function.IntFunction;
 
 /**
  * A flood of log-ins as an attacker or a crowd behind one proxy sends it: {@code clients}
- * connections, each sending the next log-in the moment the last is answered, whatever the answer
+ * connections (kept alive, {@link KeepAliveConnection}), each sending the next log-in the moment the last is answered, whatever the answer
  * ({@code Retry-After} is not honoured). It counts, between {@link #openWindow()} and {@link
  * #closeWindow()}, the answers that arrived: {@code 200}, {@code 503 service_unavailable} with and
  * without {@code Retry-After}, and anything else (another status, a broken connection, no answer
@@ -44,10 +40,9 @@ public final class Flood implements AutoCloseable {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** How long a client waits for an answer before it counts the log-in as failed. */
+    private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
+
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLongArray counts = new AtomicLongArray(4);
     private final List<long[]> okLatencies = new ArrayList<>();
@@ -79,37 +74,32 @@ public final class Flood implements AutoCloseable {
         long[] mine = new long[256];
         int n = 0;
         int i = 0;
-        while (!stopping) {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(i++)))
-                    .build();
-            long start = System.nanoTime();
-            int outcome;
-            sent.incrementAndGet();
-            try {
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    outcome = OK;
-                } else if (response.statusCode() == 503) {
-                    outcome =
-                            response.headers().firstValue("Retry-After").isPresent() ? BUSY : BUSY_WITHOUT_RETRY_AFTER;
-                } else {
+        try (KeepAliveConnection connection = new KeepAliveConnection(uri, ANSWER_TIMEOUT_MILLIS)) {
+            while (!stopping) {
+                String json = body.apply(i++);
+                long start = System.nanoTime();
+                int outcome;
+                sent.incrementAndGet();
+                try {
+                    KeepAliveConnection.Answer answer = connection.post(json);
+                    if (answer.status() == 200) {
+                        outcome = OK;
+                    } else if (answer.status() == 503) {
+                        outcome = answer.retryAfter() ? BUSY : BUSY_WITHOUT_RETRY_AFTER;
+                    } else {
+                        outcome = OTHER;
+                    }
+                } catch (IOException failed) {
                     outcome = OTHER;
                 }
-            } catch (IOException failed) {
-                outcome = OTHER;
-            } catch (InterruptedException interrupted) {
-                return;
-            }
-            if (counting) {
-                counts.incrementAndGet(outcome);
-                if (outcome == OK) {
-                    if (n == mine.length) {
-                        mine = Arrays.copyOf(mine, n * 2);
+                if (counting) {
+                    counts.incrementAndGet(outcome);
+                    if (outcome == OK) {
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = System.nanoTime() - start;
                     }
-                    mine[n++] = System.nanoTime() - start;
                 }
             }
         }
