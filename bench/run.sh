@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Guestlist's benchmark, one command:
 #
-#   bench/run.sh            the full run (about 17 minutes on 2 cores), table in bench/target/last-results.md
+#   bench/run.sh            the full run (about 35 minutes on 2 cores), table in bench/target/last-results.md
 #   bench/run.sh --smoke    every step with tiny sizes, a few seconds each (what `mvn verify` runs)
 #   bench/run.sh --capacity the capacity plan: rows seeded at a million accounts, their sizes on disk
 #                           extrapolated to ten million (guestlist.bench.Capacity; --accounts=N),

@@ -36,7 +36,7 @@ public final class SodiumPasswordHasher implements PasswordHasher {
     /** The names the library goes by: the development package's link, then the runtime package's file. */
     private static final List<String> LIBRARY_NAMES = List.of("sodium", "libsodium.so.23");
 
-    /** The three functions of libsodium used here, as its header declares them on a 64-bit system. */
+    /** The four functions of libsodium used here, as its header declares them on a 64-bit system. */
     interface Sodium extends Library {
 
         int sodium_init();
