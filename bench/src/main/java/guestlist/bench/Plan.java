@@ -234,7 +234,7 @@ final class Plan {
         throughputLoads(seed)
                 .forEach((scenario, heapLoad) -> steps.add(new Action("warm-up, not counted: " + scenario, results -> {
                     SameLoad warmUp = new SameLoad(
-                            "warm-up, not counted: " + scenario,
+                            scenario,
                             "",
                             heapLoad.spec(),
                             underTest,
@@ -243,7 +243,7 @@ final class Plan {
                             seconds,
                             SameLoad.Setting.NONE,
                             SameLoad.Setting.NONE);
-                    Log.line("%s", warmUp.measure().describe());
+                    Log.line("warm-up, not counted: %s", warmUp.measure().describe());
                 })));
         return steps;
     }

@@ -93,10 +93,9 @@ final class KeepAliveConnection implements AutoCloseable {
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(line().split(";", 2)[0].trim(), 16); size > 0; ) {
+            for (long size = chunkSize(); size > 0; size = chunkSize()) {
                 skip(size);
-                line();
-                size = Long.parseLong(line().split(";", 2)[0].trim(), 16);
+                line(); // the CRLF after the chunk's data
             }
             while (!line().isEmpty()) {
                 // trailers
@@ -110,6 +109,11 @@ final class KeepAliveConnection implements AutoCloseable {
             close();
         }
         return new Answer(status, retryAfter);
+    }
+
+    /** The size line of the next chunk, without its extensions. */
+    private long chunkSize() throws IOException {
+        return Long.parseLong(line().split(";", 2)[0].trim(), 16);
     }
 
     private String line() throws IOException {
