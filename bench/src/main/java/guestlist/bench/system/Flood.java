@@ -13,10 +13,10 @@ import java.util.function.IntFunction;
 /**
  * A flood of log-ins as an attacker or a crowd behind one proxy sends it: {@code clients}
  * connections (kept alive, {@link KeepAliveConnection}), each sending the next log-in the moment the
- * last is answered, whatever the answer ({@code Retry-After} is not honoured). It counts, between {@link #openWindow()} and {@link
- * #closeWindow()}, the answers that arrived: {@code 200}, {@code 503 service_unavailable} with and
- * without {@code Retry-After}, and anything else (another status, a broken connection, no answer
- * within 30 s), and the latencies of the {@code 200}s.
+ * last is answered, whatever the answer ({@code Retry-After} is not honoured). It counts, between
+ * {@link #openWindow()} and {@link #closeWindow()}, the answers that arrived: {@code 200},
+ * {@code 503 service_unavailable} with and without {@code Retry-After}, and anything else (another
+ * status, a broken connection, no answer within 30 s), and the latencies of the {@code 200}s.
  */
 public final class Flood implements AutoCloseable {
 

@@ -67,8 +67,8 @@ public final class Bulkhead implements AutoCloseable {
          * request does its database work, the next one's hash is queued and no hashing thread idles);
          * {@value #NEXT_IN_LINE_PER_HASHING_THREAD} next in line per hashing thread (what the pool
          * works off in about a quarter of a second on the benchmark's machine, at 10 to 20 ms a
-         * hash); each other waiting at most {@link #DEFAULT_MAX_WAIT}; at most {@value #WAITING_PER_HASHING_THREAD}
-         * waiting per hashing thread.
+         * hash); each other waiting at most {@link #DEFAULT_MAX_WAIT}; at most
+         * {@value #WAITING_PER_HASHING_THREAD} waiting per hashing thread.
          */
         public static Settings forHashing(int hashingThreads) {
             if (hashingThreads < 1) {
