@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -96,6 +97,18 @@ final class PostgresInviteRepository implements InviteRepository {
                 .param("token", token.value())
                 .query(Rows::invite)
                 .optional();
+    }
+
+    /** One statement for any number of tokens: an array parameter, so one prepared statement serves every count. */
+    @Override
+    public List<Invite> findByTokens(Set<InviteToken> tokens) {
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + Rows.INVITE_COLUMNS + " FROM local_user_invite WHERE token = ANY(:tokens)")
+                .param("tokens", tokens.stream().map(InviteToken::value).toArray(String[]::new))
+                .query(Rows::invite)
+                .list();
     }
 
     /**

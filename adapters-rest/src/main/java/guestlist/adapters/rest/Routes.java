@@ -29,6 +29,7 @@ import guestlist.adapters.rest.handler.RevokeInviteHandler;
 import guestlist.adapters.rest.http.ApiHandler;
 import guestlist.adapters.rest.http.ApiRequest;
 import guestlist.adapters.rest.http.Bulkhead;
+import guestlist.adapters.rest.http.DeferredApiHandler;
 import guestlist.adapters.rest.http.JsonEndpoint;
 import guestlist.adapters.rest.http.Limits;
 import guestlist.adapters.rest.http.RateLimiter;
@@ -151,7 +152,7 @@ final class Routes {
                 Methods.GET,
                 "/account/invite/validity",
                 validityLimit.guarding(
-                        routes.withoutBody(new CheckInviteValidityHandler(useCases.checkInviteValidity()))));
+                        routes.deferred(new CheckInviteValidityHandler(useCases.checkInviteValidity()))));
 
         routes.add(
                 Methods.GET,
@@ -207,6 +208,10 @@ final class Routes {
 
     private JsonEndpoint withoutBody(ApiHandler handler) {
         return JsonEndpoint.withoutBody(handler, useCases.authenticate(), limits, cookie);
+    }
+
+    private JsonEndpoint deferred(DeferredApiHandler handler) {
+        return JsonEndpoint.deferred(handler, useCases.authenticate(), limits, cookie);
     }
 
     private JsonEndpoint withBody(ApiHandler handler) {

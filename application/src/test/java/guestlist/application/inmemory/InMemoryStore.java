@@ -528,6 +528,14 @@ public final class InMemoryStore implements StoreFixture {
         }
 
         @Override
+        public List<Invite> findByTokens(Set<InviteToken> tokens) {
+            requireTransaction();
+            return state.invites().values().stream()
+                    .filter(invite -> tokens.contains(invite.token()))
+                    .toList();
+        }
+
+        @Override
         public Optional<Invite> lockByToken(InviteToken token) {
             return findByToken(token);
         }

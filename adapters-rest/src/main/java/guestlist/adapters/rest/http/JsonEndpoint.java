@@ -11,9 +11,12 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,9 @@ import org.xnio.XnioExecutor;
  * whole body (the receiver would wait as long as the connection lives, and a byte now and then keeps
  * it alive), and answers written on the I/O thread (see {@link #respond}).
  *
+ * <p>An endpoint whose handler never blocks ({@link #deferred}) runs it on the I/O thread, which
+ * writes the answer when the handler's work is done, and takes no worker thread at all.
+ *
  * <p>An endpoint {@linkplain #on(Bulkhead) on a bulkhead} runs its handler on the bulkhead's threads
  * instead of the server's workers, and is answered {@code 503 service_unavailable} with
  * {@code Retry-After} when the bulkhead cannot start it in time.
@@ -40,7 +46,11 @@ public final class JsonEndpoint implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonEndpoint.class);
 
+    /** Null when the endpoint's handler is {@link #deferred}. */
     private final ApiHandler handler;
+    /** Null when the endpoint's handler is an {@link ApiHandler}. */
+    private final DeferredApiHandler deferred;
+
     private final AuthenticateUseCase authentication;
     private final Limits limits;
     private final boolean takesBody;
@@ -51,12 +61,17 @@ public final class JsonEndpoint implements HttpHandler {
 
     private JsonEndpoint(
             ApiHandler handler,
+            DeferredApiHandler deferred,
             AuthenticateUseCase authentication,
             Limits limits,
             boolean takesBody,
             Bulkhead bulkhead,
             SessionCookie cookie) {
-        this.handler = Objects.requireNonNull(handler, "handler");
+        if ((handler == null) == (deferred == null)) {
+            throw new IllegalArgumentException("an endpoint has one handler");
+        }
+        this.handler = handler;
+        this.deferred = deferred;
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.takesBody = takesBody;
@@ -72,7 +87,17 @@ public final class JsonEndpoint implements HttpHandler {
     /** An endpoint whose request carries no body, whose session may also come in {@code cookie}. */
     public static JsonEndpoint withoutBody(
             ApiHandler handler, AuthenticateUseCase authentication, Limits limits, SessionCookie cookie) {
-        return new JsonEndpoint(handler, authentication, limits, false, null, cookie);
+        return new JsonEndpoint(handler, null, authentication, limits, false, null, cookie);
+    }
+
+    /**
+     * An endpoint whose request carries no body and whose handler never blocks: it runs on the I/O
+     * thread, and the answer is written there when the handler's stage completes.
+     */
+    public static JsonEndpoint deferred(
+            DeferredApiHandler handler, AuthenticateUseCase authentication, Limits limits, SessionCookie cookie) {
+        return new JsonEndpoint(
+                null, Objects.requireNonNull(handler, "handler"), authentication, limits, false, null, cookie);
     }
 
     /** An endpoint whose request carries a JSON object. */
@@ -83,7 +108,7 @@ public final class JsonEndpoint implements HttpHandler {
     /** An endpoint whose request carries a JSON object, whose session may also come in {@code cookie}. */
     public static JsonEndpoint withBody(
             ApiHandler handler, AuthenticateUseCase authentication, Limits limits, SessionCookie cookie) {
-        return new JsonEndpoint(handler, authentication, limits, true, null, cookie);
+        return new JsonEndpoint(handler, null, authentication, limits, true, null, cookie);
     }
 
     /**
@@ -97,8 +122,11 @@ public final class JsonEndpoint implements HttpHandler {
      * connection, so some run for a client that has gone).
      */
     public JsonEndpoint on(Bulkhead bulkhead) {
+        if (handler == null) {
+            throw new IllegalStateException("a deferred handler takes no thread of a bulkhead");
+        }
         return new JsonEndpoint(
-                handler, authentication, limits, takesBody, Objects.requireNonNull(bulkhead, "bulkhead"), cookie);
+                handler, null, authentication, limits, takesBody, Objects.requireNonNull(bulkhead, "bulkhead"), cookie);
     }
 
     @Override
@@ -131,7 +159,9 @@ public final class JsonEndpoint implements HttpHandler {
         receiver.receiveFullBytes(
                 (received, body) -> {
                     if (deadline == null || deadline.remove()) {
-                        if (bulkhead == null) {
+                        if (deferred != null) {
+                            respondLater(received, body);
+                        } else if (bulkhead == null) {
                             received.dispatch(worker -> respond(worker, body));
                         } else {
                             received.dispatch(
@@ -202,15 +232,59 @@ public final class JsonEndpoint implements HttpHandler {
     private void respond(HttpServerExchange exchange, byte[] body) {
         HttpHandler answer;
         try {
-            byte[] json = Json.write(handler.handle(new ApiRequest(exchange, authentication, body, cookie)));
-            answer = onIoThread -> Responses.send(onIoThread, 200, json);
+            answer = success(handler.handle(new ApiRequest(exchange, authentication, body, cookie)));
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failure) {
-            ErrorResponses.Answer refusal = ErrorResponses.answer(exchange, failure);
-            answer = onIoThread -> ErrorResponses.send(onIoThread, refusal.error(), refusal.message());
+            answer = failure(exchange, failure);
         }
         exchange.dispatch(exchange.getIoThread(), answer);
+    }
+
+    /**
+     * On the I/O thread: the deferred handler starts its work, and the exchange waits for it without
+     * a thread. The answer is then written on the I/O thread (see {@link #respond} for why), dispatched
+     * there from whichever thread completed the work.
+     */
+    private void respondLater(HttpServerExchange exchange, byte[] body) {
+        CompletionStage<?> work;
+        try {
+            work = deferred.handle(new ApiRequest(exchange, authentication, body, cookie));
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
+            ErrorResponses.send(exchange, failure);
+            return;
+        }
+        exchange.dispatch(
+                SameThreadExecutor.INSTANCE,
+                () -> work.whenComplete((result, failure) -> {
+                    HttpHandler answer;
+                    if (failure != null) {
+                        answer = failure(
+                                exchange,
+                                failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+                    } else {
+                        try {
+                            answer = success(result);
+                        } catch (RuntimeException unwritable) {
+                            answer = failure(exchange, unwritable);
+                        }
+                    }
+                    exchange.dispatch(exchange.getIoThread(), answer);
+                }));
+    }
+
+    /** Writes {@code response} as JSON now, to answer it with status 200 on the I/O thread. */
+    private static HttpHandler success(Object response) {
+        byte[] json = Json.write(response);
+        return onIoThread -> Responses.send(onIoThread, 200, json);
+    }
+
+    /** The error envelope for {@code failure}, decided now, to answer it on the I/O thread. */
+    private static HttpHandler failure(HttpServerExchange exchange, Throwable failure) {
+        ErrorResponses.Answer refusal = ErrorResponses.answer(exchange, failure);
+        return onIoThread -> ErrorResponses.send(onIoThread, refusal.error(), refusal.message());
     }
 
     /** On a thread of the bulkhead: the handler, unless the connection was seen closed meanwhile. */

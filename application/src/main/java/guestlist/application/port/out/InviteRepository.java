@@ -8,6 +8,7 @@ import guestlist.domain.invite.NewInvite;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Invites. Tokens are unique; an invite goes when its creator's account goes.
@@ -29,6 +30,9 @@ public interface InviteRepository {
     Invite add(NewInvite invite);
 
     Optional<Invite> findByToken(InviteToken token);
+
+    /** The invites that some of {@code tokens} name, in one look-up; a token that names none is left out. */
+    List<Invite> findByTokens(Set<InviteToken> tokens);
 
     /**
      * Reads an invite and locks it until the transaction ends: of several transactions redeeming
