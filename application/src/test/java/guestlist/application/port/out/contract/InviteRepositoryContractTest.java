@@ -15,12 +15,15 @@ import guestlist.domain.account.LocalUser;
 import guestlist.domain.account.LocalUserId;
 import guestlist.domain.invite.Invite;
 import guestlist.domain.invite.InviteId;
+import guestlist.domain.invite.InviteToken;
 import guestlist.domain.invite.NewInvite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,31 @@ public abstract class InviteRepositoryContractTest {
         add(unlimitedInvite(1, alice.id()));
 
         assertThat(tx(() -> invites().findByToken(token(2)))).isEmpty();
+    }
+
+    @Test
+    void findByTokensReadsTheInvitesOfTheTokensThatNameOneInOneLookUp() {
+        Invite first = add(unlimitedInvite(1, alice.id()));
+        Invite used = usedTimes(add(invite(2, bob.id(), Optional.of(2), Optional.of(at(60)))), 2);
+        add(unlimitedInvite(3, alice.id()));
+
+        assertThat(tx(() -> invites().findByTokens(Set.of(token(1), token(2), token(4)))))
+                .containsExactlyInAnyOrder(first, used);
+        assertThat(tx(() -> invites().findByTokens(Set.of(token(4))))).isEmpty();
+        assertThat(tx(() -> invites().findByTokens(Set.of()))).isEmpty();
+    }
+
+    @Test
+    void findByTokensReadsManyTokensAtOnce() {
+        List<Invite> added = new ArrayList<>();
+        Set<InviteToken> asked = new HashSet<>();
+        for (int n = 1; n <= 300; n++) {
+            added.add(add(unlimitedInvite(n, n % 2 == 0 ? alice.id() : bob.id())));
+            asked.add(token(n));
+            asked.add(token(1_000 + n));
+        }
+
+        assertThat(tx(() -> invites().findByTokens(asked))).containsExactlyInAnyOrderElementsOf(added);
     }
 
     @Test
