@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The child process of reference (c): a bare Undertow answering a fixed small JSON body, with
  * Guestlist's thread settings and thread hops: the same number of worker threads, Undertow's
  * default I/O threads (as Guestlist), each request dispatched to a worker thread and its answer
- * written back on the connection's I/O thread (as every Guestlist endpoint does, see
- * JsonEndpoint), with the same response headers. Not a route of the product.
+ * written back on the connection's I/O thread (as every Guestlist endpoint but the validity
+ * check does, see JsonEndpoint), with the same response headers. Not a route of the product.
  *
  * <p>{@code java -cp guestlist-bench.jar guestlist.bench.reference.BareServer PORT WORKER_THREADS}
  */
