@@ -37,16 +37,10 @@ public final class CheckInviteValidityService implements CheckInviteValidityUseC
 
     /** Checks run on a thread of their own ({@code guestlist-validity}), started when checks come. */
     public CheckInviteValidityService(Transactions transactions, InviteRepository invites, Clock clock) {
-        this(transactions, invites, clock, lookupThread());
-    }
-
-    /** @param runner runs the groups of checks, one task at a time */
-    public CheckInviteValidityService(
-            Transactions transactions, InviteRepository invites, Clock clock, Executor runner) {
         this.transactions = transactions;
         this.invites = invites;
         this.clock = clock;
-        this.checks = new GroupedLookups<>(this::usableNow, runner);
+        this.checks = new GroupedLookups<>(this::usableNow, lookupThread());
     }
 
     @Override
@@ -75,12 +69,10 @@ public final class CheckInviteValidityService implements CheckInviteValidityUseC
      * that it never keeps the process alive.
      */
     private static Executor lookupThread() {
-        ThreadPoolExecutor executor =
-                new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), work -> {
-                    Thread thread = new Thread(work, "guestlist-validity");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        return executor;
+        return new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), work -> {
+            Thread thread = new Thread(work, "guestlist-validity");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }
