@@ -50,7 +50,8 @@ import java.util.TreeSet;
 
 /**
  * The routing table of {@code /api/v4}: one handler per use case, each a {@link JsonEndpoint} that
- * receives the body on the I/O thread and runs the handler on a worker thread. An unknown path is {@code 404 not_found}; a known path
+ * receives the body on the I/O thread and runs the handler on a worker thread (the validity check's,
+ * which never blocks, on the I/O thread). An unknown path is {@code 404 not_found}; a known path
  * with another method is {@code 405 method_not_allowed} with an {@code Allow} header.
  *
  * <p>Every endpoint whose use case hashes a password (register, log-in, password change) runs on the
