@@ -54,6 +54,17 @@ class GroupedLookupsTest {
         return found;
     }
 
+    /** {@link #read}, where the first group, once it has read, says so and waits until it is let go. */
+    private Map<String, Integer> readHoldingTheFirstGroup(
+            Set<String> keys, CountDownLatch firstGroupReading, CountDownLatch letGo) {
+        Map<String, Integer> found = read(keys);
+        if (groups.size() == 1) {
+            firstGroupReading.countDown();
+            await(letGo);
+        }
+        return found;
+    }
+
     @Test
     void aQuestionAskedAloneIsLookedUpAtOnceOnTheRunner() throws Exception {
         store.put("a", 1);
@@ -72,16 +83,8 @@ class GroupedLookupsTest {
         store.put("b", 1);
         CountDownLatch firstGroupReading = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-        GroupedLookups<String, Integer> lookups = new GroupedLookups<>(
-                keys -> {
-                    Map<String, Integer> found = read(keys);
-                    if (groups.size() == 1) {
-                        firstGroupReading.countDown();
-                        await(mayFinish);
-                    }
-                    return found;
-                },
-                runner);
+        GroupedLookups<String, Integer> lookups =
+                new GroupedLookups<>(keys -> readHoldingTheFirstGroup(keys, firstGroupReading, mayFinish), runner);
 
         CompletableFuture<Integer> first = lookups.get("a");
         await(firstGroupReading);
@@ -153,13 +156,9 @@ class GroupedLookupsTest {
         CountDownLatch mayFail = new CountDownLatch(1);
         GroupedLookups<String, Integer> lookups = new GroupedLookups<>(
                 keys -> {
-                    Map<String, Integer> found = read(keys);
+                    Map<String, Integer> found = readHoldingTheFirstGroup(keys, firstGroupReading, mayFail);
                     if (groups.size() == 2) {
                         throw storeDown;
-                    }
-                    if (groups.size() == 1) {
-                        firstGroupReading.countDown();
-                        await(mayFail);
                     }
                     return found;
                 },
