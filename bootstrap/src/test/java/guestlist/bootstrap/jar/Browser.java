@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -125,8 +127,9 @@ final class Browser implements AutoCloseable {
     Browser awaitReady() {
         new WebDriverWait(driver, PATIENCE)
                 .withMessage(() -> "the page " + driver.getCurrentUrl() + " to be ready; it shows: " + text())
-                .until(d -> Boolean.TRUE.equals(driver.executeScript("return document.readyState === 'complete'"
-                        + " && document.documentElement.dataset.ready === 'true'")));
+                .until(d -> notYetIfReplaced(
+                        () -> Boolean.TRUE.equals(driver.executeScript("return document.readyState === 'complete'"
+                                + " && document.documentElement.dataset.ready === 'true'"))));
         return this;
     }
 
@@ -144,22 +147,60 @@ final class Browser implements AutoCloseable {
     /** Waits until the page's text holds {@code words}. */
     Browser awaitText(String words) {
         new WebDriverWait(driver, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the page to say \"" + words + "\"; it shows: " + text())
-                .until(d -> text().contains(words));
+                .until(d -> notYetIfReplaced(() -> text().contains(words)));
         return this;
     }
 
-    /** Everything the page shows, as a person reads it. */
+    /**
+     * Everything the page shows, as a person reads it. When the page is replaced between finding its
+     * body and reading it (a form just sent the browser on), it reads the new page's body.
+     */
     String text() {
         for (int attempt = 1; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (StaleElementReferenceException navigatedMeanwhile) {
-                if (attempt == 5) {
+            } catch (WebDriverException navigatedMeanwhile) {
+                if (attempt == 10 || !replacedMeanwhile(navigatedMeanwhile)) {
                     throw navigatedMeanwhile;
                 }
+                pause(Duration.ofMillis(50));
             }
+        }
+    }
+
+    /**
+     * Whether {@code e} says only that the document changed under the driver: the element found is
+     * stale, or chromium's inspector reports the node gone from the document (its "unknown error").
+     */
+    static boolean replacedMeanwhile(WebDriverException e) {
+        if (e instanceof StaleElementReferenceException) {
+            return true;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("does not belong to the document")
+                || message.contains("No node with given id")
+                || message.contains("Execution context was destroyed");
+    }
+
+    /** {@code check}'s answer, or not yet when the page was replaced while it looked. */
+    private static boolean notYetIfReplaced(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (WebDriverException e) {
+            if (replacedMeanwhile(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the page changed", e);
         }
     }
 
